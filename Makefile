@@ -1,0 +1,41 @@
+# The two front doors: `make run` and `make test` (each installs what is missing, then builds).
+BUILD_DIR ?= build
+BUILD_TYPE ?= RelWithDebInfo
+CTEST_JOBS ?= 2
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure build run test bench format clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+configure: $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build $(BUILD_DIR)
+
+run: deps build
+	@if [ -z "$$DISPLAY$$WAYLAND_DISPLAY$$QT_QPA_PLATFORM" ] && [ "$$(uname -s)" = Linux ]; then \
+		echo "make run: no display is available (DISPLAY and WAYLAND_DISPLAY are unset)."; \
+		echo "Run it under a virtual display:  xvfb-run -a -s '-screen 0 1440x900x24' make run"; \
+		echo "or headless:                      QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/bin/assay"; \
+		exit 1; \
+	fi
+	$(BUILD_DIR)/bin/assay
+
+test: deps build
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(CTEST_JOBS)
+
+bench: build
+	cmake --build $(BUILD_DIR) --target run_benchmarks
+
+format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,355 @@
+#include "cli/CliSupport.h"
+#include "domain/Json.h"
+#include "engine/OperationEngine.h"
+#include "engine/sync/SyncOperation.h"
+#include "secrets/CredentialStore.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+
+namespace assay::cli {
+
+namespace {
+
+const QString kUsage = QStringLiteral(
+    "assay operations run sync --datastore NAME [--prune] [--recreate] [--include table,view]\n"
+    "         [--wait] [--json]\n"
+    "       assay operations list [--datastore NAME] [--limit N] [--json]\n"
+    "       assay operations show ID [--json]\n"
+    "       assay operations abort ID\n"
+    "       assay operations resume ID [--wait] [--json]");
+
+bool parseId(const QString &text, qint64 *id)
+{
+    bool ok = false;
+    *id = text.toLongLong(&ok);
+    return ok && *id > 0;
+}
+
+// Waits, with an event loop, until the engine reports `operationId` finished.
+void waitFor(OperationEngine &engine, qint64 operationId)
+{
+    QEventLoop loop;
+    QObject::connect(&engine, &OperationEngine::operationFinished, &loop,
+                     [&](qint64 id) {
+                         if (id == operationId)
+                             loop.quit();
+                     });
+    if (engine.isActive(operationId))
+        loop.exec();
+}
+
+// Prints an operation the way `run --wait`, `resume --wait` and `show` do; returns the exit code
+// a waiting command gives for it.
+int report(Context &ctx, qint64 operationId, bool json)
+{
+    const auto op = ctx.catalog->operation(operationId);
+    if (!op)
+        return fail(ctx, QStringLiteral("operation %1 does not exist").arg(operationId));
+    if (json) {
+        printJson(ctx, operationJson(*ctx.catalog, *op));
+    } else {
+        *ctx.out << QStringLiteral("Operation %1 (%2): %3%4\n")
+                        .arg(op->id)
+                        .arg(op->type, op->status,
+                             op->message.isEmpty() ? QString() : QStringLiteral(" — ") + op->message);
+    }
+    const bool good = op->status == QLatin1String("success") ||
+                      op->status == QLatin1String("warning");
+    if (!good && !json)
+        *ctx.err << "assay: operation " << op->id << " ended " << op->status << "\n";
+    return good ? Success : Failure;
+}
+
+// Without --wait the operation runs in a detached runner process (see startRunner), so this
+// command returns at once.
+int runDetached(Context &ctx, qint64 operationId, bool json)
+{
+    QString error;
+    if (!startRunner(ctx, operationId, &error))
+        return fail(ctx, error);
+    if (json)
+        printJson(ctx, operationJson(*ctx.catalog, *ctx.catalog->operation(operationId)));
+    else
+        *ctx.out << QStringLiteral("Operation %1 queued; follow it with 'assay operations show "
+                                   "%1'.\n")
+                        .arg(operationId);
+    return Success;
+}
+
+int run(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOptions({
+        {QStringLiteral("datastore"), QStringLiteral("The datastore's name."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("prune"), QStringLiteral("Sync: remove containers that no longer exist.")},
+        {QStringLiteral("recreate"),
+         QStringLiteral("Sync: restore removed containers that exist again.")},
+        {QStringLiteral("include"), QStringLiteral("Sync: table, view or table,view (default)."),
+         QStringLiteral("KINDS")},
+        {QStringLiteral("wait"), QStringLiteral("Wait for the end; exit 1 unless it succeeds.")},
+        {QStringLiteral("json"), QStringLiteral("Print the operation as JSON.")},
+    });
+    p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync"));
+    if (!parse(ctx, p, kUsage))
+        return ctx.helpShown ? Success : Usage;
+    const QString type = p.positionalArguments().value(0);
+    if (type != QLatin1String("sync") && type != QLatin1String("catalog"))
+        return fail(ctx,
+                    type.isEmpty() ? QStringLiteral("name the operation to run: sync")
+                                   : QStringLiteral("cannot run '%1' yet; available: sync")
+                                         .arg(type),
+                    kUsage, Usage);
+    const auto datastore = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
+    if (!datastore)
+        return fail(ctx,
+                    p.isSet(QStringLiteral("datastore"))
+                        ? QStringLiteral("no datastore named '%1'")
+                              .arg(p.value(QStringLiteral("datastore")))
+                        : QStringLiteral("--datastore is required"),
+                    QStringLiteral("see 'assay datastores list'"),
+                    p.isSet(QStringLiteral("datastore")) ? Failure : Usage);
+
+    SyncOptions options;
+    options.prune = p.isSet(QStringLiteral("prune"));
+    options.recreate = p.isSet(QStringLiteral("recreate"));
+    if (p.isSet(QStringLiteral("include"))) {
+        const QStringList kinds =
+            p.value(QStringLiteral("include")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        options.includeTables = options.includeViews = false;
+        for (const QString &kind : kinds) {
+            const QString k = kind.trimmed().toLower();
+            if (k == QLatin1String("table") || k == QLatin1String("tables"))
+                options.includeTables = true;
+            else if (k == QLatin1String("view") || k == QLatin1String("views"))
+                options.includeViews = true;
+            else
+                return fail(ctx, QStringLiteral("--include takes table, view or both, not '%1'")
+                                     .arg(kind),
+                            QString(), Usage);
+        }
+    }
+    OperationRequest request;
+    request.datastoreId = datastore->id;
+    request.type = operation_type::kSync;
+    request.options = options.toJson();
+    request.triggeredBy = QStringLiteral("cli");
+    const bool json = p.isSet(QStringLiteral("json"));
+
+    if (!p.isSet(QStringLiteral("wait"))) {
+        QString error;
+        const qint64 id = queueSync(ctx, request.datastoreId, request.options, &error);
+        if (!id)
+            return fail(ctx, error);
+        if (json)
+            printJson(ctx, operationJson(*ctx.catalog, *ctx.catalog->operation(id)));
+        else
+            *ctx.out << QStringLiteral("Operation %1 queued; follow it with 'assay operations "
+                                       "show %1'.\n")
+                            .arg(id);
+        return Success;
+    }
+    CredentialStore credentials;
+    OperationEngine engine(ctx.catalog, &credentials, 1);
+    const qint64 id = engine.enqueue(request);
+    if (!id)
+        return fail(ctx, engine.lastError());
+    waitFor(engine, id);
+    return report(ctx, id, json);
+}
+
+// The detached runner behind `run` without --wait (not for people; not in --help).
+int execute(Context &ctx)
+{
+    qint64 id = 0;
+    if (!parseId(ctx.arguments.value(1), &id))
+        return Usage;
+    CredentialStore credentials;
+    OperationEngine engine(ctx.catalog, &credentials, 1);
+    if (!engine.adopt(id))
+        return fail(ctx, engine.lastError());
+    waitFor(engine, id);
+    return report(ctx, id, false);
+}
+
+int list(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("datastore"), QStringLiteral("Only this datastore's."),
+                   QStringLiteral("NAME")},
+                  {QStringLiteral("limit"), QStringLiteral("At most N (default 100)."),
+                   QStringLiteral("N"), QStringLiteral("100")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    if (!parse(ctx, p, kUsage))
+        return ctx.helpShown ? Success : Usage;
+    QList<Operation> ops;
+    if (p.isSet(QStringLiteral("datastore"))) {
+        const auto d = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
+        if (!d)
+            return fail(ctx, QStringLiteral("no datastore named '%1'")
+                                 .arg(p.value(QStringLiteral("datastore"))));
+        ops = ctx.catalog->operations(d->id);
+    } else {
+        ops = ctx.catalog->allOperations(qMax(1, p.value(QStringLiteral("limit")).toInt()));
+    }
+    ops = ops.mid(0, qMax(1, p.value(QStringLiteral("limit")).toInt()));
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const Operation &op : ops)
+            array << operationJson(*ctx.catalog, op);
+        printJson(ctx, array);
+        return Success;
+    }
+    QList<QStringList> rows;
+    for (const Operation &op : ops) {
+        const auto d = ctx.catalog->datastore(op.datastoreId);
+        const qint64 ms = op.startedAt.isValid()
+                              ? op.startedAt.msecsTo(op.endedAt.isValid()
+                                                         ? op.endedAt
+                                                         : QDateTime::currentDateTimeUtc())
+                              : 0;
+        rows << QStringList{QString::number(op.id),
+                            op.type,
+                            op.status,
+                            d ? d->name : QString(),
+                            op.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                            QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1),
+                            op.triggeredBy};
+    }
+    printTable(ctx,
+               {QStringLiteral("ID"), QStringLiteral("TYPE"), QStringLiteral("STATUS"),
+                QStringLiteral("DATASTORE"), QStringLiteral("CREATED"), QStringLiteral("DURATION"),
+                QStringLiteral("BY")},
+               rows);
+    return Success;
+}
+
+int show(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
+    p.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The operation's id."));
+    if (!parse(ctx, p, kUsage))
+        return ctx.helpShown ? Success : Usage;
+    qint64 id = 0;
+    if (!parseId(p.positionalArguments().value(0), &id))
+        return fail(ctx, QStringLiteral("give the operation's id"), kUsage, Usage);
+    const auto op = ctx.catalog->operation(id);
+    if (!op)
+        return fail(ctx, QStringLiteral("operation %1 does not exist").arg(id));
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject o = operationJson(*ctx.catalog, *op);
+        QJsonArray log;
+        for (const OperationLogEntry &e : ctx.catalog->operationLog(id))
+            log << QJsonObject{{QStringLiteral("time"), text::fromTime(e.at)},
+                               {QStringLiteral("level"), e.level},
+                               {QStringLiteral("message"), e.message}};
+        o.insert(QStringLiteral("log"), log);
+        printJson(ctx, o);
+        return Success;
+    }
+    const QJsonObject o = operationJson(*ctx.catalog, *op);
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.value().isArray() || it.value().isObject())
+            continue; // details and lists: see --json
+        QString value = it.value().toVariant().toString();
+        if (it.value().isBool())
+            value = it.value().toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        if (it.value().isNull())
+            value = QStringLiteral("-");
+        *ctx.out << (it.key() + QLatin1Char(':')).leftJustified(24) << value << "\n";
+    }
+    *ctx.out << "log:\n";
+    for (const OperationLogEntry &e : ctx.catalog->operationLog(id))
+        *ctx.out << "  " << e.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                 << "  " << e.level.leftJustified(8) << e.message << "\n";
+    return Success;
+}
+
+int abort(Context &ctx)
+{
+    qint64 id = 0;
+    if (!parseId(ctx.arguments.value(1), &id))
+        return fail(ctx, QStringLiteral("give the operation's id"), kUsage, Usage);
+    const auto op = ctx.catalog->operation(id);
+    if (!op)
+        return fail(ctx, QStringLiteral("operation %1 does not exist").arg(id));
+    if (op->status != QLatin1String("running") && op->status != QLatin1String("queued"))
+        return fail(ctx, QStringLiteral("operation %1 is %2, not running").arg(id).arg(op->status));
+    // The process running it polls for the request and cancels the running statement.
+    if (!ctx.catalog->requestOperationAbort(id))
+        return fail(ctx, ctx.catalog->lastError());
+    *ctx.out << QStringLiteral("Abort of operation %1 requested.\n").arg(id);
+    return Success;
+}
+
+int resume(Context &ctx)
+{
+    QCommandLineParser p;
+    p.addOptions({{QStringLiteral("wait"), QStringLiteral("Wait for the end.")},
+                  {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
+    p.addPositionalArgument(QStringLiteral("id"), QStringLiteral("The operation's id."));
+    if (!parse(ctx, p, kUsage))
+        return ctx.helpShown ? Success : Usage;
+    qint64 id = 0;
+    if (!parseId(p.positionalArguments().value(0), &id))
+        return fail(ctx, QStringLiteral("give the operation's id"), kUsage, Usage);
+    auto op = ctx.catalog->operation(id);
+    if (!op)
+        return fail(ctx, QStringLiteral("operation %1 does not exist").arg(id));
+    const bool json = p.isSet(QStringLiteral("json"));
+    CredentialStore credentials;
+    OperationEngine engine(ctx.catalog, &credentials, 1);
+    engine.recoverInterrupted(); // a run killed moments ago is still marked running
+    if (p.isSet(QStringLiteral("wait"))) {
+        if (!engine.resume(id))
+            return fail(ctx, engine.lastError());
+        waitFor(engine, id);
+        return report(ctx, id, json);
+    }
+    op = ctx.catalog->operation(id);
+    if (op->status != QLatin1String("aborted") && op->status != QLatin1String("failure"))
+        return fail(ctx, QStringLiteral("only an aborted or failed operation can be resumed; "
+                                        "operation %1 is %2")
+                             .arg(id)
+                             .arg(op->status));
+    op->status = QStringLiteral("queued");
+    op->runner.clear();
+    op->message.clear();
+    op->endedAt = QDateTime();
+    if (!ctx.catalog->updateOperation(*op))
+        return fail(ctx, ctx.catalog->lastError());
+    ctx.catalog->appendOperationLog(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
+                                         QStringLiteral("Queued to resume.")});
+    return runDetached(ctx, id, json);
+}
+
+} // namespace
+
+int runOperations(Context &ctx)
+{
+    const QString sub = ctx.arguments.value(1);
+    if (ctx.arguments.size() > 1)
+        ctx.arguments.removeAt(1);
+    ctx.arguments[0] += QLatin1Char(' ') + sub;
+    if (sub == QLatin1String("run"))
+        return run(ctx);
+    if (sub == QLatin1String("execute"))
+        return execute(ctx);
+    if (sub == QLatin1String("list"))
+        return list(ctx);
+    if (sub == QLatin1String("show"))
+        return show(ctx);
+    if (sub == QLatin1String("abort"))
+        return abort(ctx);
+    if (sub == QLatin1String("resume"))
+        return resume(ctx);
+    if (sub.isEmpty() || sub == QLatin1String("--help")) {
+        *ctx.out << "Usage: " << kUsage << "\n";
+        return sub.isEmpty() ? Usage : Success;
+    }
+    return fail(ctx, QStringLiteral("unknown subcommand 'operations %1'").arg(sub), kUsage, Usage);
+}
+
+} // namespace assay::cli

@@ -1,0 +1,181 @@
+#include "cli/CliSupport.h"
+
+#include "connectors/ConnectorSpec.h"
+#include "domain/Json.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QProcess>
+
+namespace assay::cli {
+
+int fail(Context &ctx, const QString &message, const QString &hint, int code)
+{
+    *ctx.err << "assay: " << message << "\n";
+    if (!hint.isEmpty())
+        *ctx.err << "hint: " << hint << "\n";
+    ctx.err->flush();
+    return code;
+}
+
+bool parse(Context &ctx, QCommandLineParser &parser, const QString &usage)
+{
+    parser.setApplicationDescription(QStringLiteral("Usage: %1").arg(usage));
+    parser.addHelpOption();
+    if (!parser.parse(ctx.arguments)) {
+        fail(ctx, parser.errorText(), QStringLiteral("usage: %1").arg(usage), Usage);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        *ctx.out << parser.helpText();
+        ctx.helpShown = true;
+        return false;
+    }
+    return true;
+}
+
+void printJson(Context &ctx, const QJsonValue &value)
+{
+    const QJsonDocument doc =
+        value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    *ctx.out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
+    ctx.out->flush();
+}
+
+void printTable(Context &ctx, const QStringList &header, const QList<QStringList> &rows)
+{
+    QVector<int> widths(header.size());
+    for (int c = 0; c < header.size(); ++c)
+        widths[c] = header.at(c).size();
+    for (const QStringList &row : rows)
+        for (int c = 0; c < row.size() && c < widths.size(); ++c)
+            widths[c] = qMax(widths[c], row.at(c).size());
+    auto line = [&](const QStringList &cells) {
+        QString text;
+        for (int c = 0; c < cells.size(); ++c)
+            text += c + 1 < cells.size() ? cells.at(c).leftJustified(widths[c] + 2) : cells.at(c);
+        *ctx.out << text << "\n";
+    };
+    line(header);
+    for (const QStringList &row : rows)
+        line(row);
+    ctx.out->flush();
+}
+
+QJsonObject connectionJson(const Connection &c)
+{
+    QJsonObject o{{QStringLiteral("id"), c.id},
+                  {QStringLiteral("name"), c.name},
+                  {QStringLiteral("type"), c.type},
+                  {QStringLiteral("created"), text::fromTime(c.createdAt)}};
+    const ConnectorSpec *spec = connectors::find(c.type);
+    if (spec && spec->isFileBased()) {
+        o.insert(QStringLiteral("database"), c.database);
+    } else {
+        o.insert(QStringLiteral("host"), c.host);
+        o.insert(QStringLiteral("port"), c.port);
+        o.insert(QStringLiteral("username"), c.username);
+        if (!c.database.isEmpty())
+            o.insert(QStringLiteral("database"), c.database);
+    }
+    if (!c.parameters.isEmpty())
+        o.insert(QStringLiteral("parameters"), c.parameters);
+    // Which secrets exist, never their values.
+    o.insert(QStringLiteral("secrets_in_keychain"), QJsonArray::fromStringList(c.secretFields));
+    return o;
+}
+
+QJsonObject datastoreJson(const Catalog &catalog, const Datastore &d)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), d.id},
+        {QStringLiteral("name"), d.name},
+        {QStringLiteral("teams"), QJsonArray::fromStringList(d.teams)},
+        {QStringLiteral("database"), d.database},
+        {QStringLiteral("schema"), d.schema},
+        {QStringLiteral("enrich_only"), d.enrichOnly},
+        {QStringLiteral("enrich_container_prefix"),
+         d.enrichment.prefix.isEmpty() ? QJsonValue() : QJsonValue(d.enrichment.prefix)},
+        {QStringLiteral("enrichment_remediation_strategy"),
+         remediationToString(d.enrichment.remediation)},
+        {QStringLiteral("enrichment_source_record_limit"), d.enrichment.sourceRecordLimit},
+        {QStringLiteral("high_count_rollup_threshold"), d.enrichment.rollupThreshold},
+        {QStringLiteral("created"), text::fromTime(d.createdAt)},
+    };
+    if (d.enrichment.isLinked()) {
+        const auto target = catalog.datastore(d.enrichment.enrichmentDatastoreId);
+        o.insert(QStringLiteral("enrich_datastore"),
+                 QJsonObject{{QStringLiteral("id"), d.enrichment.enrichmentDatastoreId},
+                             {QStringLiteral("name"), target ? target->name : QString()}});
+    } else {
+        o.insert(QStringLiteral("enrich_datastore"), QJsonValue());
+    }
+    if (const auto connection = catalog.connection(d.connectionId))
+        o.insert(QStringLiteral("connection"), connectionJson(*connection));
+    return o;
+}
+
+QJsonObject operationJson(const Catalog &catalog, const Operation &op)
+{
+    QJsonObject o{
+        {QStringLiteral("id"), op.id},
+        {QStringLiteral("type"), op.type},
+        {QStringLiteral("datastore_id"), op.datastoreId},
+        {QStringLiteral("result"), op.status},
+        {QStringLiteral("message"), op.message.isEmpty() ? QJsonValue() : QJsonValue(op.message)},
+        {QStringLiteral("triggered_by"), op.triggeredBy},
+        {QStringLiteral("created"), text::fromTime(op.createdAt)},
+        {QStringLiteral("start_time"),
+         op.startedAt.isValid() ? QJsonValue(text::fromTime(op.startedAt)) : QJsonValue()},
+        {QStringLiteral("end_time"),
+         op.endedAt.isValid() ? QJsonValue(text::fromTime(op.endedAt)) : QJsonValue()},
+        {QStringLiteral("progress"), op.progress},
+    };
+    if (const auto d = catalog.datastore(op.datastoreId))
+        o.insert(QStringLiteral("datastore"), d->name);
+    if (op.scheduleId)
+        o.insert(QStringLiteral("schedule_id"), op.scheduleId);
+    // Options (prune, recreate, include...) and counters sit at the top level, as in the API.
+    for (auto it = op.options.begin(); it != op.options.end(); ++it)
+        o.insert(it.key(), it.value());
+    for (auto it = op.counters.begin(); it != op.counters.end(); ++it)
+        o.insert(it.key(), it.value());
+    if (!op.result.isEmpty())
+        o.insert(QStringLiteral("details"), op.result);
+    return o;
+}
+
+bool startRunner(Context &ctx, qint64 operationId, QString *error)
+{
+    QProcess runner;
+    runner.setProgram(QCoreApplication::applicationFilePath());
+    runner.setArguments({QStringLiteral("--catalog"), ctx.catalogPath,
+                         QStringLiteral("operations"), QStringLiteral("execute"),
+                         QString::number(operationId)});
+    runner.setStandardInputFile(QProcess::nullDevice());
+    runner.setStandardOutputFile(QProcess::nullDevice());
+    runner.setStandardErrorFile(QProcess::nullDevice());
+    if (runner.startDetached())
+        return true;
+    *error = QStringLiteral("cannot start the runner process: %1").arg(runner.errorString());
+    ctx.catalog->markOperationAborted(operationId, *error);
+    return false;
+}
+
+qint64 queueSync(Context &ctx, qint64 datastoreId, const QJsonObject &options, QString *error)
+{
+    Operation op;
+    op.datastoreId = datastoreId;
+    op.type = QStringLiteral("catalog");
+    op.status = QStringLiteral("queued");
+    op.triggeredBy = QStringLiteral("cli");
+    op.options = options;
+    op.id = ctx.catalog->addOperation(op);
+    if (!op.id) {
+        *error = ctx.catalog->lastError();
+        return 0;
+    }
+    return startRunner(ctx, op.id, error) ? op.id : 0;
+}
+
+} // namespace assay::cli

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QStringList>
+#include <QTextStream>
+
+namespace assay::cli {
+
+enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+
+// What every command gets: its own arguments, the output streams and the opened Catalog.
+struct Context
+{
+    QStringList arguments; // the command's arguments, starting with the program name
+    QString catalogPath;
+    Catalog *catalog = nullptr;
+    QTextStream *out = nullptr;
+    QTextStream *err = nullptr;
+    bool helpShown = false; // parse() printed --help: the command ends successfully
+};
+
+// Prints "assay: <message>" (and "hint: <hint>") on stderr and returns `code`.
+int fail(Context &ctx, const QString &message, const QString &hint = QString(), int code = Failure);
+// Parses `ctx.arguments` for a subcommand; on error prints usage and returns false.
+bool parse(Context &ctx, QCommandLineParser &parser, const QString &usage);
+void printJson(Context &ctx, const QJsonValue &value);
+// Prints rows as aligned columns under a header.
+void printTable(Context &ctx, const QStringList &header, const QList<QStringList> &rows);
+
+QJsonObject connectionJson(const Connection &connection);
+QJsonObject datastoreJson(const Catalog &catalog, const Datastore &datastore);
+// An operation in the shape of the API's /api/operations/{id} item.
+QJsonObject operationJson(const Catalog &catalog, const Operation &operation);
+
+// Starts `assay operations execute ID` detached, so a queued operation runs to its end even after
+// this command returns. On failure the operation is marked aborted and `error` says why.
+bool startRunner(Context &ctx, qint64 operationId, QString *error);
+// Records a queued Sync with default options and starts its runner; returns its id or 0.
+qint64 queueSync(Context &ctx, qint64 datastoreId, const QJsonObject &options, QString *error);
+
+int runConnections(Context &ctx);
+int runDatastores(Context &ctx);
+int runOperations(Context &ctx);
+int runContainers(Context &ctx);
+
+} // namespace assay::cli

@@ -1,0 +1,79 @@
+#pragma once
+
+#include "connectors/Diagnosis.h"
+#include "domain/Connection.h"
+
+#include <QHash>
+#include <QMetaType>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace assay {
+
+struct ConnectorSpec;
+
+// Everything needed to open a connection, secrets included. Secrets are resolved from the
+// keychain just before use and live only in memory, in this value.
+struct ConnectionSettings
+{
+    Connection connection;
+    QString database; // overrides connection.database when set (a datastore's database)
+    QString schema;
+    QHash<QString, QString> secrets; // field name -> value
+    int connectTimeoutSeconds = 10;
+    bool writable = false; // sources are opened read-only where the driver allows it
+
+    QString effectiveDatabase() const
+    {
+        return database.isEmpty() ? connection.database : database;
+    }
+};
+
+// One open connection to a source, owned by the thread that created it. The QSqlDatabase gets
+// a unique name and is removed when the session ends, so sessions never cross threads.
+class SourceSession
+{
+public:
+    explicit SourceSession(ConnectionSettings settings);
+    ~SourceSession();
+    SourceSession(const SourceSession &) = delete;
+    SourceSession &operator=(const SourceSession &) = delete;
+
+    // Opens and checks the connection with a trivial query. False: see diagnosis().
+    bool open();
+    const Diagnosis &diagnosis() const { return m_diagnosis; }
+    const ConnectorSpec *spec() const { return m_spec; }
+    const ConnectionSettings &settings() const { return m_settings; }
+    QSqlDatabase database() const;
+
+    QString serverVersion() const;
+    // Schemas a user may pick (system schemas filtered out); SQLite has just "main".
+    QStringList schemas() const;
+
+private:
+    void configure(QSqlDatabase &db) const;
+    bool fail(const Diagnosis &diagnosis);
+
+    ConnectionSettings m_settings;
+    const ConnectorSpec *m_spec = nullptr;
+    QString m_name;
+    Diagnosis m_diagnosis;
+};
+
+// The result of Test Connection.
+struct ConnectionTestResult
+{
+    Diagnosis diagnosis;
+    QString serverVersion;
+    QStringList schemas;
+    qint64 elapsedMs = 0;
+    bool ok() const { return diagnosis.ok(); }
+};
+
+// Opens, probes and closes a connection on the calling thread (never the GUI thread: use
+// ConnectionTester there).
+ConnectionTestResult testConnection(const ConnectionSettings &settings);
+
+} // namespace assay
+
+Q_DECLARE_METATYPE(assay::ConnectionTestResult)

@@ -1,0 +1,157 @@
+#include "connectors/SqlDialect.h"
+
+#include "connectors/ConnectorSpec.h"
+
+namespace assay {
+
+SqlDialect SqlDialect::forFamily(Family family)
+{
+    return SqlDialect(family);
+}
+
+SqlDialect SqlDialect::forConnector(const ConnectorSpec &spec)
+{
+    const QString d = spec.dialect;
+    if (d == QLatin1String("sqlite"))
+        return SqlDialect(Family::SQLite);
+    if (spec.id == QLatin1String("redshift"))
+        return SqlDialect(Family::Redshift);
+    if (d == QLatin1String("postgresql"))
+        return SqlDialect(Family::PostgreSQL);
+    if (d == QLatin1String("mysql"))
+        return SqlDialect(Family::MySQL);
+    if (d == QLatin1String("sqlserver"))
+        return SqlDialect(Family::SqlServer);
+    if (d == QLatin1String("snowflake"))
+        return SqlDialect(Family::Snowflake);
+    if (d == QLatin1String("oracle"))
+        return SqlDialect(Family::Oracle);
+    return SqlDialect(Family::Generic);
+}
+
+QString SqlDialect::name() const
+{
+    switch (m_family) {
+    case Family::SQLite:
+        return QStringLiteral("sqlite");
+    case Family::PostgreSQL:
+        return QStringLiteral("postgresql");
+    case Family::Redshift:
+        return QStringLiteral("redshift");
+    case Family::MySQL:
+        return QStringLiteral("mysql");
+    case Family::SqlServer:
+        return QStringLiteral("sqlserver");
+    case Family::Snowflake:
+        return QStringLiteral("snowflake");
+    case Family::Oracle:
+        return QStringLiteral("oracle");
+    case Family::Generic:
+        break;
+    }
+    return QStringLiteral("generic");
+}
+
+QString SqlDialect::quote(const QString &identifier) const
+{
+    QString escaped = identifier;
+    switch (m_family) {
+    case Family::MySQL:
+        return QLatin1Char('`') + escaped.replace(QLatin1Char('`'), QLatin1String("``")) +
+               QLatin1Char('`');
+    case Family::SqlServer:
+        return QLatin1Char('[') + escaped.replace(QLatin1Char(']'), QLatin1String("]]")) +
+               QLatin1Char(']');
+    default:
+        return QLatin1Char('"') + escaped.replace(QLatin1Char('"'), QLatin1String("\"\"")) +
+               QLatin1Char('"');
+    }
+}
+
+QString SqlDialect::table(const QString &schema, const QString &name) const
+{
+    if (schema.isEmpty() || (m_family == Family::SQLite && schema == QLatin1String("main")))
+        return quote(name);
+    return quote(schema) + QLatin1Char('.') + quote(name);
+}
+
+QString SqlDialect::limit(const QString &select, qint64 n) const
+{
+    switch (m_family) {
+    case Family::SqlServer: {
+        QString s = select;
+        const int at = s.indexOf(QLatin1String("SELECT "), 0, Qt::CaseInsensitive);
+        return s.insert(at + 7, QStringLiteral("TOP %1 ").arg(n));
+    }
+    case Family::Oracle:
+        return select + QStringLiteral(" FETCH FIRST %1 ROWS ONLY").arg(n);
+    default:
+        return select + QStringLiteral(" LIMIT %1").arg(n);
+    }
+}
+
+QString SqlDialect::toDouble(const QString &e) const
+{
+    switch (m_family) {
+    case Family::SQLite:
+        return QStringLiteral("(%1 * 1.0)").arg(e);
+    case Family::MySQL:
+        return QStringLiteral("CAST(%1 AS DOUBLE)").arg(e);
+    case Family::SqlServer:
+        return QStringLiteral("CAST(%1 AS FLOAT)").arg(e);
+    case Family::Oracle:
+        return QStringLiteral("CAST(%1 AS BINARY_DOUBLE)").arg(e);
+    default:
+        return QStringLiteral("CAST(%1 AS DOUBLE PRECISION)").arg(e);
+    }
+}
+
+QString SqlDialect::toText(const QString &e) const
+{
+    switch (m_family) {
+    case Family::MySQL:
+        return QStringLiteral("CAST(%1 AS CHAR)").arg(e);
+    case Family::SqlServer:
+        return QStringLiteral("CAST(%1 AS NVARCHAR(MAX))").arg(e);
+    case Family::Oracle:
+        return QStringLiteral("TO_CHAR(%1)").arg(e);
+    case Family::Snowflake:
+        return QStringLiteral("TO_VARCHAR(%1)").arg(e);
+    default:
+        return QStringLiteral("CAST(%1 AS TEXT)").arg(e);
+    }
+}
+
+QString SqlDialect::length(const QString &e) const
+{
+    switch (m_family) {
+    case Family::MySQL:
+        return QStringLiteral("CHAR_LENGTH(%1)").arg(e);
+    case Family::SqlServer:
+        return QStringLiteral("LEN(%1)").arg(e);
+    default:
+        return QStringLiteral("LENGTH(%1)").arg(e);
+    }
+}
+
+QString SqlDialect::approximateCountDistinct(const QString &e) const
+{
+    switch (m_family) {
+    case Family::Redshift:
+        return QStringLiteral("APPROXIMATE COUNT(DISTINCT %1)").arg(e);
+    case Family::Snowflake:
+    case Family::SqlServer:
+        return QStringLiteral("APPROX_COUNT_DISTINCT(%1)").arg(e);
+    default:
+        return QString();
+    }
+}
+
+bool SqlDialect::hasPercentileCont() const
+{
+    return m_family == Family::PostgreSQL || m_family == Family::Redshift ||
+           m_family == Family::Snowflake || m_family == Family::SqlServer ||
+           m_family == Family::Oracle;
+}
+
+} // namespace assay

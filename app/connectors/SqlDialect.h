@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+
+namespace assay {
+
+struct ConnectorSpec;
+
+// How one SQL family spells what Assay generates: identifier quoting, qualified names, row
+// limits, casts, lengths, approximate functions. Identifiers are always quoted through here;
+// values are always bound, never spliced into SQL.
+class SqlDialect
+{
+public:
+    enum class Family { SQLite, PostgreSQL, Redshift, MySQL, SqlServer, Snowflake, Oracle, Generic };
+
+    static SqlDialect forConnector(const ConnectorSpec &spec);
+    static SqlDialect forFamily(Family family);
+
+    Family family() const { return m_family; }
+    QString name() const;
+
+    // "a""b" (ANSI), `a``b` (MySQL), [a]]b] (SQL Server).
+    QString quote(const QString &identifier) const;
+    // schema.table, quoted; SQLite ignores the schema unless it is an attached database.
+    QString table(const QString &schema, const QString &name) const;
+    // `select` limited to n rows (LIMIT n, TOP n, FETCH FIRST n ROWS ONLY).
+    QString limit(const QString &select, qint64 n) const;
+    QString toDouble(const QString &expression) const;
+    QString toText(const QString &expression) const;
+    QString length(const QString &expression) const;
+    // An approximate COUNT(DISTINCT) where the database has one (Redshift, Snowflake, SQL
+    // Server); empty otherwise.
+    QString approximateCountDistinct(const QString &expression) const;
+    bool hasPercentileCont() const;
+    bool hasWindowFunctions() const { return true; }
+
+private:
+    explicit SqlDialect(Family family) : m_family(family) {}
+    Family m_family;
+};
+
+} // namespace assay

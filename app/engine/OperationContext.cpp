@@ -1,0 +1,119 @@
+#include "engine/OperationContext.h"
+
+#include "catalog/Catalog.h"
+#include "engine/OperationRequest.h"
+#include "engine/StatementInterrupter.h"
+#include "engine/sync/SyncOperation.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <mutex>
+
+namespace assay {
+
+namespace {
+const QString kFinishedContainers = QStringLiteral("finished_containers");
+}
+
+OperationContext::OperationContext(Catalog &catalog, Operation &operation, Datastore datastore,
+                                   ConnectionSettings source, CancelTokenPtr token,
+                                   ProgressSink progress)
+    : m_catalog(catalog), m_operation(operation), m_datastore(std::move(datastore)),
+      m_source(std::move(source)), m_token(std::move(token)), m_progress(std::move(progress))
+{
+}
+
+void OperationContext::progress(double fraction, const QString &step)
+{
+    m_operation.progress = qBound(0.0, fraction, 1.0);
+    if (m_progress)
+        m_progress(m_operation.progress, step);
+    if (!m_lastWrite.isValid() || m_lastWrite.elapsed() > 1000) {
+        m_lastWrite.start();
+        m_catalog.updateOperation(m_operation);
+    }
+}
+
+void OperationContext::log(const QString &level, const QString &message)
+{
+    m_catalog.appendOperationLog(m_operation.id,
+                                 {QDateTime::currentDateTimeUtc(), level, message});
+}
+
+void OperationContext::info(const QString &message)
+{
+    log(QStringLiteral("info"), message);
+}
+
+void OperationContext::warning(const QString &message)
+{
+    ++m_warnings;
+    log(QStringLiteral("warning"), message);
+}
+
+void OperationContext::error(const QString &message)
+{
+    log(QStringLiteral("error"), message);
+}
+
+bool OperationContext::isContainerFinished(const QString &container) const
+{
+    return m_operation.result.value(kFinishedContainers).toArray().contains(container);
+}
+
+void OperationContext::markContainerFinished(const QString &container)
+{
+    QJsonArray finished = m_operation.result.value(kFinishedContainers).toArray();
+    if (!finished.contains(container))
+        finished.append(container);
+    m_operation.result.insert(kFinishedContainers, finished);
+}
+
+std::unique_ptr<SourceSession> OperationContext::openSource()
+{
+    auto session = std::make_unique<SourceSession>(m_source);
+    if (session->open())
+        m_token->setInterrupter(makeStatementInterrupter(*session));
+    return session;
+}
+
+void OperationContext::closeSource(std::unique_ptr<SourceSession> &session)
+{
+    m_token->clearInterrupter();
+    session.reset();
+}
+
+namespace {
+
+struct RunnerRegistry
+{
+    std::mutex mutex;
+    QHash<QString, OperationRunnerFactory> factories{
+        {operation_type::kSync, [] { return std::make_unique<SyncOperation>(); }},
+    };
+};
+
+RunnerRegistry &registry()
+{
+    static RunnerRegistry instance;
+    return instance;
+}
+
+} // namespace
+
+std::unique_ptr<OperationRunner> createOperationRunner(const QString &type)
+{
+    RunnerRegistry &r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    const auto factory = r.factories.value(type);
+    return factory ? factory() : nullptr;
+}
+
+void registerOperationRunner(const QString &type, OperationRunnerFactory factory)
+{
+    RunnerRegistry &r = registry();
+    std::lock_guard<std::mutex> lock(r.mutex);
+    r.factories.insert(type, std::move(factory));
+}
+
+} // namespace assay

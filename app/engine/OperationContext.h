@@ -1,0 +1,86 @@
+#pragma once
+
+#include "connectors/SourceSession.h"
+#include "domain/Datastore.h"
+#include "domain/Operation.h"
+#include "engine/CancelToken.h"
+
+#include <QElapsedTimer>
+#include <QSet>
+#include <functional>
+
+namespace assay {
+
+class Catalog;
+
+// What an operation runner sees while it runs on a worker thread: its record, the datastore,
+// the source connection settings (secrets resolved), the worker's own Catalog, the cancel
+// token, and ways to report progress and log lines.
+class OperationContext
+{
+public:
+    using ProgressSink = std::function<void(double fraction, const QString &step)>;
+
+    OperationContext(Catalog &catalog, Operation &operation, Datastore datastore,
+                     ConnectionSettings source, CancelTokenPtr token, ProgressSink progress);
+
+    Catalog &catalog() { return m_catalog; }
+    Operation &operation() { return m_operation; }
+    const Datastore &datastore() const { return m_datastore; }
+    const ConnectionSettings &sourceSettings() const { return m_source; }
+    CancelToken &token() { return *m_token; }
+    bool isCancelled() const { return m_token->isCancelled(); }
+
+    // Reports progress; written to the Catalog at most once a second.
+    void progress(double fraction, const QString &step);
+    void info(const QString &message);
+    void warning(const QString &message);
+    void error(const QString &message);
+    int warningCount() const { return m_warnings; }
+
+    // Resume support: containers finished by an earlier, aborted run of this operation.
+    bool isContainerFinished(const QString &container) const;
+    void markContainerFinished(const QString &container);
+
+    // Opens a source session on this thread and arms the cancel token with the driver's
+    // statement cancel. The session must be closed with closeSource() before it is destroyed.
+    std::unique_ptr<SourceSession> openSource();
+    void closeSource(std::unique_ptr<SourceSession> &session);
+
+private:
+    void log(const QString &level, const QString &message);
+
+    Catalog &m_catalog;
+    Operation &m_operation;
+    Datastore m_datastore;
+    ConnectionSettings m_source;
+    CancelTokenPtr m_token;
+    ProgressSink m_progress;
+    QElapsedTimer m_lastWrite;
+    int m_warnings = 0;
+};
+
+// The outcome of a run: status (success, warning, failure, aborted) and one line for the user.
+struct OperationOutcome
+{
+    QString status;
+    QString message;
+};
+
+// One kind of operation (Sync, Profile, Scan). Runs on a worker thread.
+class OperationRunner
+{
+public:
+    virtual ~OperationRunner() = default;
+    virtual OperationOutcome run(OperationContext &context) = 0;
+};
+
+// The runner for an operation type, or nullptr for an unknown type.
+std::unique_ptr<OperationRunner> createOperationRunner(const QString &type);
+
+// Adds (or replaces) the runner of an operation type: how Profile and Scan plug in, and how
+// tests add operations of their own. Call before the engine runs anything.
+using OperationRunnerFactory = std::function<std::unique_ptr<OperationRunner>()>;
+void registerOperationRunner(const QString &type, OperationRunnerFactory factory);
+
+} // namespace assay

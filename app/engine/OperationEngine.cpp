@@ -1,0 +1,389 @@
+#include "engine/OperationEngine.h"
+
+#include "catalog/Catalog.h"
+#include "connectors/ConnectorSpec.h"
+#include "engine/ProcessIdentity.h"
+#include "secrets/CredentialStore.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <QThreadPool>
+
+Q_LOGGING_CATEGORY(lcEngine, "assay.engine")
+
+namespace assay {
+
+OperationEngine::OperationEngine(Catalog *catalog, CredentialStore *credentials, int workerCount,
+                                 QObject *parent)
+    : QObject(parent), m_catalog(catalog), m_credentials(credentials)
+{
+    qRegisterMetaType<WorkItem>();
+    qRegisterMetaType<OperationProgress>();
+    for (int i = 0; i < qMax(1, workerCount); ++i) {
+        WorkerSlot slot;
+        slot.thread = new QThread(this);
+        slot.thread->setObjectName(QStringLiteral("assay-worker-%1").arg(i));
+        slot.worker = new OperationWorker;
+        slot.worker->moveToThread(slot.thread);
+        connect(slot.thread, &QThread::finished, slot.worker, &QObject::deleteLater);
+        connect(slot.worker, &OperationWorker::started, this, &OperationEngine::onWorkerStarted);
+        connect(slot.worker, &OperationWorker::progressed, this,
+                [this](const OperationProgress &progress) {
+                    const auto it = m_running.find(progress.operationId);
+                    if (it != m_running.end())
+                        it->last = progress;
+                    emit operationProgress(progress);
+                });
+        connect(slot.worker, &OperationWorker::finished, this,
+                &OperationEngine::onWorkerFinished);
+        slot.thread->start();
+        m_workers.push_back(slot);
+    }
+    m_abortPoll.setInterval(500);
+    connect(&m_abortPoll, &QTimer::timeout, this, &OperationEngine::pollAbortRequests);
+}
+
+void OperationEngine::pollAbortRequests()
+{
+    if (isIdle()) {
+        m_abortPoll.stop();
+        return;
+    }
+    QList<qint64> ids = m_running.keys();
+    for (const Pending &p : m_pending)
+        ids << p.operationId;
+    for (qint64 id : m_catalog->abortRequested(ids))
+        abort(id);
+}
+
+void OperationEngine::queue(qint64 operationId, qint64 datastoreId)
+{
+    Pending pending;
+    pending.operationId = operationId;
+    pending.datastoreId = datastoreId;
+    m_pending.push_back(pending);
+    emit operationQueued(operationId, datastoreId);
+    m_abortPoll.start();
+    resolveSecrets(operationId);
+    dispatch();
+}
+
+bool OperationEngine::adopt(qint64 operationId)
+{
+    auto op = m_catalog->operation(operationId);
+    if (!op)
+        return fail(tr("Operation %1 does not exist.").arg(operationId));
+    if (op->status != operation_status::kQueued || isActive(operationId))
+        return fail(tr("Operation %1 is not waiting to run.").arg(operationId));
+    op->runner = currentRunnerId();
+    if (!m_catalog->updateOperation(*op))
+        return fail(m_catalog->lastError());
+    queue(operationId, op->datastoreId);
+    return true;
+}
+
+OperationEngine::~OperationEngine()
+{
+    // Stop what runs (its statement too), then let each worker record the abort and end.
+    for (const Running &running : std::as_const(m_running)) {
+        running.token->cancel();
+        running.token->interruptRunningStatement();
+    }
+    for (WorkerSlot &slot : m_workers) {
+        slot.thread->quit();
+        slot.thread->wait();
+    }
+    for (const Pending &pending : m_pending)
+        m_catalog->markOperationAborted(pending.operationId,
+                                        tr("Assay closed before this operation started."));
+}
+
+bool OperationEngine::fail(const QString &message)
+{
+    m_lastError = message;
+    return false;
+}
+
+int OperationEngine::recoverInterrupted()
+{
+    int recovered = 0;
+    for (const Operation &op : m_catalog->unfinishedOperations()) {
+        if (isActive(op.id) || isRunnerAlive(op.runner))
+            continue;
+        m_catalog->markOperationAborted(
+            op.id, op.status == operation_status::kRunning
+                       ? tr("Assay stopped while this operation was running (it was closed or "
+                            "killed); resume it to continue.")
+                       : tr("Assay stopped before this queued operation could start."));
+        ++recovered;
+    }
+    return recovered;
+}
+
+qint64 OperationEngine::enqueue(const OperationRequest &request)
+{
+    const auto datastore = m_catalog->datastore(request.datastoreId);
+    if (!datastore)
+        return fail(tr("The datastore does not exist.")), 0;
+    if (request.type.isEmpty())
+        return fail(tr("No operation type was given.")), 0;
+    Operation op;
+    op.datastoreId = request.datastoreId;
+    op.type = request.type;
+    op.status = operation_status::kQueued;
+    op.triggeredBy = request.triggeredBy;
+    op.scheduleId = request.scheduleId;
+    op.options = request.options;
+    op.runner = currentRunnerId();
+    op.createdAt = QDateTime::currentDateTimeUtc();
+    op.id = m_catalog->addOperation(op);
+    if (!op.id)
+        return fail(m_catalog->lastError()), 0;
+    queue(op.id, op.datastoreId);
+    return op.id;
+}
+
+OperationEngine::Pending *OperationEngine::pendingFor(qint64 operationId)
+{
+    for (Pending &p : m_pending)
+        if (p.operationId == operationId)
+            return &p;
+    return nullptr;
+}
+
+// Builds the source settings from the Catalog and reads each secret from the keychain, without
+// waiting: the operation becomes ready when the last answer arrives.
+void OperationEngine::resolveSecrets(qint64 operationId)
+{
+    Pending *pending = pendingFor(operationId);
+    const auto datastore = m_catalog->datastore(pending->datastoreId);
+    const auto connection = datastore ? m_catalog->connection(datastore->connectionId)
+                                      : std::nullopt;
+    if (!connection) {
+        pending->failure = tr("The datastore's connection no longer exists.");
+        return;
+    }
+    pending->source.connection = *connection;
+    pending->source.database = datastore->database;
+    pending->source.schema = datastore->schema;
+    pending->secretsOutstanding = int(connection->secretFields.size());
+    for (const QString &field : connection->secretFields) {
+        m_credentials->read(connection->uuid, field,
+                            [this, operationId, field](const CredentialResult &result) {
+                                Pending *p = pendingFor(operationId);
+                                if (!p)
+                                    return; // aborted meanwhile
+                                --p->secretsOutstanding;
+                                if (result.ok())
+                                    p->source.secrets.insert(field, result.secret);
+                                else if (p->failure.isEmpty())
+                                    p->failure = result.message;
+                                dispatch();
+                            });
+    }
+}
+
+bool OperationEngine::isActive(qint64 operationId) const
+{
+    if (m_running.contains(operationId))
+        return true;
+    for (const Pending &p : m_pending)
+        if (p.operationId == operationId)
+            return true;
+    return false;
+}
+
+OperationProgress OperationEngine::activeOperation(qint64 datastoreId) const
+{
+    for (auto it = m_running.constBegin(); it != m_running.constEnd(); ++it)
+        if (it->datastoreId == datastoreId) {
+            OperationProgress p = it->last;
+            p.operationId = it.key();
+            p.datastoreId = datastoreId;
+            return p;
+        }
+    for (const Pending &p : m_pending)
+        if (p.datastoreId == datastoreId)
+            return {p.operationId, datastoreId, 0, QString(), 0};
+    return {};
+}
+
+bool OperationEngine::isDatastoreBusy(qint64 datastoreId) const
+{
+    for (const Running &r : m_running)
+        if (r.datastoreId == datastoreId)
+            return true;
+    for (const Pending &p : m_pending)
+        if (p.datastoreId == datastoreId)
+            return true;
+    return false;
+}
+
+void OperationEngine::dispatch()
+{
+    QSet<qint64> blocked; // datastores with an operation running or ahead in the queue
+    for (const Running &r : std::as_const(m_running))
+        blocked.insert(r.datastoreId);
+    for (auto it = m_pending.begin(); it != m_pending.end();) {
+        if (blocked.contains(it->datastoreId)) {
+            ++it;
+            continue;
+        }
+        blocked.insert(it->datastoreId);
+        if (!it->failure.isEmpty() && it->secretsOutstanding <= 0) {
+            const Pending failed = *it;
+            it = m_pending.erase(it);
+            finishWithoutRunning(failed.operationId, operation_status::kFailure, failed.failure);
+            blocked.remove(failed.datastoreId);
+            it = m_pending.begin(); // the datastore is free again: rescan in order
+            continue;
+        }
+        if (it->secretsOutstanding > 0) {
+            ++it;
+            continue;
+        }
+        auto idle = std::find_if(m_workers.begin(), m_workers.end(),
+                                 [](const WorkerSlot &s) { return s.operationId == 0; });
+        if (idle == m_workers.end())
+            return;
+        WorkItem item;
+        item.operationId = it->operationId;
+        item.catalogPath = m_catalog->path();
+        item.source = it->source;
+        item.token = std::make_shared<CancelToken>();
+        idle->operationId = it->operationId;
+        m_running.insert(it->operationId, {it->datastoreId, int(idle - m_workers.begin()),
+                                           item.token, OperationProgress()});
+        it = m_pending.erase(it);
+        QMetaObject::invokeMethod(idle->worker, "run", Qt::QueuedConnection,
+                                  Q_ARG(assay::WorkItem, item));
+    }
+}
+
+void OperationEngine::onWorkerStarted(qint64 operationId)
+{
+    const auto it = m_running.constFind(operationId);
+    if (it == m_running.constEnd())
+        return;
+    m_catalog->notifyOperationsChanged(it->datastoreId);
+    emit operationStarted(operationId, it->datastoreId);
+}
+
+void OperationEngine::onWorkerFinished(qint64 operationId, qint64 datastoreId,
+                                       const QString &status, const QString &message)
+{
+    const Running running = m_running.take(operationId);
+    if (running.worker >= 0)
+        m_workers[size_t(running.worker)].operationId = 0;
+    if (running.token) {
+        running.token->markFinished();
+        running.token->clearInterrupter();
+    }
+    // The worker wrote through its own connection: tell this Catalog's listeners.
+    m_catalog->notifyContainersChanged(datastoreId);
+    m_catalog->notifyOperationsChanged(datastoreId);
+    qCInfo(lcEngine) << "operation" << operationId << status << message;
+    emit operationFinished(operationId, datastoreId, status, message);
+    dispatch();
+    if (isIdle())
+        emit idle();
+}
+
+void OperationEngine::finishWithoutRunning(qint64 operationId, const QString &status,
+                                           const QString &message)
+{
+    auto op = m_catalog->operation(operationId);
+    if (!op)
+        return;
+    if (status == operation_status::kAborted) {
+        m_catalog->markOperationAborted(operationId, message);
+    } else {
+        op->status = status;
+        op->message = message;
+        op->endedAt = QDateTime::currentDateTimeUtc();
+        m_catalog->appendOperationLog(operationId,
+                                      {op->endedAt, QStringLiteral("error"), message});
+        m_catalog->updateOperation(*op);
+    }
+    emit operationFinished(operationId, op->datastoreId, status, message);
+    if (isIdle())
+        emit idle();
+}
+
+bool OperationEngine::abort(qint64 operationId)
+{
+    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+        if (it->operationId != operationId)
+            continue;
+        m_pending.erase(it);
+        finishWithoutRunning(operationId, operation_status::kAborted,
+                             tr("Aborted by the user before it started."));
+        dispatch();
+        return true;
+    }
+    const auto it = m_running.constFind(operationId);
+    if (it == m_running.constEnd())
+        return fail(tr("Operation %1 is not queued or running here.").arg(operationId));
+    CancelTokenPtr token = it->token;
+    token->cancel();
+    // The driver's cancel talks to the server: never on this thread. Repeat it briefly, in case
+    // the worker was between two statements when the first one arrived.
+    QThreadPool::globalInstance()->start([token] {
+        for (int attempt = 0; attempt < 10 && !token->isFinished(); ++attempt) {
+            token->interruptRunningStatement();
+            QThread::msleep(200);
+        }
+    });
+    return true;
+}
+
+bool OperationEngine::resume(qint64 operationId)
+{
+    auto op = m_catalog->operation(operationId);
+    if (!op)
+        return fail(tr("Operation %1 does not exist.").arg(operationId));
+    if (isActive(operationId))
+        return fail(tr("Operation %1 is already queued or running.").arg(operationId));
+    if (op->status != operation_status::kAborted && op->status != operation_status::kFailure)
+        return fail(tr("Only an aborted or failed operation can be resumed; operation %1 is %2.")
+                        .arg(operationId)
+                        .arg(op->status));
+    op->status = operation_status::kQueued;
+    op->runner = currentRunnerId();
+    op->message.clear();
+    op->endedAt = QDateTime();
+    if (!m_catalog->updateOperation(*op))
+        return fail(m_catalog->lastError());
+    m_catalog->appendOperationLog(operationId, {QDateTime::currentDateTimeUtc(),
+                                                QStringLiteral("info"), tr("Queued to resume.")});
+    queue(operationId, op->datastoreId);
+    return true;
+}
+
+qint64 OperationEngine::rerun(qint64 operationId)
+{
+    const auto op = m_catalog->operation(operationId);
+    if (!op)
+        return fail(tr("Operation %1 does not exist.").arg(operationId)), 0;
+    OperationRequest request;
+    request.datastoreId = op->datastoreId;
+    request.type = op->type;
+    request.options = op->options;
+    request.triggeredBy = QStringLiteral("user");
+    return enqueue(request);
+}
+
+bool OperationEngine::remove(qint64 operationId)
+{
+    if (isActive(operationId))
+        return fail(tr("Operation %1 is still queued or running; abort it first.")
+                        .arg(operationId));
+    const auto op = m_catalog->operation(operationId);
+    if (!op)
+        return fail(tr("Operation %1 does not exist.").arg(operationId));
+    if (!operation_status::isFinished(op->status) && isRunnerAlive(op->runner))
+        return fail(tr("Operation %1 is running in another Assay process.").arg(operationId));
+    return m_catalog->removeOperation(operationId) || fail(m_catalog->lastError());
+}
+
+} // namespace assay

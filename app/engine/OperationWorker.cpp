@@ -1,0 +1,89 @@
+#include "engine/OperationWorker.h"
+
+#include "engine/OperationContext.h"
+#include "engine/ProcessIdentity.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcEngine)
+
+namespace assay {
+
+OperationWorker::OperationWorker(QObject *parent) : QObject(parent) {}
+
+bool OperationWorker::ensureCatalog(const QString &path, QString *error)
+{
+    if (m_catalog.isOpen() && m_catalog.path() == path)
+        return true;
+    if (m_catalog.open(path))
+        return true;
+    *error = m_catalog.lastError();
+    return false;
+}
+
+void OperationWorker::run(const WorkItem &item)
+{
+    QString error;
+    if (!ensureCatalog(item.catalogPath, &error)) {
+        emit finished(item.operationId, 0, operation_status::kFailure, error);
+        return;
+    }
+    auto stored = m_catalog.operation(item.operationId);
+    const auto datastore = stored ? m_catalog.datastore(stored->datastoreId) : std::nullopt;
+    if (!stored || !datastore) {
+        emit finished(item.operationId, stored ? stored->datastoreId : 0,
+                      operation_status::kFailure,
+                      tr("The operation or its datastore no longer exists."));
+        return;
+    }
+    Operation op = *stored;
+    const bool resuming = op.startedAt.isValid();
+    op.status = operation_status::kRunning;
+    op.runner = currentRunnerId();
+    op.endedAt = QDateTime();
+    op.message.clear();
+    if (!resuming)
+        op.startedAt = QDateTime::currentDateTimeUtc();
+    m_catalog.updateOperation(op);
+    m_catalog.appendOperationLog(op.id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
+                                         resuming ? tr("Resumed.") : tr("Started.")});
+    emit started(op.id);
+
+    QElapsedTimer clock;
+    clock.start();
+    OperationContext context(m_catalog, op, *datastore, item.source, item.token,
+                             [&](double fraction, const QString &step) {
+                                 emit progressed(
+                                     {op.id, op.datastoreId, fraction, step, clock.elapsed()});
+                             });
+    OperationOutcome outcome;
+    if (auto runner = createOperationRunner(op.type)) {
+        outcome = runner->run(context);
+    } else {
+        outcome = {operation_status::kFailure,
+                   tr("Assay cannot run operations of type “%1” yet.").arg(op.type)};
+    }
+    if (item.token->isCancelled() && outcome.status != operation_status::kSuccess)
+        outcome = {operation_status::kAborted, tr("Aborted by the user; it can be resumed.")};
+
+    op.status = outcome.status;
+    op.message = outcome.message;
+    op.endedAt = QDateTime::currentDateTimeUtc();
+    if (outcome.status == operation_status::kSuccess ||
+        outcome.status == operation_status::kWarning)
+        op.progress = 1.0;
+    const QString level = outcome.status == operation_status::kFailure ||
+                                  outcome.status == operation_status::kAborted
+                              ? QStringLiteral("error")
+                              : QStringLiteral("info");
+    m_catalog.appendOperationLog(op.id, {op.endedAt, level,
+                                         outcome.message.isEmpty() ? outcome.status
+                                                                   : outcome.message});
+    if (!m_catalog.updateOperation(op))
+        qCWarning(lcEngine) << "cannot record the end of operation" << op.id
+                            << m_catalog.lastError();
+    emit finished(op.id, op.datastoreId, op.status, op.message);
+}
+
+} // namespace assay

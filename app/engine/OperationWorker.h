@@ -1,0 +1,46 @@
+#pragma once
+
+#include "catalog/Catalog.h"
+#include "connectors/SourceSession.h"
+#include "engine/CancelToken.h"
+#include "engine/OperationRequest.h"
+
+#include <QObject>
+
+namespace assay {
+
+// What the engine hands a worker: the operation to run and what it needs to reach the source.
+struct WorkItem
+{
+    qint64 operationId = 0;
+    QString catalogPath;
+    ConnectionSettings source; // secrets resolved, in memory only
+    CancelTokenPtr token;
+};
+
+// Runs operations on its own QThread, with its own Catalog connection (opened in that thread)
+// and its own source connections. Results reach the engine as queued signals.
+class OperationWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OperationWorker(QObject *parent = nullptr);
+
+public slots:
+    void run(const assay::WorkItem &item);
+
+signals:
+    void started(qint64 operationId);
+    void progressed(const assay::OperationProgress &progress);
+    void finished(qint64 operationId, qint64 datastoreId, const QString &status,
+                  const QString &message);
+
+private:
+    bool ensureCatalog(const QString &path, QString *error);
+
+    Catalog m_catalog;
+};
+
+} // namespace assay
+
+Q_DECLARE_METATYPE(assay::WorkItem)

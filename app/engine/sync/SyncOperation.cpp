@@ -1,0 +1,331 @@
+#include "engine/sync/SyncOperation.h"
+
+#include "catalog/Catalog.h"
+#include "catalog/CatalogBatch.h"
+#include "connectors/ConnectorSpec.h"
+#include "connectors/FolderDiscovery.h"
+#include "engine/OperationRequest.h"
+#include "engine/sync/Identifiers.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace assay {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("assay::SyncOperation", text);
+}
+
+constexpr int kBatchContainers = 1000; // containers per transaction: bounded, cancellable
+constexpr int kNamesKept = 500;        // names listed per change kind in the result
+const QString kSourceSettings = QStringLiteral("source");
+
+const char *const kCounters[] = {"containers_added",   "containers_changed", "containers_removed",
+                                 "containers_restored", "containers_missing", "fields_added",
+                                 "fields_changed",     "fields_removed"};
+
+} // namespace
+
+SyncOptions SyncOptions::fromJson(const QJsonObject &o)
+{
+    SyncOptions options;
+    options.prune = o.value(QStringLiteral("prune")).toBool(false);
+    options.recreate = o.value(QStringLiteral("recreate")).toBool(false);
+    if (o.contains(QStringLiteral("include"))) {
+        const QJsonArray include = o.value(QStringLiteral("include")).toArray();
+        options.includeTables = include.contains(QStringLiteral("table"));
+        options.includeViews = include.contains(QStringLiteral("view"));
+    }
+    return options;
+}
+
+QJsonObject SyncOptions::toJson() const
+{
+    QJsonArray include;
+    if (includeTables)
+        include << QStringLiteral("table");
+    if (includeViews)
+        include << QStringLiteral("view");
+    return {{QStringLiteral("prune"), prune},
+            {QStringLiteral("recreate"), recreate},
+            {QStringLiteral("include"), include}};
+}
+
+SyncApplier::SyncApplier(Catalog &catalog, qint64 datastoreId, SyncOptions options)
+    : m_catalog(catalog), m_datastoreId(datastoreId), m_options(options)
+{
+    for (const char *counter : kCounters)
+        m_summary.counters.insert(QLatin1String(counter), 0);
+}
+
+void SyncApplier::note(const char *counter, const QString &name)
+{
+    const QString key = QLatin1String(counter);
+    m_summary.counters.insert(key, m_summary.counters.value(key).toInt() + 1);
+    QJsonArray names = m_summary.result.value(key).toArray();
+    if (names.size() < kNamesKept) {
+        names.append(name);
+        m_summary.result.insert(key, names);
+    }
+}
+
+bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
+                        const std::function<bool()> &cancelled,
+                        const std::function<void(double)> &progress)
+{
+    QHash<QString, Container> known;
+    for (const Container &c : m_catalog.containers(m_datastoreId))
+        known.insert(c.name, c);
+    const QHash<qint64, QList<Field>> knownFields = m_catalog.fieldsOfDatastore(m_datastoreId);
+
+    QSet<QString> seen;
+    std::unique_ptr<CatalogBatch> batch;
+    int inBatch = 0;
+    auto commit = [&]() -> bool {
+        if (batch && !batch->commit()) {
+            m_error = batch->lastError();
+            return false;
+        }
+        batch.reset();
+        inBatch = 0;
+        return true;
+    };
+    auto writer = [&]() -> CatalogBatch & {
+        if (!batch)
+            batch = std::make_unique<CatalogBatch>(m_catalog);
+        ++inBatch;
+        return *batch;
+    };
+
+    const int total = int(discovered.size()) + 1;
+    for (int i = 0; i < discovered.size(); ++i) {
+        const DiscoveredContainer &d = discovered.at(i);
+        seen.insert(d.name);
+        if (inBatch >= kBatchContainers) {
+            if (!commit())
+                return false;
+            progress(double(i) / total);
+            if (cancelled())
+                return true;
+        }
+        const ContainerIdentifiers ids = detectIdentifiers(d);
+        auto it = known.find(d.name);
+        if (it == known.end()) {
+            Container c;
+            c.datastoreId = m_datastoreId;
+            c.name = d.name;
+            c.containerType = d.containerType;
+            c.incrementalStrategy = ids.incrementalStrategy;
+            c.incrementalField = ids.incrementalField;
+            c.partitionField = ids.partitionField;
+            if (!d.settings.isEmpty())
+                c.settings.insert(kSourceSettings, d.settings);
+            CatalogBatch &w = writer();
+            c.id = w.insertContainer(c);
+            if (!c.id)
+                return m_error = w.lastError(), false;
+            for (const DiscoveredField &df : d.fields) {
+                Field f;
+                f.containerId = c.id;
+                f.name = df.name;
+                f.ordinal = df.ordinal;
+                f.declaredType = df.declaredType;
+                f.nullable = df.nullable;
+                if (!w.insertField(f))
+                    return m_error = w.lastError(), false;
+                note("fields_added", d.name + QLatin1Char('.') + df.name);
+            }
+            note("containers_added", d.name);
+            continue;
+        }
+
+        Container c = *it;
+        if (c.removed && !m_options.recreate)
+            continue; // removed in Assay; it exists again, but recreate is off
+        const bool restoring = c.removed;
+        bool changed = false;
+        // Sync owns only settings["source"] (files, format); the rest is the user's.
+        if (c.containerType != d.containerType ||
+            c.settings.value(kSourceSettings).toObject() != d.settings) {
+            c.containerType = d.containerType;
+            if (d.settings.isEmpty())
+                c.settings.remove(kSourceSettings);
+            else
+                c.settings.insert(kSourceSettings, d.settings);
+            changed = true;
+        }
+        if (!c.identifiersOverridden &&
+            (c.incrementalStrategy != ids.incrementalStrategy ||
+             c.incrementalField != ids.incrementalField ||
+             c.partitionField != ids.partitionField)) {
+            c.incrementalStrategy = ids.incrementalStrategy;
+            c.incrementalField = ids.incrementalField;
+            c.partitionField = ids.partitionField;
+            changed = true;
+        }
+        c.removed = false;
+
+        // Fields: added, changed (type, nullability), removed, restored.
+        QHash<QString, Field> fieldsByName;
+        for (const Field &f : knownFields.value(c.id))
+            fieldsByName.insert(f.name, f);
+        QSet<QString> fieldSeen;
+        for (const DiscoveredField &df : d.fields) {
+            fieldSeen.insert(df.name);
+            const QString qualified = d.name + QLatin1Char('.') + df.name;
+            auto f = fieldsByName.find(df.name);
+            if (f == fieldsByName.end()) {
+                Field nf;
+                nf.containerId = c.id;
+                nf.name = df.name;
+                nf.ordinal = df.ordinal;
+                nf.declaredType = df.declaredType;
+                nf.nullable = df.nullable;
+                CatalogBatch &w = writer();
+                if (!w.insertField(nf))
+                    return m_error = w.lastError(), false;
+                note("fields_added", qualified);
+                changed = true;
+                continue;
+            }
+            const bool typeChanged =
+                f->declaredType != df.declaredType || f->nullable != df.nullable;
+            if (!typeChanged && f->ordinal == df.ordinal && !f->removed)
+                continue;
+            if (f->removed)
+                note("fields_added", qualified);
+            else if (typeChanged)
+                note("fields_changed", qualified);
+            f->declaredType = df.declaredType;
+            f->nullable = df.nullable;
+            f->ordinal = df.ordinal;
+            f->removed = false;
+            CatalogBatch &w = writer();
+            if (!w.updateField(*f))
+                return m_error = w.lastError(), false;
+            changed = true;
+        }
+        for (Field &f : fieldsByName) {
+            if (f.removed || fieldSeen.contains(f.name))
+                continue;
+            f.removed = true;
+            CatalogBatch &w = writer();
+            if (!w.updateField(f))
+                return m_error = w.lastError(), false;
+            note("fields_removed", d.name + QLatin1Char('.') + f.name);
+            changed = true;
+        }
+        if (changed || restoring) {
+            CatalogBatch &w = writer();
+            if (!w.updateContainer(c))
+                return m_error = w.lastError(), false;
+            note(restoring ? "containers_restored" : "containers_changed", d.name);
+        }
+    }
+
+    // What the Catalog knows but the source no longer has (only kinds this sync looked at).
+    for (Container &c : known) {
+        if (c.removed || seen.contains(c.name))
+            continue;
+        const bool looked = (c.containerType == QLatin1String("view") && m_options.includeViews) ||
+                            (c.containerType != QLatin1String("view") && m_options.includeTables);
+        if (!looked)
+            continue;
+        if (!m_options.prune) {
+            note("containers_missing", c.name);
+            continue;
+        }
+        c.removed = true;
+        CatalogBatch &w = writer();
+        if (!w.updateContainer(c))
+            return m_error = w.lastError(), false;
+        note("containers_removed", c.name);
+    }
+    if (!commit())
+        return false;
+    progress(1.0);
+    return true;
+}
+
+OperationOutcome SyncOperation::run(OperationContext &context)
+{
+    const SyncOptions options = SyncOptions::fromJson(context.operation().options);
+    // Record the effective options, defaults included, as the API shows them.
+    context.operation().options = options.toJson();
+    const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
+    if (!spec)
+        return {operation_status::kFailure, tr("Unknown connector type.")};
+
+    QVector<DiscoveredContainer> discovered;
+    QString error;
+    context.progress(0.02, tr("Connecting"));
+    if (spec->kind == ConnectorKind::Dfs) {
+        context.progress(0.05, tr("Reading the folder"));
+        if (!discoverFolder(context.sourceSettings().effectiveDatabase(), &discovered, &error,
+                            [&] { return context.isCancelled(); }))
+            return {operation_status::kFailure, error};
+    } else {
+        auto session = context.openSource();
+        if (!session->diagnosis().ok()) {
+            const QString message = session->diagnosis().message();
+            context.error(message);
+            context.closeSource(session);
+            return {operation_status::kFailure, message};
+        }
+        DiscoveryOptions discovery;
+        discovery.schema = context.datastore().schema;
+        discovery.includeTables = options.includeTables;
+        discovery.includeViews = options.includeViews;
+        context.progress(0.05, tr("Reading the catalog of %1").arg(discovery.schema));
+        const bool ok = discoverSchema(*session, discovery, &discovered, &error);
+        context.closeSource(session);
+        if (!ok) {
+            context.error(error);
+            return {operation_status::kFailure, tr("Cannot read the source's catalog: %1").arg(error)};
+        }
+    }
+    if (context.isCancelled())
+        return {operation_status::kAborted, QString()};
+
+    context.progress(0.3, tr("Recording %1 containers").arg(discovered.size()));
+    SyncApplier applier(context.catalog(), context.datastore().id, options);
+    const bool applied = applier.apply(
+        discovered, [&] { return context.isCancelled(); },
+        [&](double f) { context.progress(0.3 + 0.7 * f, tr("Recording containers")); });
+    context.operation().counters = applier.summary().counters;
+    QJsonObject result = applier.summary().result;
+    result.insert(QStringLiteral("containers_discovered"), int(discovered.size()));
+    context.operation().result = result;
+    if (!applied) {
+        context.error(applier.error());
+        return {operation_status::kFailure, tr("Cannot record the sync: %1").arg(applier.error())};
+    }
+    if (context.isCancelled())
+        return {operation_status::kAborted, QString()};
+
+    const QJsonObject &c = applier.summary().counters;
+    const QString message =
+        tr("%1 containers: %2 added, %3 changed, %4 removed, %5 restored; fields: %6 added, %7 "
+           "changed, %8 removed.")
+            .arg(discovered.size())
+            .arg(c.value(QStringLiteral("containers_added")).toInt())
+            .arg(c.value(QStringLiteral("containers_changed")).toInt())
+            .arg(c.value(QStringLiteral("containers_removed")).toInt())
+            .arg(c.value(QStringLiteral("containers_restored")).toInt())
+            .arg(c.value(QStringLiteral("fields_added")).toInt())
+            .arg(c.value(QStringLiteral("fields_changed")).toInt())
+            .arg(c.value(QStringLiteral("fields_removed")).toInt());
+    context.info(message);
+    const int missing = c.value(QStringLiteral("containers_missing")).toInt();
+    if (missing > 0)
+        context.info(tr("%1 containers no longer exist in the source; run Sync with Prune to "
+                        "remove them.")
+                         .arg(missing));
+    return {context.warningCount() ? operation_status::kWarning : operation_status::kSuccess,
+            message};
+}
+
+} // namespace assay

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "engine/OperationContext.h"
+#include "connectors/Discovery.h"
+
+#include <QJsonObject>
+
+namespace assay {
+
+class Catalog;
+
+// Sync options (API type "catalog"): prune, recreate, include tables and/or views.
+struct SyncOptions
+{
+    bool prune = false;
+    bool recreate = false;
+    bool includeTables = true;
+    bool includeViews = true;
+
+    static SyncOptions fromJson(const QJsonObject &options);
+    QJsonObject toJson() const;
+};
+
+// What a sync changed, as counters and as names (capped) for the operation's result.
+struct SyncSummary
+{
+    QJsonObject counters;
+    QJsonObject result;
+};
+
+// Compares what the source has with what the Catalog knows and writes only the differences, in
+// batches, checking the cancel token between batches. Used by SyncOperation; public for tests
+// and the benchmark.
+class SyncApplier
+{
+public:
+    SyncApplier(Catalog &catalog, qint64 datastoreId, SyncOptions options);
+    // `progress` gets 0..1 while batches commit; returns false with error() on a Catalog error.
+    bool apply(const QVector<DiscoveredContainer> &discovered,
+               const std::function<bool()> &cancelled,
+               const std::function<void(double)> &progress);
+    const SyncSummary &summary() const { return m_summary; }
+    QString error() const { return m_error; }
+
+private:
+    void note(const char *counter, const QString &name);
+
+    Catalog &m_catalog;
+    qint64 m_datastoreId;
+    SyncOptions m_options;
+    SyncSummary m_summary;
+    QString m_error;
+};
+
+class SyncOperation : public OperationRunner
+{
+public:
+    OperationOutcome run(OperationContext &context) override;
+};
+
+} // namespace assay

@@ -1,0 +1,10 @@
+#include "GuiMain.h"
+#include "cli/Cli.h"
+
+// One executable, two faces: `assay` opens the window; `assay <command> ...` runs headless.
+int main(int argc, char **argv)
+{
+    if (assay::cli::isCliInvocation(argc, argv))
+        return assay::cli::main(argc, argv);
+    return assay::runGui(argc, argv);
+}

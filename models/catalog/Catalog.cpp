@@ -1,0 +1,518 @@
+#include "catalog/Catalog.h"
+
+#include "catalog/CatalogRows.h"
+#include "catalog/Migrations.h"
+#include "domain/Json.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcCatalog, "assay.catalog")
+
+namespace assay {
+
+namespace {
+
+QAtomicInteger<int> g_catalogCounter;
+
+QString now()
+{
+    return text::fromTime(QDateTime::currentDateTimeUtc());
+}
+
+// Text columns are NOT NULL with '' defaults; a null QString would bind as NULL.
+QVariant str(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QString select(const char *columns, const char *rest)
+{
+    return QStringLiteral("SELECT %1 %2").arg(QLatin1String(columns), QLatin1String(rest));
+}
+
+} // namespace
+
+Catalog::Catalog(QObject *parent)
+    : QObject(parent),
+      m_connectionName(
+          QStringLiteral("assay-catalog-%1").arg(g_catalogCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Catalog::~Catalog()
+{
+    close();
+}
+
+bool Catalog::open(const QString &path)
+{
+    close();
+    m_path = path;
+    m_created = false;
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return fail(tr("Cannot create the folder %1 for the catalog.").arg(info.absolutePath()));
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        // Another Assay (GUI, CLI, a worker) may hold a write lock for a moment: wait, don't fail.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open())
+            return fail(tr("Cannot open the catalog %1: %2").arg(path, db.lastError().text()));
+
+        QSqlQuery pragma(db);
+        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+        pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+        pragma.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+
+        int from = 0;
+        QString error;
+        if (!catalog::migrate(db, catalog::SqlFlavor::SQLite, &from, &error)) {
+            const QString message = tr("The catalog %1 cannot be used: %2").arg(path, error);
+            close();
+            return fail(message);
+        }
+        m_created = (from == 0);
+        qCInfo(lcCatalog) << "catalog" << path << "schema version" << catalog::latestSchemaVersion()
+                          << (m_created ? "(created)" : "");
+    }
+    return true;
+}
+
+void Catalog::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Catalog::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+}
+
+QSqlDatabase Catalog::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+int Catalog::schemaVersion() const
+{
+    return catalog::currentSchemaVersion(database());
+}
+
+bool Catalog::fail(const QString &message) const
+{
+    m_lastError = message;
+    qCWarning(lcCatalog) << message;
+    return false;
+}
+
+bool Catalog::failQuery(const QSqlQuery &query) const
+{
+    return fail(tr("Catalog error: %1").arg(query.lastError().text()));
+}
+
+qint64 Catalog::insertReturningId(QSqlQuery &query) const
+{
+    if (!query.exec() || !query.next()) {
+        failQuery(query);
+        return 0;
+    }
+    return query.value(0).toLongLong();
+}
+
+// ---- Connections -------------------------------------------------------------------------
+
+QList<Connection> Catalog::connections() const
+{
+    QList<Connection> out;
+    QSqlQuery q(database());
+    if (!q.exec(select(catalog::kConnectionColumns, "FROM connections ORDER BY name")))
+        failQuery(q);
+    while (q.next())
+        out << catalog::readConnection(q);
+    return out;
+}
+
+std::optional<Connection> Catalog::connection(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kConnectionColumns, "FROM connections WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return catalog::readConnection(q);
+    return std::nullopt;
+}
+
+std::optional<Connection> Catalog::connectionByName(const QString &name) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kConnectionColumns, "FROM connections WHERE name = ?"));
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return catalog::readConnection(q);
+    return std::nullopt;
+}
+
+qint64 Catalog::addConnection(Connection c)
+{
+    if (c.name.trimmed().isEmpty()) {
+        fail(tr("A connection needs a name."));
+        return 0;
+    }
+    if (connectionByName(c.name)) {
+        fail(tr("A connection named “%1” already exists.").arg(c.name));
+        return 0;
+    }
+    if (c.uuid.isEmpty())
+        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString stamp = now();
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO connections (uuid, name, type, host, port, username, database_name,"
+        " parameters, secret_fields, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    for (const QVariant &v :
+         {str(c.uuid), str(c.name), str(c.type), str(c.host), QVariant(c.port), str(c.username),
+          str(c.database), QVariant(text::fromObject(c.parameters)),
+          QVariant(text::fromList(c.secretFields)), QVariant(stamp), QVariant(stamp)})
+        q.addBindValue(v);
+    const qint64 id = insertReturningId(q);
+    if (id)
+        emit connectionsChanged();
+    return id;
+}
+
+bool Catalog::updateConnection(const Connection &c)
+{
+    if (auto other = connectionByName(c.name); other && other->id != c.id)
+        return fail(tr("A connection named “%1” already exists.").arg(c.name));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE connections SET name = ?, type = ?, host = ?, port = ?,"
+                             " username = ?, database_name = ?, parameters = ?, secret_fields = ?,"
+                             " updated_at = ? WHERE id = ?"));
+    for (const QVariant &v :
+         {str(c.name), str(c.type), str(c.host), QVariant(c.port), str(c.username), str(c.database),
+          QVariant(text::fromObject(c.parameters)), QVariant(text::fromList(c.secretFields)),
+          QVariant(now()), QVariant(c.id)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return failQuery(q);
+    emit connectionsChanged();
+    return true;
+}
+
+QStringList Catalog::datastoresUsingConnection(qint64 connectionId) const
+{
+    QStringList names;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT name FROM datastores WHERE connection_id = ? ORDER BY name"));
+    q.addBindValue(connectionId);
+    if (q.exec())
+        while (q.next())
+            names << q.value(0).toString();
+    return names;
+}
+
+bool Catalog::removeConnection(qint64 id)
+{
+    const QStringList users = datastoresUsingConnection(id);
+    if (!users.isEmpty())
+        return fail(tr("The connection is used by %1; delete those datastores first.")
+                        .arg(users.join(QStringLiteral(", "))));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM connections WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    emit connectionsChanged();
+    return true;
+}
+
+// ---- Datastores --------------------------------------------------------------------------
+
+QList<Datastore> Catalog::datastores() const
+{
+    QList<Datastore> out;
+    QSqlQuery q(database());
+    if (!q.exec(select(catalog::kDatastoreColumns, "FROM datastores ORDER BY name")))
+        failQuery(q);
+    while (q.next())
+        out << catalog::readDatastore(q);
+    return out;
+}
+
+std::optional<Datastore> Catalog::datastore(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kDatastoreColumns, "FROM datastores WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return catalog::readDatastore(q);
+    return std::nullopt;
+}
+
+std::optional<Datastore> Catalog::datastoreByName(const QString &name) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kDatastoreColumns, "FROM datastores WHERE name = ?"));
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return catalog::readDatastore(q);
+    return std::nullopt;
+}
+
+namespace {
+
+// The datastore columns after the name, in the order both INSERT and UPDATE bind them.
+void bindDatastoreValues(QSqlQuery &q, const Datastore &d)
+{
+    q.addBindValue(d.connectionId);
+    q.addBindValue(str(d.database));
+    q.addBindValue(str(d.schema));
+    q.addBindValue(text::fromList(d.teams));
+    q.addBindValue(d.enrichOnly ? 1 : 0);
+    q.addBindValue(d.enrichment.enrichmentDatastoreId ? QVariant(d.enrichment.enrichmentDatastoreId)
+                                                      : QVariant(QMetaType::fromType<qint64>()));
+    q.addBindValue(str(d.enrichment.prefix));
+    q.addBindValue(remediationToString(d.enrichment.remediation));
+    q.addBindValue(d.enrichment.sourceRecordLimit);
+    q.addBindValue(d.enrichment.rollupThreshold);
+}
+
+} // namespace
+
+qint64 Catalog::addDatastore(const Datastore &d)
+{
+    if (d.name.trimmed().isEmpty()) {
+        fail(tr("A datastore needs a name."));
+        return 0;
+    }
+    if (datastoreByName(d.name)) {
+        fail(tr("A datastore named “%1” already exists.").arg(d.name));
+        return 0;
+    }
+    if (!connection(d.connectionId)) {
+        fail(tr("The datastore “%1” refers to a connection that does not exist.").arg(d.name));
+        return 0;
+    }
+    const QString stamp = now();
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO datastores (name, connection_id, database_name, schema_name, teams,"
+        " enrich_only, enrichment_datastore_id, enrich_container_prefix, remediation,"
+        " enrich_source_record_limit, enrich_rollup_threshold, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(d.name);
+    bindDatastoreValues(q, d);
+    q.addBindValue(stamp);
+    q.addBindValue(stamp);
+    const qint64 id = insertReturningId(q);
+    if (id)
+        emit datastoreAdded(id);
+    return id;
+}
+
+bool Catalog::updateDatastore(const Datastore &d)
+{
+    if (auto other = datastoreByName(d.name); other && other->id != d.id)
+        return fail(tr("A datastore named “%1” already exists.").arg(d.name));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE datastores SET name = ?, connection_id = ?, database_name = ?, schema_name = ?,"
+        " teams = ?, enrich_only = ?, enrichment_datastore_id = ?, enrich_container_prefix = ?,"
+        " remediation = ?, enrich_source_record_limit = ?, enrich_rollup_threshold = ?,"
+        " updated_at = ? WHERE id = ?"));
+    q.addBindValue(d.name);
+    bindDatastoreValues(q, d);
+    q.addBindValue(now());
+    q.addBindValue(d.id);
+    if (!q.exec())
+        return failQuery(q);
+    if (q.numRowsAffected() == 0)
+        return fail(tr("The datastore no longer exists."));
+    emit datastoreUpdated(d.id);
+    return true;
+}
+
+bool Catalog::removeDatastore(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM datastores WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    emit datastoreRemoved(id);
+    return true;
+}
+
+// ---- Containers and fields ---------------------------------------------------------------
+
+QList<Container> Catalog::containers(qint64 datastoreId) const
+{
+    QList<Container> out;
+    QSqlQuery q(database());
+    q.prepare(
+        select(catalog::kContainerColumns, "FROM containers WHERE datastore_id = ? ORDER BY name"));
+    q.addBindValue(datastoreId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << catalog::readContainer(q);
+    return out;
+}
+
+QList<ContainerSummary> Catalog::containerPage(qint64 datastoreId, int offset, int limit) const
+{
+    QList<ContainerSummary> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id, c.name, c.container_type,"
+                             " (SELECT COUNT(*) FROM fields f WHERE f.container_id = c.id"
+                             " AND f.removed = 0)"
+                             " FROM containers c WHERE c.datastore_id = ? AND c.removed = 0"
+                             " ORDER BY c.name LIMIT ? OFFSET ?"));
+    q.addBindValue(datastoreId);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << ContainerSummary{q.value(0).toLongLong(), q.value(1).toString(),
+                                q.value(2).toString(), q.value(3).toInt()};
+    return out;
+}
+
+QHash<qint64, Operation> Catalog::latestOperations() const
+{
+    QHash<qint64, Operation> out;
+    QSqlQuery q(database());
+    if (!q.exec(select(catalog::kOperationColumns,
+                       "FROM operations WHERE id IN (SELECT MAX(id) FROM operations GROUP BY "
+                       "datastore_id)")))
+        failQuery(q);
+    while (q.next()) {
+        const Operation op = catalog::readOperation(q);
+        out.insert(op.datastoreId, op);
+    }
+    return out;
+}
+
+qint64 Catalog::addContainer(const Container &c)
+{
+    const QString stamp = now();
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO containers (datastore_id, name, container_type, incremental_strategy,"
+        " incremental_field, partition_field, identifiers_overridden, settings, removed,"
+        " created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    for (const QVariant &v :
+         {QVariant(c.datastoreId), str(c.name), str(c.containerType), str(c.incrementalStrategy),
+          str(c.incrementalField), str(c.partitionField),
+          QVariant(c.identifiersOverridden ? 1 : 0), QVariant(text::fromObject(c.settings)),
+          QVariant(c.removed ? 1 : 0), QVariant(stamp), QVariant(stamp)})
+        q.addBindValue(v);
+    const qint64 id = insertReturningId(q);
+    if (id)
+        emit containersChanged(c.datastoreId);
+    return id;
+}
+
+std::optional<Container> Catalog::container(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kContainerColumns, "FROM containers WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return catalog::readContainer(q);
+    return std::nullopt;
+}
+
+int Catalog::containerCount(qint64 datastoreId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM containers WHERE datastore_id = ? AND removed = 0"));
+    q.addBindValue(datastoreId);
+    if (q.exec() && q.next())
+        return q.value(0).toInt();
+    return 0;
+}
+
+bool Catalog::updateContainerSettings(const Container &c)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE containers SET incremental_strategy = ?, incremental_field = ?,"
+        " partition_field = ?, identifiers_overridden = ?, settings = ?, updated_at = ?"
+        " WHERE id = ?"));
+    for (const QVariant &v :
+         {str(c.incrementalStrategy), str(c.incrementalField), str(c.partitionField),
+          QVariant(c.identifiersOverridden ? 1 : 0), QVariant(text::fromObject(c.settings)),
+          QVariant(now()), QVariant(c.id)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return failQuery(q);
+    emit containersChanged(c.datastoreId);
+    return true;
+}
+
+QHash<qint64, QList<Field>> Catalog::fieldsOfDatastore(qint64 datastoreId) const
+{
+    QHash<qint64, QList<Field>> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT f.id, f.container_id, f.name, f.ordinal, f.declared_type,"
+                             " f.nullable, f.removed FROM fields f"
+                             " JOIN containers c ON c.id = f.container_id"
+                             " WHERE c.datastore_id = ? ORDER BY f.container_id, f.ordinal"));
+    q.addBindValue(datastoreId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next()) {
+        const Field f = catalog::readField(q);
+        out[f.containerId].append(f);
+    }
+    return out;
+}
+
+QList<Field> Catalog::fields(qint64 containerId) const
+{
+    QList<Field> out;
+    QSqlQuery q(database());
+    q.prepare(
+        select(catalog::kFieldColumns, "FROM fields WHERE container_id = ? ORDER BY ordinal"));
+    q.addBindValue(containerId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << catalog::readField(q);
+    return out;
+}
+
+qint64 Catalog::addField(const Field &f)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO fields (container_id, name, ordinal, declared_type,"
+                             " nullable, removed) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+    for (const QVariant &v :
+         {QVariant(f.containerId), str(f.name), QVariant(f.ordinal), str(f.declaredType),
+          QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0)})
+        q.addBindValue(v);
+    return insertReturningId(q);
+}
+
+} // namespace assay

@@ -1,0 +1,130 @@
+#pragma once
+
+#include "domain/Connection.h"
+#include "domain/Container.h"
+#include "domain/Datastore.h"
+#include "domain/Operation.h"
+#include "domain/Schedule.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <optional>
+
+namespace assay {
+
+// A container as the tree lists it.
+struct ContainerSummary
+{
+    qint64 id = 0;
+    QString name;
+    QString containerType;
+    int fieldCount = 0;
+};
+
+// The metadata database: what Assay knows about connections, datastores, containers, fields,
+// operations and schedules. A Catalog object owns one database connection and must be used only
+// from the thread that opened it; worker threads open their own Catalog on the same file.
+// Writes emit change notices so item models refresh only what changed.
+class Catalog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Catalog(QObject *parent = nullptr);
+    ~Catalog() override;
+
+    // Opens (creating if missing) the SQLite file at `path`, enables WAL and foreign keys, and
+    // migrates the schema to the latest version. Returns false with lastError() set on failure.
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    int schemaVersion() const;
+    // True when open() created the schema in an empty file (a first run).
+    bool wasCreated() const { return m_created; }
+    QSqlDatabase database() const;
+
+    // Connections (no secrets: those live in the keychain).
+    QList<Connection> connections() const;
+    std::optional<Connection> connection(qint64 id) const;
+    std::optional<Connection> connectionByName(const QString &name) const;
+    // Inserts and returns the new id (0 on failure). A missing uuid is generated.
+    qint64 addConnection(Connection connection);
+    bool updateConnection(const Connection &connection);
+    bool removeConnection(qint64 id);
+    // Names of the datastores using a connection (a connection in use cannot be removed).
+    QStringList datastoresUsingConnection(qint64 connectionId) const;
+
+    // Datastores.
+    QList<Datastore> datastores() const;
+    std::optional<Datastore> datastore(qint64 id) const;
+    std::optional<Datastore> datastoreByName(const QString &name) const;
+    qint64 addDatastore(const Datastore &datastore);
+    bool updateDatastore(const Datastore &datastore);
+    bool removeDatastore(qint64 id);
+
+    // Containers and fields (written by Sync).
+    QList<Container> containers(qint64 datastoreId) const;
+    // One page of a datastore's containers (not removed), by name, with their field counts:
+    // what the tree reads as it expands, so 100,000 containers stay instant.
+    QList<ContainerSummary> containerPage(qint64 datastoreId, int offset, int limit) const;
+    std::optional<Container> container(qint64 id) const;
+    qint64 addContainer(const Container &container);
+    // Saves a container's identifiers and settings (Container Settings); emits containersChanged.
+    bool updateContainerSettings(const Container &container);
+    int containerCount(qint64 datastoreId) const;
+    QList<Field> fields(qint64 containerId) const;
+    // Every field of a datastore's containers in one query, keyed by container id.
+    QHash<qint64, QList<Field>> fieldsOfDatastore(qint64 datastoreId) const;
+    qint64 addField(const Field &field);
+
+    // Lets a writer on another connection (a worker thread's Catalog) announce its changes to
+    // this Catalog's listeners.
+    void notifyContainersChanged(qint64 datastoreId) { emit containersChanged(datastoreId); }
+    void notifyOperationsChanged(qint64 datastoreId) { emit operationsChanged(datastoreId); }
+
+    // Operations and their logs (CatalogOperations.cpp).
+    QList<Operation> operations(qint64 datastoreId) const;
+    QList<Operation> allOperations(int limit = 1000) const;
+    // The most recent operation of each datastore, keyed by datastore id.
+    QHash<qint64, Operation> latestOperations() const;
+    std::optional<Operation> latestOperation(qint64 datastoreId) const;
+    std::optional<Operation> operation(qint64 id) const;
+    qint64 addOperation(const Operation &operation);
+    // Writes status, options, counters, result, message, progress and times.
+    bool updateOperation(const Operation &operation);
+    bool removeOperation(qint64 id);
+    // Operations still queued or running, as the Catalog records them (crash recovery checks
+    // whether their runner process is still alive).
+    QList<Operation> unfinishedOperations() const;
+    // Ends an operation as aborted, with `reason` as its message and in its log.
+    bool markOperationAborted(qint64 id, const QString &reason);
+    // Asks whichever process runs an operation to abort it (it polls for the request).
+    bool requestOperationAbort(qint64 id);
+    // Of `ids`, those whose abort was requested.
+    QList<qint64> abortRequested(const QList<qint64> &ids) const;
+    bool appendOperationLog(qint64 operationId, const OperationLogEntry &entry);
+    QList<OperationLogEntry> operationLog(qint64 operationId) const;
+
+signals:
+    void connectionsChanged();
+    void datastoreAdded(qint64 id);
+    void datastoreUpdated(qint64 id);
+    void datastoreRemoved(qint64 id);
+    void containersChanged(qint64 datastoreId);
+    void operationsChanged(qint64 datastoreId);
+
+private:
+    bool fail(const QString &message) const;
+    bool failQuery(const class QSqlQuery &query) const;
+    qint64 insertReturningId(class QSqlQuery &query) const;
+
+    QString m_connectionName;
+    QString m_path;
+    mutable QString m_lastError;
+    bool m_created = false;
+};
+
+} // namespace assay

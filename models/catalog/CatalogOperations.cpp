@@ -1,0 +1,228 @@
+#include "catalog/Catalog.h"
+
+#include "catalog/CatalogRows.h"
+#include "domain/Json.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+// The operations half of the Catalog: runs of Sync/Profile/Scan and their logs.
+namespace assay {
+
+namespace {
+
+QString now()
+{
+    return text::fromTime(QDateTime::currentDateTimeUtc());
+}
+
+QVariant str(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant optionalTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(text::fromTime(time)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QString select(const char *columns, const char *rest)
+{
+    return QStringLiteral("SELECT %1 %2").arg(QLatin1String(columns), QLatin1String(rest));
+}
+
+} // namespace
+
+// ---- Operations --------------------------------------------------------------------------
+
+QList<Operation> Catalog::operations(qint64 datastoreId) const
+{
+    QList<Operation> out;
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kOperationColumns,
+                     "FROM operations WHERE datastore_id = ? ORDER BY created_at DESC, id DESC"));
+    q.addBindValue(datastoreId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << catalog::readOperation(q);
+    return out;
+}
+
+qint64 Catalog::addOperation(const Operation &o)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO operations (datastore_id, type, status, triggered_by, schedule_id, options,"
+        " counters, result, message, progress, runner, created_at, started_at, ended_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    for (const QVariant &v :
+         {QVariant(o.datastoreId), str(o.type), str(o.status),
+          o.triggeredBy.isEmpty() ? QVariant(QStringLiteral("user")) : QVariant(o.triggeredBy),
+          o.scheduleId ? QVariant(o.scheduleId) : QVariant(QMetaType::fromType<qint64>()),
+          QVariant(text::fromObject(o.options)), QVariant(text::fromObject(o.counters)),
+          QVariant(text::fromObject(o.result)), QVariant(o.message.isNull() ? QStringLiteral("") : o.message), QVariant(o.progress),
+          QVariant(o.runner.isNull() ? QStringLiteral("") : o.runner), QVariant(o.createdAt.isValid() ? text::fromTime(o.createdAt) : now()),
+          optionalTime(o.startedAt), optionalTime(o.endedAt)})
+        q.addBindValue(v);
+    const qint64 id = insertReturningId(q);
+    if (id)
+        emit operationsChanged(o.datastoreId);
+    return id;
+}
+
+bool Catalog::appendOperationLog(qint64 operationId, const OperationLogEntry &entry)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO operation_log (operation_id, logged_at, level, message)"
+                             " VALUES (?, ?, ?, ?)"));
+    q.addBindValue(operationId);
+    q.addBindValue(entry.at.isValid() ? text::fromTime(entry.at) : now());
+    q.addBindValue(entry.level);
+    q.addBindValue(entry.message);
+    return q.exec() || failQuery(q);
+}
+
+QList<OperationLogEntry> Catalog::operationLog(qint64 operationId) const
+{
+    QList<OperationLogEntry> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT logged_at, level, message FROM operation_log"
+                             " WHERE operation_id = ? ORDER BY id"));
+    q.addBindValue(operationId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << OperationLogEntry{text::toTime(q.value(0).toString()), q.value(1).toString(),
+                                 q.value(2).toString()};
+    return out;
+}
+
+std::optional<Operation> Catalog::latestOperation(qint64 datastoreId) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kOperationColumns,
+                     "FROM operations WHERE datastore_id = ? ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(datastoreId);
+    if (q.exec() && q.next())
+        return catalog::readOperation(q);
+    return std::nullopt;
+}
+
+std::optional<Operation> Catalog::operation(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM operations WHERE id = ?")
+                  .arg(QLatin1String(catalog::kOperationColumns)));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return catalog::readOperation(q);
+    return std::nullopt;
+}
+
+QList<Operation> Catalog::allOperations(int limit) const
+{
+    QList<Operation> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM operations ORDER BY created_at DESC, id DESC LIMIT ?")
+                  .arg(QLatin1String(catalog::kOperationColumns)));
+    q.addBindValue(limit);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << catalog::readOperation(q);
+    return out;
+}
+
+bool Catalog::updateOperation(const Operation &o)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE operations SET status = ?, options = ?, counters = ?, result = ?, message = ?,"
+        " progress = ?, runner = ?, started_at = ?, ended_at = ?,"
+        " abort_requested = CASE WHEN ? = 'queued' THEN 0 ELSE abort_requested END"
+        " WHERE id = ?"));
+    for (const QVariant &v :
+         {QVariant(o.status), QVariant(text::fromObject(o.options)),
+          QVariant(text::fromObject(o.counters)), QVariant(text::fromObject(o.result)),
+          QVariant(o.message.isNull() ? QStringLiteral("") : o.message), QVariant(o.progress),
+          QVariant(o.runner.isNull() ? QStringLiteral("") : o.runner), optionalTime(o.startedAt),
+          optionalTime(o.endedAt), QVariant(o.status), QVariant(o.id)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return failQuery(q);
+    emit operationsChanged(o.datastoreId);
+    return true;
+}
+
+bool Catalog::removeOperation(qint64 id)
+{
+    const auto existing = operation(id);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM operations WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    if (existing)
+        emit operationsChanged(existing->datastoreId);
+    return true;
+}
+
+QList<Operation> Catalog::unfinishedOperations() const
+{
+    QList<Operation> out;
+    QSqlQuery q(database());
+    if (!q.exec(select(catalog::kOperationColumns,
+                       "FROM operations WHERE status IN ('running', 'queued') ORDER BY id")))
+        failQuery(q);
+    while (q.next())
+        out << catalog::readOperation(q);
+    return out;
+}
+
+bool Catalog::markOperationAborted(qint64 id, const QString &reason)
+{
+    const auto op = operation(id);
+    if (!op)
+        return fail(tr("Operation %1 does not exist.").arg(id));
+    Operation aborted = *op;
+    aborted.status = QStringLiteral("aborted");
+    aborted.message = reason;
+    aborted.endedAt = QDateTime::currentDateTimeUtc();
+    return appendOperationLog(id, {aborted.endedAt, QStringLiteral("error"), reason}) &&
+           updateOperation(aborted);
+}
+
+bool Catalog::requestOperationAbort(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE operations SET abort_requested = 1 WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    if (q.numRowsAffected() == 0)
+        return fail(tr("Operation %1 does not exist.").arg(id));
+    return appendOperationLog(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
+                                   tr("Abort requested.")});
+}
+
+QList<qint64> Catalog::abortRequested(const QList<qint64> &ids) const
+{
+    QList<qint64> out;
+    if (ids.isEmpty())
+        return out;
+    QStringList placeholders;
+    for (int i = 0; i < ids.size(); ++i)
+        placeholders << QStringLiteral("?");
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id FROM operations WHERE abort_requested = 1 AND id IN (%1)")
+                  .arg(placeholders.join(QLatin1Char(','))));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (q.exec())
+        while (q.next())
+            out << q.value(0).toLongLong();
+    return out;
+}
+
+} // namespace assay

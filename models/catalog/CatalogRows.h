@@ -1,0 +1,29 @@
+#pragma once
+
+#include "domain/Connection.h"
+#include "domain/Container.h"
+#include "domain/Datastore.h"
+#include "domain/Operation.h"
+
+class QSqlQuery;
+
+// Reading Catalog rows into domain values. The column lists and the readers stay side by side,
+// so a SELECT and its reader cannot drift apart.
+namespace assay::catalog {
+
+extern const char *const kConnectionColumns;
+Connection readConnection(const QSqlQuery &query);
+
+extern const char *const kDatastoreColumns;
+Datastore readDatastore(const QSqlQuery &query);
+
+extern const char *const kContainerColumns;
+Container readContainer(const QSqlQuery &query);
+
+extern const char *const kFieldColumns;
+Field readField(const QSqlQuery &query);
+
+extern const char *const kOperationColumns;
+Operation readOperation(const QSqlQuery &query);
+
+} // namespace assay::catalog

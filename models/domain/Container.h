@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace assay {
+
+// A table, view or file discovered in a datastore by Sync.
+struct Container
+{
+    qint64 id = 0;
+    qint64 datastoreId = 0;
+    QString name;
+    QString containerType;       // "table", "view", "file"
+    QString incrementalStrategy; // "", "last-modified", "batch-value"
+    QString incrementalField;
+    QString partitionField;
+    // Set once a user edits the identifiers: Sync then keeps them instead of re-detecting.
+    bool identifiersOverridden = false;
+    // Container settings: grouping, excluded fields, infer data type, DFS file pattern...
+    QJsonObject settings;
+    bool removed = false; // gone from the source (pruned) but kept in the Catalog
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool operator==(const Container &o) const
+    {
+        return id == o.id && datastoreId == o.datastoreId && name == o.name &&
+               containerType == o.containerType && incrementalStrategy == o.incrementalStrategy &&
+               incrementalField == o.incrementalField && partitionField == o.partitionField &&
+               identifiersOverridden == o.identifiersOverridden && settings == o.settings &&
+               removed == o.removed;
+    }
+    bool operator!=(const Container &o) const { return !(*this == o); }
+};
+
+// A column of a container.
+struct Field
+{
+    qint64 id = 0;
+    qint64 containerId = 0;
+    QString name;
+    int ordinal = 0;
+    QString declaredType;
+    bool nullable = true;
+    bool removed = false;
+
+    bool operator==(const Field &o) const
+    {
+        return id == o.id && containerId == o.containerId && name == o.name &&
+               ordinal == o.ordinal && declaredType == o.declaredType && nullable == o.nullable &&
+               removed == o.removed;
+    }
+    bool operator!=(const Field &o) const { return !(*this == o); }
+};
+
+} // namespace assay

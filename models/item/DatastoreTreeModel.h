@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QAbstractItemModel>
+#include <memory>
+#include <vector>
+
+namespace assay {
+
+class Catalog;
+
+// The datastore tree: datastores at the top, their containers below, fields below those.
+// Children are read from the Catalog lazily (fetchMore) and refreshed from its change notices,
+// one datastore at a time, so a large catalog stays cheap to show.
+class DatastoreTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        KindRole = Qt::UserRole + 1, // "datastore", "container", "field"
+        IdRole,
+        ConnectorTypeRole, // datastores: the connector id (postgresql, sqlite...)
+        EnrichOnlyRole,
+        DetailRole,          // one line under the name: "table · 8 fields", "integer · not null"
+        CountRole,           // datastores: containers; containers: fields
+        ContainerTypeRole,   // containers: table, view, file
+        DeclaredTypeRole,    // fields: the source's type
+        NullableRole,        // fields
+        LastOperationRole,   // datastores: "catalog success", "" when none ran
+    };
+
+    // Containers are read in pages of this size as the view scrolls.
+    static constexpr int kPageSize = 2000;
+
+    explicit DatastoreTreeModel(Catalog *catalog, QObject *parent = nullptr);
+    ~DatastoreTreeModel() override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QModelIndex indexForDatastore(qint64 datastoreId) const;
+
+public slots:
+    void reload();
+
+private:
+    struct Node;
+    Node *nodeFor(const QModelIndex &index) const;
+    QModelIndex indexFor(Node *node) const;
+    void onDatastoreAdded(qint64 id);
+    void onDatastoreUpdated(qint64 id);
+    void onDatastoreRemoved(qint64 id);
+    void onContainersChanged(qint64 datastoreId);
+    void onOperationsChanged(qint64 datastoreId);
+    int datastoreRow(qint64 id) const;
+    QString detailText(const Node &node) const;
+    void fillDatastoreNode(Node &node, qint64 id) const;
+
+    Catalog *m_catalog;
+    std::unique_ptr<Node> m_root;
+};
+
+} // namespace assay

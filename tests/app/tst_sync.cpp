@@ -1,0 +1,377 @@
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "connectors/FolderDiscovery.h"
+#include "engine/OperationEngine.h"
+#include "engine/sync/SyncOperation.h"
+#include "secrets/CredentialStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace assay;
+
+// Sync against real PostgreSQL, MariaDB, SQLite and a folder of files, through the engine.
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    CredentialStore m_credentials;
+    std::unique_ptr<OperationEngine> m_engine;
+
+    // The odd name every dialect must survive: quotes, a statement terminator, a comment.
+    const QString kOdd = QStringLiteral("a\"; drop table b; --");
+
+    QSqlDatabase admin(const QString &driver, const test::Server &s, const QString &name)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
+        db.setHostName(s.host);
+        db.setPort(s.port);
+        db.setUserName(s.user);
+        db.setPassword(s.password);
+        db.setDatabaseName(s.database);
+        return db;
+    }
+
+    static void exec(QSqlDatabase &db, const QString &sql)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            QFAIL(qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
+    }
+
+    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
+                        const QString &database, const QString &schema)
+    {
+        Connection c;
+        c.name = name;
+        c.type = type;
+        c.host = server.host;
+        c.port = server.port;
+        c.username = server.user;
+        c.database = database;
+        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!server.password.isEmpty()) {
+            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
+                     .ok())
+                return 0;
+            c.secretFields << QStringLiteral("password");
+        }
+        Datastore d;
+        d.name = name;
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = database;
+        d.schema = schema;
+        return m_catalog.addDatastore(d);
+    }
+
+    Operation sync(qint64 datastoreId, const SyncOptions &options = SyncOptions())
+    {
+        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
+        OperationRequest request;
+        request.datastoreId = datastoreId;
+        request.type = operation_type::kSync;
+        request.options = options.toJson();
+        const qint64 id = m_engine->enqueue(request);
+        if (!id)
+            return {};
+        for (int waited = 0; waited < 300; ++waited) {
+            for (const auto &args : finished)
+                if (args.at(0).toLongLong() == id)
+                    return *m_catalog.operation(id);
+            finished.wait(100);
+        }
+        return *m_catalog.operation(id);
+    }
+
+    QMap<QString, Container> containers(qint64 datastoreId)
+    {
+        QMap<QString, Container> out;
+        for (const Container &c : m_catalog.containers(datastoreId))
+            out.insert(c.name, c);
+        return out;
+    }
+
+    QMap<QString, Field> fieldsOf(qint64 containerId)
+    {
+        QMap<QString, Field> out;
+        for (const Field &f : m_catalog.fields(containerId))
+            out.insert(f.name, f);
+        return out;
+    }
+
+    static int counter(const Operation &op, const char *name)
+    {
+        return op.counters.value(QLatin1String(name)).toInt();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
+        QVERIFY2(test::postgres().port, "the Servers fixture is not running");
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+    }
+
+    void cleanupTestCase() { m_engine.reset(); }
+
+    void postgresDiscoveryDeltasPruneRecreate()
+    {
+        const test::Server pg = test::postgres();
+        {
+            QSqlDatabase db = admin(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, QStringLiteral("DROP SCHEMA IF EXISTS sync_pg CASCADE"));
+            exec(db, QStringLiteral("CREATE SCHEMA sync_pg"));
+            exec(db, QStringLiteral("CREATE TABLE sync_pg.orders (id bigint PRIMARY KEY, "
+                                    "updated_at timestamp NOT NULL, qty integer, note text, extra text)"));
+            exec(db, QStringLiteral("CREATE TABLE sync_pg.\"%1\" (\"a b\" text, \"select\" "
+                                    "integer NOT NULL, \"ünï\" numeric(10,2))")
+                         .arg(QString(kOdd).replace(QLatin1String("\""), QLatin1String("\"\""))));
+            exec(db, QStringLiteral("CREATE TABLE sync_pg.customers (customer_id integer NOT "
+                                    "NULL, email text)"));
+            exec(db, QStringLiteral("CREATE VIEW sync_pg.v_orders AS SELECT id, qty FROM "
+                                    "sync_pg.orders"));
+            exec(db, QStringLiteral("CREATE TABLE public.outside_the_schema (x integer)"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));
+
+        const qint64 ds = datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                       pg.database, QStringLiteral("sync_pg"));
+        QVERIFY(ds);
+        Operation op = sync(ds);
+        QCOMPARE(op.status, QStringLiteral("success"));
+        QCOMPARE(op.type, QStringLiteral("catalog"));
+        QCOMPARE(counter(op, "containers_added"), 4);
+        QCOMPARE(op.options.value(QStringLiteral("prune")).toBool(), false);
+        auto found = containers(ds);
+        QCOMPARE(found.keys(), (QStringList{kOdd, QStringLiteral("customers"),
+                                            QStringLiteral("orders"), QStringLiteral("v_orders")}));
+        QCOMPARE(found.value(QStringLiteral("v_orders")).containerType, QStringLiteral("view"));
+        const Container orders = found.value(QStringLiteral("orders"));
+        QCOMPARE(orders.incrementalStrategy, QStringLiteral("last-modified"));
+        QCOMPARE(orders.incrementalField, QStringLiteral("updated_at"));
+        QCOMPARE(orders.partitionField, QStringLiteral("updated_at"));
+        const Container customers = found.value(QStringLiteral("customers"));
+        QCOMPARE(customers.incrementalStrategy, QStringLiteral("batch-value"));
+        QCOMPARE(customers.incrementalField, QStringLiteral("customer_id"));
+        const auto oddFields = fieldsOf(found.value(kOdd).id);
+        QCOMPARE(oddFields.keys(), (QStringList{QStringLiteral("a b"), QStringLiteral("select"),
+                                                QStringLiteral("ünï")}));
+        QCOMPARE(oddFields.value(QStringLiteral("select")).nullable, false);
+        QCOMPARE(oddFields.value(QStringLiteral("ünï")).declaredType,
+                 QStringLiteral("numeric(10,2)"));
+
+        // No change: nothing written.
+        op = sync(ds);
+        for (const char *c : {"containers_added", "containers_changed", "containers_removed",
+                               "fields_added", "fields_changed", "fields_removed"})
+            QCOMPARE(counter(op, c), 0);
+
+        // A user's identifiers survive later syncs.
+        Container overridden = containers(ds).value(QStringLiteral("orders"));
+        overridden.incrementalStrategy = QStringLiteral("batch-value");
+        overridden.incrementalField = QStringLiteral("id");
+        overridden.identifiersOverridden = true;
+        QVERIFY(m_catalog.updateContainerSettings(overridden));
+
+        {
+            QSqlDatabase db = admin(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+            QVERIFY(db.open());
+            exec(db, QStringLiteral("ALTER TABLE sync_pg.orders ADD COLUMN shipped_at date"));
+            exec(db, QStringLiteral("ALTER TABLE sync_pg.orders ALTER COLUMN note TYPE "
+                                    "varchar(200)"));
+            exec(db, QStringLiteral("ALTER TABLE sync_pg.orders DROP COLUMN extra"));
+            exec(db, QStringLiteral("DROP TABLE sync_pg.customers"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));
+        op = sync(ds);
+        QCOMPARE(op.status, QStringLiteral("success"));
+        QCOMPARE(counter(op, "fields_added"), 1);
+        QCOMPARE(counter(op, "fields_changed"), 1);
+        QCOMPARE(counter(op, "fields_removed"), 1);
+        QCOMPARE(counter(op, "containers_changed"), 1);
+        QCOMPARE(counter(op, "containers_missing"), 1);
+        QCOMPARE(counter(op, "containers_removed"), 0);
+        QVERIFY(op.result.value(QStringLiteral("fields_changed"))
+                    .toArray()
+                    .contains(QStringLiteral("orders.note")));
+        found = containers(ds);
+        QCOMPARE(found.value(QStringLiteral("orders")).incrementalField, QStringLiteral("id"));
+        QVERIFY(!found.value(QStringLiteral("customers")).removed);
+        const auto orderFields = fieldsOf(found.value(QStringLiteral("orders")).id);
+        QCOMPARE(orderFields.value(QStringLiteral("note")).declaredType,
+                 QStringLiteral("character varying(200)"));
+        QVERIFY(orderFields.value(QStringLiteral("extra")).removed);
+
+        // Prune removes what is gone.
+        SyncOptions prune;
+        prune.prune = true;
+        op = sync(ds, prune);
+        QCOMPARE(counter(op, "containers_removed"), 1);
+        QVERIFY(containers(ds).value(QStringLiteral("customers")).removed);
+
+        // It exists again: restored only with recreate.
+        {
+            QSqlDatabase db = admin(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+            QVERIFY(db.open());
+            exec(db, QStringLiteral("CREATE TABLE sync_pg.customers (customer_id integer NOT "
+                                    "NULL, email text, phone text)"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));
+        op = sync(ds);
+        QCOMPARE(counter(op, "containers_restored"), 0);
+        QVERIFY(containers(ds).value(QStringLiteral("customers")).removed);
+        SyncOptions recreate;
+        recreate.recreate = true;
+        op = sync(ds, recreate);
+        QCOMPARE(counter(op, "containers_restored"), 1);
+        QVERIFY(!containers(ds).value(QStringLiteral("customers")).removed);
+        QVERIFY(fieldsOf(containers(ds).value(QStringLiteral("customers")).id)
+                    .contains(QStringLiteral("phone")));
+
+        // Tables only: the view is neither discovered nor pruned.
+        SyncOptions tablesOnly;
+        tablesOnly.includeViews = false;
+        tablesOnly.prune = true;
+        op = sync(ds, tablesOnly);
+        QCOMPARE(op.status, QStringLiteral("success"));
+        QCOMPARE(counter(op, "containers_removed"), 0);
+        QVERIFY(!containers(ds).value(QStringLiteral("v_orders")).removed);
+    }
+
+    void mariadbDiscovery()
+    {
+        const test::Server md = test::mariadb();
+        QVERIFY(md.port);
+        {
+            QSqlDatabase db = admin(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_sync"));
+            exec(db, QStringLiteral("CREATE DATABASE assay_sync"));
+            exec(db, QStringLiteral("CREATE TABLE assay_sync.orders (id BIGINT NOT NULL PRIMARY "
+                                    "KEY, modified_at DATETIME(6) NOT NULL, total DECIMAL(10,2))"));
+            exec(db, QStringLiteral("CREATE TABLE assay_sync.`%1` (`a b` TEXT, `select` INT NOT "
+                                    "NULL)")
+                         .arg(QString(kOdd).replace(QLatin1String("`"), QLatin1String("``"))));
+            exec(db, QStringLiteral("CREATE VIEW assay_sync.v_totals AS SELECT id, total FROM "
+                                    "assay_sync.orders"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("mdadmin"));
+        const qint64 ds = datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                                       QStringLiteral("assay_sync"), QStringLiteral("assay_sync"));
+        const Operation op = sync(ds);
+        QCOMPARE(op.status, QStringLiteral("success"));
+        const auto found = containers(ds);
+        QCOMPARE(found.keys(),
+                 (QStringList{kOdd, QStringLiteral("orders"), QStringLiteral("v_totals")}));
+        QCOMPARE(found.value(QStringLiteral("v_totals")).containerType, QStringLiteral("view"));
+        QCOMPARE(found.value(QStringLiteral("orders")).incrementalField,
+                 QStringLiteral("modified_at"));
+        const auto fields = fieldsOf(found.value(QStringLiteral("orders")).id);
+        QCOMPARE(fields.value(QStringLiteral("total")).declaredType,
+                 QStringLiteral("decimal(10,2)"));
+        QCOMPARE(fields.value(QStringLiteral("id")).nullable, false);
+        QCOMPARE(fieldsOf(found.value(kOdd).id).size(), 2);
+    }
+
+    void sqliteDiscovery()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("source.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "src");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            exec(db, QStringLiteral("CREATE TABLE items (item_id INTEGER PRIMARY KEY NOT NULL, "
+                                    "name TEXT, price REAL, last_update TIMESTAMP)"));
+            exec(db, QStringLiteral("CREATE TABLE \"%1\" (\"ünï code\" TEXT)")
+                         .arg(QString(kOdd).replace(QLatin1String("\""), QLatin1String("\"\""))));
+            exec(db, QStringLiteral("CREATE VIEW cheap AS SELECT * FROM items WHERE price < 1"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("src"));
+        const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                       test::Server{}, path, QStringLiteral("main"));
+        const Operation op = sync(ds);
+        QCOMPARE(op.status, QStringLiteral("success"));
+        const auto found = containers(ds);
+        QCOMPARE(found.keys(),
+                 (QStringList{kOdd, QStringLiteral("cheap"), QStringLiteral("items")}));
+        QCOMPARE(found.value(QStringLiteral("items")).incrementalStrategy,
+                 QStringLiteral("last-modified"));
+        QCOMPARE(found.value(QStringLiteral("items")).incrementalField,
+                 QStringLiteral("last_update"));
+        QCOMPARE(fieldsOf(found.value(kOdd).id).firstKey(), QStringLiteral("ünï code"));
+        // Sync reads a source; it never writes to it.
+        QCOMPARE(QFileInfo(path).lastModified() < QDateTime::currentDateTime().addSecs(1), true);
+    }
+
+    void folderDiscovery()
+    {
+        QTemporaryDir folder;
+        auto write = [&](const QString &name, const QByteArray &content) {
+            QDir(folder.path()).mkpath(QFileInfo(folder.filePath(name)).path());
+            QFile f(folder.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        };
+        write(QStringLiteral("sales_2024-01.csv"),
+              "id,amount,sold_on,paid\n1,9.5,2024-01-03,true\n2,,2024-01-04,false\n");
+        write(QStringLiteral("sales_2024-02.csv"), "id,amount,sold_on,paid\n3,1,2024-02-01,true\n");
+        write(QStringLiteral("customers.tsv"), "name\tcity\nAda\tLondon\n\"Bob, Jr\"\tParis\n");
+        write(QStringLiteral("logs/events.jsonl"),
+              "{\"at\":\"2024-01-01T10:00:00Z\",\"n\":1,\"tags\":[1]}\n{\"at\":\"2024-01-02T"
+              "11:00:00Z\",\"n\":2.5}\n");
+        write(QStringLiteral("notes.txt"), "not a container");
+        write(QStringLiteral(".hidden.csv"), "a\n1\n");
+
+        QCOMPARE(fileNamePattern(QStringLiteral("sales_2024-01.csv")),
+                 QStringLiteral("sales_*.csv"));
+        QCOMPARE(inferTextType({QStringLiteral("1"), QStringLiteral("2.5")}),
+                 QStringLiteral("fractional"));
+        QCOMPARE(inferTextType({QStringLiteral("2024-01-01"), QStringLiteral("x")}),
+                 QStringLiteral("string"));
+
+        const qint64 ds = datastoreFor(QStringLiteral("files"), QStringLiteral("local"),
+                                       test::Server{}, folder.path(), QString());
+        const Operation op = sync(ds);
+        QCOMPARE(op.status, QStringLiteral("success"));
+        const auto found = containers(ds);
+        QCOMPARE(found.keys(), (QStringList{QStringLiteral("customers.tsv"),
+                                            QStringLiteral("logs/events.jsonl"),
+                                            QStringLiteral("sales_*.csv")}));
+        const Container sales = found.value(QStringLiteral("sales_*.csv"));
+        QCOMPARE(sales.containerType, QStringLiteral("file"));
+        QCOMPARE(sales.settings.value(QStringLiteral("source"))
+                     .toObject()
+                     .value(QStringLiteral("files"))
+                     .toArray()
+                     .size(),
+                 2);
+        const auto salesFields = fieldsOf(sales.id);
+        QCOMPARE(salesFields.value(QStringLiteral("id")).declaredType, QStringLiteral("integral"));
+        QCOMPARE(salesFields.value(QStringLiteral("amount")).declaredType,
+                 QStringLiteral("fractional"));
+        QVERIFY(salesFields.value(QStringLiteral("amount")).nullable);
+        QCOMPARE(salesFields.value(QStringLiteral("sold_on")).declaredType, QStringLiteral("date"));
+        QCOMPARE(salesFields.value(QStringLiteral("paid")).declaredType, QStringLiteral("boolean"));
+        const auto events = fieldsOf(found.value(QStringLiteral("logs/events.jsonl")).id);
+        QCOMPARE(events.value(QStringLiteral("at")).declaredType, QStringLiteral("timestamp"));
+        QCOMPARE(events.value(QStringLiteral("n")).declaredType, QStringLiteral("fractional"));
+        QVERIFY(events.value(QStringLiteral("tags")).nullable);
+        QCOMPARE(fieldsOf(found.value(QStringLiteral("customers.tsv")).id).size(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"

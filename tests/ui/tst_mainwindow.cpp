@@ -1,0 +1,343 @@
+#include "GuiMain.h"
+#include "MainWindow.h"
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "catalog/CatalogLocation.h"
+#include "common/AboutDialog.h"
+#include "datastores/DatastoreOverview.h"
+#include "item/DatastoreTreeModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace assay;
+
+namespace {
+
+QString screenshotPath(const QString &name)
+{
+    QString state = test::stateDir();
+    if (state.isEmpty())
+        state = QDir::temp().filePath(QStringLiteral("assay-test-state"));
+    const QString dir = QDir(state).filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name);
+}
+
+// Names of the rows the view shows at the top level (through the filter proxy).
+QStringList topLevelNames(const QTreeView *tree)
+{
+    QStringList names;
+    const QAbstractItemModel *model = tree->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        names << model->index(row, 0).data().toString();
+    return names;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    qint64 m_connectionId = 0;
+    qint64 m_orders = 0;
+    qint64 m_billing = 0;
+
+    qint64 addDatastore(const QString &name, const QString &database)
+    {
+        Datastore d;
+        d.name = name;
+        d.connectionId = m_connectionId;
+        d.database = database;
+        d.schema = QStringLiteral("main");
+        d.teams = QStringList{QStringLiteral("Public"), QStringLiteral("Finance")};
+        return m_catalog.addDatastore(d);
+    }
+
+    QModelIndex proxyIndexOf(MainWindow &window, qint64 id)
+    {
+        for (int row = 0; row < window.datastoreTree()->model()->rowCount(); ++row) {
+            const QModelIndex index = window.datastoreTree()->model()->index(row, 0);
+            if (index.data(DatastoreTreeModel::IdRole).toLongLong() == id)
+                return index;
+        }
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        applyApplicationIdentity();
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))),
+                 qPrintable(m_catalog.lastError()));
+
+        Connection c;
+        c.name = QStringLiteral("local files");
+        c.type = QStringLiteral("sqlite");
+        c.database = m_dir.filePath(QStringLiteral("orders.sqlite"));
+        m_connectionId = m_catalog.addConnection(c);
+        QVERIFY2(m_connectionId, qPrintable(m_catalog.lastError()));
+
+        m_orders = addDatastore(QStringLiteral("Orders"), c.database);
+        m_billing =
+            addDatastore(QStringLiteral("Billing"), m_dir.filePath(QStringLiteral("billing.db")));
+        QVERIFY(m_orders && m_billing);
+
+        Container table;
+        table.datastoreId = m_orders;
+        table.name = QStringLiteral("order_items");
+        table.containerType = QStringLiteral("table");
+        QVERIFY(m_catalog.addContainer(table));
+    }
+
+    void showsSelectsFollowsAndFilters()
+    {
+        MainWindow window(&m_catalog);
+        QAbstractItemModelTester tester(window.treeModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            window.datastoreTree()->model(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Assay"));
+
+        // Both datastores are listed, sorted, and nothing is selected yet.
+        QCOMPARE(topLevelNames(window.datastoreTree()),
+                 (QStringList{QStringLiteral("Billing"), QStringLiteral("Orders")}));
+        QVERIFY(window.isShowingEmptyState());
+        QCOMPARE(window.currentDatastoreId(), 0);
+        QVERIFY(!window.runAction()->isEnabled());
+
+        // Selecting one shows its name in the header and its database in the Overview.
+        window.datastoreTree()->setCurrentIndex(proxyIndexOf(window, m_orders));
+        QCOMPARE(window.currentDatastoreId(), m_orders);
+        QVERIFY(!window.isShowingEmptyState());
+        QCOMPARE(window.headerTitle(), QStringLiteral("Orders"));
+        QCOMPARE(window.overview()->value(QStringLiteral("database")),
+                 m_dir.filePath(QStringLiteral("orders.sqlite")));
+        QCOMPARE(window.overview()->value(QStringLiteral("connection")),
+                 QStringLiteral("local files"));
+        QCOMPARE(window.overview()->value(QStringLiteral("enrichment")),
+                 QStringLiteral("Not linked"));
+        QCOMPARE(window.overview()->value(QStringLiteral("containers")), QStringLiteral("1"));
+        QVERIFY(window.runAction()->isEnabled());
+        QCOMPARE(window.detailsTabs()->count(), 2);
+        QCOMPARE(window.detailsTabs()->tabText(0), QStringLiteral("Overview"));
+        QCOMPARE(window.detailsTabs()->tabText(1), QStringLiteral("Activity"));
+
+        // selectDatastore() does the same from code.
+        window.selectDatastore(m_billing);
+        QCOMPARE(window.currentDatastoreId(), m_billing);
+        QCOMPARE(window.headerTitle(), QStringLiteral("Billing"));
+
+        // Run emits the request for the current datastore.
+        QSignalSpy run(&window, &MainWindow::runRequested);
+        window.runAction()->trigger();
+        QCOMPARE(run.count(), 1);
+        QCOMPARE(run.first().first().toLongLong(), m_billing);
+
+        // A datastore added to the Catalog appears without a reload.
+        QSignalSpy resets(window.treeModel(), &QAbstractItemModel::modelReset);
+        const qint64 marketing = addDatastore(QStringLiteral("Marketing"), QStringLiteral("m.db"));
+        QVERIFY(marketing);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(topLevelNames(window.datastoreTree()),
+                 (QStringList{QStringLiteral("Billing"), QStringLiteral("Marketing"),
+                              QStringLiteral("Orders")}));
+
+        // An update of the shown datastore refreshes the details.
+        Datastore billing = *m_catalog.datastore(m_billing);
+        billing.schema = QStringLiteral("ledger");
+        QVERIFY(m_catalog.updateDatastore(billing));
+        QCOMPARE(window.overview()->value(QStringLiteral("schema")), QStringLiteral("ledger"));
+
+        // The filter edit filters rows (case-insensitively); Ctrl+F's action focuses it.
+        window.findAction()->trigger();
+        QTRY_VERIFY(window.filterEdit()->hasFocus());
+        QTest::keyClicks(window.filterEdit(), QStringLiteral("mark"));
+        QCOMPARE(topLevelNames(window.datastoreTree()), QStringList{QStringLiteral("Marketing")});
+        window.filterEdit()->clear();
+        QCOMPARE(window.datastoreTree()->model()->rowCount(), 3);
+
+        // Removing the selected datastore clears the details to the empty state.
+        window.selectDatastore(marketing);
+        QCOMPARE(window.currentDatastoreId(), marketing);
+        QVERIFY(m_catalog.removeDatastore(marketing));
+        QCOMPARE(window.datastoreTree()->model()->rowCount(), 2);
+        QVERIFY(window.isShowingEmptyState());
+        QCOMPARE(window.currentDatastoreId(), 0);
+        QVERIFY(window.datastoreTree()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(!window.runAction()->isEnabled());
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("emptyStateAddButton")));
+    }
+
+    void actionsHaveShortcuts()
+    {
+        MainWindow window(&m_catalog);
+        QCOMPARE(window.addDatastoreAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+N")));
+        QCOMPARE(window.runAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+R")));
+        QCOMPARE(window.findAction()->shortcut(), QKeySequence(QStringLiteral("Ctrl+F")));
+        QCOMPARE(window.refreshAction()->shortcut(), QKeySequence(Qt::Key_F5));
+        QVERIFY(!window.addDatastoreAction()->icon().isNull());
+        QVERIFY(!window.runAction()->icon().isNull());
+
+        // With a listener, Add Datastore only asks; without one it explains the CLI.
+        QSignalSpy add(&window, &MainWindow::addDatastoreRequested);
+        window.addDatastoreAction()->trigger();
+        QCOMPARE(add.count(), 1);
+        QVERIFY(!window.findChild<QWidget *>(QStringLiteral("addDatastoreInfo")));
+    }
+
+    void addWithoutWizardExplainsTheCli()
+    {
+        MainWindow window(&m_catalog);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.addDatastoreAction()->trigger();
+        auto *box = window.findChild<QWidget *>(QStringLiteral("addDatastoreInfo"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->close();
+    }
+
+    void refreshKeepsTheSelection()
+    {
+        MainWindow window(&m_catalog);
+        window.selectDatastore(m_orders);
+        QSignalSpy resets(window.treeModel(), &QAbstractItemModel::modelReset);
+        window.refreshAction()->trigger();
+        QCOMPARE(resets.count(), 1);
+        QCOMPARE(window.currentDatastoreId(), m_orders);
+    }
+
+    void savesGeometryOnClose()
+    {
+        QSettings().remove(QStringLiteral("mainWindow"));
+        {
+            MainWindow window(&m_catalog);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(1000, 700);
+            QVERIFY(window.close());
+        }
+        QSettings settings;
+        QVERIFY(!settings.value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
+        QVERIFY(!settings.value(QStringLiteral("mainWindow/splitter")).toByteArray().isEmpty());
+
+        MainWindow restored(&m_catalog);
+        QCOMPARE(restored.size(), QSize(1000, 700));
+    }
+
+    void aboutDialogShowsVersions()
+    {
+        AboutDialog dialog;
+        auto *title = dialog.findChild<QLabel *>(QStringLiteral("aboutTitle"));
+        QVERIFY(title);
+        QVERIFY(title->text().contains(QCoreApplication::applicationVersion()));
+        auto *qt = dialog.findChild<QLabel *>(QStringLiteral("aboutQtVersion"));
+        QVERIFY(qt && qt->text().contains(QString::fromLatin1(qVersion())));
+        auto *licences = dialog.findChild<QLabel *>(QStringLiteral("aboutLicences"));
+        QVERIFY(licences && licences->text().contains(QStringLiteral("BSD-3-Clause")));
+        QVERIFY(licences->text().contains(QStringLiteral("LGPLv3")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.grab().save(screenshotPath(QStringLiteral("about.png")));
+    }
+
+    // The first-run path: the demo is generated off the GUI thread, then registered and shown.
+    void firstRunPreparesTheDemoShop()
+    {
+        QTemporaryDir dir;
+        Catalog catalog;
+        QVERIFY(catalog.open(dir.filePath(QStringLiteral("catalog.sqlite"))));
+        QVERIFY(catalog.wasCreated());
+        MainWindow window(&catalog);
+        window.resize(1200, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        prepareDemoShop(catalog, window);
+        auto *busy = window.statusBar()->findChild<QWidget *>(QStringLiteral("demoShopProgress"));
+        QVERIFY(busy); // the GUI thread came straight back: the work runs elsewhere
+        QVERIFY(busy->isVisible());
+        QCOMPARE(window.currentDatastoreId(), 0);
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-demo-preparing.png")));
+
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentDatastoreId() != 0, 120000);
+        QCOMPARE(window.headerTitle(), QStringLiteral("Demo Shop"));
+        QTRY_VERIFY(!window.statusBar()->findChild<QWidget *>(QStringLiteral("demoShopProgress")));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Demo Shop")));
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-demo.png")));
+
+        // A second call finds it and only selects it.
+        const qint64 id = window.currentDatastoreId();
+        window.datastoreTree()->selectionModel()->clear();
+        prepareDemoShop(catalog, window);
+        QCOMPARE(window.currentDatastoreId(), id);
+        QVERIFY(!window.statusBar()->findChild<QWidget *>(QStringLiteral("demoShopProgress")));
+    }
+
+    // Not an assertion: an artifact to look at, at the window's default size.
+    void screenshot()
+    {
+        MainWindow window(&m_catalog);
+        window.resize(1200, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.datastoreTree()->expandAll();
+        window.selectDatastore(m_orders);
+        QTest::qWait(50);
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow.png")));
+
+        window.datastoreTree()->selectionModel()->clear();
+        QTest::qWait(50);
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-empty.png")));
+
+        // The same window in a dark palette: icons and muted text must stay readable.
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+        dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+        dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
+        dark.setColor(QPalette::Button, QColor(0x39, 0x3b, 0x40));
+        dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
+        dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+        dark.setColor(QPalette::Mid, QColor(0x4e, 0x51, 0x57));
+        dark.setColor(QPalette::Midlight, QColor(0x43, 0x45, 0x4a));
+        dark.setColor(QPalette::Light, QColor(0x4e, 0x51, 0x57));
+        dark.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
+        QApplication::setPalette(dark);
+        window.selectDatastore(m_orders);
+        QTest::qWait(50);
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-dark.png")));
+        QApplication::setPalette(light);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

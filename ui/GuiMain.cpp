@@ -1,0 +1,221 @@
+#include "GuiMain.h"
+
+#include "MainWindow.h"
+#include "catalog/Catalog.h"
+#include "catalog/CatalogLocation.h"
+#include "demo/DemoShop.h"
+#include "engine/OperationEngine.h"
+#include "secrets/CredentialStore.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcGui, "assay.gui")
+
+namespace assay {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("assay::GuiMain", text);
+}
+
+bool displayAvailable()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+           !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+// --help and --version work without a display: they only print.
+bool asksOnlyForText(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "-?" || arg == "--help-all" ||
+            arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+void setUpParser(QCommandLineParser &parser, QCommandLineOption &catalogOption)
+{
+    parser.setApplicationDescription(
+        tr("Assay: a desktop workbench for data quality. Without a command it opens the window; "
+           "run `assay --help` with a command (e.g. `assay datastores --help`) for the CLI."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(catalogOption);
+}
+
+struct DemoResult
+{
+    bool ok = false;
+    QString error;
+    demo::DemoShopStats stats;
+};
+
+// A status-bar area with a label and a busy bar, shown while the demo is prepared.
+QWidget *makeBusyIndicator(const QString &text, QWidget *parent)
+{
+    auto *box = new QWidget(parent);
+    box->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    auto *layout = new QHBoxLayout(box);
+    layout->setContentsMargins(0, 0, 6, 0);
+    layout->setSpacing(6);
+    auto *label = new QLabel(text, box);
+    label->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Preferred);
+    auto *bar = new QProgressBar(box);
+    bar->setRange(0, 0);
+    bar->setTextVisible(false);
+    bar->setFixedSize(96, 12);
+    bar->setAccessibleName(text);
+    layout->addWidget(label);
+    layout->addWidget(bar);
+    return box;
+}
+
+void showDemoError(MainWindow &window, const QString &error)
+{
+    const QString message = tr("The Demo Shop datastore could not be prepared: %1").arg(error);
+    qCWarning(lcGui).noquote() << message;
+    window.statusBar()->showMessage(message);
+    // Non-modal: the window stays usable, and no nested event loop runs.
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Demo Shop"), message, QMessageBox::Ok, &window);
+    box->setInformativeText(tr("Assay works without it. Start Assay with ASSAY_DEMO=1 to try "
+                               "again, or run `assay demo` in a terminal to see the details."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace
+
+void prepareDemoShop(Catalog &catalog, MainWindow &window)
+{
+    const QString path = demo::demoShopPath(catalog.path());
+    if (const auto existing = catalog.datastoreByName(QString::fromUtf8(demo::kDemoName));
+        existing && QFileInfo::exists(path)) {
+        window.selectDatastore(existing->id);
+        return;
+    }
+
+    const QString busyText = tr("Preparing the Demo Shop datastore…");
+    QWidget *busy = makeBusyIndicator(busyText, window.statusBar());
+    busy->setObjectName(QStringLiteral("demoShopProgress"));
+    window.statusBar()->insertPermanentWidget(0, busy);
+
+    auto *watcher = new QFutureWatcher<DemoResult>(&window);
+    QObject::connect(watcher, &QFutureWatcher<DemoResult>::finished, &window,
+                     [watcher, busy, path, &catalog, &window] {
+                         const DemoResult result = watcher->result();
+                         watcher->deleteLater();
+                         window.statusBar()->removeWidget(busy);
+                         busy->deleteLater();
+                         if (!result.ok)
+                             return showDemoError(window, result.error);
+                         QString error;
+                         const qint64 id = demo::registerDemoShop(catalog, path, &error);
+                         if (id == 0)
+                             return showDemoError(window, error);
+                         window.selectDatastore(id);
+                         window.statusBar()->showMessage(
+                             tr("Demo Shop is ready: %1 customers, %2 orders, %3 payments.")
+                                 .arg(result.stats.customers)
+                                 .arg(result.stats.orders)
+                                 .arg(result.stats.payments),
+                             10000);
+                     });
+    watcher->setFuture(QtConcurrent::run([path] {
+        DemoResult result;
+        result.ok = demo::generateDemoShop(path, &result.error, &result.stats);
+        return result;
+    }));
+}
+
+int runGui(int &argc, char **argv)
+{
+    QCommandLineOption catalogOption(QStringList{QStringLiteral("catalog")},
+                                     tr("Use the Catalog file at <path> (default: $ASSAY_CATALOG, "
+                                        "then the app-data folder)."),
+                                     tr("path"));
+
+    if (!displayAvailable()) {
+        if (asksOnlyForText(argc, argv)) {
+            QCoreApplication app(argc, argv);
+            applyApplicationIdentity();
+            QCommandLineParser parser;
+            setUpParser(parser, catalogOption);
+            parser.process(app); // prints and exits
+            return 0;
+        }
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("assay: no display is available (neither DISPLAY nor "
+                                   "WAYLAND_DISPLAY is set).\n"
+                                   "Run the window under a virtual display with "
+                                   "`xvfb-run -a build/bin/assay`, or set "
+                                   "QT_QPA_PLATFORM=offscreen; use `assay --help` for the "
+                                   "command-line interface.")));
+        return 2;
+    }
+
+    QGuiApplication::setDesktopFileName(QStringLiteral("assay"));
+    QApplication app(argc, argv);
+    applyApplicationIdentity();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/assay.svg")));
+
+    QCommandLineParser parser;
+    setUpParser(parser, catalogOption);
+    parser.process(app);
+
+    const QString catalogPath = resolveCatalogPath(parser.value(catalogOption));
+    Catalog catalog;
+    if (!catalog.open(catalogPath)) {
+        QMessageBox::critical(nullptr, tr("Assay"),
+                              tr("The Catalog could not be opened.\n\n%1\n\nFile: %2\n\n"
+                                 "Check that the folder exists and is writable, or choose "
+                                 "another file with --catalog PATH.")
+                                  .arg(catalog.lastError(), catalogPath));
+        return 1;
+    }
+
+    // Operations run on worker threads; the number of workers is a setting (default 2).
+    CredentialStore credentials;
+    const int workers = qBound(1, QSettings().value(QStringLiteral("engine/workers"), 2).toInt(), 8);
+    OperationEngine engine(&catalog, &credentials, workers);
+    const int recovered = engine.recoverInterrupted();
+
+    MainWindow window(&catalog);
+    window.setEngine(&engine);
+    window.show();
+    if (recovered > 0)
+        window.statusBar()->showMessage(
+            tr("%1 operation(s) were interrupted when Assay last stopped; they are marked aborted "
+               "and can be resumed.")
+                .arg(recovered),
+            15000);
+
+    if (catalog.wasCreated() || qEnvironmentVariable("ASSAY_DEMO") == QLatin1String("1"))
+        prepareDemoShop(catalog, window);
+
+    return app.exec();
+}
+
+} // namespace assay

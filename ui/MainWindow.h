@@ -1,0 +1,133 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QModelIndex;
+class QSortFilterProxyModel;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
+class QTreeView;
+
+namespace assay {
+
+class Catalog;
+class DatastoreOverview;
+class DatastoreTreeModel;
+class OperationActions;
+class OperationEngine;
+class OperationProgressBar;
+
+// The main window: the datastore tree on the left (with a filter), the selected datastore's
+// details on the right (header + Overview / Activity tabs), or a friendly empty state.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Catalog *catalog, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Connects the window to the operation engine: Run opens Sync, progress shows under the
+    // header, container settings open from the tree. Without it Run only emits runRequested.
+    void setEngine(OperationEngine *engine);
+    OperationActions *operationActions() const { return m_actions; }
+    OperationProgressBar *progressBar() const { return m_progress; }
+
+    DatastoreTreeModel *treeModel() const { return m_model; }
+    QTreeView *datastoreTree() const { return m_tree; }
+    // Selects a datastore in the tree (clearing a filter that hides it) and shows its details.
+    void selectDatastore(qint64 id);
+    // The datastore shown on the right (the selected one, or the one owning the selected
+    // container or field); 0 when none.
+    qint64 currentDatastoreId() const { return m_currentId; }
+
+    // For tests and for the parts that plug in later (wizard, engine).
+    QAction *addDatastoreAction() const { return m_addAction; }
+    QAction *runAction() const { return m_runAction; }
+    QAction *refreshAction() const { return m_refreshAction; }
+    QAction *containerSettingsAction() const { return m_settingsAction; }
+    QAction *findAction() const { return m_findAction; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QTabWidget *detailsTabs() const { return m_tabs; }
+    DatastoreOverview *overview() const { return m_overview; }
+    QString headerTitle() const;
+    // True while the right side shows "Select a datastore…".
+    bool isShowingEmptyState() const;
+
+signals:
+    void addDatastoreRequested();
+    void runRequested(qint64 datastoreId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    QWidget *createTreePane();
+    QWidget *createDetailsPane();
+    QWidget *createEmptyState();
+    void createStatusBar();
+    void applySelectionColours();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void requestAddDatastore();
+    void requestRun();
+    void requestContainerSettings();
+    void showTreeMenu(const QPoint &pos);
+    qint64 selectedContainerId() const;
+    void focusFilter();
+    void showAbout();
+    void onSelectionChanged();
+    void showDetails(qint64 datastoreId);
+    void clearDetails();
+    void refreshDetails();
+    void updateDatastoreCount();
+    qint64 datastoreIdAt(const QModelIndex &proxyIndex) const;
+
+    Catalog *m_catalog;
+    DatastoreTreeModel *m_model = nullptr;
+    QSortFilterProxyModel *m_proxy = nullptr;
+    qint64 m_currentId = 0;
+
+    QAction *m_addAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_togglePaneAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QToolBar *m_toolBar = nullptr;
+
+    QSplitter *m_splitter = nullptr;
+    QWidget *m_treePane = nullptr;
+    QLineEdit *m_filter = nullptr;
+    QTreeView *m_tree = nullptr;
+
+    QStackedWidget *m_detailsStack = nullptr;
+    QWidget *m_emptyState = nullptr;
+    QLabel *m_emptyTitle = nullptr;
+    QLabel *m_emptyHint = nullptr;
+    QWidget *m_detailsPage = nullptr;
+    QLabel *m_headerIcon = nullptr;
+    QLabel *m_headerTitle = nullptr;
+    QLabel *m_headerSubtitle = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    DatastoreOverview *m_overview = nullptr;
+    QWidget *m_progressHolder = nullptr;
+    OperationProgressBar *m_progress = nullptr;
+    OperationActions *m_actions = nullptr;
+
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_catalogLabel = nullptr;
+};
+
+} // namespace assay

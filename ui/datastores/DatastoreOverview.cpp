@@ -1,0 +1,215 @@
+#include "datastores/DatastoreOverview.h"
+
+#include "catalog/Catalog.h"
+#include "connectors/ConnectorSpec.h"
+
+#include <QDir>
+#include <QFormLayout>
+#include <QFrame>
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace assay {
+namespace {
+
+const QString kNone = QStringLiteral("—");
+
+QString localTime(const QDateTime &when)
+{
+    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                          : QString();
+}
+
+QString localTimeLong(const QDateTime &when)
+{
+    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::LongFormat) : QString();
+}
+
+QString remediationText(RemediationStrategy strategy)
+{
+    switch (strategy) {
+    case RemediationStrategy::Append:
+        return DatastoreOverview::tr("Append (keep every version of a remediated row)");
+    case RemediationStrategy::Overwrite:
+        return DatastoreOverview::tr("Overwrite (keep the latest version of a remediated row)");
+    case RemediationStrategy::None:
+        break;
+    }
+    return DatastoreOverview::tr("None");
+}
+
+} // namespace
+
+DatastoreOverview::DatastoreOverview(Catalog *catalog, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog)
+{
+    setObjectName(QStringLiteral("datastoreOverview"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 8, 20, 20);
+    layout->setSpacing(0);
+
+    m_form = new QFormLayout;
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_form->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_form->setHorizontalSpacing(28);
+    m_form->setVerticalSpacing(7);
+    layout->addLayout(m_form);
+
+    m_placeholder = new QLabel(tr("No datastore selected."), this);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_placeholder);
+    layout->addStretch(1);
+    clear();
+}
+
+void DatastoreOverview::clear()
+{
+    m_id = 0;
+    m_values.clear();
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+    m_placeholder->show();
+}
+
+QString DatastoreOverview::value(const QString &key) const
+{
+    const QLabel *label = m_values.value(key);
+    return label ? label->text() : QString();
+}
+
+void DatastoreOverview::addSection(const QString &title)
+{
+    auto *section = new QWidget(this);
+    auto *layout = new QVBoxLayout(section);
+    layout->setContentsMargins(0, m_form->rowCount() == 0 ? 8 : 18, 0, 4);
+    layout->setSpacing(5);
+    auto *label = new QLabel(title, section);
+    QFont font = label->font();
+    font.setWeight(QFont::DemiBold);
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+    label->setAccessibleName(title);
+    auto *line = new QFrame(section);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Plain);
+    line->setForegroundRole(QPalette::Midlight);
+    layout->addWidget(label);
+    layout->addWidget(line);
+    m_form->addRow(section);
+}
+
+void DatastoreOverview::addRow(const QString &key, const QString &label, const QString &value,
+                               const QString &toolTip)
+{
+    auto *name = new QLabel(label, this);
+    name->setForegroundRole(QPalette::PlaceholderText);
+    auto *shown = new QLabel(value.isEmpty() ? kNone : value, this);
+    shown->setObjectName(key);
+    shown->setTextFormat(Qt::PlainText);
+    shown->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    shown->setWordWrap(true);
+    shown->setAccessibleName(label);
+    shown->setToolTip(toolTip);
+    if (value.isEmpty())
+        shown->setForegroundRole(QPalette::PlaceholderText);
+    name->setBuddy(shown);
+    m_form->addRow(name, shown);
+    m_values.insert(key, shown);
+}
+
+void DatastoreOverview::showDatastore(qint64 id)
+{
+    clear();
+    const auto datastore = m_catalog->datastore(id);
+    if (!datastore)
+        return;
+    m_id = id;
+    m_placeholder->hide();
+    const auto connection = m_catalog->connection(datastore->connectionId);
+    const ConnectorSpec *spec = connection ? connectors::find(connection->type) : nullptr;
+
+    addSection(tr("Connection"));
+    if (connection) {
+        addRow(QStringLiteral("connector"), tr("Connector"),
+               spec ? spec->displayName : connection->type,
+               tr("Connector type: %1").arg(connection->type));
+        const bool fileBased = spec ? spec->isFileBased() || spec->isFolder()
+                                    : connection->type == QLatin1String("sqlite");
+        if (fileBased) {
+            addRow(QStringLiteral("location"),
+                   spec && spec->isFolder() ? tr("Root folder") : tr("File"),
+                   QDir::toNativeSeparators(connection->database));
+        } else {
+            const QString host =
+                connection->port > 0
+                    ? QStringLiteral("%1:%2").arg(connection->host).arg(connection->port)
+                    : connection->host;
+            addRow(QStringLiteral("location"), tr("Host"), host);
+            addRow(QStringLiteral("user"), tr("User"), connection->username);
+        }
+        addRow(QStringLiteral("connection"), tr("Connection name"), connection->name);
+        // Only which secrets exist, never their values (the Catalog has none anyway).
+        addRow(QStringLiteral("credentials"), tr("Credentials"),
+               connection->secretFields.isEmpty()
+                   ? tr("None needed")
+                   : tr("%1, in the system keychain")
+                         .arg(connection->secretFields.join(QStringLiteral(", "))));
+    } else {
+        addRow(QStringLiteral("connection"), tr("Connection"),
+               tr("Missing (id %1): recreate it and update this datastore")
+                   .arg(datastore->connectionId));
+    }
+
+    addSection(tr("Datastore"));
+    addRow(QStringLiteral("database"), tr("Database"), datastore->database);
+    addRow(QStringLiteral("schema"), tr("Schema"), datastore->schema);
+    addRow(QStringLiteral("teams"), tr("Teams"), datastore->teams.join(QStringLiteral(", ")));
+    addRow(QStringLiteral("enrichOnly"), tr("Enrichment only"),
+           datastore->enrichOnly ? tr("Yes") : tr("No"),
+           tr("An enrichment-only datastore receives the results of other datastores."));
+    addRow(QStringLiteral("created"), tr("Created"), localTime(datastore->createdAt),
+           localTimeLong(datastore->createdAt));
+    addRow(QStringLiteral("updated"), tr("Updated"), localTime(datastore->updatedAt),
+           localTimeLong(datastore->updatedAt));
+
+    addSection(tr("Enrichment"));
+    if (datastore->enrichOnly) {
+        QStringList users;
+        for (const Datastore &other : m_catalog->datastores())
+            if (other.enrichment.enrichmentDatastoreId == id)
+                users << other.name;
+        addRow(QStringLiteral("usedBy"), tr("Receives results from"),
+               users.isEmpty() ? tr("No datastore is linked to it yet")
+                               : users.join(QStringLiteral(", ")));
+    }
+    const EnrichmentLink &link = datastore->enrichment;
+    if (link.isLinked()) {
+        const auto target = m_catalog->datastore(link.enrichmentDatastoreId);
+        addRow(QStringLiteral("enrichment"), tr("Linked datastore"),
+               target ? target->name
+                      : tr("Missing (id %1): link another one").arg(link.enrichmentDatastoreId));
+        addRow(QStringLiteral("prefix"), tr("Table prefix"), link.prefix);
+        addRow(QStringLiteral("remediation"), tr("Remediation"), remediationText(link.remediation));
+        addRow(QStringLiteral("sourceRecordLimit"), tr("Source examples per anomaly"),
+               QLocale().toString(link.sourceRecordLimit));
+        addRow(QStringLiteral("rollupThreshold"), tr("Record anomalies per check"),
+               QLocale().toString(link.rollupThreshold));
+    } else if (!datastore->enrichOnly) {
+        addRow(QStringLiteral("enrichment"), tr("Linked datastore"), tr("Not linked"),
+               tr("Link an enrichment datastore to keep anomalies and profiles in a database "
+                  "you own."));
+    }
+
+    addSection(tr("Containers"));
+    // COUNT(*) rather than reading every container: a datastore may hold 100,000 of them.
+    const int count = m_catalog->containerCount(id);
+    addRow(QStringLiteral("containers"), tr("Containers"),
+           count == 0 ? tr("None yet: run Sync to discover tables and views")
+                      : QLocale().toString(count));
+}
+
+} // namespace assay

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+
+namespace assay {
+
+class Catalog;
+
+// The Overview tab of a datastore: its connection, its own settings, its enrichment link and
+// how many containers Sync found, as a read-only form whose values can be selected and copied.
+// Only what the Catalog holds is shown, so no secret ever appears here.
+class DatastoreOverview : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DatastoreOverview(Catalog *catalog, QWidget *parent = nullptr);
+
+    // Reads the datastore and its connection from the Catalog and shows them.
+    void showDatastore(qint64 id);
+    void clear();
+    qint64 datastoreId() const { return m_id; }
+
+    // The text shown for a row, by key: "connector", "location", "user", "connection",
+    // "credentials", "database", "schema", "teams", "enrichOnly", "created", "updated",
+    // "enrichment", "prefix", "remediation", "sourceRecordLimit", "rollupThreshold", "usedBy",
+    // "containers". Empty when the row is not shown.
+    QString value(const QString &key) const;
+
+private:
+    void addSection(const QString &title);
+    void addRow(const QString &key, const QString &label, const QString &value,
+                const QString &toolTip = QString());
+
+    Catalog *m_catalog;
+    qint64 m_id = 0;
+    QFormLayout *m_form;
+    QLabel *m_placeholder;
+    QHash<QString, QLabel *> m_values;
+};
+
+} // namespace assay

@@ -1,0 +1,61 @@
+#include "operations/OperationActions.h"
+
+#include "catalog/Catalog.h"
+#include "datastores/ContainerSettingsDialog.h"
+#include "engine/OperationEngine.h"
+#include "operations/SyncDialog.h"
+
+#include <QMessageBox>
+
+namespace assay {
+
+OperationActions::OperationActions(Catalog *catalog, OperationEngine *engine, QWidget *window)
+    : QObject(window), m_catalog(catalog), m_engine(engine), m_window(window)
+{
+    connect(engine, &OperationEngine::operationFinished, this, &OperationActions::onFinished);
+}
+
+void OperationActions::runSync(qint64 datastoreId)
+{
+    const auto datastore = m_catalog->datastore(datastoreId);
+    if (!datastore)
+        return;
+    auto *dialog = new SyncDialog(datastore->name, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, datastoreId] {
+        OperationRequest request;
+        request.datastoreId = datastoreId;
+        request.type = operation_type::kSync;
+        request.options = dialog->options();
+        if (!m_engine->enqueue(request)) {
+            QMessageBox::warning(m_window, tr("Sync"),
+                                 tr("The sync could not be queued: %1").arg(m_engine->lastError()));
+            return;
+        }
+        emit message(tr("Sync queued."), 3000);
+    });
+    dialog->open();
+}
+
+void OperationActions::openContainerSettings(qint64 containerId)
+{
+    auto *dialog = new ContainerSettingsDialog(m_catalog, containerId, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this] { emit message(tr("Container settings saved."), 3000); });
+    dialog->open();
+}
+
+void OperationActions::onFinished(qint64 operationId, qint64 datastoreId, const QString &status,
+                                  const QString &text)
+{
+    const auto datastore = m_catalog->datastore(datastoreId);
+    const auto op = m_catalog->operation(operationId);
+    const QString kind = op && op->type == operation_type::kSync ? tr("Sync") : tr("Operation");
+    emit message(tr("%1 of %2 ended: %3%4")
+                     .arg(kind, datastore ? datastore->name : tr("a datastore"), status,
+                          text.isEmpty() ? QString() : QStringLiteral(" — ") + text),
+                 15000);
+}
+
+} // namespace assay

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+
+class QWidget;
+
+namespace assay {
+
+class Catalog;
+class OperationEngine;
+
+// What the main window's Run menu, toolbar and tree context menu do with the engine: open the
+// Sync dialog and queue the sync, open Container Settings. Dialogs collect; this queues.
+class OperationActions : public QObject
+{
+    Q_OBJECT
+public:
+    OperationActions(Catalog *catalog, OperationEngine *engine, QWidget *window);
+
+    OperationEngine *engine() const { return m_engine; }
+
+public slots:
+    // Opens the Sync options dialog for a datastore; Run Now queues the sync.
+    void runSync(qint64 datastoreId);
+    void openContainerSettings(qint64 containerId);
+
+signals:
+    void message(const QString &text, int timeoutMs);
+
+private:
+    void onFinished(qint64 operationId, qint64 datastoreId, const QString &status,
+                    const QString &message);
+
+    Catalog *m_catalog;
+    OperationEngine *m_engine;
+    QWidget *m_window;
+};
+
+} // namespace assay

@@ -1,0 +1,90 @@
+#include "operations/SyncDialog.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace assay {
+
+SyncDialog::SyncDialog(const QString &datastoreName, QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Sync %1").arg(datastoreName));
+    setAccessibleName(windowTitle());
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(tr("Sync discovers the tables, views and fields of <b>%1</b> and "
+                                "records what changed since the last sync.")
+                                 .arg(datastoreName.toHtmlEscaped()));
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *include = new QGroupBox(tr("Include"));
+    auto *includeLayout = new QVBoxLayout(include);
+    m_tables = new QCheckBox(tr("Tables"));
+    m_views = new QCheckBox(tr("Views"));
+    m_tables->setChecked(true);
+    m_views->setChecked(true);
+    includeLayout->addWidget(m_tables);
+    includeLayout->addWidget(m_views);
+    layout->addWidget(include);
+
+    auto *changes = new QGroupBox(tr("Changes"));
+    auto *changesLayout = new QVBoxLayout(changes);
+    m_prune = new QCheckBox(tr("Prune: remove containers that no longer exist in the source"));
+    m_recreate = new QCheckBox(
+        tr("Recreate: restore containers removed earlier that exist in the source again"));
+    changesLayout->addWidget(m_prune);
+    changesLayout->addWidget(m_recreate);
+    layout->addWidget(changes);
+
+    m_hint = new QLabel;
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("color: #c62828;"));
+    layout->addWidget(m_hint);
+
+    auto *buttons = new QDialogButtonBox;
+    m_run = buttons->addButton(tr("Run Now"), QDialogButtonBox::AcceptRole);
+    m_run->setDefault(true);
+    m_schedule = buttons->addButton(tr("Schedule…"), QDialogButtonBox::ActionRole);
+    m_schedule->setToolTip(tr("Run this sync on a schedule instead"));
+    buttons->addButton(QDialogButtonBox::Cancel);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_schedule, &QPushButton::clicked, this, [this] {
+        emit scheduleRequested(options());
+        reject();
+    });
+    layout->addWidget(buttons);
+    m_schedule->setVisible(false); // shown by the caller once scheduling is available
+
+    for (QCheckBox *box : {m_tables, m_views, m_prune, m_recreate}) {
+        box->setAccessibleName(box->text());
+        connect(box, &QCheckBox::toggled, this, &SyncDialog::updateState);
+    }
+    updateState();
+}
+
+void SyncDialog::updateState()
+{
+    const bool something = m_tables->isChecked() || m_views->isChecked();
+    m_run->setEnabled(something);
+    m_hint->setText(something ? QString() : tr("Include tables, views or both."));
+    m_hint->setVisible(!something);
+}
+
+QJsonObject SyncDialog::options() const
+{
+    QJsonArray include;
+    if (m_tables->isChecked())
+        include << QStringLiteral("table");
+    if (m_views->isChecked())
+        include << QStringLiteral("view");
+    return {{QStringLiteral("prune"), m_prune->isChecked()},
+            {QStringLiteral("recreate"), m_recreate->isChecked()},
+            {QStringLiteral("include"), include}};
+}
+
+} // namespace assay

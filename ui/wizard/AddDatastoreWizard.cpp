@@ -1,0 +1,182 @@
+#include "wizard/AddDatastoreWizard.h"
+
+#include "catalog/Catalog.h"
+#include "wizard/ConnectionForm.h"
+#include "wizard/ConnectionPage.h"
+#include "wizard/ConnectionTestPanel.h"
+#include "wizard/DatastoreCreationController.h"
+#include "wizard/DatastorePage.h"
+
+#include <QAbstractButton>
+#include <QIcon>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace assay {
+
+AddDatastoreWizard::AddDatastoreWizard(Catalog *catalog, CredentialStore *credentials,
+                                       OperationEngine *engine, QWidget *parent)
+    : QWizard(parent), m_catalog(catalog), m_datastorePage(new DatastorePage(catalog)),
+      m_connectionPage(new ConnectionPage(catalog, credentials)),
+      m_controller(new DatastoreCreationController(catalog, credentials, engine, this))
+{
+    setObjectName(QStringLiteral("addDatastoreWizard"));
+    setWindowTitle(tr("Add Datastore"));
+    setAccessibleName(windowTitle());
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage, true);
+    setOption(QWizard::HaveHelpButton, false);
+    setPixmap(QWizard::LogoPixmap,
+              QIcon(QStringLiteral(":/icons/datastore.svg")).pixmap(QSize(40, 40)));
+    setButtonText(QWizard::CustomButton1, tr("Next: Link Enrichment"));
+    button(QWizard::CustomButton1)->setObjectName(QStringLiteral("linkEnrichmentButton"));
+    button(QWizard::CustomButton1)->setToolTip(
+        tr("Add the datastore, then link an enrichment datastore to keep its results"));
+    setButtonLayout({QWizard::Stretch, QWizard::BackButton, QWizard::NextButton,
+                     QWizard::CustomButton1, QWizard::FinishButton, QWizard::CancelButton});
+    setPage(DatastorePageId, m_datastorePage);
+    setPage(ConnectionPageId, m_connectionPage);
+    setStartId(DatastorePageId);
+    resize(760, 600);
+    setMinimumSize(640, 520);
+
+    connect(this, &QWizard::currentIdChanged, this, &AddDatastoreWizard::updateButtons);
+    connect(m_connectionPage, &QWizardPage::completeChanged, this,
+            &AddDatastoreWizard::updateButtons);
+    connect(this, &QWizard::customButtonClicked, this, [this](int which) {
+        if (which == QWizard::CustomButton1 && currentId() == ConnectionPageId && !m_creating &&
+            validateCurrentPage())
+            create(true);
+    });
+    connect(m_controller, &DatastoreCreationController::created, this,
+            &AddDatastoreWizard::onCreated);
+    connect(m_controller, &DatastoreCreationController::failed, this,
+            &AddDatastoreWizard::onFailed);
+    updateButtons();
+}
+
+AddDatastoreWizard::~AddDatastoreWizard() = default;
+
+NewDatastore AddDatastoreWizard::request() const
+{
+    NewDatastore r;
+    r.name = field(QStringLiteral("name")).toString().trimmed();
+    r.newConnection = field(QStringLiteral("newConnection")).toBool();
+    r.connectionId = r.newConnection ? 0 : field(QStringLiteral("connectionId")).toLongLong();
+    if (r.newConnection)
+        r.connection = m_connectionPage->form()->draft();
+    r.database = field(QStringLiteral("database")).toString();
+    r.schema = field(QStringLiteral("schema")).toString();
+    r.teams = field(QStringLiteral("teams")).toStringList();
+    r.initiateSync = field(QStringLiteral("initiateSync")).toBool();
+    return r;
+}
+
+void AddDatastoreWizard::updateButtons()
+{
+    const bool onConnection = currentId() == ConnectionPageId;
+    setOption(QWizard::HaveCustomButton1, onConnection);
+    if (onConnection)
+        button(QWizard::CustomButton1)->setEnabled(m_connectionPage->isComplete() && !m_creating);
+    button(QWizard::BackButton)->setEnabled(!m_creating && currentId() != DatastorePageId);
+    button(QWizard::CancelButton)->setEnabled(!m_creating);
+}
+
+void AddDatastoreWizard::create(bool linkEnrichmentNext)
+{
+    if (m_creating || m_done)
+        return;
+    m_creating = true;
+    m_connectionPage->setBusy(true, tr("Adding the datastore…"));
+    updateButtons();
+    if (!m_controller->create(request(), linkEnrichmentNext))
+        onFailed(tr("The datastore is already being added."));
+}
+
+void AddDatastoreWizard::accept()
+{
+    // Finish: create first; the wizard closes once the datastore exists.
+    if (m_done) {
+        QWizard::accept();
+        return;
+    }
+    if (currentId() == ConnectionPageId && !m_creating && validateCurrentPage())
+        create(false);
+}
+
+void AddDatastoreWizard::onCreated(qint64 datastoreId, bool linkEnrichmentNext)
+{
+    m_creating = false;
+    m_done = true;
+    m_createdId = datastoreId;
+    m_connectionPage->setBusy(false);
+    updateButtons();
+    const QString name = m_catalog && m_catalog->datastore(datastoreId)
+                             ? m_catalog->datastore(datastoreId)->name
+                             : request().name;
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Datastore added"),
+                                tr("Datastore %1 was added.").arg(name), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("datastoreAddedBox"));
+    QStringList more;
+    if (m_controller->syncOperationId())
+        more << tr("A sync is discovering its tables, views and fields.");
+    if (!m_controller->syncWarning().isEmpty())
+        more << m_controller->syncWarning();
+    if (linkEnrichmentNext)
+        more << tr("Next, link an enrichment datastore to keep its quality results.");
+    box->setInformativeText(more.join(QLatin1Char(' ')));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_successBox = box;
+    connect(box, &QMessageBox::finished, this, [this, datastoreId, linkEnrichmentNext] {
+        QWizard::accept();
+        emit datastoreCreated(datastoreId, linkEnrichmentNext);
+    });
+    box->open();
+}
+
+void AddDatastoreWizard::onFailed(const QString &message)
+{
+    m_creating = false;
+    m_connectionPage->setBusy(false);
+    m_connectionPage->testPanel()->showError(tr("The datastore was not added"), message,
+                                             tr("Nothing was saved. Correct the problem and try "
+                                                "again."));
+    updateButtons();
+}
+
+bool AddDatastoreWizard::hasInput() const
+{
+    return m_datastorePage->hasInput() || m_connectionPage->hasInput();
+}
+
+void AddDatastoreWizard::reject()
+{
+    if (m_creating || m_discardBox)
+        return;
+    if (m_done || !hasInput()) {
+        m_connectionPage->testPanel()->cancel();
+        QWizard::reject();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Discard the new datastore?"),
+                                tr("What you typed for this datastore will be lost."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("discardBox"));
+    QPushButton *discard = box->addButton(tr("Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardButton"));
+    QPushButton *keep = box->addButton(tr("Keep Editing"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepEditingButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(keep);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_discardBox = box;
+    connect(box, &QMessageBox::finished, this, [this, box, discard] {
+        if (box->clickedButton() == discard) {
+            m_connectionPage->testPanel()->cancel();
+            QWizard::reject();
+        }
+    });
+    box->open();
+}
+
+} // namespace assay

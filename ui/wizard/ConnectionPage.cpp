@@ -1,0 +1,190 @@
+#include "wizard/ConnectionPage.h"
+
+#include "catalog/Catalog.h"
+#include "connectors/ConnectorSpec.h"
+#include "wizard/ConnectionDraft.h"
+#include "wizard/ConnectionForm.h"
+#include "wizard/ConnectionTestPanel.h"
+
+#include <QFrame>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace assay {
+
+ConnectionPage::ConnectionPage(Catalog *catalog, CredentialStore *credentials, QWidget *parent)
+    : QWizardPage(parent), m_catalog(catalog), m_form(new ConnectionForm),
+      m_panel(new ConnectionTestPanel(credentials)), m_scroll(new QScrollArea)
+{
+    setTitle(tr("Connection"));
+    m_form->setObjectName(QStringLiteral("connectionForm"));
+    m_panel->setObjectName(QStringLiteral("connectionTestPanel"));
+
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    // Room on the right so a scroll bar never covers the fields.
+    contentLayout->setContentsMargins(0, 0, 14, 8);
+    contentLayout->addWidget(m_form);
+    contentLayout->addStretch(1);
+    m_scroll->setObjectName(QStringLiteral("connectionScroll"));
+    m_scroll->setWidget(content);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    content->setAutoFillBackground(false);
+    m_scroll->viewport()->setAutoFillBackground(false);
+
+    auto *line = new QFrame;
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setSpacing(10);
+    layout->addWidget(m_scroll, 1);
+    layout->addWidget(line);
+    layout->addWidget(m_panel);
+
+    registerField(QStringLiteral("database"), this, "database", SIGNAL(formChanged()));
+    registerField(QStringLiteral("schema"), this, "schema", SIGNAL(formChanged()));
+    registerField(QStringLiteral("teams"), this, "teams", SIGNAL(formChanged()));
+    registerField(QStringLiteral("initiateSync"), this, "initiateSync", SIGNAL(formChanged()));
+
+    connect(m_form, &ConnectionForm::changed, this, [this] {
+        emit formChanged();
+        emit completeChanged();
+    });
+    connect(m_panel, &ConnectionTestPanel::testRequested, this, &ConnectionPage::startTest);
+    connect(m_panel, &ConnectionTestPanel::finished, this, &ConnectionPage::onTestFinished);
+}
+
+void ConnectionPage::initializePage()
+{
+    const bool isNew = field(QStringLiteral("newConnection")).toBool();
+    const QString connectorId = field(QStringLiteral("connectorId")).toString();
+    const qint64 connectionId = field(QStringLiteral("connectionId")).toLongLong();
+    // Back and Next again with the same choice keeps what was typed.
+    if (m_initialized && isNew == m_newConnection &&
+        (isNew ? connectorId == m_connectorId : connectionId == m_connection.id))
+        return;
+    m_initialized = true;
+    m_newConnection = isNew;
+    m_connectorId = connectorId;
+    m_panel->cancel();
+    m_panel->clearBanner();
+
+    QStringList teams;
+    Connection existing;
+    if (m_catalog) {
+        for (const Datastore &d : m_catalog->datastores())
+            teams << d.teams;
+        if (!isNew)
+            existing = m_catalog->connection(connectionId).value_or(Connection());
+    }
+    m_form->setAvailableTeams(teams);
+    if (isNew) {
+        m_connection = Connection();
+        const ConnectorSpec *spec = connectors::find(connectorId);
+        m_form->setup(spec, ConnectionForm::Mode::NewConnection);
+        setSubTitle(spec ? tr("Enter the %1 connection details, then test the connection.")
+                               .arg(spec->displayName)
+                         : QString());
+    } else {
+        m_connection = existing;
+        m_connectorId = existing.type;
+        m_form->setup(connectors::find(existing.type), ConnectionForm::Mode::ExistingConnection,
+                      existing);
+        setSubTitle(tr("Reusing the connection “%1”: only Database, Schema, Teams and "
+                       "Initiate Sync can be changed here.")
+                        .arg(existing.name));
+    }
+    m_scroll->ensureVisible(0, 0);
+    emit completeChanged();
+}
+
+void ConnectionPage::cleanupPage()
+{
+    // Going Back keeps the values (QWizardPage would reset the fields), but stops a test.
+    m_panel->cancel();
+}
+
+bool ConnectionPage::isComplete() const
+{
+    return !m_busy && m_form->isComplete();
+}
+
+bool ConnectionPage::validatePage()
+{
+    return m_form->isComplete();
+}
+
+QString ConnectionPage::database() const
+{
+    return m_form->database();
+}
+
+QString ConnectionPage::schema() const
+{
+    return m_form->schema();
+}
+
+QStringList ConnectionPage::teams() const
+{
+    return m_form->teams();
+}
+
+bool ConnectionPage::initiateSync() const
+{
+    return m_form->initiateSync();
+}
+
+bool ConnectionPage::hasInput() const
+{
+    return m_initialized && m_form->hasInput();
+}
+
+void ConnectionPage::setBusy(bool busy, const QString &text)
+{
+    m_busy = busy;
+    m_form->setEnabled(!busy);
+    if (busy) {
+        m_panel->cancel();
+        m_panel->showBusy(text);
+    } else {
+        m_panel->stopBusy();
+    }
+    emit completeChanged();
+}
+
+ConnectionTestRequest ConnectionPage::testRequest() const
+{
+    ConnectionTestRequest r;
+    if (m_newConnection) {
+        const ConnectionDraft d = m_form->draft();
+        r.connection = draft::toConnection(d);
+        r.secrets = d.secrets;
+        r.vaultEnabled = d.vaultEnabled;
+        r.vault = d.vault;
+    } else {
+        r.connection = m_connection;
+        r.storedSecrets = m_connection.secretFields;
+        r.vaultEnabled = draft::hasVault(m_connection);
+        r.vault = draft::vaultOf(m_connection);
+        r.vaultPayloadStored = m_connection.secretFields.contains(draft::kVaultPayloadField);
+    }
+    r.database = m_form->database();
+    r.schema = m_form->schema();
+    return r;
+}
+
+void ConnectionPage::startTest()
+{
+    m_panel->start(testRequest());
+}
+
+void ConnectionPage::onTestFinished(const ConnectionTestResult &result)
+{
+    if (result.ok())
+        m_form->setDiscoveredSchemas(result.schemas);
+}
+
+} // namespace assay

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "domain/Connection.h"
+#include "wizard/ConnectionTestRunner.h"
+
+#include <QWizardPage>
+
+class QScrollArea;
+
+namespace assay {
+
+class Catalog;
+class ConnectionForm;
+class ConnectionTestPanel;
+class CredentialStore;
+
+// Add Datastore, page 2: the connection form of the chosen connector (or the chosen existing
+// connection, read-only but for Database, Schema, Teams and Initiate Sync) and Test Connection.
+// Fields: database, schema, teams, initiateSync.
+class ConnectionPage : public QWizardPage
+{
+    Q_OBJECT
+    Q_PROPERTY(QString database READ database NOTIFY formChanged)
+    Q_PROPERTY(QString schema READ schema NOTIFY formChanged)
+    Q_PROPERTY(QStringList teams READ teams NOTIFY formChanged)
+    Q_PROPERTY(bool initiateSync READ initiateSync NOTIFY formChanged)
+public:
+    ConnectionPage(Catalog *catalog, CredentialStore *credentials, QWidget *parent = nullptr);
+
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+    bool validatePage() override;
+
+    QString database() const;
+    QString schema() const;
+    QStringList teams() const;
+    bool initiateSync() const;
+    bool hasInput() const;
+    // While the datastore is being created: nothing editable, a spinner in the test panel.
+    void setBusy(bool busy, const QString &text = QString());
+    bool isBusy() const { return m_busy; }
+    ConnectionTestRequest testRequest() const;
+
+    ConnectionForm *form() const { return m_form; }
+    ConnectionTestPanel *testPanel() const { return m_panel; }
+    QScrollArea *scrollArea() const { return m_scroll; }
+
+signals:
+    void formChanged();
+
+private:
+    void startTest();
+    void onTestFinished(const ConnectionTestResult &result);
+
+    Catalog *m_catalog;
+    ConnectionForm *m_form;
+    ConnectionTestPanel *m_panel;
+    QScrollArea *m_scroll;
+    bool m_newConnection = true;
+    QString m_connectorId;
+    Connection m_connection; // the existing connection
+    bool m_initialized = false;
+    bool m_busy = false;
+};
+
+} // namespace assay

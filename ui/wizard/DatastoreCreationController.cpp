@@ -1,0 +1,204 @@
+#include "wizard/DatastoreCreationController.h"
+
+#include "catalog/Catalog.h"
+#include "connectors/ConnectorSpec.h"
+#include "engine/OperationEngine.h"
+#include "secrets/CredentialStore.h"
+#include "wizard/WizardUi.h"
+
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcCreate, "assay.ui.wizard")
+
+namespace assay {
+
+DatastoreCreationController::DatastoreCreationController(Catalog *catalog,
+                                                         CredentialStore *credentials,
+                                                         OperationEngine *engine, QObject *parent)
+    : QObject(parent), m_catalog(catalog), m_credentials(credentials), m_engine(engine)
+{
+}
+
+QString DatastoreCreationController::uniqueConnectionName(const Catalog &catalog,
+                                                          const QString &base)
+{
+    const QString name = base.trimmed();
+    if (!catalog.connectionByName(name))
+        return name;
+    for (int i = 2;; ++i) {
+        const QString candidate = QStringLiteral("%1 (%2)").arg(name).arg(i);
+        if (!catalog.connectionByName(candidate))
+            return candidate;
+    }
+}
+
+bool DatastoreCreationController::create(const NewDatastore &request, bool linkEnrichmentNext)
+{
+    if (m_running)
+        return false;
+    m_request = request;
+    m_request.name = request.name.trimmed();
+    m_linkNext = linkEnrichmentNext;
+    m_written.clear();
+    m_pendingSecrets.clear();
+    m_syncWarning.clear();
+    m_syncOperationId = 0;
+    m_connection = Connection();
+    m_running = true;
+
+    // Checked before anything is written, so a refusal leaves nothing behind.
+    const auto refuse = [this](const QString &message) {
+        // Asynchronous like every other outcome: callers connect after create().
+        QMetaObject::invokeMethod(
+            this,
+            [this, message] {
+                m_running = false;
+                emit failed(message);
+            },
+            Qt::QueuedConnection);
+        return true;
+    };
+    if (!m_catalog || !m_catalog->isOpen())
+        return refuse(tr("The catalog is not open, so nothing can be added."));
+    if (m_request.name.isEmpty())
+        return refuse(tr("The datastore needs a name."));
+    if (m_catalog->datastoreByName(m_request.name))
+        return refuse(tr("A datastore named “%1” already exists.").arg(m_request.name));
+    if (m_request.teams.isEmpty())
+        m_request.teams << QStringLiteral("Public");
+
+    if (!m_request.newConnection) {
+        const auto existing = m_catalog->connection(m_request.connectionId);
+        if (!existing)
+            return refuse(tr("The chosen connection no longer exists."));
+        m_connection = *existing;
+        QMetaObject::invokeMethod(this, &DatastoreCreationController::record,
+                                  Qt::QueuedConnection);
+        return true;
+    }
+
+    const ConnectionDraft &d = m_request.connection;
+    if (!connectors::find(d.connectorId))
+        return refuse(tr("Unknown connector “%1”.").arg(d.connectorId));
+    if (d.vaultEnabled) {
+        const QString problem = d.vault.validate();
+        if (!problem.isEmpty())
+            return refuse(problem);
+    }
+    Connection base;
+    base.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    base.name = uniqueConnectionName(*m_catalog, m_request.name);
+    m_connection = draft::toConnection(d, base);
+    for (auto it = d.secrets.cbegin(); it != d.secrets.cend(); ++it)
+        if (!it.value().isEmpty())
+            m_pendingSecrets << qMakePair(it.key(), it.value());
+    if (d.vaultEnabled && !d.vault.credentialsPayload.trimmed().isEmpty())
+        m_pendingSecrets << qMakePair(draft::kVaultPayloadField, d.vault.credentialsPayload);
+    if (!m_pendingSecrets.isEmpty() && !m_credentials)
+        return refuse(tr("The system keychain is not available, so the secrets cannot be "
+                         "stored. Nothing was added."));
+    QMetaObject::invokeMethod(this, &DatastoreCreationController::writeNextSecret,
+                              Qt::QueuedConnection);
+    return true;
+}
+
+void DatastoreCreationController::writeNextSecret()
+{
+    if (m_pendingSecrets.isEmpty()) {
+        record();
+        return;
+    }
+    if (!m_credentials) {
+        rollback(tr("The keychain went away while the secrets were being stored."));
+        return;
+    }
+    const auto [field, value] = m_pendingSecrets.takeFirst();
+    QPointer<DatastoreCreationController> self(this);
+    m_credentials->write(m_connection.uuid, field, value,
+                         [self, field = field](const CredentialResult &result) {
+                             if (!self)
+                                 return;
+                             if (!result.ok()) {
+                                 // A write that timed out may still land: remove it too.
+                                 if (result.error == CredentialError::Timeout)
+                                     self->m_written << field;
+                                 self->rollback(tr("The %1 could not be stored in the keychain: "
+                                                   "%2")
+                                                    .arg(field, result.message));
+                                 return;
+                             }
+                             self->m_written << field;
+                             self->writeNextSecret();
+                         });
+}
+
+void DatastoreCreationController::record()
+{
+    qint64 connectionId = m_connection.id;
+    if (m_request.newConnection) {
+        connectionId = m_catalog->addConnection(m_connection);
+        if (!connectionId) {
+            rollback(tr("The connection could not be recorded: %1").arg(m_catalog->lastError()));
+            return;
+        }
+        m_connection.id = connectionId;
+    }
+    const ConnectorSpec *spec = connectors::find(m_connection.type);
+    Datastore d;
+    d.name = m_request.name;
+    d.connectionId = connectionId;
+    d.database = m_request.database.trimmed().isEmpty() ? m_connection.database
+                                                        : m_request.database.trimmed();
+    if (spec && (spec->isFileBased() || spec->isFolder()) && !d.database.isEmpty() &&
+        !draft::hasReference(d.database))
+        d.database = QFileInfo(d.database).absoluteFilePath();
+    d.schema = m_request.schema.trimmed();
+    if (d.schema.isEmpty() && spec)
+        d.schema = wizardui::defaultSchema(*spec, d.database);
+    d.teams = m_request.teams;
+    const qint64 id = m_catalog->addDatastore(d);
+    if (!id) {
+        const QString error = m_catalog->lastError();
+        if (m_request.newConnection)
+            m_catalog->removeConnection(connectionId);
+        rollback(tr("The datastore could not be recorded: %1").arg(error));
+        return;
+    }
+    if (m_request.initiateSync) {
+        if (!m_engine) {
+            m_syncWarning = tr("Sync could not start: the operation engine is not running.");
+        } else {
+            OperationRequest sync;
+            sync.datastoreId = id;
+            sync.type = operation_type::kSync;
+            m_syncOperationId = m_engine->enqueue(sync);
+            if (!m_syncOperationId)
+                m_syncWarning = tr("Sync could not start: %1").arg(m_engine->lastError());
+        }
+        if (!m_syncWarning.isEmpty())
+            qCWarning(lcCreate) << "datastore" << id << "added; sync not queued:" << m_syncWarning;
+    }
+    m_running = false;
+    emit created(id, m_linkNext);
+}
+
+void DatastoreCreationController::rollback(const QString &message)
+{
+    qCWarning(lcCreate) << "adding the datastore failed:" << message;
+    // Remove what reached the keychain; the result of each removal only matters for the log.
+    if (m_credentials)
+        for (const QString &field : std::as_const(m_written))
+            m_credentials->remove(m_connection.uuid, field, [field](const CredentialResult &r) {
+                if (!r.ok() && r.error != CredentialError::NotFound)
+                    qCWarning(lcCreate) << "could not remove the keychain entry" << field << ":"
+                                        << r.message;
+            });
+    m_written.clear();
+    m_pendingSecrets.clear();
+    m_running = false;
+    emit failed(message);
+}
+
+} // namespace assay

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QIcon>
+#include <QString>
+#include <QVector>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+
+namespace assay {
+
+struct ConnectorSpec;
+
+// Small shared pieces of the Add Datastore wizard and the Edit Datastore dialog.
+namespace wizardui {
+
+// Connectors offered to users: every registered connector not marked hidden.
+QVector<const ConnectorSpec *> visibleConnectors();
+// The connector's own icon (:/icons/<id>.svg) when there is one, else a generic one.
+QIcon connectorIcon(const ConnectorSpec &spec);
+// The schema a new datastore starts with: public (PostgreSQL family), the database (MySQL
+// family), main (SQLite); empty for folders.
+QString defaultSchema(const ConnectorSpec &spec, const QString &database);
+// Whether the connector's datastores have a schema at all.
+bool hasSchema(const ConnectorSpec &spec);
+
+// A form label; required fields get a red asterisk.
+QString labelText(const QString &label, bool required);
+QLabel *formLabel(const QString &label, bool required, QWidget *buddy);
+// A bold section title for forms.
+QLabel *sectionTitle(const QString &text);
+// A small grey explanatory line.
+QLabel *noteLabel(const QString &text);
+// A small red line for a problem with what was typed; hidden while empty.
+QLabel *problemLabel();
+void setProblem(QLabel *label, const QString &text);
+
+// Adds a trailing eye action to a password line edit that shows or hides the text.
+QAction *addRevealAction(QLineEdit *edit);
+
+} // namespace wizardui
+} // namespace assay
