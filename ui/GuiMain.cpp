@@ -198,7 +198,8 @@ int runGui(int &argc, char **argv)
 
     // Operations run on worker threads; the number of workers is a setting (default 2).
     CredentialStore credentials;
-    const int workers = qBound(1, QSettings().value(QStringLiteral("engine/workers"), 2).toInt(), 8);
+    const int workers =
+        qBound(1, QSettings().value(QStringLiteral("engine/workers"), 2).toInt(), 8);
     OperationEngine engine(&catalog, &credentials, workers);
     const int recovered = engine.recoverInterrupted();
 

@@ -5,9 +5,9 @@
 #include "connectors/ConnectorSpec.h"
 #include "datastores/DatastoreOverview.h"
 #include "datastores/DatastoreTreeDelegate.h"
+#include "item/DatastoreTreeModel.h"
 #include "operations/OperationActions.h"
 #include "operations/OperationProgressBar.h"
-#include "item/DatastoreTreeModel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -58,20 +58,21 @@ Invocation split(const QStringList &args)
 
 QString overview()
 {
-    return QStringLiteral("Usage: assay [--catalog PATH] [COMMAND ...]\n"
-                          "Without a command, Assay opens its window.\n\n"
-                          "Commands:\n"
-                          "  connections create|list|test|delete   manage connections (secrets go "
-                          "to the keychain)\n"
-                          "  datastores create|list|show|delete    manage datastores\n"
-        "  containers list --datastore NAME      tables, views and files with their fields\n"
-        "  operations run|list|show|abort|resume run Sync and follow operations\n"
-                          "  demo                                  (re)create the bundled Demo "
-                          "Shop datastore\n\n"
-                          "Global options:\n"
-                          "  --catalog PATH   the catalog file (default: $ASSAY_CATALOG, else %1)\n"
-                          "  --version        print the version\n\n"
-                          "Run 'assay COMMAND --help' for a command's options.\n")
+    return QStringLiteral(
+               "Usage: assay [--catalog PATH] [COMMAND ...]\n"
+               "Without a command, Assay opens its window.\n\n"
+               "Commands:\n"
+               "  connections create|list|test|delete   manage connections (secrets go "
+               "to the keychain)\n"
+               "  datastores create|list|show|delete    manage datastores\n"
+               "  containers list --datastore NAME      tables, views and files with their fields\n"
+               "  operations run|list|show|abort|resume run Sync and follow operations\n"
+               "  demo                                  (re)create the bundled Demo "
+               "Shop datastore\n\n"
+               "Global options:\n"
+               "  --catalog PATH   the catalog file (default: $ASSAY_CATALOG, else %1)\n"
+               "  --version        print the version\n\n"
+               "Run 'assay COMMAND --help' for a command's options.\n")
         .arg(defaultCatalogPath());
 }
 

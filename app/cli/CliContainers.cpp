@@ -56,13 +56,13 @@ int list(Context &ctx)
             continue;
         const QJsonObject o = containerJson(c, fields.value(c.id));
         array << o;
-        rows << QStringList{c.name, c.containerType,
-                            QString::number(o.value(QStringLiteral("fields")).toArray().size()),
-                            c.incrementalStrategy.isEmpty()
-                                ? QStringLiteral("-")
-                                : QStringLiteral("%1 (%2)").arg(c.incrementalStrategy,
-                                                                c.incrementalField),
-                            c.removed ? QStringLiteral("removed") : QString()};
+        rows << QStringList{
+            c.name, c.containerType,
+            QString::number(o.value(QStringLiteral("fields")).toArray().size()),
+            c.incrementalStrategy.isEmpty()
+                ? QStringLiteral("-")
+                : QStringLiteral("%1 (%2)").arg(c.incrementalStrategy, c.incrementalField),
+            c.removed ? QStringLiteral("removed") : QString()};
     }
     if (p.isSet(QStringLiteral("json"))) {
         printJson(ctx, array);

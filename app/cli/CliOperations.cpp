@@ -30,11 +30,10 @@ bool parseId(const QString &text, qint64 *id)
 void waitFor(OperationEngine &engine, qint64 operationId)
 {
     QEventLoop loop;
-    QObject::connect(&engine, &OperationEngine::operationFinished, &loop,
-                     [&](qint64 id) {
-                         if (id == operationId)
-                             loop.quit();
-                     });
+    QObject::connect(&engine, &OperationEngine::operationFinished, &loop, [&](qint64 id) {
+        if (id == operationId)
+            loop.quit();
+    });
     if (engine.isActive(operationId))
         loop.exec();
 }
@@ -52,10 +51,11 @@ int report(Context &ctx, qint64 operationId, bool json)
         *ctx.out << QStringLiteral("Operation %1 (%2): %3%4\n")
                         .arg(op->id)
                         .arg(op->type, op->status,
-                             op->message.isEmpty() ? QString() : QStringLiteral(" — ") + op->message);
+                             op->message.isEmpty() ? QString()
+                                                   : QStringLiteral(" — ") + op->message);
     }
-    const bool good = op->status == QLatin1String("success") ||
-                      op->status == QLatin1String("warning");
+    const bool good =
+        op->status == QLatin1String("success") || op->status == QLatin1String("warning");
     if (!good && !json)
         *ctx.err << "assay: operation " << op->id << " ended " << op->status << "\n";
     return good ? Success : Failure;
@@ -97,9 +97,9 @@ int run(Context &ctx)
     const QString type = p.positionalArguments().value(0);
     if (type != QLatin1String("sync") && type != QLatin1String("catalog"))
         return fail(ctx,
-                    type.isEmpty() ? QStringLiteral("name the operation to run: sync")
-                                   : QStringLiteral("cannot run '%1' yet; available: sync")
-                                         .arg(type),
+                    type.isEmpty()
+                        ? QStringLiteral("name the operation to run: sync")
+                        : QStringLiteral("cannot run '%1' yet; available: sync").arg(type),
                     kUsage, Usage);
     const auto datastore = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
     if (!datastore)
@@ -125,9 +125,9 @@ int run(Context &ctx)
             else if (k == QLatin1String("view") || k == QLatin1String("views"))
                 options.includeViews = true;
             else
-                return fail(ctx, QStringLiteral("--include takes table, view or both, not '%1'")
-                                     .arg(kind),
-                            QString(), Usage);
+                return fail(
+                    ctx, QStringLiteral("--include takes table, view or both, not '%1'").arg(kind),
+                    QString(), Usage);
         }
     }
     OperationRequest request;
@@ -204,18 +204,19 @@ int list(Context &ctx)
     QList<QStringList> rows;
     for (const Operation &op : ops) {
         const auto d = ctx.catalog->datastore(op.datastoreId);
-        const qint64 ms = op.startedAt.isValid()
-                              ? op.startedAt.msecsTo(op.endedAt.isValid()
-                                                         ? op.endedAt
-                                                         : QDateTime::currentDateTimeUtc())
-                              : 0;
-        rows << QStringList{QString::number(op.id),
-                            op.type,
-                            op.status,
-                            d ? d->name : QString(),
-                            op.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                            QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1),
-                            op.triggeredBy};
+        const qint64 ms =
+            op.startedAt.isValid()
+                ? op.startedAt.msecsTo(op.endedAt.isValid() ? op.endedAt
+                                                            : QDateTime::currentDateTimeUtc())
+                : 0;
+        rows << QStringList{
+            QString::number(op.id),
+            op.type,
+            op.status,
+            d ? d->name : QString(),
+            op.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+            QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1),
+            op.triggeredBy};
     }
     printTable(ctx,
                {QStringLiteral("ID"), QStringLiteral("TYPE"), QStringLiteral("STATUS"),

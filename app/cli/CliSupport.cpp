@@ -149,9 +149,8 @@ bool startRunner(Context &ctx, qint64 operationId, QString *error)
 {
     QProcess runner;
     runner.setProgram(QCoreApplication::applicationFilePath());
-    runner.setArguments({QStringLiteral("--catalog"), ctx.catalogPath,
-                         QStringLiteral("operations"), QStringLiteral("execute"),
-                         QString::number(operationId)});
+    runner.setArguments({QStringLiteral("--catalog"), ctx.catalogPath, QStringLiteral("operations"),
+                         QStringLiteral("execute"), QString::number(operationId)});
     runner.setStandardInputFile(QProcess::nullDevice());
     runner.setStandardOutputFile(QProcess::nullDevice());
     runner.setStandardErrorFile(QProcess::nullDevice());

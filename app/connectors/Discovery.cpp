@@ -111,10 +111,9 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options,
         *error = q.lastError().text();
         return false;
     }
-    std::sort(out->begin(), out->end(),
-              [](const DiscoveredContainer &a, const DiscoveredContainer &b) {
-                  return a.name < b.name;
-              });
+    std::sort(
+        out->begin(), out->end(),
+        [](const DiscoveredContainer &a, const DiscoveredContainer &b) { return a.name < b.name; });
     return true;
 }
 

@@ -175,8 +175,8 @@ bool readJsonLines(const QString &path, QVector<DiscoveredField> *fields, QStrin
         DiscoveredField f;
         f.name = order.at(i);
         f.ordinal = i + 1;
-        f.declaredType = types.value(f.name).isEmpty() ? QStringLiteral("string")
-                                                       : types.value(f.name);
+        f.declaredType =
+            types.value(f.name).isEmpty() ? QStringLiteral("string") : types.value(f.name);
         f.nullable = seenIn.value(f.name) < records;
         fields->append(f);
     }
@@ -199,8 +199,8 @@ QString inferTextType(const QStringList &values)
     static const QRegularExpression fractional(
         QStringLiteral("^[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?$"));
     static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
-    static const QRegularExpression timestamp(
-        QStringLiteral("^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[-+]\\d{2}:?\\d{2})?$"));
+    static const QRegularExpression timestamp(QStringLiteral(
+        "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[-+]\\d{2}:?\\d{2})?$"));
     static const QStringList booleans = {QStringLiteral("true"), QStringLiteral("false"),
                                          QStringLiteral("t"),    QStringLiteral("f"),
                                          QStringLiteral("yes"),  QStringLiteral("no")};

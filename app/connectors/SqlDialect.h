@@ -12,7 +12,16 @@ struct ConnectorSpec;
 class SqlDialect
 {
 public:
-    enum class Family { SQLite, PostgreSQL, Redshift, MySQL, SqlServer, Snowflake, Oracle, Generic };
+    enum class Family {
+        SQLite,
+        PostgreSQL,
+        Redshift,
+        MySQL,
+        SqlServer,
+        Snowflake,
+        Oracle,
+        Generic
+    };
 
     static SqlDialect forConnector(const ConnectorSpec &spec);
     static SqlDialect forFamily(Family family);

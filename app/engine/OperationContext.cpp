@@ -36,8 +36,7 @@ void OperationContext::progress(double fraction, const QString &step)
 
 void OperationContext::log(const QString &level, const QString &message)
 {
-    m_catalog.appendOperationLog(m_operation.id,
-                                 {QDateTime::currentDateTimeUtc(), level, message});
+    m_catalog.appendOperationLog(m_operation.id, {QDateTime::currentDateTimeUtc(), level, message});
 }
 
 void OperationContext::info(const QString &message)

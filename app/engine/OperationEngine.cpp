@@ -34,8 +34,7 @@ OperationEngine::OperationEngine(Catalog *catalog, CredentialStore *credentials,
                         it->last = progress;
                     emit operationProgress(progress);
                 });
-        connect(slot.worker, &OperationWorker::finished, this,
-                &OperationEngine::onWorkerFinished);
+        connect(slot.worker, &OperationWorker::finished, this, &OperationEngine::onWorkerFinished);
         slot.thread->start();
         m_workers.push_back(slot);
     }
@@ -157,8 +156,8 @@ void OperationEngine::resolveSecrets(qint64 operationId)
 {
     Pending *pending = pendingFor(operationId);
     const auto datastore = m_catalog->datastore(pending->datastoreId);
-    const auto connection = datastore ? m_catalog->connection(datastore->connectionId)
-                                      : std::nullopt;
+    const auto connection =
+        datastore ? m_catalog->connection(datastore->connectionId) : std::nullopt;
     if (!connection) {
         pending->failure = tr("The datastore's connection no longer exists.");
         return;
@@ -301,8 +300,7 @@ void OperationEngine::finishWithoutRunning(qint64 operationId, const QString &st
         op->status = status;
         op->message = message;
         op->endedAt = QDateTime::currentDateTimeUtc();
-        m_catalog->appendOperationLog(operationId,
-                                      {op->endedAt, QStringLiteral("error"), message});
+        m_catalog->appendOperationLog(operationId, {op->endedAt, QStringLiteral("error"), message});
         m_catalog->updateOperation(*op);
     }
     emit operationFinished(operationId, op->datastoreId, status, message);
@@ -376,8 +374,8 @@ qint64 OperationEngine::rerun(qint64 operationId)
 bool OperationEngine::remove(qint64 operationId)
 {
     if (isActive(operationId))
-        return fail(tr("Operation %1 is still queued or running; abort it first.")
-                        .arg(operationId));
+        return fail(
+            tr("Operation %1 is still queued or running; abort it first.").arg(operationId));
     const auto op = m_catalog->operation(operationId);
     if (!op)
         return fail(tr("Operation %1 does not exist.").arg(operationId));

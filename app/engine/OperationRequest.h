@@ -30,8 +30,8 @@ inline bool isFinished(const QString &status)
 struct OperationRequest
 {
     qint64 datastoreId = 0;
-    QString type;             // operation_type::...
-    QJsonObject options;      // e.g. Sync: prune, recreate, include
+    QString type;                                 // operation_type::...
+    QJsonObject options;                          // e.g. Sync: prune, recreate, include
     QString triggeredBy = QStringLiteral("user"); // user, schedule, cli
     qint64 scheduleId = 0;
 };

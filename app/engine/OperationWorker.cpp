@@ -52,11 +52,11 @@ void OperationWorker::run(const WorkItem &item)
 
     QElapsedTimer clock;
     clock.start();
-    OperationContext context(m_catalog, op, *datastore, item.source, item.token,
-                             [&](double fraction, const QString &step) {
-                                 emit progressed(
-                                     {op.id, op.datastoreId, fraction, step, clock.elapsed()});
-                             });
+    OperationContext context(
+        m_catalog, op, *datastore, item.source, item.token,
+        [&](double fraction, const QString &step) {
+            emit progressed({op.id, op.datastoreId, fraction, step, clock.elapsed()});
+        });
     OperationOutcome outcome;
     if (auto runner = createOperationRunner(op.type)) {
         outcome = runner->run(context);
@@ -73,13 +73,12 @@ void OperationWorker::run(const WorkItem &item)
     if (outcome.status == operation_status::kSuccess ||
         outcome.status == operation_status::kWarning)
         op.progress = 1.0;
-    const QString level = outcome.status == operation_status::kFailure ||
-                                  outcome.status == operation_status::kAborted
-                              ? QStringLiteral("error")
-                              : QStringLiteral("info");
-    m_catalog.appendOperationLog(op.id, {op.endedAt, level,
-                                         outcome.message.isEmpty() ? outcome.status
-                                                                   : outcome.message});
+    const QString level =
+        outcome.status == operation_status::kFailure || outcome.status == operation_status::kAborted
+            ? QStringLiteral("error")
+            : QStringLiteral("info");
+    m_catalog.appendOperationLog(
+        op.id, {op.endedAt, level, outcome.message.isEmpty() ? outcome.status : outcome.message});
     if (!m_catalog.updateOperation(op))
         qCWarning(lcEngine) << "cannot record the end of operation" << op.id
                             << m_catalog.lastError();

@@ -36,8 +36,9 @@ bool processExists(qint64 pid)
 
 QString currentRunnerId()
 {
-    return QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(
-        QCoreApplication::applicationPid());
+    return QStringLiteral("%1:%2")
+        .arg(QSysInfo::machineHostName())
+        .arg(QCoreApplication::applicationPid());
 }
 
 bool isRunnerAlive(const QString &runnerId)

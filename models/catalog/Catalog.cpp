@@ -422,9 +422,9 @@ qint64 Catalog::addContainer(const Container &c)
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v :
          {QVariant(c.datastoreId), str(c.name), str(c.containerType), str(c.incrementalStrategy),
-          str(c.incrementalField), str(c.partitionField),
-          QVariant(c.identifiersOverridden ? 1 : 0), QVariant(text::fromObject(c.settings)),
-          QVariant(c.removed ? 1 : 0), QVariant(stamp), QVariant(stamp)})
+          str(c.incrementalField), str(c.partitionField), QVariant(c.identifiersOverridden ? 1 : 0),
+          QVariant(text::fromObject(c.settings)), QVariant(c.removed ? 1 : 0), QVariant(stamp),
+          QVariant(stamp)})
         q.addBindValue(v);
     const qint64 id = insertReturningId(q);
     if (id)
@@ -445,7 +445,8 @@ std::optional<Container> Catalog::container(qint64 id) const
 int Catalog::containerCount(qint64 datastoreId) const
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM containers WHERE datastore_id = ? AND removed = 0"));
+    q.prepare(
+        QStringLiteral("SELECT COUNT(*) FROM containers WHERE datastore_id = ? AND removed = 0"));
     q.addBindValue(datastoreId);
     if (q.exec() && q.next())
         return q.value(0).toInt();

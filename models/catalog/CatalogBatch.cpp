@@ -95,9 +95,9 @@ bool CatalogBatch::updateContainer(const Container &c)
 
 qint64 CatalogBatch::insertField(const Field &f)
 {
-    const QVariant values[] = {QVariant(f.containerId),        str(f.name),
-                               QVariant(f.ordinal),            str(f.declaredType),
-                               QVariant(f.nullable ? 1 : 0),   QVariant(f.removed ? 1 : 0)};
+    const QVariant values[] = {QVariant(f.containerId),      str(f.name),
+                               QVariant(f.ordinal),          str(f.declaredType),
+                               QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0)};
     for (int i = 0; i < int(std::size(values)); ++i)
         m_insertField.bindValue(i, values[i]);
     if (!exec(m_insertField) || !m_insertField.next())

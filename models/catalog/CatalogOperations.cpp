@@ -1,5 +1,4 @@
 #include "catalog/Catalog.h"
-
 #include "catalog/CatalogRows.h"
 #include "domain/Json.h"
 
@@ -23,7 +22,8 @@ QVariant str(const QString &value)
 
 QVariant optionalTime(const QDateTime &time)
 {
-    return time.isValid() ? QVariant(text::fromTime(time)) : QVariant(QMetaType::fromType<QString>());
+    return time.isValid() ? QVariant(text::fromTime(time))
+                          : QVariant(QMetaType::fromType<QString>());
 }
 
 QString select(const char *columns, const char *rest)
@@ -61,8 +61,10 @@ qint64 Catalog::addOperation(const Operation &o)
           o.triggeredBy.isEmpty() ? QVariant(QStringLiteral("user")) : QVariant(o.triggeredBy),
           o.scheduleId ? QVariant(o.scheduleId) : QVariant(QMetaType::fromType<qint64>()),
           QVariant(text::fromObject(o.options)), QVariant(text::fromObject(o.counters)),
-          QVariant(text::fromObject(o.result)), QVariant(o.message.isNull() ? QStringLiteral("") : o.message), QVariant(o.progress),
-          QVariant(o.runner.isNull() ? QStringLiteral("") : o.runner), QVariant(o.createdAt.isValid() ? text::fromTime(o.createdAt) : now()),
+          QVariant(text::fromObject(o.result)),
+          QVariant(o.message.isNull() ? QStringLiteral("") : o.message), QVariant(o.progress),
+          QVariant(o.runner.isNull() ? QStringLiteral("") : o.runner),
+          QVariant(o.createdAt.isValid() ? text::fromTime(o.createdAt) : now()),
           optionalTime(o.startedAt), optionalTime(o.endedAt)})
         q.addBindValue(v);
     const qint64 id = insertReturningId(q);
@@ -202,8 +204,8 @@ bool Catalog::requestOperationAbort(qint64 id)
         return failQuery(q);
     if (q.numRowsAffected() == 0)
         return fail(tr("Operation %1 does not exist.").arg(id));
-    return appendOperationLog(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
-                                   tr("Abort requested.")});
+    return appendOperationLog(
+        id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"), tr("Abort requested.")});
 }
 
 QList<qint64> Catalog::abortRequested(const QList<qint64> &ids) const

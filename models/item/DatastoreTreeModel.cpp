@@ -14,10 +14,10 @@ struct DatastoreTreeModel::Node
     QString detail; // connector type, container type or declared field type
     bool enrichOnly = false;
     bool nullable = true;
-    int count = 0;          // datastores: containers; containers: fields
-    QString lastOperation;  // datastores: "<type> <status>"
-    bool fetched = false;   // every child read from the Catalog
-    int loaded = 0;         // children read so far (containers come in pages)
+    int count = 0;         // datastores: containers; containers: fields
+    QString lastOperation; // datastores: "<type> <status>"
+    bool fetched = false;  // every child read from the Catalog
+    int loaded = 0;        // children read so far (containers come in pages)
     Node *parent = nullptr;
     std::vector<std::unique_ptr<Node>> children;
 
@@ -40,8 +40,7 @@ DatastoreTreeModel::DatastoreTreeModel(Catalog *catalog, QObject *parent)
     connect(catalog, &Catalog::datastoreUpdated, this, &DatastoreTreeModel::onDatastoreUpdated);
     connect(catalog, &Catalog::datastoreRemoved, this, &DatastoreTreeModel::onDatastoreRemoved);
     connect(catalog, &Catalog::containersChanged, this, &DatastoreTreeModel::onContainersChanged);
-    connect(catalog, &Catalog::operationsChanged, this,
-            &DatastoreTreeModel::onOperationsChanged);
+    connect(catalog, &Catalog::operationsChanged, this, &DatastoreTreeModel::onOperationsChanged);
     // Connector types shown beside datastores come from connections: refresh them all.
     connect(catalog, &Catalog::connectionsChanged, this, [this] {
         for (auto &child : m_root->children)

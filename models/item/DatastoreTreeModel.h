@@ -20,12 +20,12 @@ public:
         IdRole,
         ConnectorTypeRole, // datastores: the connector id (postgresql, sqlite...)
         EnrichOnlyRole,
-        DetailRole,          // one line under the name: "table · 8 fields", "integer · not null"
-        CountRole,           // datastores: containers; containers: fields
-        ContainerTypeRole,   // containers: table, view, file
-        DeclaredTypeRole,    // fields: the source's type
-        NullableRole,        // fields
-        LastOperationRole,   // datastores: "catalog success", "" when none ran
+        DetailRole,        // one line under the name: "table · 8 fields", "integer · not null"
+        CountRole,         // datastores: containers; containers: fields
+        ContainerTypeRole, // containers: table, view, file
+        DeclaredTypeRole,  // fields: the source's type
+        NullableRole,      // fields
+        LastOperationRole, // datastores: "catalog success", "" when none ran
     };
 
     // Containers are read in pages of this size as the view scrolls.

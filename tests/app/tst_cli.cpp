@@ -332,22 +332,22 @@ private slots:
                 "CREATE TABLE items (id INTEGER NOT NULL, updated_at TIMESTAMP, name TEXT)"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("shop"));
-        QCOMPARE(assay({QStringLiteral("connections"), QStringLiteral("create"),
-                        QStringLiteral("--type"), QStringLiteral("sqlite"),
-                        QStringLiteral("--name"), QStringLiteral("shop"),
-                        QStringLiteral("--database"), path})
-                     .exitCode,
-                 0);
+        QCOMPARE(
+            assay({QStringLiteral("connections"), QStringLiteral("create"),
+                   QStringLiteral("--type"), QStringLiteral("sqlite"), QStringLiteral("--name"),
+                   QStringLiteral("shop"), QStringLiteral("--database"), path})
+                .exitCode,
+            0);
         QCOMPARE(assay({QStringLiteral("datastores"), QStringLiteral("create"),
                         QStringLiteral("--name"), QStringLiteral("Shop"),
                         QStringLiteral("--connection-name"), QStringLiteral("shop")})
                      .exitCode,
                  0);
 
-        const Run synced = assay({QStringLiteral("operations"), QStringLiteral("run"),
-                                  QStringLiteral("sync"), QStringLiteral("--datastore"),
-                                  QStringLiteral("Shop"), QStringLiteral("--wait"),
-                                  QStringLiteral("--json")});
+        const Run synced =
+            assay({QStringLiteral("operations"), QStringLiteral("run"), QStringLiteral("sync"),
+                   QStringLiteral("--datastore"), QStringLiteral("Shop"), QStringLiteral("--wait"),
+                   QStringLiteral("--json")});
         QCOMPARE(synced.exitCode, 0);
         const QJsonValue op = json(synced);
         QCOMPARE(op[QStringLiteral("type")].toString(), QStringLiteral("catalog"));
@@ -373,11 +373,10 @@ private slots:
         QCOMPARE(id.value(QStringLiteral("nullable")).toBool(true), false);
 
         // Without --wait it returns at once; a detached runner finishes the work.
-        const Run queued = assay({QStringLiteral("operations"), QStringLiteral("run"),
-                                  QStringLiteral("sync"), QStringLiteral("--datastore"),
-                                  QStringLiteral("Shop"), QStringLiteral("--prune"),
-                                  QStringLiteral("--include"), QStringLiteral("table"),
-                                  QStringLiteral("--json")});
+        const Run queued =
+            assay({QStringLiteral("operations"), QStringLiteral("run"), QStringLiteral("sync"),
+                   QStringLiteral("--datastore"), QStringLiteral("Shop"), QStringLiteral("--prune"),
+                   QStringLiteral("--include"), QStringLiteral("table"), QStringLiteral("--json")});
         QCOMPARE(queued.exitCode, 0);
         const QString queuedId = QString::number(json(queued)[QStringLiteral("id")].toInt());
         QString result;
@@ -399,13 +398,11 @@ private slots:
         // Finished operations cannot be aborted or resumed; bad usage exits 2.
         QCOMPARE(assay({QStringLiteral("operations"), QStringLiteral("abort"), queuedId}).exitCode,
                  1);
-        QCOMPARE(assay({QStringLiteral("operations"), QStringLiteral("resume"), queuedId})
-                     .exitCode,
+        QCOMPARE(assay({QStringLiteral("operations"), QStringLiteral("resume"), queuedId}).exitCode,
                  1);
-        QCOMPARE(assay({QStringLiteral("operations"), QStringLiteral("run"),
-                        QStringLiteral("sync"), QStringLiteral("--datastore"),
-                        QStringLiteral("Shop"), QStringLiteral("--include"),
-                        QStringLiteral("tables,indexes")})
+        QCOMPARE(assay({QStringLiteral("operations"), QStringLiteral("run"), QStringLiteral("sync"),
+                        QStringLiteral("--datastore"), QStringLiteral("Shop"),
+                        QStringLiteral("--include"), QStringLiteral("tables,indexes")})
                      .exitCode,
                  2);
     }

@@ -12,10 +12,10 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <QSysInfo>
 #include <QUuid>
 
 using namespace assay;
@@ -242,10 +242,10 @@ private slots:
 
     void oneDatastoreAtATimeOthersInParallel()
     {
-        const qint64 a = datastore(QStringLiteral("A"), QStringLiteral("sqlite"), test::Server{},
-                                   m_sqlitePath);
-        const qint64 b = datastore(QStringLiteral("B"), QStringLiteral("sqlite"), test::Server{},
-                                   m_sqlitePath);
+        const qint64 a =
+            datastore(QStringLiteral("A"), QStringLiteral("sqlite"), test::Server{}, m_sqlitePath);
+        const qint64 b =
+            datastore(QStringLiteral("B"), QStringLiteral("sqlite"), test::Server{}, m_sqlitePath);
         QStringList events;
         auto started = connect(m_engine.get(), &OperationEngine::operationStarted, this,
                                [&](qint64 id) { events << QStringLiteral("start %1").arg(id); });
@@ -322,8 +322,8 @@ private slots:
         QSqlQuery(lock).exec(QStringLiteral("CREATE TABLE t (id INTEGER NOT NULL, v TEXT)"));
         // An exclusive lock makes the runner wait (busy timeout) inside its sync.
         QVERIFY(QSqlQuery(lock).exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        const qint64 ds = datastore(QStringLiteral("killed"), QStringLiteral("sqlite"),
-                                    test::Server{}, path);
+        const qint64 ds =
+            datastore(QStringLiteral("killed"), QStringLiteral("sqlite"), test::Server{}, path);
         Operation queued;
         queued.datastoreId = ds;
         queued.type = QStringLiteral("catalog");
@@ -335,8 +335,8 @@ private slots:
                      {QStringLiteral("--catalog"), m_catalog.path(), QStringLiteral("operations"),
                       QStringLiteral("execute"), QString::number(queued.id)});
         QVERIFY(runner.waitForStarted());
-        QTRY_COMPARE_WITH_TIMEOUT(m_catalog.operation(queued.id)->status,
-                                  QStringLiteral("running"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_catalog.operation(queued.id)->status, QStringLiteral("running"),
+                                  10000);
         runner.kill();
         QVERIFY(runner.waitForFinished());
         QSqlQuery(lock).exec(QStringLiteral("ROLLBACK"));

@@ -20,9 +20,12 @@ private:
 
     static QStringList hostileNames()
     {
-        return {QStringLiteral("a\"; drop table b; --"), QStringLiteral("select"),
-                QStringLiteral("with space"), QStringLiteral("back`tick"),
-                QStringLiteral("brack]et"), QStringLiteral("ünïcødé 表")};
+        return {QStringLiteral("a\"; drop table b; --"),
+                QStringLiteral("select"),
+                QStringLiteral("with space"),
+                QStringLiteral("back`tick"),
+                QStringLiteral("brack]et"),
+                QStringLiteral("ünïcødé 表")};
     }
 
 private slots:
@@ -67,16 +70,16 @@ private slots:
                 db.setDatabaseName(m_dir.filePath(QStringLiteral("q.sqlite")));
                 schema = QStringLiteral("main");
             } else {
-                const test::Server s = type == QLatin1String("postgresql") ? test::postgres()
-                                                                           : test::mariadb();
+                const test::Server s =
+                    type == QLatin1String("postgresql") ? test::postgres() : test::mariadb();
                 QVERIFY2(s.port, "the Servers fixture is not running");
                 db.setHostName(s.host);
                 db.setPort(s.port);
                 db.setUserName(s.user);
                 db.setPassword(s.password);
                 db.setDatabaseName(s.database);
-                schema = type == QLatin1String("postgresql") ? QStringLiteral("public")
-                                                             : s.database;
+                schema =
+                    type == QLatin1String("postgresql") ? QStringLiteral("public") : s.database;
             }
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
@@ -86,15 +89,15 @@ private slots:
                 const QString table = d.table(schema, name);
                 const QString column = d.quote(name + QStringLiteral(" col"));
                 q.exec(QStringLiteral("DROP TABLE IF EXISTS %1").arg(table));
-                QVERIFY2(q.exec(QStringLiteral("CREATE TABLE %1 (%2 VARCHAR(50))")
-                                    .arg(table, column)),
-                         qPrintable(q.lastError().text()));
+                QVERIFY2(
+                    q.exec(QStringLiteral("CREATE TABLE %1 (%2 VARCHAR(50))").arg(table, column)),
+                    qPrintable(q.lastError().text()));
                 q.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (?)").arg(table, column));
                 q.addBindValue(name);
                 QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-                QVERIFY(q.exec(d.limit(QStringLiteral("SELECT %1, %2 FROM %3")
-                                           .arg(column, d.length(column), table),
-                                       1)));
+                QVERIFY(q.exec(d.limit(
+                    QStringLiteral("SELECT %1, %2 FROM %3").arg(column, d.length(column), table),
+                    1)));
                 QVERIFY(q.next());
                 QCOMPARE(q.value(0).toString(), name);
                 QCOMPARE(q.value(1).toInt(), name.size());

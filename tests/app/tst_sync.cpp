@@ -134,8 +134,9 @@ private slots:
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP SCHEMA IF EXISTS sync_pg CASCADE"));
             exec(db, QStringLiteral("CREATE SCHEMA sync_pg"));
-            exec(db, QStringLiteral("CREATE TABLE sync_pg.orders (id bigint PRIMARY KEY, "
-                                    "updated_at timestamp NOT NULL, qty integer, note text, extra text)"));
+            exec(db, QStringLiteral(
+                         "CREATE TABLE sync_pg.orders (id bigint PRIMARY KEY, "
+                         "updated_at timestamp NOT NULL, qty integer, note text, extra text)"));
             exec(db, QStringLiteral("CREATE TABLE sync_pg.\"%1\" (\"a b\" text, \"select\" "
                                     "integer NOT NULL, \"ünï\" numeric(10,2))")
                          .arg(QString(kOdd).replace(QLatin1String("\""), QLatin1String("\"\""))));
@@ -176,7 +177,7 @@ private slots:
         // No change: nothing written.
         op = sync(ds);
         for (const char *c : {"containers_added", "containers_changed", "containers_removed",
-                               "fields_added", "fields_changed", "fields_removed"})
+                              "fields_added", "fields_changed", "fields_removed"})
             QCOMPARE(counter(op, c), 0);
 
         // A user's identifiers survive later syncs.
@@ -347,9 +348,9 @@ private slots:
         const Operation op = sync(ds);
         QCOMPARE(op.status, QStringLiteral("success"));
         const auto found = containers(ds);
-        QCOMPARE(found.keys(), (QStringList{QStringLiteral("customers.tsv"),
-                                            QStringLiteral("logs/events.jsonl"),
-                                            QStringLiteral("sales_*.csv")}));
+        QCOMPARE(found.keys(),
+                 (QStringList{QStringLiteral("customers.tsv"), QStringLiteral("logs/events.jsonl"),
+                              QStringLiteral("sales_*.csv")}));
         const Container sales = found.value(QStringLiteral("sales_*.csv"));
         QCOMPARE(sales.containerType, QStringLiteral("file"));
         QCOMPARE(sales.settings.value(QStringLiteral("source"))

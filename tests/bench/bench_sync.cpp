@@ -30,9 +30,8 @@ QMap<QString, QString> startServers(const QString &dir)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    p.start(QStringLiteral("bash"),
-            {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"), QStringLiteral("start"),
-             dir});
+    p.start(QStringLiteral("bash"), {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
+                                     QStringLiteral("start"), dir});
     p.waitForFinished(120000);
     QMap<QString, QString> env;
     QFile f(dir + QStringLiteral("/servers.env"));
@@ -71,16 +70,13 @@ double timedSync(OperationEngine &engine, Catalog &catalog, qint64 ds, qint64 *m
     qint64 worst = 0;
     QTimer heartbeat;
     heartbeat.setInterval(5);
-    QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-        worst = qMax(worst, beat.restart());
-    });
+    QObject::connect(&heartbeat, &QTimer::timeout, [&] { worst = qMax(worst, beat.restart()); });
     QEventLoop loop;
     qint64 id = 0;
-    QObject::connect(&engine, &OperationEngine::operationFinished, &loop,
-                     [&](qint64 finished) {
-                         if (finished == id)
-                             loop.quit();
-                     });
+    QObject::connect(&engine, &OperationEngine::operationFinished, &loop, [&](qint64 finished) {
+        if (finished == id)
+            loop.quit();
+    });
     clock.start();
     beat.start();
     heartbeat.start();
@@ -135,8 +131,8 @@ int main(int argc, char **argv)
                               .arg(columns.join(QStringLiteral(", ")))))
                 return 1;
         }
-        std::printf("bench_sync: created %d tables x %d columns in %.1f s\n", kTables,
-                    kColumns + 2, t.elapsed() / 1000.0);
+        std::printf("bench_sync: created %d tables x %d columns in %.1f s\n", kTables, kColumns + 2,
+                    t.elapsed() / 1000.0);
 
         Catalog catalog;
         catalog.open(dir.filePath(QStringLiteral("catalog.sqlite")));

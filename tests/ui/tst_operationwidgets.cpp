@@ -80,9 +80,11 @@ private slots:
         orders.partitionField = QStringLiteral("updated_at");
         m_container = m_catalog.addContainer(orders);
         int ordinal = 0;
-        for (const auto &[name, type] :
-             {std::pair{"id", "bigint"}, {"updated_at", "timestamp"}, {"created_on", "date"},
-              {"country", "text"}, {"amount", "numeric(10,2)"}}) {
+        for (const auto &[name, type] : {std::pair{"id", "bigint"},
+                                         {"updated_at", "timestamp"},
+                                         {"created_on", "date"},
+                                         {"country", "text"},
+                                         {"amount", "numeric(10,2)"}}) {
             Field f;
             f.containerId = m_container;
             f.name = QLatin1String(name);
@@ -125,7 +127,8 @@ private slots:
         QStringList offered;
         for (int i = 0; i < dialog.incrementalFieldBox()->count(); ++i)
             offered << dialog.incrementalFieldBox()->itemData(i).toString();
-        QCOMPARE(offered, (QStringList{QStringLiteral("updated_at"), QStringLiteral("created_on")}));
+        QCOMPARE(offered,
+                 (QStringList{QStringLiteral("updated_at"), QStringLiteral("created_on")}));
         // Batch value: only numbers.
         dialog.strategyBox()->setCurrentIndex(
             dialog.strategyBox()->findData(QStringLiteral("batch-value")));

@@ -260,11 +260,10 @@ Container ContainerSettingsDialog::editedContainer() const
                                  ? m_incrementalField->currentData().toString()
                                  : QString();
         c.partitionField = m_partitionField->currentData().toString();
-        c.identifiersOverridden =
-            m_container.identifiersOverridden ||
-            c.incrementalStrategy != m_container.incrementalStrategy ||
-            c.incrementalField != m_container.incrementalField ||
-            c.partitionField != m_container.partitionField;
+        c.identifiersOverridden = m_container.identifiersOverridden ||
+                                  c.incrementalStrategy != m_container.incrementalStrategy ||
+                                  c.incrementalField != m_container.incrementalField ||
+                                  c.partitionField != m_container.partitionField;
     }
     QJsonArray groupings;
     for (int i = 0; i < m_groupings->count(); ++i)

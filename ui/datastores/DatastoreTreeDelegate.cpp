@@ -33,8 +33,9 @@ QString datastoreDetail(const QModelIndex &index)
     const ConnectorSpec *spec = connectors::find(id);
     const QString type = spec ? spec->displayName : id;
     const int count = index.data(DatastoreTreeModel::CountRole).toInt();
-    QString text = count == 1 ? DatastoreTreeDelegate::tr("%1 · 1 container").arg(type)
-                              : DatastoreTreeDelegate::tr("%1 · %2 containers").arg(type).arg(count);
+    QString text = count == 1
+                       ? DatastoreTreeDelegate::tr("%1 · 1 container").arg(type)
+                       : DatastoreTreeDelegate::tr("%1 · %2 containers").arg(type).arg(count);
     if (index.data(DatastoreTreeModel::EnrichOnlyRole).toBool())
         text += DatastoreTreeDelegate::tr(" · enrichment");
     return text;

@@ -54,10 +54,8 @@ OperationProgressBar::OperationProgressBar(OperationEngine *engine, QWidget *par
     });
     connect(engine, &OperationEngine::operationQueued, this, &OperationProgressBar::onQueued);
     connect(engine, &OperationEngine::operationStarted, this, &OperationProgressBar::onStarted);
-    connect(engine, &OperationEngine::operationProgress, this,
-            &OperationProgressBar::onProgress);
-    connect(engine, &OperationEngine::operationFinished, this,
-            &OperationProgressBar::onFinished);
+    connect(engine, &OperationEngine::operationProgress, this, &OperationProgressBar::onProgress);
+    connect(engine, &OperationEngine::operationFinished, this, &OperationProgressBar::onFinished);
 }
 
 void OperationProgressBar::setDatastore(qint64 datastoreId)
@@ -126,8 +124,7 @@ void OperationProgressBar::onProgress(const OperationProgress &progress)
         m_step->setText(progress.step);
 }
 
-void OperationProgressBar::onFinished(qint64 operationId, qint64, const QString &,
-                                      const QString &)
+void OperationProgressBar::onFinished(qint64 operationId, qint64, const QString &, const QString &)
 {
     if (operationId != m_operationId)
         return;

@@ -38,7 +38,7 @@ private:
     OperationEngine *m_engine;
     qint64 m_datastoreId = 0;
     qint64 m_operationId = 0;
-    QElapsedTimer m_clock; // since this bar saw the operation start (or picked it up)
+    QElapsedTimer m_clock;  // since this bar saw the operation start (or picked it up)
     qint64 m_startedMs = 0; // elapsed before this bar picked it up
     QTimer m_ticker;
     QProgressBar *m_bar;

@@ -22,8 +22,7 @@ bool looksLikeKey(const QString &field, const QString &container, bool first)
 {
     const QString f = field.toLower();
     const QString c = container.toLower();
-    if (f == QLatin1String("id") || f == c + QLatin1String("_id") ||
-        f == c + QLatin1String("id"))
+    if (f == QLatin1String("id") || f == c + QLatin1String("_id") || f == c + QLatin1String("id"))
         return true;
     // "orders" -> "order_id"
     if (c.endsWith(QLatin1Char('s')) && f == c.chopped(1) + QLatin1String("_id"))

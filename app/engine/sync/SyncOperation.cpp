@@ -23,9 +23,9 @@ constexpr int kBatchContainers = 1000; // containers per transaction: bounded, c
 constexpr int kNamesKept = 500;        // names listed per change kind in the result
 const QString kSourceSettings = QStringLiteral("source");
 
-const char *const kCounters[] = {"containers_added",   "containers_changed", "containers_removed",
+const char *const kCounters[] = {"containers_added",    "containers_changed", "containers_removed",
                                  "containers_restored", "containers_missing", "fields_added",
-                                 "fields_changed",     "fields_removed"};
+                                 "fields_changed",      "fields_removed"};
 
 } // namespace
 
@@ -157,10 +157,9 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
                 c.settings.insert(kSourceSettings, d.settings);
             changed = true;
         }
-        if (!c.identifiersOverridden &&
-            (c.incrementalStrategy != ids.incrementalStrategy ||
-             c.incrementalField != ids.incrementalField ||
-             c.partitionField != ids.partitionField)) {
+        if (!c.identifiersOverridden && (c.incrementalStrategy != ids.incrementalStrategy ||
+                                         c.incrementalField != ids.incrementalField ||
+                                         c.partitionField != ids.partitionField)) {
             c.incrementalStrategy = ids.incrementalStrategy;
             c.incrementalField = ids.incrementalField;
             c.partitionField = ids.partitionField;
@@ -284,7 +283,8 @@ OperationOutcome SyncOperation::run(OperationContext &context)
         context.closeSource(session);
         if (!ok) {
             context.error(error);
-            return {operation_status::kFailure, tr("Cannot read the source's catalog: %1").arg(error)};
+            return {operation_status::kFailure,
+                    tr("Cannot read the source's catalog: %1").arg(error)};
         }
     }
     if (context.isCancelled())

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/OperationContext.h"
 #include "connectors/Discovery.h"
+#include "engine/OperationContext.h"
 
 #include <QJsonObject>
 
@@ -37,8 +37,7 @@ public:
     SyncApplier(Catalog &catalog, qint64 datastoreId, SyncOptions options);
     // `progress` gets 0..1 while batches commit; returns false with error() on a Catalog error.
     bool apply(const QVector<DiscoveredContainer> &discovered,
-               const std::function<bool()> &cancelled,
-               const std::function<void(double)> &progress);
+               const std::function<bool()> &cancelled, const std::function<void(double)> &progress);
     const SyncSummary &summary() const { return m_summary; }
     QString error() const { return m_error; }
 
