@@ -205,6 +205,7 @@ int runGui(int &argc, char **argv)
 
     MainWindow window(&catalog);
     window.setEngine(&engine);
+    window.setCredentials(&credentials);
     window.show();
     if (recovered > 0)
         window.statusBar()->showMessage(

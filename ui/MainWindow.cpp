@@ -5,9 +5,13 @@
 #include "connectors/ConnectorSpec.h"
 #include "datastores/DatastoreOverview.h"
 #include "datastores/DatastoreTreeDelegate.h"
+#include "engine/OperationEngine.h"
 #include "item/DatastoreTreeModel.h"
 #include "operations/OperationActions.h"
 #include "operations/OperationProgressBar.h"
+#include "wizard/AddDatastoreWizard.h"
+#include "wizard/DeleteDatastore.h"
+#include "wizard/EditDatastoreDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -190,6 +194,19 @@ void MainWindow::createActions()
     m_settingsAction->setEnabled(false);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::requestContainerSettings);
 
+    m_editAction = new QAction(tr("&Edit Datastore…"), this);
+    m_editAction->setStatusTip(tr("Change the selected datastore's name, connection details, "
+                                  "database, schema and teams"));
+    m_editAction->setEnabled(false);
+    connect(m_editAction, &QAction::triggered, this, &MainWindow::editCurrentDatastore);
+    m_deleteAction = new QAction(tr("&Delete Datastore…"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setShortcutContext(Qt::WidgetShortcut); // only while the tree has focus
+    m_deleteAction->setStatusTip(tr("Remove the selected datastore from Assay (its data is not "
+                                    "touched)"));
+    m_deleteAction->setEnabled(false);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteCurrentDatastore);
+
     m_togglePaneAction = new QAction(tr("&Datastores Pane"), this);
     m_togglePaneAction->setCheckable(true);
     m_togglePaneAction->setChecked(true);
@@ -215,6 +232,9 @@ void MainWindow::createMenus()
     QMenu *datastore = menuBar()->addMenu(tr("&Datastore"));
     datastore->addAction(m_runAction);
     datastore->addAction(m_settingsAction);
+    datastore->addSeparator();
+    datastore->addAction(m_editAction);
+    datastore->addAction(m_deleteAction);
     datastore->addSeparator();
     datastore->addAction(m_refreshAction);
 
@@ -290,6 +310,7 @@ QWidget *MainWindow::createTreePane()
     m_tree->setAnimated(true);
     m_tree->setFrameShape(QFrame::NoFrame);
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->addAction(m_deleteAction); // Del deletes only while the tree has the focus
     connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
         if (index.data(DatastoreTreeModel::KindRole).toString() == QLatin1String("container"))
@@ -515,6 +536,10 @@ void MainWindow::showTreeMenu(const QPoint &pos)
         menu.addAction(m_runAction);
         if (kind == QLatin1String("container"))
             menu.addAction(m_settingsAction);
+        if (kind == QLatin1String("datastore")) {
+            menu.addAction(m_editAction);
+            menu.addAction(m_deleteAction);
+        }
         menu.addSeparator();
     }
     menu.addAction(m_refreshAction);
@@ -536,6 +561,62 @@ void MainWindow::requestContainerSettings()
     const qint64 container = selectedContainerId();
     if (container && m_actions)
         m_actions->openContainerSettings(container);
+}
+
+void MainWindow::setCredentials(CredentialStore *credentials)
+{
+    m_credentials = credentials;
+    connect(this, &MainWindow::addDatastoreRequested, this, &MainWindow::openAddDatastoreWizard,
+            Qt::UniqueConnection);
+}
+
+void MainWindow::openAddDatastoreWizard()
+{
+    if (!m_credentials || !m_actions)
+        return;
+    auto *wizard = new AddDatastoreWizard(m_catalog, m_credentials, m_actions->engine(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &AddDatastoreWizard::datastoreCreated, this,
+            [this](qint64 id, bool linkEnrichmentNext) {
+                selectDatastore(id);
+                m_tabs->setCurrentIndex(0);
+                if (linkEnrichmentNext)
+                    emit linkEnrichmentRequested(id);
+            });
+    wizard->open();
+}
+
+void MainWindow::editCurrentDatastore()
+{
+    if (!m_credentials || !m_currentId)
+        return;
+    auto *dialog = new EditDatastoreDialog(m_catalog, m_credentials, m_currentId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &EditDatastoreDialog::datastoreSaved, this, [this](qint64 id) {
+        selectDatastore(id);
+        statusBar()->showMessage(tr("Datastore saved."), 4000);
+    });
+    dialog->open();
+}
+
+void MainWindow::deleteCurrentDatastore()
+{
+    if (!m_credentials || !m_currentId)
+        return;
+    if (m_actions && m_actions->engine()->isDatastoreBusy(m_currentId)) {
+        statusBar()->showMessage(
+            tr("An operation of this datastore is queued or running; abort it first."), 6000);
+        return;
+    }
+    if (DatastoreDeletion *deletion =
+            confirmDeleteDatastore(this, m_catalog, m_credentials, m_currentId))
+        connect(deletion, &DatastoreDeletion::finished, this,
+                [this](bool ok, const QString &message) {
+                    if (!message.isEmpty())
+                        statusBar()->showMessage(message, 8000);
+                    else if (ok)
+                        statusBar()->showMessage(tr("Datastore deleted."), 5000);
+                });
 }
 
 void MainWindow::setEngine(OperationEngine *engine)
@@ -626,6 +707,8 @@ void MainWindow::showDetails(qint64 datastoreId)
 
     m_overview->showDatastore(datastoreId);
     m_runAction->setEnabled(true);
+    m_editAction->setEnabled(m_credentials != nullptr);
+    m_deleteAction->setEnabled(m_credentials != nullptr);
     if (m_progress)
         m_progress->setDatastore(datastoreId);
     m_detailsStack->setCurrentWidget(m_detailsPage);
@@ -637,6 +720,8 @@ void MainWindow::clearDetails()
     if (m_progress)
         m_progress->setDatastore(0);
     m_settingsAction->setEnabled(false);
+    m_editAction->setEnabled(false);
+    m_deleteAction->setEnabled(false);
     m_overview->clear();
     m_headerTitle->clear();
     m_headerSubtitle->clear();

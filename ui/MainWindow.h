@@ -18,6 +18,7 @@ namespace assay {
 class Catalog;
 class DatastoreOverview;
 class DatastoreTreeModel;
+class CredentialStore;
 class OperationActions;
 class OperationEngine;
 class OperationProgressBar;
@@ -34,6 +35,9 @@ public:
     // Connects the window to the operation engine: Run opens Sync, progress shows under the
     // header, container settings open from the tree. Without it Run only emits runRequested.
     void setEngine(OperationEngine *engine);
+    // Opens the Add Datastore wizard, Edit and Delete with these (without them Add Datastore
+    // only emits addDatastoreRequested).
+    void setCredentials(CredentialStore *credentials);
     OperationActions *operationActions() const { return m_actions; }
     OperationProgressBar *progressBar() const { return m_progress; }
 
@@ -50,6 +54,8 @@ public:
     QAction *runAction() const { return m_runAction; }
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *containerSettingsAction() const { return m_settingsAction; }
+    QAction *editDatastoreAction() const { return m_editAction; }
+    QAction *deleteDatastoreAction() const { return m_deleteAction; }
     QAction *findAction() const { return m_findAction; }
     QLineEdit *filterEdit() const { return m_filter; }
     QTabWidget *detailsTabs() const { return m_tabs; }
@@ -60,6 +66,8 @@ public:
 
 signals:
     void addDatastoreRequested();
+    // The wizard's "Next: Link Enrichment" for a datastore it just created.
+    void linkEnrichmentRequested(qint64 datastoreId);
     void runRequested(qint64 datastoreId);
 
 protected:
@@ -81,6 +89,9 @@ private:
     void requestAddDatastore();
     void requestRun();
     void requestContainerSettings();
+    void openAddDatastoreWizard();
+    void editCurrentDatastore();
+    void deleteCurrentDatastore();
     void showTreeMenu(const QPoint &pos);
     qint64 selectedContainerId() const;
     void focusFilter();
@@ -103,6 +114,9 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    CredentialStore *m_credentials = nullptr;
     QAction *m_togglePaneAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QToolBar *m_toolBar = nullptr;

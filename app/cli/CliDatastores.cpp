@@ -12,7 +12,11 @@ const QString kUsage = QStringLiteral(
     "         [--schema S] [--teams T1,T2] [--enrichment-only] [--trigger-sync] [--json]\n"
     "       assay datastores list [--json]\n"
     "       assay datastores show NAME [--json]\n"
-    "       assay datastores delete NAME");
+    "       assay datastores delete NAME\n"
+    "       assay datastores link-enrichment --datastore SOURCE --enrichment ENRICHMENT\n"
+    "         --prefix PREFIX [--remediation none|append|overwrite] [--source-record-limit N]\n"
+    "         [--rollup-threshold N] [--json]\n"
+    "       assay datastores unlink-enrichment --datastore SOURCE [--json]");
 
 // The schema a datastore uses when none is given: the dialect's usual default.
 QString defaultSchema(const ConnectorSpec &spec, const QString &database)
@@ -171,14 +175,14 @@ int show(Context &ctx)
         {QStringLiteral("Teams"), d->teams.join(QStringLiteral(", "))},
         {QStringLiteral("Enrichment only"),
          d->enrichOnly ? QStringLiteral("yes") : QStringLiteral("no")},
-        {QStringLiteral("Enrichment"), d->enrichment.isLinked()
-                                           ? QStringLiteral("%1, prefix %2")
-                                                 .arg(o.value(QStringLiteral("enrich_datastore"))
-                                                          .toObject()
-                                                          .value(QStringLiteral("name"))
-                                                          .toString(),
-                                                      d->enrichment.prefix)
-                                           : QStringLiteral("not linked")},
+        {QStringLiteral("Enrichment"),
+         d->enrichment.isLinked() ? QStringLiteral("%1, prefix %2")
+                                        .arg(o.value(QStringLiteral("enrichment_datastore"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("name"))
+                                                 .toString(),
+                                             d->enrichment.prefix)
+                                  : QStringLiteral("not linked")},
         {QStringLiteral("Containers"), QString::number(ctx.catalog->containers(d->id).size())},
         {QStringLiteral("Created"), o.value(QStringLiteral("created")).toString()},
     };
@@ -227,6 +231,10 @@ int runDatastores(Context &ctx)
         return show(ctx);
     if (sub == QLatin1String("delete"))
         return remove(ctx);
+    if (sub == QLatin1String("link-enrichment"))
+        return runLinkEnrichment(ctx);
+    if (sub == QLatin1String("unlink-enrichment"))
+        return runUnlinkEnrichment(ctx);
     if (sub.isEmpty() || sub == QLatin1String("--help")) {
         *ctx.out << "Usage: " << kUsage << "\n";
         return sub.isEmpty() ? Usage : Success;

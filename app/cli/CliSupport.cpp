@@ -96,19 +96,18 @@ QJsonObject datastoreJson(const Catalog &catalog, const Datastore &d)
         {QStringLiteral("enrich_only"), d.enrichOnly},
         {QStringLiteral("enrich_container_prefix"),
          d.enrichment.prefix.isEmpty() ? QJsonValue() : QJsonValue(d.enrichment.prefix)},
-        {QStringLiteral("enrichment_remediation_strategy"),
-         remediationToString(d.enrichment.remediation)},
+        {QStringLiteral("remediation"), remediationToString(d.enrichment.remediation)},
         {QStringLiteral("enrichment_source_record_limit"), d.enrichment.sourceRecordLimit},
         {QStringLiteral("high_count_rollup_threshold"), d.enrichment.rollupThreshold},
         {QStringLiteral("created"), text::fromTime(d.createdAt)},
     };
     if (d.enrichment.isLinked()) {
         const auto target = catalog.datastore(d.enrichment.enrichmentDatastoreId);
-        o.insert(QStringLiteral("enrich_datastore"),
+        o.insert(QStringLiteral("enrichment_datastore"),
                  QJsonObject{{QStringLiteral("id"), d.enrichment.enrichmentDatastoreId},
                              {QStringLiteral("name"), target ? target->name : QString()}});
     } else {
-        o.insert(QStringLiteral("enrich_datastore"), QJsonValue());
+        o.insert(QStringLiteral("enrichment_datastore"), QJsonValue());
     }
     if (const auto connection = catalog.connection(d.connectionId))
         o.insert(QStringLiteral("connection"), connectionJson(*connection));

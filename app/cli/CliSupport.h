@@ -46,5 +46,8 @@ int runConnections(Context &ctx);
 int runDatastores(Context &ctx);
 int runOperations(Context &ctx);
 int runContainers(Context &ctx);
+// `assay datastores link-enrichment` and `unlink-enrichment` (CliEnrichment.cpp).
+int runLinkEnrichment(Context &ctx);
+int runUnlinkEnrichment(Context &ctx);
 
 } // namespace assay::cli

@@ -84,6 +84,8 @@ public:
     // this Catalog's listeners.
     void notifyContainersChanged(qint64 datastoreId) { emit containersChanged(datastoreId); }
     void notifyOperationsChanged(qint64 datastoreId) { emit operationsChanged(datastoreId); }
+    void notifyDatastoreRemoved(qint64 datastoreId) { emit datastoreRemoved(datastoreId); }
+    void notifyConnectionsChanged() { emit connectionsChanged(); }
 
     // Operations and their logs (CatalogOperations.cpp).
     QList<Operation> operations(qint64 datastoreId) const;

@@ -221,10 +221,13 @@ QVariant DatastoreTreeModel::data(const QModelIndex &index, int role) const
         if (node->kind == QLatin1String("datastore"))
             return QIcon(node->enrichOnly ? QStringLiteral(":/icons/enrichment.svg")
                                           : QStringLiteral(":/icons/datastore.svg"));
-        if (node->kind == QLatin1String("container"))
-            return QIcon(node->detail == QLatin1String("view")
-                             ? QStringLiteral(":/icons/view.svg")
-                             : QStringLiteral(":/icons/table.svg"));
+        if (node->kind == QLatin1String("container")) {
+            if (node->detail == QLatin1String("view"))
+                return QIcon(QStringLiteral(":/icons/view.svg"));
+            if (node->detail == QLatin1String("file"))
+                return QIcon(QStringLiteral(":/icons/file.svg"));
+            return QIcon(QStringLiteral(":/icons/table.svg"));
+        }
         return QIcon(QStringLiteral(":/icons/field.svg"));
     }
     case KindRole:

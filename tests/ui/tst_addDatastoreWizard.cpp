@@ -46,6 +46,8 @@ constexpr int kNetworkTimeoutMs = 30000;
 
 void saveShot(QWidget &w, const QString &name)
 {
+    // Let pending layout requests settle, as they would on screen.
+    QTest::qWait(50);
     const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
     QDir().mkpath(dir);
     QVERIFY(w.grab().save(QDir(dir).filePath(name)));
@@ -113,10 +115,10 @@ private:
                 lastLoginBody = body;
                 answer = R"({"auth":{"client_token":"t"}})";
             } else if (method == "GET" && path == "/v1/secret/data/pg" && token == "t") {
-                answer = QJsonDocument(QJsonObject{{QStringLiteral("data"),
-                                                    QJsonObject{{QStringLiteral("pw"),
-                                                                 m_password}}}})
-                             .toJson(QJsonDocument::Compact);
+                answer =
+                    QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                               QJsonObject{{QStringLiteral("pw"), m_password}}}})
+                        .toJson(QJsonDocument::Compact);
             } else {
                 status = 403;
                 answer = R"({"errors":["permission denied"]})";
@@ -310,7 +312,8 @@ private slots:
     {
         auto wizard = newWizard();
         QVERIFY(wizard);
-        QVERIFY(toConnectionPage(*wizard, QStringLiteral("Required"), QStringLiteral("postgresql")));
+        QVERIFY(
+            toConnectionPage(*wizard, QStringLiteral("Required"), QStringLiteral("postgresql")));
         ConnectionForm *form = wizard->connectionPage()->form();
         // The vendor's default port is there already; required fields are marked.
         QCOMPARE(form->fieldEdit(QStringLiteral("port"))->text(), QStringLiteral("5432"));
@@ -349,6 +352,15 @@ private slots:
         form->teamsSelector()->addButton()->click();
         QCOMPARE(form->teams(), QStringList{QStringLiteral("Data Platform")});
         QVERIFY(finish->isEnabled());
+        // Enter in the new-team line adds the team; it does not press Finish.
+        QTest::keyClicks(form->teamsSelector()->newTeamEdit(), QStringLiteral("Ops"));
+        QTest::keyClick(form->teamsSelector()->newTeamEdit(), Qt::Key_Return);
+        QCOMPARE(form->teams(),
+                 (QStringList{QStringLiteral("Data Platform"), QStringLiteral("Ops")}));
+        QVERIFY(form->teamsSelector()->newTeamEdit()->text().isEmpty());
+        QVERIFY(!wizard->isCreating());
+        QVERIFY(wizard->isVisible());
+        QCOMPARE(wizard->currentId(), int(AddDatastoreWizard::ConnectionPageId));
 
         // The eye shows the secret, and hides it again.
         QAction *reveal = form->revealAction(QStringLiteral("password"));
@@ -367,8 +379,8 @@ private slots:
     {
         auto wizard = newWizard();
         QVERIFY(wizard);
-        QVERIFY(toConnectionPage(*wizard, QStringLiteral("Warehouse"),
-                                 QStringLiteral("postgresql")));
+        QVERIFY(
+            toConnectionPage(*wizard, QStringLiteral("Warehouse"), QStringLiteral("postgresql")));
         ConnectionForm *form = wizard->connectionPage()->form();
         ConnectionTestPanel *panel = wizard->connectionPage()->testPanel();
 
@@ -383,8 +395,8 @@ private slots:
         saveShot(*wizard, QStringLiteral("wizard-connection-error.png"));
 
         // Nothing listening: refused.
-        form->fieldEdit(QStringLiteral("port"))->setText(
-            QString::number(test::closedLoopbackPort()));
+        form->fieldEdit(QStringLiteral("port"))
+            ->setText(QString::number(test::closedLoopbackPort()));
         form->fieldEdit(QStringLiteral("host"))->setText(QStringLiteral("127.0.0.1"));
         banner = runTest(*wizard);
         QVERIFY(banner);
@@ -459,6 +471,40 @@ private slots:
         m_pgDatastore = id;
     }
 
+    void cancelStopsARunningTest()
+    {
+        // A server that accepts and never answers: the test runs until cancelled.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        auto wizard = newWizard();
+        QVERIFY(wizard);
+        QVERIFY(toConnectionPage(*wizard, QStringLiteral("Silent"), QStringLiteral("postgresql")));
+        ConnectionForm *form = wizard->connectionPage()->form();
+        fillPostgres(form, m_pg, QStringLiteral("whatever"));
+        form->fieldEdit(QStringLiteral("host"))->setText(QStringLiteral("127.0.0.1"));
+        form->fieldEdit(QStringLiteral("port"))->setText(QString::number(silent.serverPort()));
+        ConnectionTestPanel *panel = wizard->connectionPage()->testPanel();
+        QElapsedTimer clock;
+        clock.start();
+        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
+        QVERIFY(clock.elapsed() < 1000); // the GUI thread did not wait
+        QVERIFY(panel->isRunning());
+        QVERIFY(panel->spinner()->isSpinning());
+        QVERIFY(panel->cancelButton()->isVisible());
+        QVERIFY(!panel->testButton()->isEnabled());
+        QTest::qWait(300);
+        QVERIFY(panel->isRunning());
+        QVERIFY(!panel->statusLabel()->text().isEmpty());
+        saveShot(*wizard, QStringLiteral("wizard-testing.png"));
+        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
+        QVERIFY(!panel->isRunning());
+        QVERIFY(!panel->spinner()->isSpinning());
+        QVERIFY(!panel->cancelButton()->isVisible());
+        QVERIFY(panel->testButton()->isEnabled());
+        QCOMPARE(panel->banner()->kind(), StatusBanner::Kind::Info);
+        QCOMPARE(panel->banner()->title(), QStringLiteral("Test cancelled"));
+    }
+
     void sqliteFileDatastoreThenLinkEnrichment()
     {
         const QString file = makeSqliteFile(QStringLiteral("sales.sqlite"));
@@ -508,7 +554,8 @@ private slots:
     void reusingAnExistingConnection()
     {
         QVERIFY2(m_pgDatastore, "needs postgresEndToEnd");
-        const Connection pg = *m_catalog.connection(m_catalog.datastore(m_pgDatastore)->connectionId);
+        const Connection pg =
+            *m_catalog.connection(m_catalog.datastore(m_pgDatastore)->connectionId);
         const int connectionsBefore = int(m_catalog.connections().size());
 
         auto wizard = newWizard();
@@ -608,9 +655,8 @@ private slots:
         StatusBanner *banner = runTest(*wizard);
         QVERIFY(banner);
         QVERIFY2(banner->kind() == StatusBanner::Kind::Success, qPrintable(banner->text()));
-        QCOMPARE(vault.requests,
-                 (QStringList{QStringLiteral("POST /v1/auth/approle/login"),
-                              QStringLiteral("GET /v1/secret/data/pg")}));
+        QCOMPARE(vault.requests, (QStringList{QStringLiteral("POST /v1/auth/approle/login"),
+                                              QStringLiteral("GET /v1/secret/data/pg")}));
         QCOMPARE(QJsonDocument::fromJson(vault.lastLoginBody).object(),
                  QJsonDocument::fromJson(payload.toUtf8()).object());
 
@@ -632,7 +678,8 @@ private slots:
         const auto datastore = m_catalog.datastore(created.at(0).at(0).toLongLong());
         QVERIFY(datastore);
         const Connection c = *m_catalog.connection(datastore->connectionId);
-        const QJsonObject manager = c.parameters.value(QStringLiteral("secrets_manager")).toObject();
+        const QJsonObject manager =
+            c.parameters.value(QStringLiteral("secrets_manager")).toObject();
         QCOMPARE(manager.value(QStringLiteral("login_url")).toString(),
                  vault.url("/v1/auth/approle/login"));
         QCOMPARE(manager.value(QStringLiteral("secret_url")).toString(),
@@ -650,8 +697,8 @@ private slots:
         CredentialStore slow(nullptr, 1);
         auto wizard = newWizard(&slow);
         QVERIFY(wizard);
-        QVERIFY(toConnectionPage(*wizard, QStringLiteral("Never saved"),
-                                 QStringLiteral("postgresql")));
+        QVERIFY(
+            toConnectionPage(*wizard, QStringLiteral("Never saved"), QStringLiteral("postgresql")));
         fillPostgres(wizard->connectionPage()->form(), m_pg, m_pg.password);
         const int connectionsBefore = int(m_catalog.connections().size());
         wizard->button(QWizard::FinishButton)->click();
@@ -784,8 +831,7 @@ private slots:
 
         // Cancel deletes nothing.
         const qint64 other = m_catalog.datastoreByName(QStringLiteral("Vaulted"))->id;
-        const Connection vaulted =
-            *m_catalog.connection(m_catalog.datastore(other)->connectionId);
+        const Connection vaulted = *m_catalog.connection(m_catalog.datastore(other)->connectionId);
         deletion = confirmDeleteDatastore(&host, &m_catalog, &m_store, other);
         QVERIFY(deletion);
         QSignalSpy cancelled(deletion, &DatastoreDeletion::finished);
@@ -798,8 +844,11 @@ private slots:
         deletion = confirmDeleteDatastore(&host, &m_catalog, &m_store, other);
         QVERIFY(deletion);
         QVERIFY(deletion->deletesConnection());
-        QVERIFY(deletion->consequences().join(QLatin1Char('\n')).contains(QStringLiteral("password")));
-        QVERIFY(deletion->consequences().join(QLatin1Char('\n')).contains(QStringLiteral("vault_payload")));
+        QVERIFY(
+            deletion->consequences().join(QLatin1Char('\n')).contains(QStringLiteral("password")));
+        QVERIFY(deletion->consequences()
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("vault_payload")));
         QSignalSpy done(deletion, &DatastoreDeletion::finished);
         deletion->deleteButton()->click();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);

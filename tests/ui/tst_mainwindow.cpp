@@ -4,18 +4,28 @@
 #include "catalog/Catalog.h"
 #include "catalog/CatalogLocation.h"
 #include "common/AboutDialog.h"
+#include "datastores/ContainerSettingsDialog.h"
 #include "datastores/DatastoreOverview.h"
+#include "engine/OperationEngine.h"
 #include "item/DatastoreTreeModel.h"
+#include "operations/OperationProgressBar.h"
+#include "operations/SyncDialog.h"
+#include "secrets/CredentialStore.h"
+#include "wizard/AddDatastoreWizard.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -296,6 +306,94 @@ private slots:
         prepareDemoShop(catalog, window);
         QCOMPARE(window.currentDatastoreId(), id);
         QVERIFY(!window.statusBar()->findChild<QWidget *>(QStringLiteral("demoShopProgress")));
+    }
+
+    // Run -> Sync dialog -> Run Now: the sync runs on the engine while the window shows its
+    // progress, then the tree lists the discovered tables; Container Settings opens from there.
+    void syncFromTheWindow()
+    {
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("shop.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "shop");
+            db.setDatabaseName(source);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER NOT NULL, "
+                                          "email TEXT, updated_at TIMESTAMP)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE orders (order_id INTEGER NOT NULL, "
+                                          "qty INTEGER)")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("shop"));
+        Connection c;
+        c.name = QStringLiteral("shop file");
+        c.type = QStringLiteral("sqlite");
+        c.database = source;
+        Datastore d;
+        d.name = QStringLiteral("Shop");
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = source;
+        d.schema = QStringLiteral("main");
+        const qint64 shop = m_catalog.addDatastore(d);
+        QVERIFY(shop);
+
+        CredentialStore credentials;
+        OperationEngine engine(&m_catalog, &credentials, 2);
+        MainWindow window(&m_catalog);
+        window.setEngine(&engine);
+        window.resize(1200, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectDatastore(shop);
+        QVERIFY(window.runAction()->isEnabled());
+
+        QSignalSpy finished(&engine, &OperationEngine::operationFinished);
+        window.runAction()->trigger();
+        SyncDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<SyncDialog *>()) && dialog->isVisible());
+        dialog->grab().save(screenshotPath(QStringLiteral("sync-dialog.png")));
+        dialog->pruneBox()->setChecked(true);
+        QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.constFirst().at(2).toString(), QStringLiteral("success"));
+        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("ended: success")));
+        QVERIFY(window.progressBar()->isHidden());
+
+        const Operation op = m_catalog.operations(shop).constFirst();
+        QCOMPARE(op.options.value(QStringLiteral("prune")).toBool(), true);
+        QCOMPARE(op.triggeredBy, QStringLiteral("user"));
+        const QModelIndex datastore = proxyIndexOf(window, shop);
+        QCOMPARE(datastore.data(DatastoreTreeModel::CountRole).toInt(), 2);
+        QCOMPARE(datastore.data(DatastoreTreeModel::LastOperationRole).toString(),
+                 QStringLiteral("catalog success"));
+        window.datastoreTree()->expand(datastore);
+        QTRY_COMPARE(window.datastoreTree()->model()->rowCount(datastore), 2);
+        QTest::qWait(100); // let layouts settle before the picture
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-synced.png")));
+
+        // The gear: Container Settings of the selected table.
+        const QModelIndex customers = window.datastoreTree()->model()->index(0, 0, datastore);
+        QCOMPARE(customers.data().toString(), QStringLiteral("customers"));
+        window.datastoreTree()->setCurrentIndex(customers);
+        QVERIFY(window.containerSettingsAction()->isEnabled());
+        window.containerSettingsAction()->trigger();
+        ContainerSettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = window.findChild<ContainerSettingsDialog *>()) &&
+                    settings->isVisible());
+        QCOMPARE(settings->incrementalFieldBox()->currentData().toString(),
+                 QStringLiteral("updated_at"));
+        settings->reject();
+
+        // With the keychain wired in, Add Datastore opens the wizard; Edit and Delete are offered.
+        window.setCredentials(&credentials);
+        window.selectDatastore(shop);
+        QVERIFY(window.editDatastoreAction()->isEnabled());
+        QVERIFY(window.deleteDatastoreAction()->isEnabled());
+        window.addDatastoreAction()->trigger();
+        AddDatastoreWizard *wizard = nullptr;
+        QTRY_VERIFY((wizard = window.findChild<AddDatastoreWizard *>()) && wizard->isVisible());
+        wizard->reject(); // nothing typed: closes without asking
+        QVERIFY(m_catalog.removeDatastore(shop));
     }
 
     // Not an assertion: an artifact to look at, at the window's default size.

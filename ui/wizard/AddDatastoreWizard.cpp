@@ -6,6 +6,7 @@
 #include "wizard/ConnectionTestPanel.h"
 #include "wizard/DatastoreCreationController.h"
 #include "wizard/DatastorePage.h"
+#include "wizard/WizardUi.h"
 
 #include <QAbstractButton>
 #include <QIcon>
@@ -30,10 +31,12 @@ AddDatastoreWizard::AddDatastoreWizard(Catalog *catalog, CredentialStore *creden
               QIcon(QStringLiteral(":/icons/datastore.svg")).pixmap(QSize(40, 40)));
     setButtonText(QWizard::CustomButton1, tr("Next: Link Enrichment"));
     button(QWizard::CustomButton1)->setObjectName(QStringLiteral("linkEnrichmentButton"));
-    button(QWizard::CustomButton1)->setToolTip(
-        tr("Add the datastore, then link an enrichment datastore to keep its results"));
+    wizardui::padButton(button(QWizard::CustomButton1));
+    button(QWizard::CustomButton1)
+        ->setToolTip(
+            tr("Add the datastore, then link an enrichment datastore to keep its results"));
     setButtonLayout({QWizard::Stretch, QWizard::BackButton, QWizard::NextButton,
-                     QWizard::CustomButton1, QWizard::FinishButton, QWizard::CancelButton});
+                     QWizard::FinishButton, QWizard::CancelButton});
     setPage(DatastorePageId, m_datastorePage);
     setPage(ConnectionPageId, m_connectionPage);
     setStartId(DatastorePageId);
@@ -75,7 +78,17 @@ NewDatastore AddDatastoreWizard::request() const
 void AddDatastoreWizard::updateButtons()
 {
     const bool onConnection = currentId() == ConnectionPageId;
-    setOption(QWizard::HaveCustomButton1, onConnection);
+    // "Next: Link Enrichment" belongs to the last page only; QWizard shows every button of a
+    // custom layout, so the layout itself changes with the page.
+    if (testOption(QWizard::HaveCustomButton1) != onConnection) {
+        setOption(QWizard::HaveCustomButton1, onConnection);
+        QList<QWizard::WizardButton> layout{QWizard::Stretch, QWizard::BackButton,
+                                            QWizard::NextButton};
+        if (onConnection)
+            layout << QWizard::CustomButton1;
+        layout << QWizard::FinishButton << QWizard::CancelButton;
+        setButtonLayout(layout);
+    }
     if (onConnection)
         button(QWizard::CustomButton1)->setEnabled(m_connectionPage->isComplete() && !m_creating);
     button(QWizard::BackButton)->setEnabled(!m_creating && currentId() != DatastorePageId);
@@ -125,6 +138,8 @@ void AddDatastoreWizard::onCreated(qint64 datastoreId, bool linkEnrichmentNext)
     if (linkEnrichmentNext)
         more << tr("Next, link an enrichment datastore to keep its quality results.");
     box->setInformativeText(more.join(QLatin1Char(' ')));
+    // QMessageBox sizes itself to the shortest lines; give the text room to breathe.
+    box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 340px; }"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     m_successBox = box;
     connect(box, &QMessageBox::finished, this, [this, datastoreId, linkEnrichmentNext] {

@@ -6,7 +6,6 @@
 #include <QPointer>
 #include <QWizard>
 
-
 namespace assay {
 
 class Catalog;

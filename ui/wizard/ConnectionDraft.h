@@ -25,7 +25,7 @@ struct NewDatastore
 {
     QString name;
     bool newConnection = true;
-    qint64 connectionId = 0;   // the existing connection (newConnection == false)
+    qint64 connectionId = 0;    // the existing connection (newConnection == false)
     ConnectionDraft connection; // the new connection (newConnection == true)
     QString database;
     QString schema;

@@ -30,8 +30,8 @@ const QString kPort = QStringLiteral("port");
 void setReadOnlyLook(QLineEdit *edit, bool readOnly, const QPalette &base)
 {
     QPalette pal = edit->palette();
-    pal.setColor(QPalette::Base, readOnly ? base.color(QPalette::Window)
-                                          : base.color(QPalette::Base));
+    pal.setColor(QPalette::Base,
+                 readOnly ? base.color(QPalette::Window) : base.color(QPalette::Base));
     edit->setPalette(pal);
 }
 
@@ -146,6 +146,7 @@ ConnectionForm::FieldRow ConnectionForm::makeRow(const QString &name, const QStr
         r.browse->setObjectName(QStringLiteral("browse_%1").arg(name));
         r.browse->setAccessibleName(tr("Browse for %1").arg(label));
         r.browse->setAutoDefault(false);
+        wizardui::padButton(r.browse);
         layout->addWidget(r.edit, 1);
         layout->addWidget(r.browse);
         box->setFocusProxy(r.edit);
@@ -174,9 +175,9 @@ void ConnectionForm::setup(const ConnectorSpec *spec, Mode mode, const Connectio
     const bool isNew = mode == Mode::NewConnection;
     const bool readOnly = mode == Mode::ExistingConnection;
     const ConnectionDraft shown = isNew ? ConnectionDraft() : draft::fromConnection(m_existing);
-    m_connectionTitle->setText(readOnly ? tr("%1 connection “%2”")
-                                              .arg(spec->displayName, m_existing.name)
-                                        : tr("%1 connection").arg(spec->displayName));
+    m_connectionTitle->setText(
+        readOnly ? tr("%1 connection “%2”").arg(spec->displayName, m_existing.name)
+                 : tr("%1 connection").arg(spec->displayName));
 
     int insertAt = 0;
     QFormLayout::ItemRole role;
@@ -227,11 +228,11 @@ void ConnectionForm::setup(const ConnectorSpec *spec, Mode mode, const Connectio
     // The database belongs to the datastore: editable even on an existing connection.
     m_form->getWidgetPosition(m_datastoreTitle, &insertAt, &role);
     const ConnectorField *dbField = spec->field(kDatabase);
-    FieldRow db = dbField ? makeRow(kDatabase, dbField->label, int(dbField->type),
-                                    dbField->required, false, dbField->defaultValue,
-                                    dbField->placeholder)
-                          : makeRow(kDatabase, tr("Database"), int(ConnectorFieldType::Text),
-                                    false, false, QString(), QString());
+    FieldRow db = dbField
+                      ? makeRow(kDatabase, dbField->label, int(dbField->type), dbField->required,
+                                false, dbField->defaultValue, dbField->placeholder)
+                      : makeRow(kDatabase, tr("Database"), int(ConnectorFieldType::Text), false,
+                                false, QString(), QString());
     addRow(db, insertAt + 1, true, isNew ? db.defaultValue : m_existing.database);
 
     if (!isNew && draft::hasVault(m_existing)) {
@@ -524,8 +525,8 @@ void ConnectionForm::browse(const FieldRow &r)
     } else {
         dialog->setFileMode(QFileDialog::ExistingFile);
         if (m_spec && m_spec->isFileBased())
-            dialog->setNameFilters({tr("SQLite databases (*.sqlite *.sqlite3 *.db *.db3)"),
-                                    tr("All files (*)")});
+            dialog->setNameFilters(
+                {tr("SQLite databases (*.sqlite *.sqlite3 *.db *.db3)"), tr("All files (*)")});
     }
     QLineEdit *edit = r.edit;
     connect(dialog, &QFileDialog::fileSelected, edit,

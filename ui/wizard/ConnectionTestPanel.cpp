@@ -2,6 +2,7 @@
 
 #include "wizard/BusySpinner.h"
 #include "wizard/StatusBanner.h"
+#include "wizard/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,8 +14,7 @@ namespace assay {
 ConnectionTestPanel::ConnectionTestPanel(CredentialStore *credentials, QWidget *parent)
     : QWidget(parent), m_runner(new ConnectionTestRunner(credentials, this)),
       m_test(new QPushButton(tr("Test Connection"))), m_spinner(new BusySpinner),
-      m_status(new QLabel), m_cancel(new QPushButton(tr("Cancel Test"))),
-      m_banner(new StatusBanner)
+      m_status(new QLabel), m_cancel(new QPushButton(tr("Cancel Test"))), m_banner(new StatusBanner)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -32,6 +32,8 @@ ConnectionTestPanel::ConnectionTestPanel(CredentialStore *credentials, QWidget *
     m_cancel->setAutoDefault(false);
     m_cancel->setVisible(false);
     m_banner->setObjectName(QStringLiteral("statusBanner"));
+    wizardui::padButton(m_test);
+    wizardui::padButton(m_cancel);
     row->addWidget(m_test);
     row->addWidget(m_spinner);
     row->addWidget(m_status, 1);
@@ -87,8 +89,10 @@ void ConnectionTestPanel::onFinished(const ConnectionTestResult &result)
     if (result.ok()) {
         QString hint;
         if (!result.schemas.isEmpty())
-            hint = tr("%n schema(s) found; pick one in the Schema list.", "",
-                      int(result.schemas.size()));
+            hint = result.schemas.size() == 1
+                       ? tr("One schema found: %1.").arg(result.schemas.first())
+                       : tr("%1 schemas found; pick one in the Schema list.")
+                             .arg(result.schemas.size());
         m_banner->showMessage(StatusBanner::Kind::Success, tr("Connection verified"),
                               result.serverVersion.isEmpty()
                                   ? tr("The server answered.")

@@ -148,8 +148,7 @@ void ConnectionTestRunner::readStoredSecrets()
         m_credentials->read(
             m_request.connection.uuid, field,
             [self, generation, field](const CredentialResult &result) {
-                if (!self || self->m_generation != generation ||
-                    self->m_stage != Stage::Keychain)
+                if (!self || self->m_generation != generation || self->m_stage != Stage::Keychain)
                     return;
                 if (!result.ok()) {
                     const bool missing = result.error == CredentialError::NotFound;

@@ -23,7 +23,7 @@ struct ConnectionTestRequest
     QHash<QString, QString> secrets; // typed secrets (may hold ${key})
     QStringList storedSecrets;       // read from the keychain under connection.uuid
     bool vaultEnabled = false;
-    VaultConfig vault;               // an empty payload with vaultPayloadStored: keychain
+    VaultConfig vault; // an empty payload with vaultPayloadStored: keychain
     bool vaultPayloadStored = false;
     QString database;
     QString schema;

@@ -74,8 +74,7 @@ bool DatastoreCreationController::create(const NewDatastore &request, bool linkE
         if (!existing)
             return refuse(tr("The chosen connection no longer exists."));
         m_connection = *existing;
-        QMetaObject::invokeMethod(this, &DatastoreCreationController::record,
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &DatastoreCreationController::record, Qt::QueuedConnection);
         return true;
     }
 
@@ -192,8 +191,8 @@ void DatastoreCreationController::rollback(const QString &message)
         for (const QString &field : std::as_const(m_written))
             m_credentials->remove(m_connection.uuid, field, [field](const CredentialResult &r) {
                 if (!r.ok() && r.error != CredentialError::NotFound)
-                    qCWarning(lcCreate) << "could not remove the keychain entry" << field << ":"
-                                        << r.message;
+                    qCWarning(lcCreate)
+                        << "could not remove the keychain entry" << field << ":" << r.message;
             });
     m_written.clear();
     m_pendingSecrets.clear();

@@ -115,7 +115,8 @@ DatastorePage::DatastorePage(Catalog *catalog, QWidget *parent)
         emit completeChanged();
     });
     connect(m_filter, &QLineEdit::textChanged, this, &DatastorePage::onFilterChanged);
-    connect(m_filter, &QLineEdit::returnPressed, this, [this] {
+    // Enter in the search picks the first match (it does not press Next).
+    wizardui::onReturn(m_filter, [this] {
         if (m_proxy->rowCount() > 0)
             m_list->setCurrentIndex(m_proxy->index(0, 0));
         m_list->setFocus();
@@ -146,7 +147,7 @@ void DatastorePage::buildConnectorModel()
         item->setData(spec->id, kIdRole);
         item->setData(QStringLiteral("%1 %2 %3").arg(spec->displayName, spec->id, spec->dialect),
                       kSearchRole);
-        item->setToolTip(spec->isFolder()     ? tr("Files in a folder on this computer")
+        item->setToolTip(spec->isFolder()      ? tr("Files in a folder on this computer")
                          : spec->isFileBased() ? tr("A database file on this computer")
                                                : tr("%1 server").arg(spec->displayName));
         item->setEditable(false);
@@ -263,8 +264,8 @@ void DatastorePage::updateDetails()
                       draft::hasVault(*c) ? tr("HashiCorp Vault") : tr("Off"));
     if (m_catalog) {
         const QStringList users = m_catalog->datastoresUsingConnection(c->id);
-        rows << qMakePair(tr("Used by"),
-                          users.isEmpty() ? tr("no datastore yet") : users.join(QStringLiteral(", ")));
+        rows << qMakePair(tr("Used by"), users.isEmpty() ? tr("no datastore yet")
+                                                         : users.join(QStringLiteral(", ")));
     }
     const QString muted = palette().color(QPalette::PlaceholderText).name();
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");

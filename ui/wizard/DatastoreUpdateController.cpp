@@ -10,8 +10,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCreate)
 
 namespace assay {
 
-DatastoreUpdateController::DatastoreUpdateController(Catalog *catalog,
-                                                     CredentialStore *credentials,
+DatastoreUpdateController::DatastoreUpdateController(Catalog *catalog, CredentialStore *credentials,
                                                      QObject *parent)
     : QObject(parent), m_catalog(catalog), m_credentials(credentials)
 {
@@ -26,8 +25,7 @@ bool DatastoreUpdateController::update(const DatastoreEdit &edit)
     m_previous.clear();
     m_pending = edit.secretsToWrite.keys();
     m_pending.sort();
-    QMetaObject::invokeMethod(this, &DatastoreUpdateController::nextSecret,
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &DatastoreUpdateController::nextSecret, Qt::QueuedConnection);
     return true;
 }
 
@@ -59,19 +57,19 @@ void DatastoreUpdateController::nextSecret()
             self->restoreAndFail(tr("The keychain went away. Nothing was changed."));
             return;
         }
-        self->m_credentials->write(
-            uuid, field, self->m_edit.secretsToWrite.value(field),
-            [self, previous](const CredentialResult &written) {
-                if (!self)
-                    return;
-                if (!written.ok()) {
-                    self->restoreAndFail(tr("The %1 could not be stored in the keychain: %2")
-                                             .arg(previous.field, written.message));
-                    return;
-                }
-                self->m_previous << previous;
-                self->nextSecret();
-            });
+        self->m_credentials->write(uuid, field, self->m_edit.secretsToWrite.value(field),
+                                   [self, previous](const CredentialResult &written) {
+                                       if (!self)
+                                           return;
+                                       if (!written.ok()) {
+                                           self->restoreAndFail(
+                                               tr("The %1 could not be stored in the keychain: %2")
+                                                   .arg(previous.field, written.message));
+                                           return;
+                                       }
+                                       self->m_previous << previous;
+                                       self->nextSecret();
+                                   });
     });
 }
 
@@ -126,8 +124,8 @@ void DatastoreUpdateController::restoreAndFail(const QString &message)
         for (const Previous &p : std::as_const(m_previous)) {
             const auto log = [field = p.field](const CredentialResult &r) {
                 if (!r.ok())
-                    qCWarning(lcCreate) << "could not restore the keychain entry" << field << ":"
-                                        << r.message;
+                    qCWarning(lcCreate)
+                        << "could not restore the keychain entry" << field << ":" << r.message;
             };
             if (p.existed)
                 m_credentials->write(m_edit.connection.uuid, p.field, p.value, log);

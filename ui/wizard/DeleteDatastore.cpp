@@ -67,10 +67,13 @@ bool DatastoreDeletion::ask()
     const int containers = m_catalog->containerCount(m_datastoreId);
     const int operations = int(m_catalog->operations(m_datastoreId).size());
     m_consequences.clear();
-    m_consequences << tr("the datastore “%1” in the Assay catalog").arg(m_name)
-                   << tr("its %n container(s) and all their fields", "", containers)
-                   << tr("its %n operation(s) with their logs, and its schedules", "",
-                         operations);
+    m_consequences
+        << tr("the datastore “%1” in the Assay catalog").arg(m_name)
+        << (containers == 1 ? tr("its 1 container and its fields")
+                            : tr("its %1 containers and all their fields").arg(containers))
+        << (operations == 1
+                ? tr("its 1 operation with its log, and its schedules")
+                : tr("its %1 operations with their logs, and its schedules").arg(operations));
     const ConnectorSpec *spec = connectors::find(m_connection.type);
     const QString connector = spec ? spec->displayName : m_connection.type;
     if (m_deleteConnection) {
@@ -89,7 +92,8 @@ bool DatastoreDeletion::ask()
     html += QStringLiteral("</ul>");
     if (!m_deleteConnection && m_connection.id)
         html += QStringLiteral("<p>%1</p>")
-                    .arg(tr("The connection “%1” is kept: %2 still use it.")
+                    .arg((others.size() == 1 ? tr("The connection “%1” is kept: %2 still uses it.")
+                                             : tr("The connection “%1” is kept: %2 still use it."))
                              .arg(m_connection.name, others.join(QStringLiteral(", ")))
                              .toHtmlEscaped());
     const QString where = datastore->database.isEmpty() ? m_connection.host : datastore->database;
@@ -100,11 +104,13 @@ bool DatastoreDeletion::ask()
                          .toHtmlEscaped());
 
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Datastore"),
-                                tr("Delete the datastore “%1”?").arg(m_name),
-                                QMessageBox::NoButton, m_parent);
+                                tr("Delete the datastore “%1”?").arg(m_name), QMessageBox::NoButton,
+                                m_parent);
     box->setObjectName(QStringLiteral("deleteDatastoreBox"));
     box->setTextFormat(Qt::PlainText);
     box->setInformativeText(html);
+    // QMessageBox sizes itself to the shortest lines; give the list room to breathe.
+    box->setStyleSheet(QStringLiteral("QLabel#qt_msgbox_informativelabel { min-width: 420px; }"));
     QPushButton *remove = box->addButton(tr("Delete"), QMessageBox::DestructiveRole);
     remove->setObjectName(QStringLiteral("deleteButton"));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
@@ -145,8 +151,8 @@ void DatastoreDeletion::start()
         watcher->deleteLater();
         onCatalogDone(error.isEmpty(), error);
     });
-    watcher->setFuture(QtConcurrent::run(deleteRecords, path, m_datastoreId, connectionId,
-                                         withConnection));
+    watcher->setFuture(
+        QtConcurrent::run(deleteRecords, path, m_datastoreId, connectionId, withConnection));
 }
 
 void DatastoreDeletion::onCatalogDone(bool ok, const QString &error)
@@ -157,9 +163,9 @@ void DatastoreDeletion::onCatalogDone(bool ok, const QString &error)
     }
     // Another connection changed the file: tell this Catalog's listeners (tree, details).
     if (m_catalog) {
-        emit m_catalog->datastoreRemoved(m_datastoreId);
+        m_catalog->notifyDatastoreRemoved(m_datastoreId);
         if (m_deleteConnection)
-            emit m_catalog->connectionsChanged();
+            m_catalog->notifyConnectionsChanged();
     }
     emit deleted(m_datastoreId);
     removeSecrets();
@@ -194,8 +200,7 @@ void DatastoreDeletion::removeSecrets()
                 else
                     self->finish(true, tr("The datastore was deleted, but these keychain "
                                           "entries could not be removed: %1")
-                                           .arg(self->m_keychainErrors.join(
-                                               QStringLiteral("; "))));
+                                           .arg(self->m_keychainErrors.join(QStringLiteral("; "))));
             });
 }
 

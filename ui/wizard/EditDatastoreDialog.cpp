@@ -117,14 +117,13 @@ EditDatastoreDialog::EditDatastoreDialog(Catalog *catalog, CredentialStore *cred
         QDialog::accept();
         emit datastoreSaved(id);
     });
-    connect(m_controller, &DatastoreUpdateController::failed, this,
-            [this](const QString &message) {
-                m_panel->stopBusy();
-                m_form->setEnabled(true);
-                m_name->setEnabled(true);
-                m_panel->showError(tr("The changes were not saved"), message);
-                updateState();
-            });
+    connect(m_controller, &DatastoreUpdateController::failed, this, [this](const QString &message) {
+        m_panel->stopBusy();
+        m_form->setEnabled(true);
+        m_name->setEnabled(true);
+        m_panel->showError(tr("The changes were not saved"), message);
+        updateState();
+    });
     resize(680, 640);
     updateState();
 }
@@ -147,8 +146,7 @@ QString EditDatastoreDialog::nameProblem() const
 void EditDatastoreDialog::updateState()
 {
     wizardui::setProblem(m_nameMessage, nameProblem());
-    m_save->setEnabled(isValid() && !isSaving() && nameProblem().isEmpty() &&
-                       m_form->isComplete());
+    m_save->setEnabled(isValid() && !isSaving() && nameProblem().isEmpty() && m_form->isComplete());
 }
 
 void EditDatastoreDialog::startTest()

@@ -103,15 +103,15 @@ void StatusBanner::showMessage(Kind kind, const QString &title, const QString &d
 {
     m_kind = kind;
     const Colours c = coloursFor(kind);
-    setStyleSheet(QStringLiteral("QFrame#statusBanner { background: %1; border: 1px solid %2;"
-                                 " border-radius: 6px; }"
-                                 "QFrame#statusBanner QLabel { color: %3; background: transparent;"
-                                 " border: none; }")
-                      .arg(QLatin1String(c.background), QLatin1String(c.border),
-                           QLatin1String(c.text)));
+    setStyleSheet(
+        QStringLiteral("QFrame#statusBanner { background: %1; border: 1px solid %2;"
+                       " border-radius: 6px; }"
+                       "QFrame#statusBanner QLabel { color: %3; background: transparent;"
+                       " border: none; }")
+            .arg(QLatin1String(c.background), QLatin1String(c.border), QLatin1String(c.text)));
     const int side = fontMetrics().height() + 2;
-    m_icon->setPixmap(badge(kind, QColor(QLatin1String(c.border)).darker(115), side,
-                            devicePixelRatioF()));
+    m_icon->setPixmap(
+        badge(kind, QColor(QLatin1String(c.border)).darker(115), side, devicePixelRatioF()));
     m_icon->setFixedSize(side, side);
     m_title->setText(title);
     m_detail->setText(detail);

@@ -1,5 +1,7 @@
 #include "wizard/TeamsSelector.h"
 
+#include "wizard/WizardUi.h"
+
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListWidget>
@@ -19,8 +21,9 @@ TeamsSelector::TeamsSelector(QWidget *parent)
     m_list->setAccessibleName(tr("Teams"));
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
     m_list->setUniformItemSizes(true);
+    m_list->setSpacing(2);
     // About four rows: enough to see the choice without crowding the form.
-    const int row = fontMetrics().height() + 8;
+    const int row = fontMetrics().height() + 10;
     m_list->setFixedHeight(row * 4 + 2 * m_list->frameWidth() + 4);
     layout->addWidget(m_list);
 
@@ -34,13 +37,14 @@ TeamsSelector::TeamsSelector(QWidget *parent)
     m_add->setAccessibleName(tr("Add team"));
     m_add->setEnabled(false);
     m_add->setAutoDefault(false);
+    wizardui::padButton(m_add);
     row2->addWidget(m_newTeam, 1);
     row2->addWidget(m_add);
     layout->addLayout(row2);
 
     connect(m_newTeam, &QLineEdit::textChanged, this,
             [this](const QString &text) { m_add->setEnabled(!text.trimmed().isEmpty()); });
-    connect(m_newTeam, &QLineEdit::returnPressed, this, &TeamsSelector::addFromEdit);
+    wizardui::onReturn(m_newTeam, [this] { addFromEdit(); });
     connect(m_add, &QPushButton::clicked, this, &TeamsSelector::addFromEdit);
     connect(m_list, &QListWidget::itemChanged, this, &TeamsSelector::changed);
 
@@ -84,7 +88,7 @@ void TeamsSelector::setAvailableTeams(const QStringList &teams)
         auto *item = new QListWidgetItem(team, m_list);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(checked.contains(team, Qt::CaseInsensitive) ? Qt::Checked
-                                                                         : Qt::Unchecked);
+                                                                        : Qt::Unchecked);
     }
 }
 

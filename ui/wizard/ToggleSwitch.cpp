@@ -64,8 +64,8 @@ void ToggleSwitch::paintEvent(QPaintEvent *)
     }
 
     if (!text().isEmpty()) {
-        p.setPen(palette().color(enabled ? QPalette::Active : QPalette::Disabled,
-                                 QPalette::WindowText));
+        p.setPen(
+            palette().color(enabled ? QPalette::Active : QPalette::Disabled, QPalette::WindowText));
         const QRect textRect(int(trackRect.right()) + kTextGap, 0,
                              width() - int(trackRect.right()) - kTextGap, height());
         p.drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text());

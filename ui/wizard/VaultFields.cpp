@@ -19,8 +19,8 @@ void setReadOnlyLook(QWidget *w, bool readOnly)
 {
     QPalette pal = w->palette();
     const QPalette base = w->parentWidget() ? w->parentWidget()->palette() : QPalette();
-    pal.setColor(QPalette::Base, readOnly ? base.color(QPalette::Window)
-                                          : base.color(QPalette::Base));
+    pal.setColor(QPalette::Base,
+                 readOnly ? base.color(QPalette::Window) : base.color(QPalette::Base));
     w->setPalette(pal);
 }
 
@@ -28,18 +28,19 @@ void setReadOnlyLook(QWidget *w, bool readOnly)
 
 VaultFields::VaultFields(QFormLayout *form, int row, QObject *parent)
     : QObject(parent), m_form(form), m_toggle(new ToggleSwitch(tr("Use HashiCorp Vault"))),
-      m_note(wizardui::noteLabel(tr("Any connection property may then reference a key of the "
-                                    "Vault secret as ${key}; it is read each time the "
-                                    "connection opens."))),
+      m_note(wizardui::noteLabel(
+          tr("Any field may then hold ${key}: the key's value is read from Vault."))),
       m_loginUrl(new QLineEdit), m_payload(new QPlainTextEdit), m_payloadStatus(new QLabel),
       m_payloadBox(new QWidget), m_tokenPath(new QLineEdit), m_secretUrl(new QLineEdit),
       m_tokenHeader(new QLineEdit), m_dataPath(new QLineEdit)
 {
     m_toggle->setObjectName(QStringLiteral("secretsManagementToggle"));
     m_toggle->setAccessibleName(tr("Secrets Management"));
+    m_toggle->setToolTip(tr("Read secrets from HashiCorp Vault each time the connection opens: "
+                            "any connection property may then reference a key of the Vault "
+                            "secret as ${key}."));
     m_loginUrl->setObjectName(QStringLiteral("vaultLoginUrl"));
-    m_loginUrl->setPlaceholderText(
-        tr("https://vault.example.com:8200/v1/auth/approle/login"));
+    m_loginUrl->setPlaceholderText(tr("https://vault.example.com:8200/v1/auth/approle/login"));
     m_payload->setObjectName(QStringLiteral("vaultCredentialsPayload"));
     m_payload->setPlaceholderText(tr("{\"role_id\": \"…\", \"secret_id\": \"…\"}"));
     m_payload->setTabChangesFocus(true);
@@ -65,20 +66,18 @@ VaultFields::VaultFields(QFormLayout *form, int row, QObject *parent)
     m_form->insertRow(row++, wizardui::formLabel(tr("Secrets Management"), false, m_toggle),
                       m_toggle);
     m_form->insertRow(row++, QString(), m_note);
-    m_form->insertRow(row++, wizardui::formLabel(tr("Login URL"), false, m_loginUrl),
-                      m_loginUrl);
+    m_form->insertRow(row++, wizardui::formLabel(tr("Login URL"), false, m_loginUrl), m_loginUrl);
     m_form->insertRow(row++, wizardui::formLabel(tr("Credentials Payload"), false, m_payload),
                       m_payloadBox);
     m_form->insertRow(row++, wizardui::formLabel(tr("Token JSONPath"), true, m_tokenPath),
                       m_tokenPath);
-    m_form->insertRow(row++, wizardui::formLabel(tr("Secret URL"), true, m_secretUrl),
-                      m_secretUrl);
+    m_form->insertRow(row++, wizardui::formLabel(tr("Secret URL"), true, m_secretUrl), m_secretUrl);
     m_form->insertRow(row++, wizardui::formLabel(tr("Token Header Name"), true, m_tokenHeader),
                       m_tokenHeader);
     m_form->insertRow(row++, wizardui::formLabel(tr("Data JSONPath"), true, m_dataPath),
                       m_dataPath);
-    m_rows = {m_note, m_loginUrl, m_payloadBox, m_tokenPath, m_secretUrl, m_tokenHeader,
-              m_dataPath};
+    m_rows = {m_note,      m_loginUrl,    m_payloadBox, m_tokenPath,
+              m_secretUrl, m_tokenHeader, m_dataPath};
 
     connect(m_toggle, &QCheckBox::toggled, this, [this] {
         updateVisibility();

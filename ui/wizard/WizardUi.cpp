@@ -2,9 +2,11 @@
 
 #include "connectors/ConnectorSpec.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -19,8 +21,7 @@ namespace {
 
 // Connectors may carry a `hidden` flag (ODBC variants reached only through the CLI); older
 // registries have none. Detect the member so both compile.
-template <typename T, typename = void>
-struct HasHidden : std::false_type
+template <typename T, typename = void> struct HasHidden : std::false_type
 {
 };
 template <typename T>
@@ -28,14 +29,38 @@ struct HasHidden<T, std::void_t<decltype(std::declval<const T &>().hidden)>> : s
 {
 };
 
-template <typename T>
-bool isHidden(const T &spec)
+template <typename T> bool isHidden(const T &spec)
 {
     if constexpr (HasHidden<T>::value)
         return bool(spec.hidden);
     else
         return false;
 }
+
+class ReturnFilter : public QObject
+{
+public:
+    ReturnFilter(QObject *parent, std::function<void()> action)
+        : QObject(parent), m_action(std::move(action))
+    {
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const int key = static_cast<QKeyEvent *>(event)->key();
+            if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+                m_action();
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_action;
+};
 
 // An eye (open, or struck through), drawn for the reveal action: no icon theme needed.
 QIcon eyeIcon(bool struck, const QColor &colour)
@@ -79,11 +104,22 @@ QVector<const ConnectorSpec *> visibleConnectors()
 QIcon connectorIcon(const ConnectorSpec &spec)
 {
     const QString own = QStringLiteral(":/icons/%1.svg").arg(spec.id);
-    if (QFile::exists(own))
-        return QIcon(own);
-    if (spec.isFolder())
+    if (spec.isFolder() && !QFile::exists(own))
         return QApplication::style()->standardIcon(QStyle::SP_DirIcon);
-    return QIcon(QStringLiteral(":/icons/datastore.svg"));
+    const QIcon base(QFile::exists(own) ? own : QStringLiteral(":/icons/datastore.svg"));
+    // A white variant for selected rows: the blue icon would vanish on the highlight.
+    QIcon icon;
+    for (const int side : {16, 24, 32, 48}) {
+        const QPixmap normal = base.pixmap(QSize(side, side));
+        icon.addPixmap(normal, QIcon::Normal);
+        QPixmap selected = normal;
+        QPainter p(&selected);
+        p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        p.fillRect(selected.rect(), Qt::white);
+        p.end();
+        icon.addPixmap(selected, QIcon::Selected);
+    }
+    return icon;
 }
 
 QString defaultSchema(const ConnectorSpec &spec, const QString &database)
@@ -120,8 +156,7 @@ QLabel *formLabel(const QString &label, bool required, QWidget *buddy)
     if (buddy) {
         buddy->setAccessibleName(label);
         if (required)
-            buddy->setAccessibleDescription(QApplication::translate("assay::wizardui",
-                                                                    "Required"));
+            buddy->setAccessibleDescription(QApplication::translate("assay::wizardui", "Required"));
     }
     return l;
 }
@@ -142,7 +177,9 @@ QLabel *noteLabel(const QString &text)
     auto *l = new QLabel(text);
     l->setWordWrap(true);
     QPalette pal = l->palette();
-    pal.setColor(QPalette::WindowText, pal.color(QPalette::Disabled, QPalette::WindowText));
+    QColor muted = pal.color(QPalette::WindowText);
+    muted.setAlphaF(0.62);
+    pal.setColor(QPalette::WindowText, muted);
     l->setPalette(pal);
     QFont f = l->font();
     f.setPointSizeF(f.pointSizeF() * 0.92);
@@ -163,6 +200,17 @@ void setProblem(QLabel *label, const QString &text)
 {
     label->setText(text);
     label->setVisible(!text.isEmpty());
+}
+
+void onReturn(QLineEdit *edit, std::function<void()> action)
+{
+    edit->installEventFilter(new ReturnFilter(edit, std::move(action)));
+}
+
+void padButton(QAbstractButton *button)
+{
+    const int padding = button->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 2;
+    button->setMinimumWidth(button->sizeHint().width() + padding);
 }
 
 QAction *addRevealAction(QLineEdit *edit)

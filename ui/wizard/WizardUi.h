@@ -3,7 +3,9 @@
 #include <QIcon>
 #include <QString>
 #include <QVector>
+#include <functional>
 
+class QAbstractButton;
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -35,6 +37,13 @@ QLabel *noteLabel(const QString &text);
 // A small red line for a problem with what was typed; hidden while empty.
 QLabel *problemLabel();
 void setProblem(QLabel *label, const QString &text);
+
+// Gives a push button room around its text (Fusion's own padding is tight).
+void padButton(QAbstractButton *button);
+
+// Runs `action` when Return or Enter is pressed in `edit`, and keeps the key from reaching the
+// dialog (whose default button, e.g. Finish, would otherwise fire too).
+void onReturn(QLineEdit *edit, std::function<void()> action);
 
 // Adds a trailing eye action to a password line edit that shows or hides the text.
 QAction *addRevealAction(QLineEdit *edit);
