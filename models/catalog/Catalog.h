@@ -110,6 +110,25 @@ public:
     bool appendOperationLog(qint64 operationId, const OperationLogEntry &entry);
     QList<OperationLogEntry> operationLog(qint64 operationId) const;
 
+    // Schedules (CatalogSchedules.cpp). The Catalog stores them; cron parsing and computing
+    // next_run_at belong to the Scheduler (app/scheduling), which callers use to fill nextRunAt.
+    QList<Schedule> schedules() const;
+    std::optional<Schedule> schedule(qint64 id) const;
+    std::optional<Schedule> scheduleByName(const QString &name) const;
+    // Inserts and returns the new id (0 with lastError() on failure: empty or taken name...).
+    qint64 addSchedule(const Schedule &schedule);
+    // Writes every column but created_at (last and next run included).
+    bool updateSchedule(const Schedule &schedule);
+    bool removeSchedule(qint64 id);
+    bool setScheduleEnabled(qint64 id, bool enabled);
+    // Records a run: last_run_at = ranAt (kept when ranAt is invalid, e.g. a skipped run) and
+    // next_run_at = nextRunAt.
+    bool recordScheduleRun(qint64 id, const QDateTime &ranAt, const QDateTime &nextRunAt);
+    // Moves next_run_at from `dueAt` to `nextRunAt` only if it still is `dueAt`: of several
+    // processes sharing the catalog (the window, `assay schedules run-due`), only the one that
+    // gets true runs the slot.
+    bool claimScheduleSlot(qint64 id, const QDateTime &dueAt, const QDateTime &nextRunAt);
+
 signals:
     void connectionsChanged();
     void datastoreAdded(qint64 id);
@@ -117,6 +136,7 @@ signals:
     void datastoreRemoved(qint64 id);
     void containersChanged(qint64 datastoreId);
     void operationsChanged(qint64 datastoreId);
+    void schedulesChanged();
 
 private:
     bool fail(const QString &message) const;

@@ -116,4 +116,25 @@ Operation readOperation(const QSqlQuery &q)
     return o;
 }
 
+const char *const kScheduleColumns =
+    "id, name, datastore_id, operation_type, cron, options, enabled, last_run_at, next_run_at,"
+    " created_at, updated_at";
+
+Schedule readSchedule(const QSqlQuery &q)
+{
+    Schedule s;
+    s.id = q.value(0).toLongLong();
+    s.name = q.value(1).toString();
+    s.datastoreId = q.value(2).toLongLong();
+    s.operationType = q.value(3).toString();
+    s.cron = q.value(4).toString();
+    s.options = text::toObject(q.value(5).toString());
+    s.enabled = q.value(6).toInt() != 0;
+    s.lastRunAt = text::toTime(q.value(7).toString());
+    s.nextRunAt = text::toTime(q.value(8).toString());
+    s.createdAt = text::toTime(q.value(9).toString());
+    s.updatedAt = text::toTime(q.value(10).toString());
+    return s;
+}
+
 } // namespace assay::catalog

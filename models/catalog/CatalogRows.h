@@ -4,6 +4,7 @@
 #include "domain/Container.h"
 #include "domain/Datastore.h"
 #include "domain/Operation.h"
+#include "domain/Schedule.h"
 
 class QSqlQuery;
 
@@ -25,5 +26,8 @@ Field readField(const QSqlQuery &query);
 
 extern const char *const kOperationColumns;
 Operation readOperation(const QSqlQuery &query);
+
+extern const char *const kScheduleColumns;
+Schedule readSchedule(const QSqlQuery &query);
 
 } // namespace assay::catalog

@@ -18,6 +18,8 @@ struct Schedule
     bool enabled = true;
     QDateTime lastRunAt;
     QDateTime nextRunAt;
+    QDateTime createdAt;
+    QDateTime updatedAt;
 
     bool operator==(const Schedule &o) const
     {

@@ -1,0 +1,181 @@
+#include "catalog/Catalog.h"
+#include "catalog/CatalogRows.h"
+#include "domain/Json.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+// The schedules half of the Catalog: recurring operations and when they last and next run.
+// Cron expressions are opaque text here; app/scheduling parses them and computes next runs.
+namespace assay {
+
+namespace {
+
+QString now()
+{
+    return text::fromTime(QDateTime::currentDateTimeUtc());
+}
+
+QVariant optionalTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(text::fromTime(time))
+                          : QVariant(QMetaType::fromType<QString>());
+}
+
+QString select(const char *rest)
+{
+    return QStringLiteral("SELECT %1 %2")
+        .arg(QLatin1String(catalog::kScheduleColumns), QLatin1String(rest));
+}
+
+} // namespace
+
+QList<Schedule> Catalog::schedules() const
+{
+    QList<Schedule> out;
+    QSqlQuery q(database());
+    if (!q.exec(select("FROM schedules ORDER BY name")))
+        failQuery(q);
+    while (q.next())
+        out << catalog::readSchedule(q);
+    return out;
+}
+
+std::optional<Schedule> Catalog::schedule(qint64 id) const
+{
+    QSqlQuery q(database());
+    q.prepare(select("FROM schedules WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return catalog::readSchedule(q);
+    return std::nullopt;
+}
+
+std::optional<Schedule> Catalog::scheduleByName(const QString &name) const
+{
+    QSqlQuery q(database());
+    q.prepare(select("FROM schedules WHERE name = ?"));
+    q.addBindValue(name);
+    if (q.exec() && q.next())
+        return catalog::readSchedule(q);
+    return std::nullopt;
+}
+
+qint64 Catalog::addSchedule(const Schedule &s)
+{
+    if (s.name.trimmed().isEmpty()) {
+        fail(tr("A schedule needs a name."));
+        return 0;
+    }
+    if (scheduleByName(s.name)) {
+        fail(tr("A schedule named “%1” already exists.").arg(s.name));
+        return 0;
+    }
+    if (!datastore(s.datastoreId)) {
+        fail(tr("The schedule “%1” refers to a datastore that does not exist.").arg(s.name));
+        return 0;
+    }
+    if (s.operationType.isEmpty() || s.cron.trimmed().isEmpty()) {
+        fail(tr("The schedule “%1” needs an operation and a cron expression.").arg(s.name));
+        return 0;
+    }
+    const QString stamp = now();
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "INSERT INTO schedules (name, datastore_id, operation_type, cron, options, enabled,"
+        " last_run_at, next_run_at, created_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    for (const QVariant &v :
+         {QVariant(s.name), QVariant(s.datastoreId), QVariant(s.operationType), QVariant(s.cron),
+          QVariant(text::fromObject(s.options)), QVariant(s.enabled ? 1 : 0),
+          optionalTime(s.lastRunAt), optionalTime(s.nextRunAt), QVariant(stamp), QVariant(stamp)})
+        q.addBindValue(v);
+    const qint64 id = insertReturningId(q);
+    if (id)
+        emit schedulesChanged();
+    return id;
+}
+
+bool Catalog::updateSchedule(const Schedule &s)
+{
+    if (s.name.trimmed().isEmpty())
+        return fail(tr("A schedule needs a name."));
+    if (auto other = scheduleByName(s.name); other && other->id != s.id)
+        return fail(tr("A schedule named “%1” already exists.").arg(s.name));
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE schedules SET name = ?, datastore_id = ?, operation_type = ?, cron = ?,"
+        " options = ?, enabled = ?, last_run_at = ?, next_run_at = ?, updated_at = ?"
+        " WHERE id = ?"));
+    for (const QVariant &v :
+         {QVariant(s.name), QVariant(s.datastoreId), QVariant(s.operationType), QVariant(s.cron),
+          QVariant(text::fromObject(s.options)), QVariant(s.enabled ? 1 : 0),
+          optionalTime(s.lastRunAt), optionalTime(s.nextRunAt), QVariant(now()), QVariant(s.id)})
+        q.addBindValue(v);
+    if (!q.exec())
+        return failQuery(q);
+    if (q.numRowsAffected() == 0)
+        return fail(tr("The schedule no longer exists."));
+    emit schedulesChanged();
+    return true;
+}
+
+bool Catalog::removeSchedule(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM schedules WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    emit schedulesChanged();
+    return true;
+}
+
+bool Catalog::setScheduleEnabled(qint64 id, bool enabled)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE schedules SET enabled = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(enabled ? 1 : 0);
+    q.addBindValue(now());
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    if (q.numRowsAffected() == 0)
+        return fail(tr("The schedule no longer exists."));
+    emit schedulesChanged();
+    return true;
+}
+
+bool Catalog::recordScheduleRun(qint64 id, const QDateTime &ranAt, const QDateTime &nextRunAt)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE schedules SET last_run_at = COALESCE(?, last_run_at),"
+                             " next_run_at = ? WHERE id = ?"));
+    q.addBindValue(optionalTime(ranAt));
+    q.addBindValue(optionalTime(nextRunAt));
+    q.addBindValue(id);
+    if (!q.exec())
+        return failQuery(q);
+    if (q.numRowsAffected() == 0)
+        return fail(tr("The schedule no longer exists."));
+    emit schedulesChanged();
+    return true;
+}
+
+bool Catalog::claimScheduleSlot(qint64 id, const QDateTime &dueAt, const QDateTime &nextRunAt)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE schedules SET next_run_at = ? WHERE id = ? AND enabled = 1"
+                             " AND next_run_at = ?"));
+    q.addBindValue(optionalTime(nextRunAt));
+    q.addBindValue(id);
+    q.addBindValue(text::fromTime(dueAt));
+    if (!q.exec())
+        return failQuery(q);
+    if (q.numRowsAffected() == 0)
+        return false; // another process ran this slot, or the schedule changed meanwhile
+    emit schedulesChanged();
+    return true;
+}
+
+} // namespace assay

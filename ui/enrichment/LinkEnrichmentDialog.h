@@ -1,0 +1,147 @@
+#pragma once
+
+#include "domain/Datastore.h"
+#include "enrichment/EnrichmentLinkController.h"
+
+#include <QDialog>
+#include <QPointer>
+
+class QAction;
+class QFormLayout;
+class QLabel;
+class QListWidget;
+class QMessageBox;
+class QPushButton;
+class QScrollArea;
+class QStackedWidget;
+class QToolButton;
+
+namespace assay {
+
+class BusySpinner;
+class Catalog;
+class CredentialStore;
+class EnrichmentSettingsFields;
+class ExistingEnrichmentFields;
+class NewEnrichmentForm;
+class NoticeStrip;
+class PrefixField;
+class StatusBanner;
+
+// Link Enrichment Datastore, for one source datastore: the Prefix (normalised live, N/60), a
+// caret button choosing "Use Enrichment Datastore" (pick an existing one; its Team, Host,
+// Database and Schema shown) or "Add Enrichment Datastore" (name, connector, connection, Test
+// Connection), and the Settings (remediation strategy, source examples per anomaly, record
+// anomalies per check). A prefix another source datastore uses on the same enrichment datastore
+// is a warning. An already linked source can change its settings or be unlinked (after a
+// confirmation). Finish hands a LinkEnrichmentRequest to EnrichmentLinkController and shows the
+// outcome on a success page; when the prefix changed, that page lists (found in the background)
+// the tables the old prefix left behind, which Assay does not drop.
+class LinkEnrichmentDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Mode { UseExisting, AddNew };
+
+    LinkEnrichmentDialog(Catalog *catalog, CredentialStore *credentials,
+                         qint64 sourceDatastoreId, QWidget *parent = nullptr);
+    ~LinkEnrichmentDialog() override;
+
+    qint64 sourceDatastoreId() const { return m_sourceId; }
+    Mode mode() const { return m_mode; }
+    void setMode(Mode mode);
+    // What Finish would ask the controller for.
+    LinkEnrichmentRequest request() const;
+    // Why Finish is disabled, in words (empty when it is enabled or nothing needs saying).
+    QString problem() const;
+    bool canFinish() const;
+    bool isBusy() const { return m_busy; }
+    // The success page is shown.
+    bool isDone() const;
+
+    // For tests and accessibility tools.
+    PrefixField *prefixField() const { return m_prefix; }
+    QToolButton *modeButton() const { return m_modeButton; }
+    QAction *useExistingAction() const { return m_useAction; }
+    QAction *addNewAction() const { return m_addAction; }
+    ExistingEnrichmentFields *existingFields() const { return m_existing; }
+    NewEnrichmentForm *newForm() const { return m_newForm; }
+    EnrichmentSettingsFields *settingsFields() const { return m_settings; }
+    NoticeStrip *collisionNotice() const { return m_collision; }
+    QLabel *problemLabel() const { return m_problem; }
+    StatusBanner *statusBanner() const { return m_status; }
+    QPushButton *finishButton() const { return m_finish; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QPushButton *unlinkButton() const { return m_unlink; }
+    QMessageBox *unlinkConfirmation() const { return m_confirm; }
+    EnrichmentLinkController *controller() const { return m_controller; }
+    StatusBanner *successBanner() const { return m_success; }
+    NoticeStrip *successNotice() const { return m_successNotice; }
+    QWidget *orphanPanel() const { return m_orphanPanel; }
+    QLabel *orphanStatus() const { return m_orphanStatus; }
+    QListWidget *orphanList() const { return m_orphanList; }
+
+    void reject() override;
+
+signals:
+    void linked(qint64 sourceDatastoreId, qint64 enrichmentDatastoreId);
+    void unlinked(qint64 sourceDatastoreId);
+
+private:
+    QWidget *buildFormPage();
+    QWidget *buildDonePage();
+    void loadSource();
+    void refreshIntro();
+    void refresh();
+    void alignLabels();
+    void setBusy(bool busy, const QString &text = QString());
+    void finish();
+    void onLinked(qint64 enrichmentId, bool createdNew);
+    void onFailed(const QString &message);
+    void confirmUnlink();
+    void onUnlinked();
+    void onOrphans(const QString &oldPrefix, const QStringList &tables, const QString &error);
+    QString enrichmentName(qint64 id) const;
+
+    Catalog *m_catalog;
+    qint64 m_sourceId;
+    Datastore m_source;
+    bool m_sourceFound = false;
+    Mode m_mode = Mode::UseExisting;
+    bool m_busy = false;
+    bool m_unlinking = false;
+    qint64 m_linkedTo = 0; // the enrichment datastore of the last successful link
+
+    EnrichmentLinkController *m_controller;
+    QStackedWidget *m_pages;
+    QScrollArea *m_scroll;
+    QLabel *m_intro;
+    QFormLayout *m_form;
+    QFormLayout *m_settingsLayout;
+    PrefixField *m_prefix;
+    QToolButton *m_modeButton;
+    QAction *m_useAction;
+    QAction *m_addAction;
+    ExistingEnrichmentFields *m_existing;
+    NewEnrichmentForm *m_newForm;
+    NoticeStrip *m_collision;
+    QLabel *m_problem;
+    EnrichmentSettingsFields *m_settings;
+    StatusBanner *m_status;
+    BusySpinner *m_spinner;
+    QLabel *m_busyText;
+    QPushButton *m_unlink;
+    QPushButton *m_cancel;
+    QPushButton *m_finish;
+    QPointer<QMessageBox> m_confirm;
+
+    StatusBanner *m_success;
+    NoticeStrip *m_successNotice;
+    QWidget *m_orphanPanel;
+    QLabel *m_orphanTitle;
+    BusySpinner *m_orphanSpinner;
+    QLabel *m_orphanStatus;
+    QListWidget *m_orphanList;
+};
+
+} // namespace assay

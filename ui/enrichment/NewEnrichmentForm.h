@@ -1,0 +1,71 @@
+#pragma once
+
+#include "enrichment/EnrichmentLinkController.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+
+namespace assay {
+
+class Catalog;
+class ConnectionForm;
+class ConnectionTestPanel;
+class CredentialStore;
+class ToggleSwitch;
+
+// "Add Enrichment Datastore": Name, an "Add new connection" switch, then either a Connector
+// (only those that can be enrichment targets) with its connection fields, or an existing
+// connection of such a connector; Database, Schema and Teams; and Test Connection. Reuses the Add
+// Datastore wizard's connection form and test panel. It collects and checks values only; the
+// controller creates the datastore when the dialog's Finish is pressed.
+class NewEnrichmentForm : public QWidget
+{
+    Q_OBJECT
+public:
+    NewEnrichmentForm(Catalog *catalog, CredentialStore *credentials, QWidget *parent = nullptr);
+
+    // Refreshes the connections and teams offered from the Catalog.
+    void reload();
+    NewEnrichmentDatastore request() const;
+    // Every required field filled and well-formed (see problem()).
+    bool isComplete() const;
+    // The first problem with what was typed (a name already taken...); empty when none.
+    QString problem() const;
+    bool hasInput() const;
+    void setBusy(bool busy);
+
+    QLineEdit *nameEdit() const { return m_name; }
+    ToggleSwitch *newConnectionToggle() const { return m_newConnection; }
+    QComboBox *connectorCombo() const { return m_connector; }
+    QComboBox *connectionCombo() const { return m_connection; }
+    ConnectionForm *connectionForm() const { return m_form; }
+    ConnectionTestPanel *testPanel() const { return m_panel; }
+    QFormLayout *formLayout() const;
+
+    // Selects a connector by id (e.g. "sqlite"); false when it is not offered.
+    bool setConnector(const QString &connectorId);
+
+signals:
+    void changed();
+
+private:
+    void rebuildForm();
+    void startTest();
+    void updateRows();
+
+    Catalog *m_catalog;
+    QLineEdit *m_name;
+    QLabel *m_nameProblem;
+    ToggleSwitch *m_newConnection;
+    QComboBox *m_connector;
+    QComboBox *m_connection;
+    ConnectionForm *m_form;
+    ConnectionTestPanel *m_panel;
+    bool m_busy = false;
+};
+
+} // namespace assay
