@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CTEST_JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test bench format clean
+.PHONY: all deps configure build run test bench format clean package package-check translations
 
 all: build
 
@@ -36,6 +36,19 @@ bench: build
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+# The Debian package $(BUILD_DIR)/assay_<version>_<arch>.deb (README.md, "Packages").
+package: deps build
+	cmake --build $(BUILD_DIR) --target package
+
+# Builds that package, installs it into a clean Debian 12 root and starts it there. Needs root;
+# not part of `make test`.
+package-check: deps configure
+	bash packaging/package-check.sh $(BUILD_DIR)
+
+# Updates resources/translations/*.ts from the tr() texts in the sources (lupdate).
+translations: configure
+	cmake --build $(BUILD_DIR) --target update_translations
 
 clean:
 	rm -rf $(BUILD_DIR)

@@ -14,6 +14,8 @@ packages=(
     # test: real database servers and ODBC drivers, a private keyring session, a virtual display
     postgresql mariadb-server mariadb-client unixodbc odbc-postgresql odbc-mariadb libsqliteodbc
     dbus-x11 libsecret-tools xvfb xauth
+    # translations: lupdate, lrelease and their CMake functions
+    qt6-tools-dev qt6-l10n-tools
 )
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then

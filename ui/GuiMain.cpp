@@ -3,8 +3,11 @@
 #include "MainWindow.h"
 #include "catalog/Catalog.h"
 #include "catalog/CatalogLocation.h"
+#include "common/Translations.h"
 #include "demo/DemoShop.h"
 #include "engine/OperationEngine.h"
+#include "scheduling/Clock.h"
+#include "scheduling/Scheduler.h"
 #include "secrets/CredentialStore.h"
 
 #include <QApplication>
@@ -179,6 +182,7 @@ int runGui(int &argc, char **argv)
     QGuiApplication::setDesktopFileName(QStringLiteral("assay"));
     QApplication app(argc, argv);
     applyApplicationIdentity();
+    installTranslations(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/assay.svg")));
 
     QCommandLineParser parser;
@@ -202,6 +206,11 @@ int runGui(int &argc, char **argv)
         qBound(1, QSettings().value(QStringLiteral("engine/workers"), 2).toInt(), 8);
     OperationEngine engine(&catalog, &credentials, workers);
     const int recovered = engine.recoverInterrupted();
+
+    // Schedules fire through the engine while the window is open; runs missed while Assay was
+    // closed run once now, marked as catch-up.
+    Scheduler scheduler(&catalog, &engine, SystemClock::instance());
+    scheduler.start();
 
     MainWindow window(&catalog);
     window.setEngine(&engine);

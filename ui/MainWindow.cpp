@@ -1,17 +1,20 @@
 #include "MainWindow.h"
 
+#include "activity/ActivityView.h"
 #include "catalog/Catalog.h"
 #include "common/AboutDialog.h"
 #include "connectors/ConnectorSpec.h"
 #include "datastores/DatastoreOverview.h"
 #include "datastores/DatastoreTreeDelegate.h"
 #include "engine/OperationEngine.h"
+#include "enrichment/LinkEnrichmentDialog.h"
 #include "item/DatastoreTreeModel.h"
 #include "operations/OperationActions.h"
 #include "operations/OperationProgressBar.h"
 #include "wizard/AddDatastoreWizard.h"
 #include "wizard/DeleteDatastore.h"
 #include "wizard/EditDatastoreDialog.h"
+#include "wizard/MultiSchemaDialog.h"
 
 #include <QAction>
 #include <QApplication>
@@ -76,7 +79,6 @@ QLabel *mutedLabel(const QString &text, QWidget *parent)
 }
 
 } // namespace
-
 MainWindow::MainWindow(Catalog *catalog, QWidget *parent) : QMainWindow(parent), m_catalog(catalog)
 {
     setWindowTitle(tr("Assay"));
@@ -147,125 +149,6 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent) : QMainWindow(parent),
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions()
-{
-    m_addAction =
-        new QAction(QIcon(QStringLiteral(":/icons/add.svg")), tr("&Add Datastore…"), this);
-    m_addAction->setIconText(tr("Add Datastore"));
-    m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
-    m_addAction->setStatusTip(tr("Connect a database or folder as a new datastore"));
-    connect(m_addAction, &QAction::triggered, this, &MainWindow::requestAddDatastore);
-
-    m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
-    m_quitAction->setMenuRole(QAction::QuitRole);
-    m_quitAction->setStatusTip(tr("Close Assay"));
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-
-    m_findAction = new QAction(tr("&Find…"), this);
-    m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    m_findAction->setStatusTip(tr("Filter the datastore tree by name"));
-    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusFilter);
-
-    m_runAction = new QAction(QIcon(QStringLiteral(":/icons/run.svg")), tr("&Run Sync…"), this);
-    m_runAction->setIconText(tr("Run"));
-    m_runAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_runAction->setStatusTip(tr("Sync the selected datastore: discover its tables, views and "
-                                 "fields"));
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::requestRun);
-
-    m_refreshAction =
-        new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Re&fresh"), this);
-    m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_refreshAction->setStatusTip(tr("Read the datastores from the Catalog again"));
-    connect(m_refreshAction, &QAction::triggered, this, [this] {
-        const qint64 current = m_currentId;
-        m_model->reload();
-        if (current)
-            selectDatastore(current);
-        statusBar()->showMessage(tr("Datastores refreshed."), 3000);
-    });
-
-    m_settingsAction = new QAction(tr("Container &Settings…"), this);
-    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    m_settingsAction->setStatusTip(tr("Identifiers, grouping and general settings of the "
-                                      "selected table, view or file"));
-    m_settingsAction->setEnabled(false);
-    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::requestContainerSettings);
-
-    m_editAction = new QAction(tr("&Edit Datastore…"), this);
-    m_editAction->setStatusTip(tr("Change the selected datastore's name, connection details, "
-                                  "database, schema and teams"));
-    m_editAction->setEnabled(false);
-    connect(m_editAction, &QAction::triggered, this, &MainWindow::editCurrentDatastore);
-    m_deleteAction = new QAction(tr("&Delete Datastore…"), this);
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_deleteAction->setShortcutContext(Qt::WidgetShortcut); // only while the tree has focus
-    m_deleteAction->setStatusTip(tr("Remove the selected datastore from Assay (its data is not "
-                                    "touched)"));
-    m_deleteAction->setEnabled(false);
-    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteCurrentDatastore);
-
-    m_togglePaneAction = new QAction(tr("&Datastores Pane"), this);
-    m_togglePaneAction->setCheckable(true);
-    m_togglePaneAction->setChecked(true);
-    m_togglePaneAction->setStatusTip(tr("Show or hide the datastore tree"));
-    connect(m_togglePaneAction, &QAction::toggled, this,
-            [this](bool visible) { m_treePane->setVisible(visible); });
-
-    m_aboutAction = new QAction(tr("&About Assay…"), this);
-    m_aboutAction->setMenuRole(QAction::AboutRole);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_addAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(m_findAction);
-
-    QMenu *datastore = menuBar()->addMenu(tr("&Datastore"));
-    datastore->addAction(m_runAction);
-    datastore->addAction(m_settingsAction);
-    datastore->addSeparator();
-    datastore->addAction(m_editAction);
-    datastore->addAction(m_deleteAction);
-    datastore->addSeparator();
-    datastore->addAction(m_refreshAction);
-
-    // Filled in createToolBar(), once the toolbar's toggle action exists.
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->setObjectName(QStringLiteral("viewMenu"));
-    view->addAction(m_togglePaneAction);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_aboutAction);
-    QAction *aboutQt = help->addAction(tr("About &Qt…"), qApp, &QApplication::aboutQt);
-    aboutQt->setMenuRole(QAction::AboutQtRole);
-}
-
-void MainWindow::createToolBar()
-{
-    m_toolBar = addToolBar(tr("Main Toolbar"));
-    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    m_toolBar->setMovable(false);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(20, 20));
-    m_toolBar->addAction(m_addAction);
-    m_toolBar->addSeparator();
-    m_toolBar->addAction(m_runAction);
-    m_toolBar->addAction(m_refreshAction);
-
-    QAction *toggle = m_toolBar->toggleViewAction();
-    toggle->setText(tr("&Toolbar"));
-    if (auto *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu")))
-        view->addAction(toggle);
-}
 
 QWidget *MainWindow::createTreePane()
 {
@@ -496,140 +379,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::requestAddDatastore()
-{
-    if (isSignalConnected(QMetaMethod::fromSignal(&MainWindow::addDatastoreRequested))) {
-        emit addDatastoreRequested();
-        return;
-    }
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Add Datastore"),
-                                tr("The Add Datastore wizard is not part of this build yet."),
-                                QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("addDatastoreInfo"));
-    box->setInformativeText(
-        tr("Until it arrives, add a datastore from a terminal; it appears here at once:<br><br>"
-           "<code>assay connections create --type postgresql --name … --host … "
-           "--username … --database … --password-stdin</code><br><br>"
-           "<code>assay datastores create --name … --connection-name …</code>"));
-    box->setTextFormat(Qt::RichText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
-void MainWindow::requestRun()
-{
-    if (!m_currentId)
-        return;
-    emit runRequested(m_currentId);
-    if (!isSignalConnected(QMetaMethod::fromSignal(&MainWindow::runRequested)))
-        statusBar()->showMessage(
-            tr("Sync, Profile and Scan arrive with the operation engine; nothing ran yet."), 6000);
-}
-
-void MainWindow::showTreeMenu(const QPoint &pos)
-{
-    QMenu menu(this);
-    const QModelIndex index = m_tree->indexAt(pos);
-    const QString kind = index.data(DatastoreTreeModel::KindRole).toString();
-    if (index.isValid()) {
-        m_tree->setCurrentIndex(index);
-        menu.addAction(m_runAction);
-        if (kind == QLatin1String("container"))
-            menu.addAction(m_settingsAction);
-        if (kind == QLatin1String("datastore")) {
-            menu.addAction(m_editAction);
-            menu.addAction(m_deleteAction);
-        }
-        menu.addSeparator();
-    }
-    menu.addAction(m_refreshAction);
-    menu.addSeparator();
-    menu.addAction(m_addAction);
-    menu.exec(m_tree->viewport()->mapToGlobal(pos));
-}
-
-qint64 MainWindow::selectedContainerId() const
-{
-    const QModelIndex index = m_tree->currentIndex();
-    if (index.data(DatastoreTreeModel::KindRole).toString() != QLatin1String("container"))
-        return 0;
-    return index.data(DatastoreTreeModel::IdRole).toLongLong();
-}
-
-void MainWindow::requestContainerSettings()
-{
-    const qint64 container = selectedContainerId();
-    if (container && m_actions)
-        m_actions->openContainerSettings(container);
-}
-
-void MainWindow::setCredentials(CredentialStore *credentials)
-{
-    m_credentials = credentials;
-    connect(this, &MainWindow::addDatastoreRequested, this, &MainWindow::openAddDatastoreWizard,
-            Qt::UniqueConnection);
-}
-
-void MainWindow::openAddDatastoreWizard()
-{
-    if (!m_credentials || !m_actions)
-        return;
-    auto *wizard = new AddDatastoreWizard(m_catalog, m_credentials, m_actions->engine(), this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    connect(wizard, &AddDatastoreWizard::datastoreCreated, this,
-            [this](qint64 id, bool linkEnrichmentNext) {
-                selectDatastore(id);
-                m_tabs->setCurrentIndex(0);
-                if (linkEnrichmentNext)
-                    emit linkEnrichmentRequested(id);
-            });
-    wizard->open();
-}
-
-void MainWindow::editCurrentDatastore()
-{
-    if (!m_credentials || !m_currentId)
-        return;
-    auto *dialog = new EditDatastoreDialog(m_catalog, m_credentials, m_currentId, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &EditDatastoreDialog::datastoreSaved, this, [this](qint64 id) {
-        selectDatastore(id);
-        statusBar()->showMessage(tr("Datastore saved."), 4000);
-    });
-    dialog->open();
-}
-
-void MainWindow::deleteCurrentDatastore()
-{
-    if (!m_credentials || !m_currentId)
-        return;
-    if (m_actions && m_actions->engine()->isDatastoreBusy(m_currentId)) {
-        statusBar()->showMessage(
-            tr("An operation of this datastore is queued or running; abort it first."), 6000);
-        return;
-    }
-    if (DatastoreDeletion *deletion =
-            confirmDeleteDatastore(this, m_catalog, m_credentials, m_currentId))
-        connect(deletion, &DatastoreDeletion::finished, this,
-                [this](bool ok, const QString &message) {
-                    if (!message.isEmpty())
-                        statusBar()->showMessage(message, 8000);
-                    else if (ok)
-                        statusBar()->showMessage(tr("Datastore deleted."), 5000);
-                });
-}
-
-void MainWindow::setEngine(OperationEngine *engine)
-{
-    m_actions = new OperationActions(m_catalog, engine, this);
-    connect(m_actions, &OperationActions::message, this,
-            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
-    connect(this, &MainWindow::runRequested, m_actions, &OperationActions::runSync);
-    m_progress = new OperationProgressBar(engine, m_progressHolder);
-    m_progressHolder->layout()->addWidget(m_progress);
-    m_progress->setDatastore(m_currentId);
-}
-
 void MainWindow::focusFilter()
 {
     m_togglePaneAction->setChecked(true);
@@ -709,8 +458,16 @@ void MainWindow::showDetails(qint64 datastoreId)
     m_runAction->setEnabled(true);
     m_editAction->setEnabled(m_credentials != nullptr);
     m_deleteAction->setEnabled(m_credentials != nullptr);
+    {
+        const ConnectorSpec *spec = connection ? connectors::find(connection->type) : nullptr;
+        m_onboardAction->setEnabled(m_credentials && spec && spec->supportsMultiSchema);
+        // Enrichment datastores receive results; only sources link to one.
+        m_linkAction->setEnabled(m_credentials && !datastore->enrichOnly);
+    }
     if (m_progress)
         m_progress->setDatastore(datastoreId);
+    if (m_activity)
+        m_activity->setDatastore(datastoreId);
     m_detailsStack->setCurrentWidget(m_detailsPage);
 }
 
@@ -722,6 +479,8 @@ void MainWindow::clearDetails()
     m_settingsAction->setEnabled(false);
     m_editAction->setEnabled(false);
     m_deleteAction->setEnabled(false);
+    m_onboardAction->setEnabled(false);
+    m_linkAction->setEnabled(false);
     m_overview->clear();
     m_headerTitle->clear();
     m_headerSubtitle->clear();

@@ -18,6 +18,7 @@ namespace assay {
 class Catalog;
 class DatastoreOverview;
 class DatastoreTreeModel;
+class ActivityView;
 class CredentialStore;
 class OperationActions;
 class OperationEngine;
@@ -40,6 +41,7 @@ public:
     void setCredentials(CredentialStore *credentials);
     OperationActions *operationActions() const { return m_actions; }
     OperationProgressBar *progressBar() const { return m_progress; }
+    ActivityView *activityView() const { return m_activity; }
 
     DatastoreTreeModel *treeModel() const { return m_model; }
     QTreeView *datastoreTree() const { return m_tree; }
@@ -56,6 +58,8 @@ public:
     QAction *containerSettingsAction() const { return m_settingsAction; }
     QAction *editDatastoreAction() const { return m_editAction; }
     QAction *deleteDatastoreAction() const { return m_deleteAction; }
+    QAction *onboardSchemasAction() const { return m_onboardAction; }
+    QAction *linkEnrichmentAction() const { return m_linkAction; }
     QAction *findAction() const { return m_findAction; }
     QLineEdit *filterEdit() const { return m_filter; }
     QTabWidget *detailsTabs() const { return m_tabs; }
@@ -92,6 +96,9 @@ private:
     void openAddDatastoreWizard();
     void editCurrentDatastore();
     void deleteCurrentDatastore();
+    void onboardSchemasOfCurrentConnection();
+    void openLinkEnrichment(qint64 datastoreId);
+    void showAllActivity();
     void showTreeMenu(const QPoint &pos);
     qint64 selectedContainerId() const;
     void focusFilter();
@@ -116,6 +123,8 @@ private:
     QAction *m_settingsAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_onboardAction = nullptr;
+    QAction *m_linkAction = nullptr;
     CredentialStore *m_credentials = nullptr;
     QAction *m_togglePaneAction = nullptr;
     QAction *m_aboutAction = nullptr;
@@ -139,6 +148,8 @@ private:
     QWidget *m_progressHolder = nullptr;
     OperationProgressBar *m_progress = nullptr;
     OperationActions *m_actions = nullptr;
+    ActivityView *m_activity = nullptr;
+    QAction *m_allActivityAction = nullptr;
 
     QLabel *m_countLabel = nullptr;
     QLabel *m_catalogLabel = nullptr;

@@ -14,8 +14,8 @@ namespace {
 const QStringList &commands()
 {
     static const QStringList names = {QStringLiteral("connections"), QStringLiteral("datastores"),
-                                      QStringLiteral("containers"), QStringLiteral("operations"),
-                                      QStringLiteral("demo")};
+                                      QStringLiteral("containers"),  QStringLiteral("operations"),
+                                      QStringLiteral("schedules"),   QStringLiteral("demo")};
     return names;
 }
 
@@ -64,9 +64,14 @@ QString overview()
                "Commands:\n"
                "  connections create|list|test|delete   manage connections (secrets go "
                "to the keychain)\n"
-               "  datastores create|list|show|delete    manage datastores\n"
+               "  datastores "
+               "create|list|show|delete|link-enrichment|unlink-enrichment|import|export\n"
+               "                                        manage datastores and their enrichment "
+               "link\n"
                "  containers list --datastore NAME      tables, views and files with their fields\n"
                "  operations run|list|show|abort|resume run Sync and follow operations\n"
+               "  schedules create|list|delete|pause|resume|run-due\n"
+               "                                        run operations on a cron schedule (UTC)\n"
                "  demo                                  (re)create the bundled Demo "
                "Shop datastore\n\n"
                "Global options:\n"
@@ -162,6 +167,8 @@ int main(int argc, char **argv)
         return runContainers(ctx);
     if (inv.command == QLatin1String("operations"))
         return runOperations(ctx);
+    if (inv.command == QLatin1String("schedules"))
+        return runSchedules(ctx);
     return runDemo(ctx);
 }
 

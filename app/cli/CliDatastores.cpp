@@ -16,7 +16,10 @@ const QString kUsage = QStringLiteral(
     "       assay datastores link-enrichment --datastore SOURCE --enrichment ENRICHMENT\n"
     "         --prefix PREFIX [--remediation none|append|overwrite] [--source-record-limit N]\n"
     "         [--rollup-threshold N] [--json]\n"
-    "       assay datastores unlink-enrichment --datastore SOURCE [--json]");
+    "       assay datastores unlink-enrichment --datastore SOURCE [--json]\n"
+    "       assay datastores export NAME... | --all [--output FILE]\n"
+    "       assay datastores import FILE [--secrets-file FILE | --password-stdin] [--dry-run]\n"
+    "         [--no-sync] [--json]");
 
 // The schema a datastore uses when none is given: the dialect's usual default.
 QString defaultSchema(const ConnectorSpec &spec, const QString &database)
@@ -235,6 +238,10 @@ int runDatastores(Context &ctx)
         return runLinkEnrichment(ctx);
     if (sub == QLatin1String("unlink-enrichment"))
         return runUnlinkEnrichment(ctx);
+    if (sub == QLatin1String("export"))
+        return runExportDatastores(ctx);
+    if (sub == QLatin1String("import"))
+        return runImportDatastores(ctx);
     if (sub.isEmpty() || sub == QLatin1String("--help")) {
         *ctx.out << "Usage: " << kUsage << "\n";
         return sub.isEmpty() ? Usage : Success;

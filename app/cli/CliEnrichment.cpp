@@ -3,9 +3,16 @@
 #include "enrichment/Prefix.h"
 #include "secrets/CredentialStore.h"
 
+#include <QCoreApplication>
+
 namespace assay::cli {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("assay::cli", text);
+}
 
 const QString kLinkUsage = QStringLiteral(
     "assay datastores link-enrichment --datastore SOURCE --enrichment ENRICHMENT --prefix PREFIX\n"
@@ -48,9 +55,8 @@ bool integerOption(Context &ctx, const QCommandLineParser &p, const QString &nam
     bool ok = false;
     *value = p.value(name).trimmed().remove(QLatin1Char(',')).toLongLong(&ok);
     if (!ok)
-        *exitCode = fail(
-            ctx, QStringLiteral("--%1 must be a whole number (got '%2')").arg(name, p.value(name)),
-            kLinkUsage, Usage);
+        *exitCode = fail(ctx, tr("--%1 must be a whole number (got '%2')").arg(name, p.value(name)),
+                         kLinkUsage, Usage);
     return ok;
 }
 
@@ -82,53 +88,50 @@ int runLinkEnrichment(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions({
-        {QStringLiteral("datastore"), QStringLiteral("The source datastore (name or id)."),
+        {QStringLiteral("datastore"), tr("The source datastore (name or id)."),
          QStringLiteral("SOURCE")},
-        {QStringLiteral("enrichment"),
-         QStringLiteral("The enrichment datastore to write to (name or id)."),
+        {QStringLiteral("enrichment"), tr("The enrichment datastore to write to (name or id)."),
          QStringLiteral("ENRICHMENT")},
         {QStringLiteral("prefix"),
-         QStringLiteral("Starts the name of every enrichment table; normalised to _snake_case "
-                        "(at most %1 characters).")
+         tr("Starts the name of every enrichment table; normalised to _snake_case "
+            "(at most %1 characters).")
              .arg(kMaxPrefixLength),
          QStringLiteral("PREFIX")},
         {QStringLiteral("remediation"),
-         QStringLiteral("none (default), append or overwrite: how anomalous source records are "
-                        "replicated."),
+         tr("none (default), append or overwrite: how anomalous source records are "
+            "replicated."),
          QStringLiteral("STRATEGY")},
         {QStringLiteral("source-record-limit"),
-         QStringLiteral("Maximum source examples per anomaly, %1 to %2 (default %3).")
+         tr("Maximum source examples per anomaly, %1 to %2 (default %3).")
              .arg(kMinSourceRecordLimit)
              .arg(kMaxSourceRecordLimit)
              .arg(kDefaultSourceRecordLimit),
          QStringLiteral("N")},
         {QStringLiteral("rollup-threshold"),
-         QStringLiteral("Maximum record anomalies per check, %1 to %2 (default %3).")
+         tr("Maximum record anomalies per check, %1 to %2 (default %3).")
              .arg(kMinRollupThreshold)
              .arg(kMaxRollupThreshold)
              .arg(kDefaultRollupThreshold),
          QStringLiteral("N")},
-        {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+        {QStringLiteral("json"), tr("Print JSON.")},
     });
     if (!parse(ctx, p, kLinkUsage))
         return ctx.helpShown ? Success : Usage;
     for (const char *required : {"datastore", "enrichment", "prefix"})
         if (!p.isSet(QLatin1String(required)))
-            return fail(ctx, QStringLiteral("--%1 is required").arg(QLatin1String(required)),
-                        kLinkUsage, Usage);
+            return fail(ctx, tr("--%1 is required").arg(QLatin1String(required)), kLinkUsage,
+                        Usage);
     const auto source = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!source)
-        return fail(
-            ctx,
-            QStringLiteral("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
-            QStringLiteral("see 'assay datastores list'"));
+        return fail(ctx, tr("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
+                    tr("see 'assay datastores list'"));
     const auto target = findDatastore(*ctx.catalog, p.value(QStringLiteral("enrichment")));
     if (!target)
-        return fail(ctx,
-                    QStringLiteral("no enrichment datastore named '%1'")
-                        .arg(p.value(QStringLiteral("enrichment"))),
-                    QStringLiteral("create one with 'assay datastores create ... "
-                                   "--enrichment-only'"));
+        return fail(
+            ctx,
+            tr("no enrichment datastore named '%1'").arg(p.value(QStringLiteral("enrichment"))),
+            tr("create one with 'assay datastores create ... "
+               "--enrichment-only'"));
 
     EnrichmentSettings settings;
     settings.prefixInput = p.value(QStringLiteral("prefix"));
@@ -139,8 +142,8 @@ int runLinkEnrichment(Context &ctx)
         if (text != QLatin1String("none") && text != QLatin1String("append") &&
             text != QLatin1String("overwrite"))
             return fail(ctx,
-                        QStringLiteral("--remediation must be none, append or overwrite (got "
-                                       "'%1')")
+                        tr("--remediation must be none, append or overwrite (got "
+                           "'%1')")
                             .arg(p.value(QStringLiteral("remediation"))),
                         kLinkUsage, Usage);
         settings.remediation = remediationFromString(text);
@@ -177,32 +180,34 @@ int runLinkEnrichment(Context &ctx)
         printJson(ctx, o);
         return Success;
     }
-    *ctx.out << QStringLiteral("%1 '%2' to enrichment datastore '%3' with prefix %4 (remediation "
-                               "%5, source record limit %6, rollup threshold %7).\n")
-                    .arg(result.relinked ? QStringLiteral("Updated the link of")
-                                         : QStringLiteral("Linked"),
-                         linked.name, target->name, result.prefix,
+    const QString summary =
+        result.relinked ? tr("Updated the link of '%1' to enrichment datastore '%2': prefix %3, "
+                             "remediation %4, source record limit %5, rollup threshold %6.\n")
+                        : tr("Linked '%1' to enrichment datastore '%2' with prefix %3 (remediation "
+                             "%4, source record limit %5, rollup threshold %6).\n");
+    *ctx.out << summary
+                    .arg(linked.name, target->name, result.prefix,
                          remediationToString(linked.enrichment.remediation))
                     .arg(linked.enrichment.sourceRecordLimit)
                     .arg(linked.enrichment.rollupThreshold);
     if (!result.previousPrefix.isEmpty()) {
-        *ctx.out << QStringLiteral("The prefix changed from %1: new scans write to %2_* tables. "
-                                   "Assay does not rename or drop the old tables.\n")
+        *ctx.out << tr("The prefix changed from %1: new scans write to %2_* tables. "
+                       "Assay does not rename or drop the old tables.\n")
                         .arg(result.previousPrefix, result.prefix);
         const QStringList sharing = EnrichmentLinker::prefixCollisions(
             *ctx.catalog, source->id, target->id, result.previousPrefix);
         if (!sharing.isEmpty())
-            *ctx.out << QStringLiteral("The %1_* tables are not orphaned: '%2' still writes to "
-                                       "them.\n")
+            *ctx.out << tr("The %1_* tables are not orphaned: '%2' still writes to "
+                           "them.\n")
                             .arg(result.previousPrefix, sharing.join(QStringLiteral("', '")));
         else if (!orphanError.isEmpty())
-            *ctx.out << QStringLiteral("The old tables could not be listed: %1\n").arg(orphanError);
+            *ctx.out << tr("The old tables could not be listed: %1\n").arg(orphanError);
         else if (orphans.isEmpty())
-            *ctx.out << QStringLiteral("No tables of %1 were found in '%2'.\n")
+            *ctx.out << tr("No tables of %1 were found in '%2'.\n")
                             .arg(result.previousPrefix, target->name);
         else
-            *ctx.out << QStringLiteral("Orphaned tables in '%1' (drop them with your database "
-                                       "tools if you no longer need them): %2\n")
+            *ctx.out << tr("Orphaned tables in '%1' (drop them with your database "
+                           "tools if you no longer need them): %2\n")
                             .arg(target->name, orphans.join(QStringLiteral(", ")));
     }
     ctx.out->flush();
@@ -213,20 +218,18 @@ int runUnlinkEnrichment(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions({
-        {QStringLiteral("datastore"), QStringLiteral("The source datastore (name or id)."),
+        {QStringLiteral("datastore"), tr("The source datastore (name or id)."),
          QStringLiteral("SOURCE")},
-        {QStringLiteral("json"), QStringLiteral("Print JSON.")},
+        {QStringLiteral("json"), tr("Print JSON.")},
     });
     if (!parse(ctx, p, kUnlinkUsage))
         return ctx.helpShown ? Success : Usage;
     if (!p.isSet(QStringLiteral("datastore")))
-        return fail(ctx, QStringLiteral("--datastore is required"), kUnlinkUsage, Usage);
+        return fail(ctx, tr("--datastore is required"), kUnlinkUsage, Usage);
     const auto source = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!source)
-        return fail(
-            ctx,
-            QStringLiteral("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
-            QStringLiteral("see 'assay datastores list'"));
+        return fail(ctx, tr("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
+                    tr("see 'assay datastores list'"));
     const auto before = source->enrichment.isLinked()
                             ? ctx.catalog->datastore(source->enrichment.enrichmentDatastoreId)
                             : std::nullopt;
@@ -238,9 +241,9 @@ int runUnlinkEnrichment(Context &ctx)
         printJson(ctx, datastoreJson(*ctx.catalog, unlinked));
         return Success;
     }
-    *ctx.out << QStringLiteral("Unlinked '%1' from enrichment datastore '%2'. Remediation is now "
-                               "none; the %3_* tables stay, and linking '%2' again with prefix %3 "
-                               "continues them.\n")
+    *ctx.out << tr("Unlinked '%1' from enrichment datastore '%2'. Remediation is now "
+                   "none; the %3_* tables stay, and linking '%2' again with prefix %3 "
+                   "continues them.\n")
                     .arg(unlinked.name, before ? before->name : QStringLiteral("?"),
                          unlinked.enrichment.prefix);
     ctx.out->flush();

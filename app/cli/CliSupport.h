@@ -46,8 +46,12 @@ int runConnections(Context &ctx);
 int runDatastores(Context &ctx);
 int runOperations(Context &ctx);
 int runContainers(Context &ctx);
+// `assay schedules create|list|delete|pause|resume|run-due` (CliSchedules.cpp).
+int runSchedules(Context &ctx);
 // `assay datastores link-enrichment` and `unlink-enrichment` (CliEnrichment.cpp).
 int runLinkEnrichment(Context &ctx);
 int runUnlinkEnrichment(Context &ctx);
+int runExportDatastores(Context &ctx); // `assay datastores export` (CliImportExport.cpp)
+int runImportDatastores(Context &ctx); // `assay datastores import` (CliImportExport.cpp)
 
 } // namespace assay::cli

@@ -31,7 +31,8 @@ public:
 class ManualClock : public Clock
 {
 public:
-    explicit ManualClock(const QDateTime &now = QDateTime::currentDateTimeUtc()) : m_now(now.toUTC())
+    explicit ManualClock(const QDateTime &now = QDateTime::currentDateTimeUtc())
+        : m_now(now.toUTC())
     {
     }
 

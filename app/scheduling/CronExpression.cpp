@@ -133,8 +133,8 @@ QString joinWith(const QStringList &items, const QString &lastSeparator)
 {
     if (items.size() <= 1)
         return items.value(0);
-    return QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")) +
-           lastSeparator + items.last();
+    return QStringList(items.mid(0, items.size() - 1)).join(QStringLiteral(", ")) + lastSeparator +
+           items.last();
 }
 
 QString joinAnd(const QStringList &items)
@@ -196,8 +196,9 @@ QString monthName(int month)
 
 QString clockTime(int hour, int minute)
 {
-    return QStringLiteral("%1:%2").arg(hour, 2, 10, QLatin1Char('0')).arg(minute, 2, 10,
-                                                                          QLatin1Char('0'));
+    return QStringLiteral("%1:%2")
+        .arg(hour, 2, 10, QLatin1Char('0'))
+        .arg(minute, 2, 10, QLatin1Char('0'));
 }
 
 // One value of a field: a number or (month, day of week) a three-letter name.
@@ -365,8 +366,9 @@ CronExpression CronExpression::parse(const QString &input, QString *error)
         e.m_text[f] = fields.at(i).toUpper();
         // Only the day fields' star matters (Vixie's day rule); the others are "unrestricted"
         // when they match every value, however written.
-        e.m_star[f] = (f == DayOfMonth || f == DayOfWeek) ? fields.at(i).startsWith(QLatin1Char('*'))
-                                                          : e.m_bits[f] == fullBits(f);
+        e.m_star[f] = (f == DayOfMonth || f == DayOfWeek)
+                          ? fields.at(i).startsWith(QLatin1Char('*'))
+                          : e.m_bits[f] == fullBits(f);
     }
     e.m_valid = true;
     return e;
@@ -586,11 +588,10 @@ QString CronExpression::describe() const
 
     const QList<int> days = values(DayOfMonth);
     const int domStep = starStep(m_bits[DayOfMonth], 1, 31);
-    const QString domPhrase = days.size() == 1 ? tr("day %1").arg(days.first())
-                              : domStep        ? tr("every %1 day").arg(ordinal(domStep))
-                              : days.size() <= 6
-                                  ? tr("days %1").arg(joinAnd(numbers(days)))
-                                  : tr("days %1").arg(fieldText(DayOfMonth));
+    const QString domPhrase = days.size() == 1   ? tr("day %1").arg(days.first())
+                              : domStep          ? tr("every %1 day").arg(ordinal(domStep))
+                              : days.size() <= 6 ? tr("days %1").arg(joinAnd(numbers(days)))
+                                                 : tr("days %1").arg(fieldText(DayOfMonth));
 
     const QList<int> weekdays = values(DayOfWeek);
     QStringList weekdayNames;
@@ -599,11 +600,10 @@ QString CronExpression::describe() const
     int firstDay = 0;
     int lastDay = 0;
     const bool dayRun = singleRun(m_bits[DayOfWeek], 0, 6, &firstDay, &lastDay);
-    const QString dowPhrase =
-        weekdays.size() == 1 ? tr("only on %1").arg(weekdayNames.first())
-        : dayRun && weekdays.size() >= 3
-            ? tr("%1 through %2").arg(dayName(firstDay), dayName(lastDay))
-            : tr("on %1").arg(joinAnd(weekdayNames));
+    const QString dowPhrase = weekdays.size() == 1 ? tr("only on %1").arg(weekdayNames.first())
+                              : dayRun && weekdays.size() >= 3
+                                  ? tr("%1 through %2").arg(dayName(firstDay), dayName(lastDay))
+                                  : tr("on %1").arg(joinAnd(weekdayNames));
 
     if (domAll && dowAll) {
         if (monthAll)

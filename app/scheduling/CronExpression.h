@@ -10,7 +10,8 @@ namespace assay {
 
 // A standard five-field cron expression, evaluated in UTC:
 //
-//   minute (0-59)  hour (0-23)  day of month (1-31)  month (1-12, JAN-DEC)  day of week (0-7, SUN-SAT)
+//   minute (0-59)  hour (0-23)  day of month (1-31)  month (1-12, JAN-DEC)  day of week (0-7,
+//   SUN-SAT)
 //
 // Each field is `*` or a comma list of values, ranges `a-b` and steps `*/n`, `a-b/n`, `a/n`
 // (from a to the field's end); names are case-insensitive and day of week 7 is Sunday too. The

@@ -135,7 +135,10 @@ QString ScheduleSpec::toCron() const
         QStringList days;
         for (int d : weekdays)
             days << QString::number(d);
-        return QStringLiteral("%1 %2 * * %3").arg(minute).arg(hour).arg(days.join(QLatin1Char(',')));
+        return QStringLiteral("%1 %2 * * %3")
+            .arg(minute)
+            .arg(hour)
+            .arg(days.join(QLatin1Char(',')));
     }
     case Mode::Monthly:
         return QStringLiteral("%1 %2 %3 %4 *")

@@ -105,7 +105,7 @@ int Scheduler::runDue(Pass pass)
             continue;
         }
         QString reason;
-        const qint64 operationId = fire(s, now, late, &reason);
+        const qint64 operationId = fire(s, late, &reason);
         if (operationId) {
             m_catalog->recordScheduleRun(s.id, now, next);
             ++fired;
@@ -120,7 +120,7 @@ int Scheduler::runDue(Pass pass)
     return fired;
 }
 
-qint64 Scheduler::fire(const Schedule &s, const QDateTime &now, bool catchUp, QString *skipReason)
+qint64 Scheduler::fire(const Schedule &s, bool catchUp, QString *skipReason)
 {
     QString error;
     if (!CronExpression::parse(s.cron, &error).isValid()) {
@@ -154,6 +154,7 @@ qint64 Scheduler::fire(const Schedule &s, const QDateTime &now, bool catchUp, QS
         return 0;
     }
     if (catchUp) {
+        m_catchUps.insert(id);
         m_catalog->appendOperationLog(
             id, {QDateTime(), QStringLiteral("info"),
                  tr("Catch-up run of schedule “%1”: its run at %2 was missed while Assay was not "
@@ -162,7 +163,6 @@ qint64 Scheduler::fire(const Schedule &s, const QDateTime &now, bool catchUp, QS
     }
     note(s, catchUp ? tr("queued operation %1 (catch-up of %2)").arg(id).arg(iso(s.nextRunAt))
                     : tr("queued operation %1").arg(id));
-    Q_UNUSED(now)
     return id;
 }
 

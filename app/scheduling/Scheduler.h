@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -55,6 +56,9 @@ public:
 
     // The latest fire/skip notes, oldest first ("2027-01-01T06:30:00Z nightly: skipped, ...").
     QStringList recentLog() const { return m_log; }
+    // Whether this scheduler queued `operationId` as a catch-up run (operation types may rewrite
+    // their options, so the "catch_up" mark is not always visible in the operation's record).
+    bool isCatchUpRun(qint64 operationId) const { return m_catchUps.contains(operationId); }
 
     // Checks `schedule.cron`, tidies it, and sets nextRunAt to its first slot after `nowUtc`.
     // False with `error` (the cron field and token at fault) when the expression is invalid.
@@ -76,7 +80,7 @@ private:
     enum class Pass { Tick, CatchUp };
     int runDue(Pass pass);
     // Runs one due schedule; returns the queued operation's id, 0 when skipped.
-    qint64 fire(const Schedule &schedule, const QDateTime &now, bool catchUp, QString *skipReason);
+    qint64 fire(const Schedule &schedule, bool catchUp, QString *skipReason);
     // The id of a still queued or running operation started by the schedule, else 0.
     qint64 unfinishedRun(const Schedule &schedule) const;
     void note(const Schedule &schedule, const QString &text);
@@ -87,6 +91,7 @@ private:
     Clock *m_clock;
     QTimer m_timer;
     QStringList m_log;
+    QSet<qint64> m_catchUps;
     bool m_started = false;
     bool m_running = false; // inside tick()/catchUp(): Catalog notices do not re-arm
 };

@@ -6,6 +6,7 @@
 #include "domain/Operation.h"
 #include "domain/Schedule.h"
 
+#include <QDate>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -21,6 +22,29 @@ struct ContainerSummary
     QString name;
     QString containerType;
     int fieldCount = 0;
+};
+
+// Which operations the Activity list shows, and in which order (Catalog::operationPage).
+struct OperationQuery
+{
+    enum class Sort { CreatedAt, Duration };
+
+    qint64 datastoreId = 0; // 0: every datastore
+    QString type;           // "" or an operation type
+    QString status;         // "" or an operation status
+    QDate day;              // invalid, or the UTC day the operation was created
+    QString container;      // "" or a container name found in the options or the result
+    QString idPrefix;       // "" or the first digits of the operation id
+    Sort sort = Sort::CreatedAt;
+    bool descending = true;
+
+    bool operator==(const OperationQuery &o) const
+    {
+        return datastoreId == o.datastoreId && type == o.type && status == o.status &&
+               day == o.day && container == o.container && idPrefix == o.idPrefix &&
+               sort == o.sort && descending == o.descending;
+    }
+    bool operator!=(const OperationQuery &o) const { return !(*this == o); }
 };
 
 // The metadata database: what Assay knows about connections, datastores, containers, fields,
@@ -109,6 +133,18 @@ public:
     QList<qint64> abortRequested(const QList<qint64> &ids) const;
     bool appendOperationLog(qint64 operationId, const OperationLogEntry &entry);
     QList<OperationLogEntry> operationLog(qint64 operationId) const;
+
+    // Activity (CatalogActivity.cpp): what the heatmap and the operation list read.
+    // Operations created per UTC day in [from, to], one aggregate query; days without any are
+    // absent. datastoreId 0 counts every datastore.
+    QHash<QDate, int> operationCountsByDay(qint64 datastoreId, const QDate &from,
+                                           const QDate &to) const;
+    // One page of the operations matching `query`, in its order. The rows leave options,
+    // counters and result empty (the list does not show them): read one with operation(id).
+    QList<Operation> operationPage(const OperationQuery &query, int offset, int limit) const;
+    int operationCount(const OperationQuery &query) const;
+    // Operations matching `query` per status, the status filter itself ignored.
+    QHash<QString, int> operationStatusCounts(const OperationQuery &query) const;
 
     // Schedules (CatalogSchedules.cpp). The Catalog stores them; cron parsing and computing
     // next_run_at belong to the Scheduler (app/scheduling), which callers use to fill nextRunAt.

@@ -118,6 +118,7 @@ QStringList version1(SqlFlavor flavor)
                        " updated_at VARCHAR(32) NOT NULL)")
             .arg(id),
         QStringLiteral("CREATE INDEX operations_by_status ON operations (status)"),
+        QStringLiteral("CREATE INDEX operations_by_created ON operations (created_at)"),
         QStringLiteral("CREATE INDEX operation_log_by_operation ON operation_log (operation_id)"),
         QStringLiteral("CREATE INDEX fields_by_container ON fields (container_id, ordinal)"),
     };

@@ -1,6 +1,7 @@
 #include "GuiMain.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
+#include "activity/ActivityView.h"
 #include "catalog/Catalog.h"
 #include "catalog/CatalogLocation.h"
 #include "common/AboutDialog.h"
@@ -8,6 +9,7 @@
 #include "datastores/DatastoreOverview.h"
 #include "engine/OperationEngine.h"
 #include "item/DatastoreTreeModel.h"
+#include "item/OperationListModel.h"
 #include "operations/OperationProgressBar.h"
 #include "operations/SyncDialog.h"
 #include "secrets/CredentialStore.h"
@@ -370,6 +372,15 @@ private slots:
         QTRY_COMPARE(window.datastoreTree()->model()->rowCount(datastore), 2);
         QTest::qWait(100); // let layouts settle before the picture
         window.grab().save(screenshotPath(QStringLiteral("mainwindow-synced.png")));
+
+        // The Activity tab lists the run.
+        QVERIFY(window.activityView());
+        window.detailsTabs()->setCurrentWidget(window.activityView());
+        QTRY_COMPARE(window.activityView()->listModel()->rowCount(), 1);
+        QVERIFY(window.activityView()->selectOperation(op.id));
+        QTest::qWait(100);
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-activity.png")));
+        window.detailsTabs()->setCurrentIndex(0);
 
         // The gear: Container Settings of the selected table.
         const QModelIndex customers = window.datastoreTree()->model()->index(0, 0, datastore);

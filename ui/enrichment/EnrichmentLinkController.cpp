@@ -77,8 +77,8 @@ QString EnrichmentLinkController::precheck(const LinkEnrichmentRequest &request)
             .arg(source->name);
     if (source->enrichment.isLinked()) {
         const auto linked = m_catalog->datastore(source->enrichment.enrichmentDatastoreId);
-        const QString name = linked ? linked->name
-                                   : QString::number(source->enrichment.enrichmentDatastoreId);
+        const QString name =
+            linked ? linked->name : QString::number(source->enrichment.enrichmentDatastoreId);
         return tr("“%1” already writes to the enrichment datastore “%2”. Unlink “%2” first; "
                   "enrichment datastores cannot be swapped directly.")
             .arg(source->name, name);
@@ -133,8 +133,7 @@ bool EnrichmentLinkController::link(const LinkEnrichmentRequest &request)
     const NewEnrichmentDatastore &n = m_request.newDatastore;
     if (!n.newConnection) {
         m_connection = *m_catalog->connection(n.connectionId);
-        QMetaObject::invokeMethod(this, &EnrichmentLinkController::recordNew,
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, &EnrichmentLinkController::recordNew, Qt::QueuedConnection);
         return true;
     }
     Connection base;
@@ -169,21 +168,21 @@ void EnrichmentLinkController::writeNextSecret()
     }
     const auto [field, value] = m_pendingSecrets.takeFirst();
     QPointer<EnrichmentLinkController> self(this);
-    m_credentials->write(
-        m_connection.uuid, field, value, [self, field = field](const CredentialResult &result) {
-            if (!self)
-                return;
-            if (!result.ok()) {
-                // A write that timed out may still land: remove it too.
-                if (result.error == CredentialError::Timeout)
-                    self->m_writtenSecrets << field;
-                self->rollback(
-                    tr("The %1 could not be stored in the keychain: %2").arg(field, result.message));
-                return;
-            }
-            self->m_writtenSecrets << field;
-            self->writeNextSecret();
-        });
+    m_credentials->write(m_connection.uuid, field, value,
+                         [self, field = field](const CredentialResult &result) {
+                             if (!self)
+                                 return;
+                             if (!result.ok()) {
+                                 // A write that timed out may still land: remove it too.
+                                 if (result.error == CredentialError::Timeout)
+                                     self->m_writtenSecrets << field;
+                                 self->rollback(tr("The %1 could not be stored in the keychain: %2")
+                                                    .arg(field, result.message));
+                                 return;
+                             }
+                             self->m_writtenSecrets << field;
+                             self->writeNextSecret();
+                         });
 }
 
 void EnrichmentLinkController::recordNew()
@@ -211,8 +210,8 @@ void EnrichmentLinkController::recordNew()
     d.teams = n.teams.isEmpty() ? QStringList{QStringLiteral("Public")} : n.teams;
     m_createdDatastoreId = m_catalog->addDatastore(d);
     if (!m_createdDatastoreId) {
-        rollback(tr("The enrichment datastore could not be recorded: %1")
-                     .arg(m_catalog->lastError()));
+        rollback(
+            tr("The enrichment datastore could not be recorded: %1").arg(m_catalog->lastError()));
         return;
     }
     finishLink(m_createdDatastoreId);

@@ -75,7 +75,8 @@ EnrichmentSettingsFields::EnrichmentSettingsFields(QFormLayout *form, QObject *p
         column->addWidget(note);
     }
     m_buttons.first()->setChecked(true);
-    auto *remediationLabel = wizardui::formLabel(tr("Remediation strategy"), false, m_buttons.first());
+    auto *remediationLabel =
+        wizardui::formLabel(tr("Remediation strategy"), false, m_buttons.first());
     remediationLabel->setAlignment(Qt::AlignRight | Qt::AlignTop);
     remediationLabel->setContentsMargins(0, 2, 0, 0);
     form->addRow(remediationLabel, box);
@@ -86,12 +87,11 @@ EnrichmentSettingsFields::EnrichmentSettingsFields(QFormLayout *form, QObject *p
     m_sourceRecordLimit->setValue(int(kDefaultSourceRecordLimit));
     m_sourceRecordLimit->setToolTip(tr("How many source rows are written to the enrichment "
                                        "datastore for each anomaly."));
-    form->addRow(wizardui::formLabel(tr("Maximum Source Examples per Anomaly"), true,
-                                     m_sourceRecordLimit),
-                 spinRow(m_sourceRecordLimit,
-                         tr("%1 to %2")
-                             .arg(locale.toString(kMinSourceRecordLimit),
-                                  locale.toString(kMaxSourceRecordLimit))));
+    form->addRow(
+        wizardui::formLabel(tr("Maximum Source Examples per Anomaly"), true, m_sourceRecordLimit),
+        spinRow(m_sourceRecordLimit, tr("%1 to %2")
+                                         .arg(locale.toString(kMinSourceRecordLimit),
+                                              locale.toString(kMaxSourceRecordLimit))));
 
     m_rollupThreshold->setObjectName(QStringLiteral("rollupThresholdBox"));
     m_rollupThreshold->setRange(kMinRollupThreshold, kMaxRollupThreshold);

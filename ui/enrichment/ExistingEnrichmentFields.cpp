@@ -125,9 +125,8 @@ void ExistingEnrichmentFields::showDetails()
         if (spec->isFileBased() || spec->isFolder())
             host = tr("This computer (%1)").arg(spec->displayName);
         else
-            host = connection->port > 0
-                       ? tr("%1:%2").arg(connection->host).arg(connection->port)
-                       : connection->host;
+            host = connection->port > 0 ? tr("%1:%2").arg(connection->host).arg(connection->port)
+                                        : connection->host;
     }
     const QString none = tr("—");
     const auto show = [&none](QLineEdit *edit, const QString &text) {

@@ -17,17 +17,18 @@
 #include <QActionGroup>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpacerItem>
 #include <QStackedWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace assay {
@@ -68,15 +69,15 @@ LinkEnrichmentDialog::LinkEnrichmentDialog(Catalog *catalog, CredentialStore *cr
       m_controller(new EnrichmentLinkController(catalog, credentials, this)),
       m_pages(new QStackedWidget), m_scroll(new QScrollArea), m_intro(new QLabel),
       m_form(newFormLayout()), m_settingsLayout(newFormLayout()), m_prefix(new PrefixField),
-      m_modeButton(new QToolButton), m_useAction(new QAction(tr("Use Enrichment Datastore"), this)),
+      m_modeButton(new QPushButton), m_useAction(new QAction(tr("Use Enrichment Datastore"), this)),
       m_addAction(new QAction(tr("Add Enrichment Datastore"), this)), m_existing(nullptr),
       m_newForm(new NewEnrichmentForm(catalog, credentials)), m_collision(new NoticeStrip),
       m_problem(wizardui::problemLabel()), m_settings(nullptr), m_status(new StatusBanner),
       m_spinner(new BusySpinner), m_busyText(new QLabel), m_unlink(new QPushButton(tr("Unlink…"))),
       m_cancel(new QPushButton(tr("Cancel"))), m_finish(new QPushButton(tr("Finish"))),
-      m_success(new StatusBanner), m_successNotice(new NoticeStrip), m_orphanPanel(new QWidget),
-      m_orphanTitle(wizardui::sectionTitle(QString())), m_orphanSpinner(new BusySpinner),
-      m_orphanStatus(new QLabel), m_orphanList(new QListWidget)
+      m_success(new StatusBanner), m_summary(newFormLayout()), m_successNotice(new NoticeStrip),
+      m_orphanPanel(new QWidget), m_orphanTitle(wizardui::sectionTitle(QString())),
+      m_orphanSpinner(new BusySpinner), m_orphanStatus(new QLabel), m_orphanList(new QListWidget)
 {
     setObjectName(QStringLiteral("linkEnrichmentDialog"));
     setWindowTitle(tr("Link Enrichment Datastore"));
@@ -121,10 +122,8 @@ LinkEnrichmentDialog::LinkEnrichmentDialog(Catalog *catalog, CredentialStore *cr
     });
     connect(m_finish, &QPushButton::clicked, this, &LinkEnrichmentDialog::finish);
     connect(m_unlink, &QPushButton::clicked, this, &LinkEnrichmentDialog::confirmUnlink);
-    connect(m_controller, &EnrichmentLinkController::linked, this,
-            &LinkEnrichmentDialog::onLinked);
-    connect(m_controller, &EnrichmentLinkController::failed, this,
-            &LinkEnrichmentDialog::onFailed);
+    connect(m_controller, &EnrichmentLinkController::linked, this, &LinkEnrichmentDialog::onLinked);
+    connect(m_controller, &EnrichmentLinkController::failed, this, &LinkEnrichmentDialog::onFailed);
     connect(m_controller, &EnrichmentLinkController::unlinked, this,
             &LinkEnrichmentDialog::onUnlinked);
     connect(m_controller, &EnrichmentLinkController::orphanedTablesFound, this,
@@ -154,7 +153,7 @@ LinkEnrichmentDialog::LinkEnrichmentDialog(Catalog *catalog, CredentialStore *cr
     // adding the first.
     m_existing->reload(m_source.enrichment.enrichmentDatastoreId);
     setMode(m_source.enrichment.isLinked() || m_existing->count() > 0 ? Mode::UseExisting
-                                                                       : Mode::AddNew);
+                                                                      : Mode::AddNew);
     m_prefix->setInput(m_source.enrichment.prefix.isEmpty()
                            ? normalizeEnrichmentPrefix(m_source.name)
                            : m_source.enrichment.prefix);
@@ -192,14 +191,22 @@ QWidget *LinkEnrichmentDialog::buildFormPage()
     m_useAction->setObjectName(QStringLiteral("useExistingAction"));
     m_addAction->setObjectName(QStringLiteral("addNewAction"));
     m_useAction->setToolTip(tr("Pick an enrichment datastore that already exists."));
-    m_addAction->setToolTip(tr("Create an enrichment datastore with its connection, then link it."));
+    m_addAction->setToolTip(
+        tr("Create an enrichment datastore with its connection, then link it."));
     auto *menu = new QMenu(m_modeButton);
     menu->addAction(m_useAction);
     menu->addAction(m_addAction);
     m_modeButton->setObjectName(QStringLiteral("modeButton"));
-    m_modeButton->setMenu(menu);
-    m_modeButton->setPopupMode(QToolButton::InstantPopup);
-    m_modeButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_modeButton->setMenu(menu); // a caret button: its menu drops down on click
+    m_modeButton->setAutoDefault(false);
+    wizardui::padButton(m_modeButton);
+    // One width for both choices, with room for the caret.
+    int modeWidth = 0;
+    for (QAction *a : {m_useAction, m_addAction}) {
+        m_modeButton->setText(a->text());
+        modeWidth = qMax(modeWidth, m_modeButton->sizeHint().width());
+    }
+    m_modeButton->setMinimumWidth(modeWidth + m_modeButton->fontMetrics().height());
     m_modeButton->setAccessibleName(tr("How to choose the enrichment datastore"));
     auto *titleRow = new QWidget;
     auto *titleLayout = new QHBoxLayout(titleRow);
@@ -226,7 +233,6 @@ QWidget *LinkEnrichmentDialog::buildFormPage()
     m_settings = new EnrichmentSettingsFields(m_settingsLayout, this);
     column->addLayout(m_settingsLayout);
 
-    m_status->setObjectName(QStringLiteral("linkStatusBanner"));
     column->addWidget(m_status);
     column->addStretch(1);
 
@@ -253,8 +259,13 @@ QWidget *LinkEnrichmentDialog::buildDonePage()
     auto *column = new QVBoxLayout(page);
     column->setContentsMargins(16, 16, 16, 8);
     column->setSpacing(12);
-    m_success->setObjectName(QStringLiteral("successBanner"));
-    column->addWidget(m_success);
+    column->addWidget(m_success); // keeps its own object name: its colours are styled by it
+    auto *summary = new QWidget;
+    summary->setObjectName(QStringLiteral("linkSummary"));
+    summary->setLayout(m_summary);
+    m_summary->setContentsMargins(12, 0, 0, 0);
+    m_summary->setVerticalSpacing(6);
+    column->addWidget(summary);
     m_successNotice->setObjectName(QStringLiteral("successNotice"));
     column->addWidget(m_successNotice);
 
@@ -284,8 +295,9 @@ QWidget *LinkEnrichmentDialog::buildDonePage()
     note->setObjectName(QStringLiteral("orphanNote"));
     orphans->addWidget(note);
     m_orphanPanel->setVisible(false);
-    column->addWidget(m_orphanPanel, 1);
-    column->addStretch(0);
+    column->addWidget(m_orphanPanel);
+    column->addStretch(1);
+    m_doneColumn = column;
     return page;
 }
 
@@ -328,8 +340,7 @@ void LinkEnrichmentDialog::setMode(Mode mode)
     const bool use = mode == Mode::UseExisting;
     m_useAction->setChecked(use);
     m_addAction->setChecked(!use);
-    m_modeButton->setText((use ? m_useAction->text() : m_addAction->text()) +
-                          QStringLiteral("  ▾"));
+    m_modeButton->setText(use ? m_useAction->text() : m_addAction->text());
     m_existing->setVisible(use);
     m_newForm->setVisible(!use);
     if (!use)
@@ -363,8 +374,8 @@ QString LinkEnrichmentDialog::problem() const
     const EnrichmentLink &link = m_source.enrichment;
     const qint64 chosen = m_existing->selectedId();
     const bool swapping =
-        link.isLinked() && (m_mode == Mode::AddNew ||
-                            (chosen != 0 && chosen != link.enrichmentDatastoreId));
+        link.isLinked() &&
+        (m_mode == Mode::AddNew || (chosen != 0 && chosen != link.enrichmentDatastoreId));
     if (swapping)
         return tr("“%1” already writes to “%2”. Unlink “%2” first; enrichment datastores cannot "
                   "be swapped directly.")
@@ -419,8 +430,10 @@ void LinkEnrichmentDialog::alignLabels()
             width = qMax(width, label->sizeHint().width());
         }
     }
-    for (QLabel *label : std::as_const(labels))
+    for (QLabel *label : std::as_const(labels)) {
         label->setMinimumWidth(width);
+        label->setAlignment((label->alignment() & Qt::AlignVertical_Mask) | Qt::AlignRight);
+    }
 }
 
 void LinkEnrichmentDialog::setBusy(bool busy, const QString &text)
@@ -447,9 +460,8 @@ void LinkEnrichmentDialog::finish()
         return;
     m_status->clear();
     const LinkEnrichmentRequest r = request();
-    const QString text = r.addNew
-                             ? tr("Adding “%1” and linking it…").arg(r.newDatastore.name)
-                             : tr("Linking…");
+    const QString text =
+        r.addNew ? tr("Adding “%1” and linking it…").arg(r.newDatastore.name) : tr("Linking…");
     setBusy(true, text);
     if (!m_controller->link(r))
         setBusy(false);
@@ -469,28 +481,50 @@ void LinkEnrichmentDialog::onLinked(qint64 enrichmentId, bool createdNew)
         title = tr("Enrichment settings saved");
     else
         title = tr("Enrichment datastore linked");
-    const QStringList tables = enrichmentTableNames(result.prefix);
-    const QString detail =
-        tr("Scans of “%1” write their results to “%2”, in tables such as %3 and %4.")
-            .arg(m_source.name, target, tables.value(0), tables.value(3));
+    m_success->showMessage(
+        StatusBanner::Kind::Success, title,
+        tr("Scans of “%1” write their results to “%2”.").arg(m_source.name, target),
+        tr("Changes take effect on the next Scan."));
+    while (m_summary->rowCount() > 0)
+        m_summary->removeRow(0);
+    const auto addRow = [this](const QString &label, const QString &value,
+                               const QString &objectName) {
+        auto *text = new QLabel(value);
+        text->setObjectName(objectName);
+        text->setTextFormat(Qt::PlainText);
+        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto *name = new QLabel(label);
+        name->setAlignment(Qt::AlignRight | Qt::AlignTop);
+        m_summary->addRow(name, text);
+    };
     const QLocale locale;
-    const QString hint =
-        tr("Remediation: %1 · Source examples per anomaly: %2 · Record anomalies per check: %3")
-            .arg(remediationLabel(m_source.enrichment.remediation),
-                 locale.toString(m_source.enrichment.sourceRecordLimit),
-                 locale.toString(m_source.enrichment.rollupThreshold));
-    m_success->showMessage(StatusBanner::Kind::Success, title, detail, hint);
+    const EnrichmentLink &link = m_source.enrichment;
+    addRow(tr("Source datastore"), m_source.name, QStringLiteral("summarySource"));
+    addRow(tr("Enrichment datastore"), target, QStringLiteral("summaryTarget"));
+    addRow(tr("Prefix"), result.prefix, QStringLiteral("summaryPrefix"));
+    addRow(tr("Tables"), enrichmentTableNames(result.prefix).join(QLatin1Char('\n')),
+           QStringLiteral("summaryTables"));
+    addRow(tr("Remediation strategy"), remediationLabel(link.remediation),
+           QStringLiteral("summaryRemediation"));
+    addRow(tr("Source examples per anomaly"), locale.toString(link.sourceRecordLimit),
+           QStringLiteral("summarySourceRecordLimit"));
+    addRow(tr("Record anomalies per check"), locale.toString(link.rollupThreshold),
+           QStringLiteral("summaryRollupThreshold"));
     m_successNotice->setText(result.warnings.join(QLatin1Char('\n')));
 
+    // A new prefix leaves the old one's tables behind. When the prefix changed on the datastore
+    // linked all along, they are in it: say what is found. After an unlink the old tables may be
+    // elsewhere: only tables actually found in this datastore are worth showing.
     const bool prefixChanged = !result.previousPrefix.isEmpty();
-    m_orphanPanel->setVisible(prefixChanged);
+    m_orphansOnSameTarget = prefixChanged && result.relinked;
+    showOrphanPanel(m_orphansOnSameTarget, false);
     if (prefixChanged) {
         m_orphanTitle->setText(tr("Tables of the old prefix %1").arg(result.previousPrefix));
-        m_orphanStatus->setText(tr("The prefix changed from %1 to %2: new scans write new tables. "
-                                   "Looking for tables of %1 left in “%3”…")
-                                    .arg(result.previousPrefix, result.prefix, target));
+        m_orphanIntro = tr("The prefix changed from %1 to %2: new scans write new tables.")
+                            .arg(result.previousPrefix, result.prefix);
+        m_orphanStatus->setText(tr("%1 Looking for tables of %2 left in “%3”…")
+                                    .arg(m_orphanIntro, result.previousPrefix, target));
         m_orphanList->clear();
-        m_orphanList->setVisible(false);
         m_orphanSpinner->start();
         m_controller->findOrphanedTables(enrichmentId, m_sourceId, result.previousPrefix);
     }
@@ -533,10 +567,15 @@ void LinkEnrichmentDialog::confirmUnlink()
     QPushButton *keep = box->addButton(tr("Keep Linked"), QMessageBox::RejectRole);
     box->setDefaultButton(keep);
     box->setEscapeButton(keep);
+    // Room for the three points on one or two lines each.
+    if (auto *grid = qobject_cast<QGridLayout *>(box->layout()))
+        grid->addItem(new QSpacerItem(480, 0, QSizePolicy::Minimum, QSizePolicy::Expanding),
+                      grid->rowCount(), 0, 1, grid->columnCount());
     connect(box, &QMessageBox::buttonClicked, this, [this, unlink](QAbstractButton *button) {
         if (button != unlink)
             return;
         m_status->clear();
+        m_unlinkingFrom = m_source.enrichment.enrichmentDatastoreId;
         m_unlinking = true;
         setBusy(true, tr("Unlinking…"));
         if (!m_controller->unlink(m_sourceId)) {
@@ -551,8 +590,8 @@ void LinkEnrichmentDialog::confirmUnlink()
 void LinkEnrichmentDialog::onUnlinked()
 {
     m_unlinking = false;
-    const QString target = enrichmentName(m_source.enrichment.enrichmentDatastoreId);
-    const qint64 targetId = m_source.enrichment.enrichmentDatastoreId;
+    const qint64 targetId = m_unlinkingFrom;
+    const QString target = enrichmentName(targetId);
     setBusy(false);
     loadSource();
     m_settings->setRemediation(m_source.enrichment.remediation);
@@ -576,25 +615,36 @@ void LinkEnrichmentDialog::onOrphans(const QString &oldPrefix, const QStringList
     m_orphanSpinner->stop();
     const QString target = enrichmentName(m_linkedTo);
     const QStringList sharing =
-        m_catalog ? EnrichmentLinker::prefixCollisions(*m_catalog, m_sourceId, m_linkedTo,
-                                                       oldPrefix)
-                  : QStringList();
+        m_catalog
+            ? EnrichmentLinker::prefixCollisions(*m_catalog, m_sourceId, m_linkedTo, oldPrefix)
+            : QStringList();
     m_orphanList->clear();
+    QString outcome;
     if (!sharing.isEmpty()) {
-        m_orphanStatus->setText(tr("The %1 tables are not orphaned: “%2” still writes to them.")
-                                    .arg(oldPrefix, sharing.join(tr("”, “"))));
+        outcome = tr("Its tables are not orphaned: “%1” still writes to them.")
+                      .arg(sharing.join(tr("”, “")));
     } else if (!error.isEmpty()) {
-        m_orphanStatus->setText(
-            tr("The tables of %1 in “%2” could not be listed: %3").arg(oldPrefix, target, error));
+        outcome =
+            tr("The tables of %1 in “%2” could not be listed: %3").arg(oldPrefix, target, error);
     } else if (tables.isEmpty()) {
-        m_orphanStatus->setText(tr("No tables of %1 were found in “%2”.").arg(oldPrefix, target));
+        outcome = tr("No tables of %1 were found in “%2”.").arg(oldPrefix, target);
     } else {
-        m_orphanStatus->setText(tr("These tables of %1 remain in “%2”; no scan writes to them "
-                                   "any more:")
-                                    .arg(oldPrefix, target));
+        outcome = tr("These tables of %1 remain in “%2”; no scan writes to them any more:")
+                      .arg(oldPrefix, target);
         m_orphanList->addItems(tables);
     }
-    m_orphanList->setVisible(m_orphanList->count() > 0);
+    m_orphanStatus->setText(m_orphanIntro + QLatin1Char(' ') + outcome);
+    const bool found = m_orphanList->count() > 0;
+    showOrphanPanel(m_orphansOnSameTarget || found, found);
+}
+
+void LinkEnrichmentDialog::showOrphanPanel(bool visible, bool withList)
+{
+    m_orphanPanel->setVisible(visible);
+    m_orphanList->setVisible(withList);
+    // The list takes the room there is; without it the page keeps its content at the top.
+    m_doneColumn->setStretchFactor(m_orphanPanel, withList ? 1 : 0);
+    m_doneColumn->setStretch(m_doneColumn->count() - 1, withList ? 0 : 1);
 }
 
 void LinkEnrichmentDialog::reject()

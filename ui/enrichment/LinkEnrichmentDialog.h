@@ -14,7 +14,7 @@ class QMessageBox;
 class QPushButton;
 class QScrollArea;
 class QStackedWidget;
-class QToolButton;
+class QVBoxLayout;
 
 namespace assay {
 
@@ -43,8 +43,8 @@ class LinkEnrichmentDialog : public QDialog
 public:
     enum class Mode { UseExisting, AddNew };
 
-    LinkEnrichmentDialog(Catalog *catalog, CredentialStore *credentials,
-                         qint64 sourceDatastoreId, QWidget *parent = nullptr);
+    LinkEnrichmentDialog(Catalog *catalog, CredentialStore *credentials, qint64 sourceDatastoreId,
+                         QWidget *parent = nullptr);
     ~LinkEnrichmentDialog() override;
 
     qint64 sourceDatastoreId() const { return m_sourceId; }
@@ -61,7 +61,7 @@ public:
 
     // For tests and accessibility tools.
     PrefixField *prefixField() const { return m_prefix; }
-    QToolButton *modeButton() const { return m_modeButton; }
+    QPushButton *modeButton() const { return m_modeButton; }
     QAction *useExistingAction() const { return m_useAction; }
     QAction *addNewAction() const { return m_addAction; }
     ExistingEnrichmentFields *existingFields() const { return m_existing; }
@@ -77,6 +77,8 @@ public:
     EnrichmentLinkController *controller() const { return m_controller; }
     StatusBanner *successBanner() const { return m_success; }
     NoticeStrip *successNotice() const { return m_successNotice; }
+    // The success page's summary: Source, Enrichment datastore, Prefix, Tables, settings.
+    QFormLayout *summaryLayout() const { return m_summary; }
     QWidget *orphanPanel() const { return m_orphanPanel; }
     QLabel *orphanStatus() const { return m_orphanStatus; }
     QListWidget *orphanList() const { return m_orphanList; }
@@ -101,6 +103,7 @@ private:
     void confirmUnlink();
     void onUnlinked();
     void onOrphans(const QString &oldPrefix, const QStringList &tables, const QString &error);
+    void showOrphanPanel(bool visible, bool withList);
     QString enrichmentName(qint64 id) const;
 
     Catalog *m_catalog;
@@ -110,7 +113,8 @@ private:
     Mode m_mode = Mode::UseExisting;
     bool m_busy = false;
     bool m_unlinking = false;
-    qint64 m_linkedTo = 0; // the enrichment datastore of the last successful link
+    qint64 m_linkedTo = 0;      // the enrichment datastore of the last successful link
+    qint64 m_unlinkingFrom = 0; // the enrichment datastore being unlinked
 
     EnrichmentLinkController *m_controller;
     QStackedWidget *m_pages;
@@ -119,7 +123,7 @@ private:
     QFormLayout *m_form;
     QFormLayout *m_settingsLayout;
     PrefixField *m_prefix;
-    QToolButton *m_modeButton;
+    QPushButton *m_modeButton;
     QAction *m_useAction;
     QAction *m_addAction;
     ExistingEnrichmentFields *m_existing;
@@ -136,12 +140,16 @@ private:
     QPointer<QMessageBox> m_confirm;
 
     StatusBanner *m_success;
+    QFormLayout *m_summary;
     NoticeStrip *m_successNotice;
     QWidget *m_orphanPanel;
     QLabel *m_orphanTitle;
     BusySpinner *m_orphanSpinner;
     QLabel *m_orphanStatus;
     QListWidget *m_orphanList;
+    QVBoxLayout *m_doneColumn = nullptr;
+    QString m_orphanIntro;              // "The prefix changed from _a to _b."
+    bool m_orphansOnSameTarget = false; // the prefix changed on the datastore linked all along
 };
 
 } // namespace assay

@@ -108,7 +108,11 @@ void NewEnrichmentForm::reload()
         m_newConnection->setChecked(true);
     m_newConnection->setEnabled(!m_busy && m_connection->count() > 0);
     updateRows();
-    rebuildForm();
+    // Keep what the user typed: rebuild only when what the form shows has changed.
+    const bool isNew = m_newConnection->isChecked();
+    const qint64 chosen = isNew ? 0 : m_connection->currentData().toLongLong();
+    if (!m_form->spec() || isNew != m_shownNew || chosen != m_shownConnection)
+        rebuildForm();
 }
 
 void NewEnrichmentForm::updateRows()
@@ -132,6 +136,8 @@ bool NewEnrichmentForm::setConnector(const QString &connectorId)
 void NewEnrichmentForm::rebuildForm()
 {
     const QStringList teams = m_form->teams();
+    m_shownNew = m_newConnection->isChecked();
+    m_shownConnection = m_shownNew ? 0 : m_connection->currentData().toLongLong();
     m_panel->cancel();
     m_panel->clearBanner();
     if (m_newConnection->isChecked()) {
@@ -212,9 +218,9 @@ void NewEnrichmentForm::startTest()
         r.secrets = d.secrets;
         r.vaultEnabled = d.vaultEnabled;
         r.vault = d.vault;
-    } else if (const auto c = m_catalog ? m_catalog->connection(
-                                              m_connection->currentData().toLongLong())
-                                        : std::nullopt) {
+    } else if (const auto c = m_catalog
+                                  ? m_catalog->connection(m_connection->currentData().toLongLong())
+                                  : std::nullopt) {
         r.connection = *c;
         r.storedSecrets = c->secretFields;
         r.vaultEnabled = draft::hasVault(*c);

@@ -66,6 +66,8 @@ private:
     ConnectionForm *m_form;
     ConnectionTestPanel *m_panel;
     bool m_busy = false;
+    bool m_shownNew = true; // what the connection form was last built for
+    qint64 m_shownConnection = 0;
 };
 
 } // namespace assay

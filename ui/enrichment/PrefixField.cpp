@@ -24,6 +24,9 @@ PrefixField::PrefixField(QWidget *parent)
                           "the enrichment datastore. Give each source datastore its own."));
     m_normalized->setObjectName(QStringLiteral("prefixNormalized"));
     m_normalized->setWordWrap(false);
+    // A 60-character prefix must not widen the dialog: the line is elided to the space there is.
+    m_normalized->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_normalized->setMinimumWidth(40);
     m_normalized->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_counter->setObjectName(QStringLiteral("prefixCounter"));
     m_counter->setWordWrap(false);
@@ -73,21 +76,38 @@ void PrefixField::refresh()
     const QString prefix = normalized();
     const int length = int(prefix.size());
     if (prefix.isEmpty()) {
-        m_normalized->setText(tr("Saved as _snake_case: letters, digits and underscores"));
+        m_normalizedText = tr("Saved as _snake_case: letters, digits and underscores");
         m_normalized->setToolTip(QString());
     } else {
-        m_normalized->setText(tr("Saved as %1").arg(prefix));
+        m_normalizedText = tr("Saved as %1").arg(prefix);
         m_normalized->setToolTip(
-            tr("Tables: %1, …").arg(enrichmentTableNames(prefix).mid(0, 2).join(tr(", "))));
+            tr("%1\nTables: %2, …")
+                .arg(m_normalizedText, enrichmentTableNames(prefix).mid(0, 2).join(tr(", "))));
     }
+    m_normalized->setAccessibleName(m_normalizedText);
+    showNormalized();
     m_counter->setText(tr("%1/%2").arg(length).arg(kMaxPrefixLength));
     const bool tooLong = length > kMaxPrefixLength;
     m_counter->setStyleSheet(tooLong ? QStringLiteral("color: #c62828; font-weight: bold;")
                                      : QString());
-    m_counter->setAccessibleName(tr("%1 of at most %2 characters").arg(length).arg(kMaxPrefixLength));
+    m_counter->setAccessibleName(
+        tr("%1 of at most %2 characters").arg(length).arg(kMaxPrefixLength));
     // An empty field is not an error until the user typed in it; a useless one is.
     const bool show = m_touched || !m_edit->text().isEmpty();
     wizardui::setProblem(m_problem, show ? problem() : QString());
+}
+
+void PrefixField::showNormalized()
+{
+    const int width = qMax(m_normalized->width(), 40);
+    m_normalized->setText(
+        m_normalized->fontMetrics().elidedText(m_normalizedText, Qt::ElideMiddle, width));
+}
+
+void PrefixField::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showNormalized();
 }
 
 } // namespace assay

@@ -32,13 +32,18 @@ public:
 signals:
     void changed();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void refresh();
+    void showNormalized();
 
     QLineEdit *m_edit;
     QLabel *m_normalized;
     QLabel *m_counter;
     QLabel *m_problem;
+    QString m_normalizedText; // the whole line; the label shows it elided to fit
     bool m_touched = false;
 };
 

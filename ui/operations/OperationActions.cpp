@@ -5,7 +5,9 @@
 #include "engine/OperationEngine.h"
 #include "operations/SyncDialog.h"
 
+#include <QApplication>
 #include <QMessageBox>
+#include <QSystemTrayIcon>
 
 namespace assay {
 
@@ -52,10 +54,31 @@ void OperationActions::onFinished(qint64 operationId, qint64 datastoreId, const 
     const auto datastore = m_catalog->datastore(datastoreId);
     const auto op = m_catalog->operation(operationId);
     const QString kind = op && op->type == operation_type::kSync ? tr("Sync") : tr("Operation");
-    emit message(tr("%1 of %2 ended: %3%4")
-                     .arg(kind, datastore ? datastore->name : tr("a datastore"), status,
-                          text.isEmpty() ? QString() : QStringLiteral(" — ") + text),
-                 15000);
+    const QString line =
+        tr("%1 of %2 ended: %3").arg(kind, datastore ? datastore->name : tr("a datastore"), status);
+    emit message(line + (text.isEmpty() ? QString() : QStringLiteral(" — ") + text), 15000);
+    notifyIfInBackground(line, text, status);
+}
+
+void OperationActions::notifyIfInBackground(const QString &title, const QString &text,
+                                            const QString &status)
+{
+    if (!m_window || m_window->isActiveWindow())
+        return;
+    // The taskbar entry asks for attention everywhere; a desktop notification where a system
+    // tray can show one.
+    QApplication::alert(m_window);
+    if (!QSystemTrayIcon::isSystemTrayAvailable() || !QSystemTrayIcon::supportsMessages())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(m_window->windowIcon(), this);
+        m_tray->setToolTip(tr("Assay"));
+    }
+    m_tray->show();
+    const bool bad = status == QLatin1String("failure") || status == QLatin1String("aborted");
+    m_tray->showMessage(title, text, bad ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
+                        8000);
+    ++m_notifications;
 }
 
 } // namespace assay

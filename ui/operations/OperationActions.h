@@ -2,6 +2,7 @@
 
 #include <QObject>
 
+class QSystemTrayIcon;
 class QWidget;
 
 namespace assay {
@@ -18,6 +19,8 @@ public:
     OperationActions(Catalog *catalog, OperationEngine *engine, QWidget *window);
 
     OperationEngine *engine() const { return m_engine; }
+    // Desktop notifications shown so far (finished while the window was in the background).
+    int notificationCount() const { return m_notifications; }
 
 public slots:
     // Opens the Sync options dialog for a datastore; Run Now queues the sync.
@@ -31,9 +34,13 @@ private:
     void onFinished(qint64 operationId, qint64 datastoreId, const QString &status,
                     const QString &message);
 
+    void notifyIfInBackground(const QString &title, const QString &text, const QString &status);
+
     Catalog *m_catalog;
     OperationEngine *m_engine;
     QWidget *m_window;
+    QSystemTrayIcon *m_tray = nullptr;
+    int m_notifications = 0;
 };
 
 } // namespace assay

@@ -6,6 +6,7 @@
 #include "wizard/ConnectionTestPanel.h"
 #include "wizard/DatastoreCreationController.h"
 #include "wizard/DatastorePage.h"
+#include "wizard/MultiSchemaDialog.h"
 #include "wizard/WizardUi.h"
 
 #include <QAbstractButton>
@@ -51,6 +52,25 @@ AddDatastoreWizard::AddDatastoreWizard(Catalog *catalog, CredentialStore *creden
             validateCurrentPage())
             create(true);
     });
+    // Several schemas of the tested connection at once; the wizard closes once they exist.
+    connect(m_connectionPage, &ConnectionPage::multiSchemaRequested, this,
+            [this, catalog, credentials, engine] {
+                auto *dialog = new MultiSchemaDialog(
+                    catalog, credentials, engine, MultiSchemaSource::fromRequest(request()), this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &MultiSchemaDialog::datastoresCreated, this,
+                        [this](const QList<qint64> &ids) {
+                            m_done = true;
+                            m_createdId = ids.value(0);
+                        });
+                connect(dialog, &QDialog::finished, this, [this] {
+                    if (!m_done)
+                        return;
+                    QWizard::accept();
+                    emit datastoreCreated(m_createdId, false);
+                });
+                dialog->open();
+            });
     connect(m_controller, &DatastoreCreationController::created, this,
             &AddDatastoreWizard::onCreated);
     connect(m_controller, &DatastoreCreationController::failed, this,

@@ -7,6 +7,7 @@
 #include "wizard/ConnectionTestPanel.h"
 
 #include <QFrame>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -14,7 +15,8 @@ namespace assay {
 
 ConnectionPage::ConnectionPage(Catalog *catalog, CredentialStore *credentials, QWidget *parent)
     : QWizardPage(parent), m_catalog(catalog), m_form(new ConnectionForm),
-      m_panel(new ConnectionTestPanel(credentials)), m_scroll(new QScrollArea)
+      m_panel(new ConnectionTestPanel(credentials)), m_scroll(new QScrollArea),
+      m_multiSchema(new QPushButton(tr("Onboard several schemas…")))
 {
     setTitle(tr("Connection"));
     m_form->setObjectName(QStringLiteral("connectionForm"));
@@ -43,6 +45,12 @@ ConnectionPage::ConnectionPage(Catalog *catalog, CredentialStore *credentials, Q
     layout->addWidget(m_scroll, 1);
     layout->addWidget(line);
     layout->addWidget(m_panel);
+    m_multiSchema->setObjectName(QStringLiteral("multiSchemaButton"));
+    m_multiSchema->setToolTip(tr("Create one datastore per schema of this connection at once"));
+    m_multiSchema->setAutoDefault(false);
+    m_multiSchema->setVisible(false);
+    layout->addWidget(m_multiSchema, 0, Qt::AlignLeft);
+    connect(m_multiSchema, &QPushButton::clicked, this, &ConnectionPage::multiSchemaRequested);
 
     registerField(QStringLiteral("database"), this, "database", SIGNAL(formChanged()));
     registerField(QStringLiteral("schema"), this, "schema", SIGNAL(formChanged()));
@@ -71,6 +79,7 @@ void ConnectionPage::initializePage()
     m_connectorId = connectorId;
     m_panel->cancel();
     m_panel->clearBanner();
+    m_multiSchema->setVisible(false);
 
     QStringList teams;
     Connection existing;
@@ -185,6 +194,7 @@ void ConnectionPage::onTestFinished(const ConnectionTestResult &result)
 {
     if (result.ok())
         m_form->setDiscoveredSchemas(result.schemas);
+    m_multiSchema->setVisible(result.ok() && m_form->spec() && m_form->spec()->supportsMultiSchema);
 }
 
 } // namespace assay

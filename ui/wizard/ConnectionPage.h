@@ -5,6 +5,7 @@
 
 #include <QWizardPage>
 
+class QPushButton;
 class QScrollArea;
 
 namespace assay {
@@ -45,9 +46,12 @@ public:
     ConnectionForm *form() const { return m_form; }
     ConnectionTestPanel *testPanel() const { return m_panel; }
     QScrollArea *scrollArea() const { return m_scroll; }
+    // "Onboard several schemas…": shown once a test succeeded on a multi-schema connector.
+    QPushButton *multiSchemaButton() const { return m_multiSchema; }
 
 signals:
     void formChanged();
+    void multiSchemaRequested();
 
 private:
     void startTest();
@@ -57,6 +61,7 @@ private:
     ConnectionForm *m_form;
     ConnectionTestPanel *m_panel;
     QScrollArea *m_scroll;
+    QPushButton *m_multiSchema;
     bool m_newConnection = true;
     QString m_connectorId;
     Connection m_connection; // the existing connection

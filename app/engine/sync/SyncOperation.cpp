@@ -252,8 +252,11 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
 OperationOutcome SyncOperation::run(OperationContext &context)
 {
     const SyncOptions options = SyncOptions::fromJson(context.operation().options);
-    // Record the effective options, defaults included, as the API shows them.
-    context.operation().options = options.toJson();
+    // Record the effective options, defaults included, as the API shows them; keep any other
+    // keys (a schedule's catch_up mark...).
+    const QJsonObject effective = options.toJson();
+    for (auto it = effective.begin(); it != effective.end(); ++it)
+        context.operation().options.insert(it.key(), it.value());
     const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
     if (!spec)
         return {operation_status::kFailure, tr("Unknown connector type.")};
@@ -318,7 +321,6 @@ OperationOutcome SyncOperation::run(OperationContext &context)
             .arg(c.value(QStringLiteral("fields_added")).toInt())
             .arg(c.value(QStringLiteral("fields_changed")).toInt())
             .arg(c.value(QStringLiteral("fields_removed")).toInt());
-    context.info(message);
     const int missing = c.value(QStringLiteral("containers_missing")).toInt();
     if (missing > 0)
         context.info(tr("%1 containers no longer exist in the source; run Sync with Prune to "
