@@ -30,10 +30,11 @@ Q_LOGGING_CATEGORY(lcGui, "assay.gui")
 namespace assay {
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct GuiMainText
 {
-    return QCoreApplication::translate("assay::GuiMain", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::GuiMain)
+};
 
 bool displayAvailable()
 {
@@ -60,9 +61,9 @@ bool asksOnlyForText(int argc, char **argv)
 
 void setUpParser(QCommandLineParser &parser, QCommandLineOption &catalogOption)
 {
-    parser.setApplicationDescription(
-        tr("Assay: a desktop workbench for data quality. Without a command it opens the window; "
-           "run `assay --help` with a command (e.g. `assay datastores --help`) for the CLI."));
+    parser.setApplicationDescription(GuiMainText::tr(
+        "Assay: a desktop workbench for data quality. Without a command it opens the window; "
+        "run `assay --help` with a command (e.g. `assay datastores --help`) for the CLI."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption(catalogOption);
@@ -97,14 +98,16 @@ QWidget *makeBusyIndicator(const QString &text, QWidget *parent)
 
 void showDemoError(MainWindow &window, const QString &error)
 {
-    const QString message = tr("The Demo Shop datastore could not be prepared: %1").arg(error);
+    const QString message =
+        GuiMainText::tr("The Demo Shop datastore could not be prepared: %1").arg(error);
     qCWarning(lcGui).noquote() << message;
     window.statusBar()->showMessage(message);
     // Non-modal: the window stays usable, and no nested event loop runs.
-    auto *box =
-        new QMessageBox(QMessageBox::Warning, tr("Demo Shop"), message, QMessageBox::Ok, &window);
-    box->setInformativeText(tr("Assay works without it. Start Assay with ASSAY_DEMO=1 to try "
-                               "again, or run `assay demo` in a terminal to see the details."));
+    auto *box = new QMessageBox(QMessageBox::Warning, GuiMainText::tr("Demo Shop"), message,
+                                QMessageBox::Ok, &window);
+    box->setInformativeText(
+        GuiMainText::tr("Assay works without it. Start Assay with ASSAY_DEMO=1 to try "
+                        "again, or run `assay demo` in a terminal to see the details."));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }
@@ -120,32 +123,33 @@ void prepareDemoShop(Catalog &catalog, MainWindow &window)
         return;
     }
 
-    const QString busyText = tr("Preparing the Demo Shop datastore…");
+    const QString busyText = GuiMainText::tr("Preparing the Demo Shop datastore…");
     QWidget *busy = makeBusyIndicator(busyText, window.statusBar());
     busy->setObjectName(QStringLiteral("demoShopProgress"));
     window.statusBar()->insertPermanentWidget(0, busy);
 
     auto *watcher = new QFutureWatcher<DemoResult>(&window);
-    QObject::connect(watcher, &QFutureWatcher<DemoResult>::finished, &window,
-                     [watcher, busy, path, &catalog, &window] {
-                         const DemoResult result = watcher->result();
-                         watcher->deleteLater();
-                         window.statusBar()->removeWidget(busy);
-                         busy->deleteLater();
-                         if (!result.ok)
-                             return showDemoError(window, result.error);
-                         QString error;
-                         const qint64 id = demo::registerDemoShop(catalog, path, &error);
-                         if (id == 0)
-                             return showDemoError(window, error);
-                         window.selectDatastore(id);
-                         window.statusBar()->showMessage(
-                             tr("Demo Shop is ready: %1 customers, %2 orders, %3 payments.")
-                                 .arg(result.stats.customers)
-                                 .arg(result.stats.orders)
-                                 .arg(result.stats.payments),
-                             10000);
-                     });
+    QObject::connect(
+        watcher, &QFutureWatcher<DemoResult>::finished, &window,
+        [watcher, busy, path, &catalog, &window] {
+            const DemoResult result = watcher->result();
+            watcher->deleteLater();
+            window.statusBar()->removeWidget(busy);
+            busy->deleteLater();
+            if (!result.ok)
+                return showDemoError(window, result.error);
+            QString error;
+            const qint64 id = demo::registerDemoShop(catalog, path, &error);
+            if (id == 0)
+                return showDemoError(window, error);
+            window.selectDatastore(id);
+            window.statusBar()->showMessage(
+                GuiMainText::tr("Demo Shop is ready: %1 customers, %2 orders, %3 payments.")
+                    .arg(result.stats.customers)
+                    .arg(result.stats.orders)
+                    .arg(result.stats.payments),
+                10000);
+        });
     watcher->setFuture(QtConcurrent::run([path] {
         DemoResult result;
         result.ok = demo::generateDemoShop(path, &result.error, &result.stats);
@@ -155,10 +159,11 @@ void prepareDemoShop(Catalog &catalog, MainWindow &window)
 
 int runGui(int &argc, char **argv)
 {
-    QCommandLineOption catalogOption(QStringList{QStringLiteral("catalog")},
-                                     tr("Use the Catalog file at <path> (default: $ASSAY_CATALOG, "
-                                        "then the app-data folder)."),
-                                     tr("path"));
+    QCommandLineOption catalogOption(
+        QStringList{QStringLiteral("catalog")},
+        GuiMainText::tr("Use the Catalog file at <path> (default: $ASSAY_CATALOG, "
+                        "then the app-data folder)."),
+        GuiMainText::tr("path"));
 
     if (!displayAvailable()) {
         if (asksOnlyForText(argc, argv)) {
@@ -169,13 +174,14 @@ int runGui(int &argc, char **argv)
             parser.process(app); // prints and exits
             return 0;
         }
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("assay: no display is available (neither DISPLAY nor "
-                                   "WAYLAND_DISPLAY is set).\n"
-                                   "Run the window under a virtual display with "
-                                   "`xvfb-run -a build/bin/assay`, or set "
-                                   "QT_QPA_PLATFORM=offscreen; use `assay --help` for the "
-                                   "command-line interface.")));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(GuiMainText::tr("assay: no display is available (neither DISPLAY nor "
+                                       "WAYLAND_DISPLAY is set).\n"
+                                       "Run the window under a virtual display with "
+                                       "`xvfb-run -a build/bin/assay`, or set "
+                                       "QT_QPA_PLATFORM=offscreen; use `assay --help` for the "
+                                       "command-line interface.")));
         return 2;
     }
 
@@ -192,11 +198,12 @@ int runGui(int &argc, char **argv)
     const QString catalogPath = resolveCatalogPath(parser.value(catalogOption));
     Catalog catalog;
     if (!catalog.open(catalogPath)) {
-        QMessageBox::critical(nullptr, tr("Assay"),
-                              tr("The Catalog could not be opened.\n\n%1\n\nFile: %2\n\n"
-                                 "Check that the folder exists and is writable, or choose "
-                                 "another file with --catalog PATH.")
-                                  .arg(catalog.lastError(), catalogPath));
+        QMessageBox::critical(
+            nullptr, GuiMainText::tr("Assay"),
+            GuiMainText::tr("The Catalog could not be opened.\n\n%1\n\nFile: %2\n\n"
+                            "Check that the folder exists and is writable, or choose "
+                            "another file with --catalog PATH.")
+                .arg(catalog.lastError(), catalogPath));
         return 1;
     }
 
@@ -218,8 +225,9 @@ int runGui(int &argc, char **argv)
     window.show();
     if (recovered > 0)
         window.statusBar()->showMessage(
-            tr("%1 operation(s) were interrupted when Assay last stopped; they are marked aborted "
-               "and can be resumed.")
+            GuiMainText::tr(
+                "%1 operation(s) were interrupted when Assay last stopped; they are marked aborted "
+                "and can be resumed.")
                 .arg(recovered),
             15000);
 

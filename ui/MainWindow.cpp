@@ -11,6 +11,7 @@
 #include "item/DatastoreTreeModel.h"
 #include "operations/OperationActions.h"
 #include "operations/OperationProgressBar.h"
+#include "schedule/ScheduleListView.h"
 #include "wizard/AddDatastoreWizard.h"
 #include "wizard/DeleteDatastore.h"
 #include "wizard/EditDatastoreDialog.h"
@@ -468,6 +469,8 @@ void MainWindow::showDetails(qint64 datastoreId)
         m_progress->setDatastore(datastoreId);
     if (m_activity)
         m_activity->setDatastore(datastoreId);
+    if (m_schedules)
+        m_schedules->setDatastore(datastoreId);
     m_detailsStack->setCurrentWidget(m_detailsPage);
 }
 

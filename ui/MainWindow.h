@@ -23,6 +23,7 @@ class CredentialStore;
 class OperationActions;
 class OperationEngine;
 class OperationProgressBar;
+class ScheduleListView;
 
 // The main window: the datastore tree on the left (with a filter), the selected datastore's
 // details on the right (header + Overview / Activity tabs), or a friendly empty state.
@@ -149,6 +150,7 @@ private:
     OperationProgressBar *m_progress = nullptr;
     OperationActions *m_actions = nullptr;
     ActivityView *m_activity = nullptr;
+    ScheduleListView *m_schedules = nullptr;
     QAction *m_allActivityAction = nullptr;
 
     QLabel *m_countLabel = nullptr;

@@ -7,6 +7,7 @@
 #include "item/DatastoreTreeModel.h"
 #include "operations/OperationActions.h"
 #include "operations/OperationProgressBar.h"
+#include "schedule/ScheduleListView.h"
 #include "wizard/AddDatastoreWizard.h"
 #include "wizard/DeleteDatastore.h"
 #include "wizard/EditDatastoreDialog.h"
@@ -175,7 +176,10 @@ void MainWindow::showAllActivity()
         window->resize(1100, 720);
         auto *layout = new QVBoxLayout(window);
         auto *view = new ActivityView(m_catalog, m_actions->engine(), window);
+        auto *schedules = new ScheduleListView(m_catalog);
+        view->setSchedulePage(schedules);
         view->setDatastore(0);
+        schedules->setDatastore(0);
         layout->addWidget(view);
     }
     window->show();
@@ -213,7 +217,10 @@ void MainWindow::setEngine(OperationEngine *engine)
         placeholder->deleteLater();
         m_tabs->insertTab(at, m_activity, tr("Activity"));
     }
+    m_schedules = new ScheduleListView(m_catalog);
+    m_activity->setSchedulePage(m_schedules);
     m_activity->setDatastore(m_currentId);
+    m_schedules->setDatastore(m_currentId);
     // A queued operation shows up in the runs list at once.
     connect(engine, &OperationEngine::operationQueued, this, [this](qint64 id, qint64 datastore) {
         if (datastore == m_currentId && m_tabs->currentWidget() == m_activity)

@@ -1,7 +1,10 @@
 #include "cli/CliSupport.h"
 #include "connectors/ConnectorSpec.h"
 #include "connectors/SourceSession.h"
+#include "secrets/ConnectionReferences.h"
 #include "secrets/CredentialStore.h"
+#include "secrets/VaultClient.h"
+#include "secrets/VaultConfig.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -226,6 +229,29 @@ bool loadSecrets(const Connection &c, ConnectionSettings *settings, CredentialRe
     return true;
 }
 
+// With Secrets Management on, ${key} references come from Vault, as they do for operations.
+bool resolveVault(ConnectionSettings *settings, QString *error)
+{
+    if (!usesVault(settings->connection))
+        return true;
+    VaultConfig config =
+        VaultConfig::fromJson(settings->connection.parameters.value(kSecretsManagerKey).toObject());
+    config.credentialsPayload = settings->secrets.take(kVaultPayloadField);
+    const VaultResult vault = VaultClient::fetchAndWait(config);
+    if (!vault.error.isEmpty()) {
+        *error = QStringLiteral("Vault: %1").arg(vault.error);
+        return false;
+    }
+    QStringList missing;
+    *settings = resolveConnectionReferences(*settings, vault.secrets, &missing);
+    if (!missing.isEmpty()) {
+        *error =
+            QStringLiteral("the Vault secret has no %1").arg(missing.join(QStringLiteral(", ")));
+        return false;
+    }
+    return true;
+}
+
 int test(Context &ctx)
 {
     QCommandLineParser p;
@@ -248,11 +274,16 @@ int test(Context &ctx)
     settings.connectTimeoutSeconds = qMax(1, p.value(QStringLiteral("timeout")).toInt());
     ConnectionTestResult result;
     CredentialResult keychainFailure;
+    QString vaultError;
     if (!loadSecrets(*connection, &settings, &keychainFailure))
         result.diagnosis = makeDiagnosis(keychainFailure.error == CredentialError::NotFound
                                              ? DiagnosisCategory::AuthenticationFailed
                                              : DiagnosisCategory::KeychainUnavailable,
                                          keychainFailure.message);
+    else if (!resolveVault(&settings, &vaultError))
+        result.diagnosis = makeDiagnosis(DiagnosisCategory::Other, vaultError,
+                                         QStringLiteral("Check the Secrets Management settings "
+                                                        "of the connection."));
     else
         result = testConnection(settings);
 

@@ -9,10 +9,11 @@ namespace assay::cli {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct CliText
 {
-    return QCoreApplication::translate("assay::cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::cli)
+};
 
 const QString kLinkUsage = QStringLiteral(
     "assay datastores link-enrichment --datastore SOURCE --enrichment ENRICHMENT --prefix PREFIX\n"
@@ -55,8 +56,9 @@ bool integerOption(Context &ctx, const QCommandLineParser &p, const QString &nam
     bool ok = false;
     *value = p.value(name).trimmed().remove(QLatin1Char(',')).toLongLong(&ok);
     if (!ok)
-        *exitCode = fail(ctx, tr("--%1 must be a whole number (got '%2')").arg(name, p.value(name)),
-                         kLinkUsage, Usage);
+        *exitCode = fail(
+            ctx, CliText::tr("--%1 must be a whole number (got '%2')").arg(name, p.value(name)),
+            kLinkUsage, Usage);
     return ok;
 }
 
@@ -88,50 +90,52 @@ int runLinkEnrichment(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions({
-        {QStringLiteral("datastore"), tr("The source datastore (name or id)."),
+        {QStringLiteral("datastore"), CliText::tr("The source datastore (name or id)."),
          QStringLiteral("SOURCE")},
-        {QStringLiteral("enrichment"), tr("The enrichment datastore to write to (name or id)."),
+        {QStringLiteral("enrichment"),
+         CliText::tr("The enrichment datastore to write to (name or id)."),
          QStringLiteral("ENRICHMENT")},
         {QStringLiteral("prefix"),
-         tr("Starts the name of every enrichment table; normalised to _snake_case "
-            "(at most %1 characters).")
+         CliText::tr("Starts the name of every enrichment table; normalised to _snake_case "
+                     "(at most %1 characters).")
              .arg(kMaxPrefixLength),
          QStringLiteral("PREFIX")},
         {QStringLiteral("remediation"),
-         tr("none (default), append or overwrite: how anomalous source records are "
-            "replicated."),
+         CliText::tr("none (default), append or overwrite: how anomalous source records are "
+                     "replicated."),
          QStringLiteral("STRATEGY")},
         {QStringLiteral("source-record-limit"),
-         tr("Maximum source examples per anomaly, %1 to %2 (default %3).")
+         CliText::tr("Maximum source examples per anomaly, %1 to %2 (default %3).")
              .arg(kMinSourceRecordLimit)
              .arg(kMaxSourceRecordLimit)
              .arg(kDefaultSourceRecordLimit),
          QStringLiteral("N")},
         {QStringLiteral("rollup-threshold"),
-         tr("Maximum record anomalies per check, %1 to %2 (default %3).")
+         CliText::tr("Maximum record anomalies per check, %1 to %2 (default %3).")
              .arg(kMinRollupThreshold)
              .arg(kMaxRollupThreshold)
              .arg(kDefaultRollupThreshold),
          QStringLiteral("N")},
-        {QStringLiteral("json"), tr("Print JSON.")},
+        {QStringLiteral("json"), CliText::tr("Print JSON.")},
     });
     if (!parse(ctx, p, kLinkUsage))
         return ctx.helpShown ? Success : Usage;
     for (const char *required : {"datastore", "enrichment", "prefix"})
         if (!p.isSet(QLatin1String(required)))
-            return fail(ctx, tr("--%1 is required").arg(QLatin1String(required)), kLinkUsage,
-                        Usage);
+            return fail(ctx, CliText::tr("--%1 is required").arg(QLatin1String(required)),
+                        kLinkUsage, Usage);
     const auto source = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!source)
-        return fail(ctx, tr("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
-                    tr("see 'assay datastores list'"));
+        return fail(
+            ctx, CliText::tr("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
+            CliText::tr("see 'assay datastores list'"));
     const auto target = findDatastore(*ctx.catalog, p.value(QStringLiteral("enrichment")));
     if (!target)
-        return fail(
-            ctx,
-            tr("no enrichment datastore named '%1'").arg(p.value(QStringLiteral("enrichment"))),
-            tr("create one with 'assay datastores create ... "
-               "--enrichment-only'"));
+        return fail(ctx,
+                    CliText::tr("no enrichment datastore named '%1'")
+                        .arg(p.value(QStringLiteral("enrichment"))),
+                    CliText::tr("create one with 'assay datastores create ... "
+                                "--enrichment-only'"));
 
     EnrichmentSettings settings;
     settings.prefixInput = p.value(QStringLiteral("prefix"));
@@ -142,8 +146,8 @@ int runLinkEnrichment(Context &ctx)
         if (text != QLatin1String("none") && text != QLatin1String("append") &&
             text != QLatin1String("overwrite"))
             return fail(ctx,
-                        tr("--remediation must be none, append or overwrite (got "
-                           "'%1')")
+                        CliText::tr("--remediation must be none, append or overwrite (got "
+                                    "'%1')")
                             .arg(p.value(QStringLiteral("remediation"))),
                         kLinkUsage, Usage);
         settings.remediation = remediationFromString(text);
@@ -181,33 +185,34 @@ int runLinkEnrichment(Context &ctx)
         return Success;
     }
     const QString summary =
-        result.relinked ? tr("Updated the link of '%1' to enrichment datastore '%2': prefix %3, "
-                             "remediation %4, source record limit %5, rollup threshold %6.\n")
-                        : tr("Linked '%1' to enrichment datastore '%2' with prefix %3 (remediation "
-                             "%4, source record limit %5, rollup threshold %6).\n");
+        result.relinked
+            ? CliText::tr("Updated the link of '%1' to enrichment datastore '%2': prefix %3, "
+                          "remediation %4, source record limit %5, rollup threshold %6.\n")
+            : CliText::tr("Linked '%1' to enrichment datastore '%2' with prefix %3 (remediation "
+                          "%4, source record limit %5, rollup threshold %6).\n");
     *ctx.out << summary
                     .arg(linked.name, target->name, result.prefix,
                          remediationToString(linked.enrichment.remediation))
                     .arg(linked.enrichment.sourceRecordLimit)
                     .arg(linked.enrichment.rollupThreshold);
     if (!result.previousPrefix.isEmpty()) {
-        *ctx.out << tr("The prefix changed from %1: new scans write to %2_* tables. "
-                       "Assay does not rename or drop the old tables.\n")
+        *ctx.out << CliText::tr("The prefix changed from %1: new scans write to %2_* tables. "
+                                "Assay does not rename or drop the old tables.\n")
                         .arg(result.previousPrefix, result.prefix);
         const QStringList sharing = EnrichmentLinker::prefixCollisions(
             *ctx.catalog, source->id, target->id, result.previousPrefix);
         if (!sharing.isEmpty())
-            *ctx.out << tr("The %1_* tables are not orphaned: '%2' still writes to "
-                           "them.\n")
+            *ctx.out << CliText::tr("The %1_* tables are not orphaned: '%2' still writes to "
+                                    "them.\n")
                             .arg(result.previousPrefix, sharing.join(QStringLiteral("', '")));
         else if (!orphanError.isEmpty())
-            *ctx.out << tr("The old tables could not be listed: %1\n").arg(orphanError);
+            *ctx.out << CliText::tr("The old tables could not be listed: %1\n").arg(orphanError);
         else if (orphans.isEmpty())
-            *ctx.out << tr("No tables of %1 were found in '%2'.\n")
+            *ctx.out << CliText::tr("No tables of %1 were found in '%2'.\n")
                             .arg(result.previousPrefix, target->name);
         else
-            *ctx.out << tr("Orphaned tables in '%1' (drop them with your database "
-                           "tools if you no longer need them): %2\n")
+            *ctx.out << CliText::tr("Orphaned tables in '%1' (drop them with your database "
+                                    "tools if you no longer need them): %2\n")
                             .arg(target->name, orphans.join(QStringLiteral(", ")));
     }
     ctx.out->flush();
@@ -218,18 +223,19 @@ int runUnlinkEnrichment(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions({
-        {QStringLiteral("datastore"), tr("The source datastore (name or id)."),
+        {QStringLiteral("datastore"), CliText::tr("The source datastore (name or id)."),
          QStringLiteral("SOURCE")},
-        {QStringLiteral("json"), tr("Print JSON.")},
+        {QStringLiteral("json"), CliText::tr("Print JSON.")},
     });
     if (!parse(ctx, p, kUnlinkUsage))
         return ctx.helpShown ? Success : Usage;
     if (!p.isSet(QStringLiteral("datastore")))
-        return fail(ctx, tr("--datastore is required"), kUnlinkUsage, Usage);
+        return fail(ctx, CliText::tr("--datastore is required"), kUnlinkUsage, Usage);
     const auto source = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!source)
-        return fail(ctx, tr("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
-                    tr("see 'assay datastores list'"));
+        return fail(
+            ctx, CliText::tr("no datastore named '%1'").arg(p.value(QStringLiteral("datastore"))),
+            CliText::tr("see 'assay datastores list'"));
     const auto before = source->enrichment.isLinked()
                             ? ctx.catalog->datastore(source->enrichment.enrichmentDatastoreId)
                             : std::nullopt;
@@ -241,9 +247,9 @@ int runUnlinkEnrichment(Context &ctx)
         printJson(ctx, datastoreJson(*ctx.catalog, unlinked));
         return Success;
     }
-    *ctx.out << tr("Unlinked '%1' from enrichment datastore '%2'. Remediation is now "
-                   "none; the %3_* tables stay, and linking '%2' again with prefix %3 "
-                   "continues them.\n")
+    *ctx.out << CliText::tr("Unlinked '%1' from enrichment datastore '%2'. Remediation is now "
+                            "none; the %3_* tables stay, and linking '%2' again with prefix %3 "
+                            "continues them.\n")
                     .arg(unlinked.name, before ? before->name : QStringLiteral("?"),
                          unlinked.enrichment.prefix);
     ctx.out->flush();

@@ -21,11 +21,6 @@ class CliSchedules
     Q_DECLARE_TR_FUNCTIONS(CliSchedules)
 };
 
-QString tr(const char *text)
-{
-    return CliSchedules::tr(text);
-}
-
 const QString kUsage = QStringLiteral(
     "assay schedules create --datastore NAME --operation sync|profile|scan --name NAME\n"
     "         --cron EXPR [--prune] [--recreate] [--include table,view] [--paused] [--json]\n"
@@ -99,12 +94,13 @@ bool syncOptions(const QCommandLineParser &p, QJsonObject *options, QString *err
             } else if (k == QLatin1String("view") || k == QLatin1String("views")) {
                 sync.includeViews = true;
             } else {
-                *error = tr("--include takes table, view or both, not '%1'").arg(kind);
+                *error =
+                    CliSchedules::tr("--include takes table, view or both, not '%1'").arg(kind);
                 return false;
             }
         }
         if (kinds.isEmpty()) {
-            *error = tr("--include takes table, view or both");
+            *error = CliSchedules::tr("--include takes table, view or both");
             return false;
         }
     }
@@ -114,19 +110,20 @@ bool syncOptions(const QCommandLineParser &p, QJsonObject *options, QString *err
 
 std::optional<Schedule> named(Context &ctx, QCommandLineParser &p, const QString &verb, int *code)
 {
-    p.addPositionalArgument(QStringLiteral("name"), tr("The schedule's name."));
+    p.addPositionalArgument(QStringLiteral("name"), CliSchedules::tr("The schedule's name."));
     if (!parse(ctx, p, kUsage)) {
         *code = ctx.helpShown ? Success : Usage;
         return std::nullopt;
     }
     if (p.positionalArguments().size() != 1) {
-        *code = fail(ctx, tr("name one schedule to %1").arg(verb), kUsage, Usage);
+        *code = fail(ctx, CliSchedules::tr("name one schedule to %1").arg(verb), kUsage, Usage);
         return std::nullopt;
     }
     const QString name = p.positionalArguments().constFirst();
     auto s = ctx.catalog->scheduleByName(name);
     if (!s)
-        *code = fail(ctx, tr("no schedule named '%1'").arg(name), tr("see 'assay schedules list'"));
+        *code = fail(ctx, CliSchedules::tr("no schedule named '%1'").arg(name),
+                     CliSchedules::tr("see 'assay schedules list'"));
     return s;
 }
 
@@ -134,47 +131,54 @@ int create(Context &ctx)
 {
     QCommandLineParser p;
     p.addOptions({
-        {QStringLiteral("datastore"), tr("The datastore to run on (name or id)."),
+        {QStringLiteral("datastore"), CliSchedules::tr("The datastore to run on (name or id)."),
          QStringLiteral("NAME")},
-        {QStringLiteral("operation"), tr("sync, profile or scan."), QStringLiteral("OPERATION")},
-        {QStringLiteral("name"), tr("Schedule name (unique)."), QStringLiteral("NAME")},
+        {QStringLiteral("operation"), CliSchedules::tr("sync, profile or scan."),
+         QStringLiteral("OPERATION")},
+        {QStringLiteral("name"), CliSchedules::tr("Schedule name (unique)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("cron"),
-         tr("When to run, in UTC: minute hour day-of-month month day-of-week."),
+         CliSchedules::tr("When to run, in UTC: minute hour day-of-month month day-of-week."),
          QStringLiteral("EXPR")},
-        {QStringLiteral("prune"), tr("Sync: remove containers that no longer exist.")},
-        {QStringLiteral("recreate"), tr("Sync: restore removed containers that exist again.")},
-        {QStringLiteral("include"), tr("Sync: table, view or table,view (default)."),
+        {QStringLiteral("prune"),
+         CliSchedules::tr("Sync: remove containers that no longer exist.")},
+        {QStringLiteral("recreate"),
+         CliSchedules::tr("Sync: restore removed containers that exist again.")},
+        {QStringLiteral("include"), CliSchedules::tr("Sync: table, view or table,view (default)."),
          QStringLiteral("KINDS")},
-        {QStringLiteral("paused"), tr("Create the schedule paused.")},
-        {QStringLiteral("json"), tr("Print JSON.")},
+        {QStringLiteral("paused"), CliSchedules::tr("Create the schedule paused.")},
+        {QStringLiteral("json"), CliSchedules::tr("Print JSON.")},
     });
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
     const QString name = p.value(QStringLiteral("name")).trimmed();
     if (name.isEmpty())
-        return fail(ctx, tr("--name is required"), QString(), Usage);
+        return fail(ctx, CliSchedules::tr("--name is required"), QString(), Usage);
     const QString type = operationType(p.value(QStringLiteral("operation")));
     if (type.isEmpty())
         return fail(ctx,
                     p.isSet(QStringLiteral("operation"))
-                        ? tr("--operation takes sync, profile or scan, not '%1'")
+                        ? CliSchedules::tr("--operation takes sync, profile or scan, not '%1'")
                               .arg(p.value(QStringLiteral("operation")))
-                        : tr("--operation is required (sync, profile or scan)"),
+                        : CliSchedules::tr("--operation is required (sync, profile or scan)"),
                     QString(), Usage);
     if (!p.isSet(QStringLiteral("cron")))
-        return fail(ctx, tr("--cron is required"),
-                    tr("five fields in UTC, e.g. --cron '0 2 * * *' for 02:00 every day"), Usage);
+        return fail(
+            ctx, CliSchedules::tr("--cron is required"),
+            CliSchedules::tr("five fields in UTC, e.g. --cron '0 2 * * *' for 02:00 every day"),
+            Usage);
     const QString datastoreName = p.value(QStringLiteral("datastore"));
     if (datastoreName.isEmpty())
-        return fail(ctx, tr("--datastore is required"), tr("see 'assay datastores list'"), Usage);
+        return fail(ctx, CliSchedules::tr("--datastore is required"),
+                    CliSchedules::tr("see 'assay datastores list'"), Usage);
     auto datastore = ctx.catalog->datastoreByName(datastoreName);
     bool numeric = false;
     const qint64 datastoreId = datastoreName.toLongLong(&numeric);
     if (!datastore && numeric)
         datastore = ctx.catalog->datastore(datastoreId);
     if (!datastore)
-        return fail(ctx, tr("no datastore named '%1'").arg(datastoreName),
-                    tr("see 'assay datastores list'"));
+        return fail(ctx, CliSchedules::tr("no datastore named '%1'").arg(datastoreName),
+                    CliSchedules::tr("see 'assay datastores list'"));
 
     Schedule s;
     s.name = name;
@@ -190,15 +194,17 @@ int create(Context &ctx)
         if (!syncOptions(p, &s.options, &error))
             return fail(ctx, error, QString(), Usage);
     } else if (syncFlags) {
-        return fail(ctx, tr("--prune, --recreate and --include apply to sync schedules only"),
-                    QString(), Usage);
+        return fail(
+            ctx, CliSchedules::tr("--prune, --recreate and --include apply to sync schedules only"),
+            QString(), Usage);
     }
     QString error;
     if (!Scheduler::prepare(s, QDateTime::currentDateTimeUtc(), &error))
-        return fail(ctx, tr("invalid cron expression: %1").arg(error),
-                    tr("five fields in UTC: minute (0-59) hour (0-23) day-of-month (1-31) "
-                       "month (1-12) day-of-week (0-7, 0 and 7 are Sunday)"),
-                    Usage);
+        return fail(
+            ctx, CliSchedules::tr("invalid cron expression: %1").arg(error),
+            CliSchedules::tr("five fields in UTC: minute (0-59) hour (0-23) day-of-month (1-31) "
+                             "month (1-12) day-of-week (0-7, 0 and 7 are Sunday)"),
+            Usage);
     s.id = ctx.catalog->addSchedule(s);
     if (!s.id)
         return fail(ctx, ctx.catalog->lastError());
@@ -206,13 +212,15 @@ int create(Context &ctx)
     if (p.isSet(QStringLiteral("json"))) {
         printJson(ctx, scheduleJson(*ctx.catalog, created));
     } else {
-        *ctx.out << tr("Created schedule '%1': %2 of '%3', %4. Next run: %5.\n")
+        *ctx.out << CliSchedules::tr("Created schedule '%1': %2 of '%3', %4. Next run: %5.\n")
                         .arg(name, cliOperation(type), datastore->name,
                              CronExpression::parse(created.cron).describe(),
-                             created.enabled ? iso(created.nextRunAt) : tr("none (paused)"));
+                             created.enabled ? iso(created.nextRunAt)
+                                             : CliSchedules::tr("none (paused)"));
         if (!Scheduler::canRun(type))
-            *ctx.out << tr("Note: %1 operations are not available yet; runs will be skipped until "
-                           "they are.\n")
+            *ctx.out << CliSchedules::tr(
+                            "Note: %1 operations are not available yet; runs will be skipped until "
+                            "they are.\n")
                             .arg(cliOperation(type));
     }
     return Success;
@@ -221,7 +229,7 @@ int create(Context &ctx)
 int list(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    p.addOption({QStringLiteral("json"), CliSchedules::tr("Print JSON.")});
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
     const QList<Schedule> all = ctx.catalog->schedules();
@@ -240,14 +248,16 @@ int list(Context &ctx)
                             d ? d->name : QString(),
                             cliOperation(s.operationType),
                             s.cron,
-                            s.enabled ? tr("enabled") : tr("paused"),
+                            s.enabled ? CliSchedules::tr("enabled") : CliSchedules::tr("paused"),
                             s.enabled && s.nextRunAt.isValid() ? iso(s.nextRunAt)
                                                                : QStringLiteral("-"),
                             CronExpression::parse(s.cron).describe()};
     }
     printTable(ctx,
-               {tr("ID"), tr("NAME"), tr("DATASTORE"), tr("OPERATION"), tr("CRONTAB"), tr("STATE"),
-                tr("NEXT RUN (UTC)"), tr("WHEN")},
+               {CliSchedules::tr("ID"), CliSchedules::tr("NAME"), CliSchedules::tr("DATASTORE"),
+                CliSchedules::tr("OPERATION"), CliSchedules::tr("CRONTAB"),
+                CliSchedules::tr("STATE"), CliSchedules::tr("NEXT RUN (UTC)"),
+                CliSchedules::tr("WHEN")},
                rows);
     return Success;
 }
@@ -256,21 +266,23 @@ int remove(Context &ctx)
 {
     QCommandLineParser p;
     int code = Success;
-    const auto s = named(ctx, p, tr("delete"), &code);
+    const auto s = named(ctx, p, CliSchedules::tr("delete"), &code);
     if (!s)
         return code;
     if (!ctx.catalog->removeSchedule(s->id))
         return fail(ctx, ctx.catalog->lastError());
-    *ctx.out << tr("Deleted schedule '%1' (its past operations remain).\n").arg(s->name);
+    *ctx.out
+        << CliSchedules::tr("Deleted schedule '%1' (its past operations remain).\n").arg(s->name);
     return Success;
 }
 
 int setEnabled(Context &ctx, bool enabled)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    p.addOption({QStringLiteral("json"), CliSchedules::tr("Print JSON.")});
     int code = Success;
-    const auto s = named(ctx, p, enabled ? tr("resume") : tr("pause"), &code);
+    const auto s =
+        named(ctx, p, enabled ? CliSchedules::tr("resume") : CliSchedules::tr("pause"), &code);
     if (!s)
         return code;
     QString error;
@@ -281,11 +293,11 @@ int setEnabled(Context &ctx, bool enabled)
     if (p.isSet(QStringLiteral("json")))
         printJson(ctx, scheduleJson(*ctx.catalog, updated));
     else if (enabled)
-        *ctx.out << tr("Resumed schedule '%1'. Next run: %2.\n")
-                        .arg(updated.name,
-                             updated.nextRunAt.isValid() ? iso(updated.nextRunAt) : tr("none"));
+        *ctx.out << CliSchedules::tr("Resumed schedule '%1'. Next run: %2.\n")
+                        .arg(updated.name, updated.nextRunAt.isValid() ? iso(updated.nextRunAt)
+                                                                       : CliSchedules::tr("none"));
     else
-        *ctx.out << tr("Paused schedule '%1'.\n").arg(updated.name);
+        *ctx.out << CliSchedules::tr("Paused schedule '%1'.\n").arg(updated.name);
     return Success;
 }
 
@@ -293,7 +305,7 @@ int setEnabled(Context &ctx, bool enabled)
 int runDue(Context &ctx)
 {
     QCommandLineParser p;
-    p.addOption({QStringLiteral("json"), tr("Print JSON.")});
+    p.addOption({QStringLiteral("json"), CliSchedules::tr("Print JSON.")});
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
     const bool json = p.isSet(QStringLiteral("json"));
@@ -355,10 +367,10 @@ int runDue(Context &ctx)
             o.insert(QStringLiteral("catch_up"), catchUp);
             ran << o;
         } else {
-            *ctx.out << tr("Schedule '%1': operation %2 %3%4%5\n")
+            *ctx.out << CliSchedules::tr("Schedule '%1': operation %2 %3%4%5\n")
                             .arg(scheduleName(f.scheduleId))
                             .arg(f.operationId)
-                            .arg(status, catchUp ? tr(" (catch-up)") : QString(),
+                            .arg(status, catchUp ? CliSchedules::tr(" (catch-up)") : QString(),
                                  op && !op->message.isEmpty() ? QStringLiteral(" — ") + op->message
                                                               : QString());
         }
@@ -369,17 +381,18 @@ int runDue(Context &ctx)
                                  {QStringLiteral("schedule_id"), scheduleId},
                                  {QStringLiteral("reason"), reason}};
         else
-            *ctx.out << tr("Schedule '%1': skipped, %2\n").arg(scheduleName(scheduleId), reason);
+            *ctx.out << CliSchedules::tr("Schedule '%1': skipped, %2\n")
+                            .arg(scheduleName(scheduleId), reason);
     }
     if (json)
         printJson(ctx,
                   QJsonObject{{QStringLiteral("ran"), ran}, {QStringLiteral("skipped"), skips}});
     else if (fired.isEmpty() && skipped.isEmpty())
-        *ctx.out << tr("Nothing is due.\n");
+        *ctx.out << CliSchedules::tr("Nothing is due.\n");
     ctx.out->flush();
     if (failed)
-        return fail(ctx, tr("a scheduled operation did not succeed"),
-                    tr("see 'assay operations list'"));
+        return fail(ctx, CliSchedules::tr("a scheduled operation did not succeed"),
+                    CliSchedules::tr("see 'assay operations list'"));
     return Success;
 }
 
@@ -407,7 +420,7 @@ int runSchedules(Context &ctx)
         *ctx.out << "Usage: " << kUsage << "\n";
         return sub.isEmpty() ? Usage : Success;
     }
-    return fail(ctx, tr("unknown subcommand 'schedules %1'").arg(sub), kUsage, Usage);
+    return fail(ctx, CliSchedules::tr("unknown subcommand 'schedules %1'").arg(sub), kUsage, Usage);
 }
 
 } // namespace assay::cli

@@ -7,25 +7,26 @@ namespace assay::connectors {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct ConnectorsText
 {
-    return QCoreApplication::translate("assay::connectors", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::connectors)
+};
 
 // Host, port, user, password and database: the form every network database shares.
 QVector<ConnectorField> serverFields(int defaultPort)
 {
     return {
-        {QStringLiteral("host"), tr("Host"), ConnectorFieldType::Text, true, false, QString(),
-         tr("db.example.com")},
-        {QStringLiteral("port"), tr("Port"), ConnectorFieldType::Integer, true, false,
-         QString::number(defaultPort), QString()},
-        {QStringLiteral("username"), tr("User"), ConnectorFieldType::Text, true, false, QString(),
-         QString()},
-        {QStringLiteral("password"), tr("Password"), ConnectorFieldType::Password, true, true,
-         QString(), QString()},
-        {QStringLiteral("database"), tr("Database"), ConnectorFieldType::Text, true, false,
-         QString(), QString()},
+        {QStringLiteral("host"), ConnectorsText::tr("Host"), ConnectorFieldType::Text, true, false,
+         QString(), ConnectorsText::tr("db.example.com")},
+        {QStringLiteral("port"), ConnectorsText::tr("Port"), ConnectorFieldType::Integer, true,
+         false, QString::number(defaultPort), QString()},
+        {QStringLiteral("username"), ConnectorsText::tr("User"), ConnectorFieldType::Text, true,
+         false, QString(), QString()},
+        {QStringLiteral("password"), ConnectorsText::tr("Password"), ConnectorFieldType::Password,
+         true, true, QString(), QString()},
+        {QStringLiteral("database"), ConnectorsText::tr("Database"), ConnectorFieldType::Text, true,
+         false, QString(), QString()},
     };
 }
 
@@ -56,8 +57,9 @@ QVector<ConnectorSpec> build()
     sqlite.driverPackage = QStringLiteral("libqt6sql6-sqlite");
     sqlite.dialect = QStringLiteral("sqlite");
     sqlite.supportsEnrichment = true;
-    sqlite.fields = {{QStringLiteral("database"), tr("Database file"), ConnectorFieldType::FilePath,
-                      true, false, QString(), tr("/path/to/database.sqlite")}};
+    sqlite.fields = {{QStringLiteral("database"), ConnectorsText::tr("Database file"),
+                      ConnectorFieldType::FilePath, true, false, QString(),
+                      ConnectorsText::tr("/path/to/database.sqlite")}};
 
     ConnectorSpec local;
     local.id = QStringLiteral("local");
@@ -65,8 +67,9 @@ QVector<ConnectorSpec> build()
     local.kind = ConnectorKind::Dfs;
     local.dialect = QStringLiteral("files");
     local.supportsEnrichment = false;
-    local.fields = {{QStringLiteral("database"), tr("Root folder"), ConnectorFieldType::FilePath,
-                     true, false, QString(), tr("/path/to/data")}};
+    local.fields = {{QStringLiteral("database"), ConnectorsText::tr("Root folder"),
+                     ConnectorFieldType::FilePath, true, false, QString(),
+                     ConnectorsText::tr("/path/to/data")}};
 
     QVector<ConnectorSpec> specs = {
         server("postgresql", "PostgreSQL", "QPSQL", "libqt6sql6-psql", "postgresql", 5432, true),

@@ -18,10 +18,11 @@ namespace assay::definition {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct DatastoreDefinitionText
 {
-    return QCoreApplication::translate("assay::DatastoreDefinition", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::DatastoreDefinition)
+};
 
 const QString kPort = QStringLiteral("port");
 const QString kCredentialsPayload = QStringLiteral("credentials_payload");
@@ -67,15 +68,15 @@ struct Reader
         const QJsonValue v = object.value(field);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                error(field, tr("is required"));
+                error(field, DatastoreDefinitionText::tr("is required"));
             return QString();
         }
         if (!v.isString()) {
-            error(field, tr("must be a string"));
+            error(field, DatastoreDefinitionText::tr("must be a string"));
             return QString();
         }
         if (required && v.toString().trimmed().isEmpty())
-            error(field, tr("must not be empty"));
+            error(field, DatastoreDefinitionText::tr("must not be empty"));
         return v.toString();
     }
     bool boolean(const QString &field, bool fallback) const
@@ -84,7 +85,7 @@ struct Reader
         if (v.isUndefined() || v.isNull())
             return fallback;
         if (!v.isBool()) {
-            error(field, tr("must be true or false"));
+            error(field, DatastoreDefinitionText::tr("must be true or false"));
             return fallback;
         }
         return v.toBool();
@@ -99,7 +100,9 @@ struct Reader
         if (v.isString())
             n = v.toString().trimmed().toLongLong(&ok);
         if (!ok || n < min || n > max) {
-            error(field, tr("must be a whole number from %1 to %2").arg(min).arg(max));
+            error(field, DatastoreDefinitionText::tr("must be a whole number from %1 to %2")
+                             .arg(min)
+                             .arg(max));
             return fallback;
         }
         return n;
@@ -119,9 +122,9 @@ bool readConnection(const Reader &r, ConnectionDefinition *c, QStringList *warni
     const QString type = r.string(QStringLiteral("type"), true);
     const ConnectorSpec *spec = connectors::find(type);
     if (!type.trimmed().isEmpty() && !spec)
-        r.error(
-            QStringLiteral("type"),
-            tr("unknown connector %1 (known: %2)").arg(quoteValue(type), connectors::knownIds()));
+        r.error(QStringLiteral("type"),
+                DatastoreDefinitionText::tr("unknown connector %1 (known: %2)")
+                    .arg(quoteValue(type), connectors::knownIds()));
     *specOut = spec;
     c->type = spec ? spec->id : type;
     c->host = r.string(QStringLiteral("host")).trimmed();
@@ -132,7 +135,7 @@ bool readConnection(const Reader &r, ConnectionDefinition *c, QStringList *warni
     if (port.isDouble()) {
         const double n = port.toDouble();
         if (std::floor(n) != n || n < 1 || n > 65535)
-            r.error(kPort, tr("must be a number from 1 to 65535"));
+            r.error(kPort, DatastoreDefinitionText::tr("must be a number from 1 to 65535"));
         else
             c->port = int(n);
     } else if (port.isString() && !port.toString().trimmed().isEmpty()) {
@@ -143,22 +146,24 @@ bool readConnection(const Reader &r, ConnectionDefinition *c, QStringList *warni
         else if (!referencedKeys(port.toString()).isEmpty())
             c->portText = port.toString().trimmed();
         else
-            r.error(kPort, tr("must be a number from 1 to 65535 or a ${key} reference"));
+            r.error(kPort, DatastoreDefinitionText::tr(
+                               "must be a number from 1 to 65535 or a ${key} reference"));
     } else if (!port.isUndefined() && !port.isNull() && !port.isString()) {
-        r.error(kPort, tr("must be a number from 1 to 65535"));
+        r.error(kPort, DatastoreDefinitionText::tr("must be a number from 1 to 65535"));
     }
 
     const QJsonValue parameters = r.object.value(QStringLiteral("parameters"));
     if (parameters.isObject())
         c->parameters = parameters.toObject();
     else if (!parameters.isUndefined() && !parameters.isNull())
-        r.error(QStringLiteral("parameters"), tr("must be an object"));
+        r.error(QStringLiteral("parameters"), DatastoreDefinitionText::tr("must be an object"));
 
     const QJsonValue vault = r.object.value(kSecretsManagerKey);
     if (vault.isObject()) {
         QJsonObject v = vault.toObject();
         if (v.value(QStringLiteral("secret_url")).toString().trimmed().isEmpty())
-            r.error(kSecretsManagerKey + QStringLiteral(".secret_url"), tr("is required"));
+            r.error(kSecretsManagerKey + QStringLiteral(".secret_url"),
+                    DatastoreDefinitionText::tr("is required"));
         const QJsonValue payload = v.take(kCredentialsPayload);
         if (payload.isObject())
             c->secrets.insert(
@@ -169,7 +174,7 @@ bool readConnection(const Reader &r, ConnectionDefinition *c, QStringList *warni
             c->secrets.insert(kVaultPayloadField, payload.toString());
         c->secretsManager = v;
     } else if (!vault.isUndefined() && !vault.isNull()) {
-        r.error(kSecretsManagerKey, tr("must be an object"));
+        r.error(kSecretsManagerKey, DatastoreDefinitionText::tr("must be an object"));
     }
 
     for (auto it = r.object.begin(); it != r.object.end(); ++it) {
@@ -179,17 +184,18 @@ bool readConnection(const Reader &r, ConnectionDefinition *c, QStringList *warni
         const ConnectorField *field = spec ? spec->field(key) : nullptr;
         if (field && field->secret) {
             if (!it.value().isString())
-                r.error(key, tr("must be a string (a ${key} reference)"));
+                r.error(key, DatastoreDefinitionText::tr("must be a string (a ${key} reference)"));
             else if (!it.value().toString().isEmpty())
                 c->secrets.insert(key, it.value().toString());
         } else if (field) {
             // A connector-specific field written at the top, as the connection form shows it.
             c->parameters.insert(key, it.value());
         } else if (spec && warnings) {
-            *warnings
-                << QStringLiteral("%1%2: %3")
-                       .arg(r.path, key,
-                            tr("not a field of %1 connections; ignored").arg(spec->displayName));
+            *warnings << QStringLiteral("%1%2: %3")
+                             .arg(r.path, key,
+                                  DatastoreDefinitionText::tr(
+                                      "not a field of %1 connections; ignored")
+                                      .arg(spec->displayName));
         }
     }
     if (spec) {
@@ -198,7 +204,8 @@ bool readConnection(const Reader &r, ConnectionDefinition *c, QStringList *warni
                 continue;
             if ((field.name == QLatin1String("host") && c->host.isEmpty()) ||
                 (field.name == QLatin1String("username") && c->username.trimmed().isEmpty()))
-                r.error(field.name, tr("is required for %1 connections").arg(spec->displayName));
+                r.error(field.name, DatastoreDefinitionText::tr("is required for %1 connections")
+                                        .arg(spec->displayName));
         }
     }
     return int(r.errors->size()) == before;
@@ -351,14 +358,16 @@ bool fromJson(const QJsonObject &object, DatastoreDefinition *out, QStringList *
     if (teams.isArray()) {
         for (const QJsonValue &t : teams.toArray()) {
             if (!t.isString() || t.toString().trimmed().isEmpty()) {
-                r.error(QStringLiteral("teams"), tr("must be a list of team names"));
+                r.error(QStringLiteral("teams"),
+                        DatastoreDefinitionText::tr("must be a list of team names"));
                 break;
             }
             if (!d.teams.contains(t.toString().trimmed(), Qt::CaseInsensitive))
                 d.teams << t.toString().trimmed();
         }
     } else if (!teams.isUndefined() && !teams.isNull()) {
-        r.error(QStringLiteral("teams"), tr("must be a list of team names, e.g. [\"Public\"]"));
+        r.error(QStringLiteral("teams"),
+                DatastoreDefinitionText::tr("must be a list of team names, e.g. [\"Public\"]"));
     }
     if (d.teams.isEmpty())
         d.teams << QStringLiteral("Public");
@@ -374,12 +383,13 @@ bool fromJson(const QJsonObject &object, DatastoreDefinition *out, QStringList *
     const bool hasId = r.has(QStringLiteral("connection_id"));
     const ConnectorSpec *spec = nullptr;
     if (hasConnection && hasId) {
-        r.error(QStringLiteral("connection"), tr("give either connection or connection_id, not "
-                                                 "both"));
+        r.error(QStringLiteral("connection"),
+                DatastoreDefinitionText::tr("give either connection or connection_id, not "
+                                            "both"));
     } else if (hasConnection) {
         const QJsonValue c = object.value(QStringLiteral("connection"));
         if (!c.isObject()) {
-            r.error(QStringLiteral("connection"), tr("must be an object"));
+            r.error(QStringLiteral("connection"), DatastoreDefinitionText::tr("must be an object"));
         } else {
             d.hasConnection = true;
             readConnection(Reader{c.toObject(), path + QStringLiteral("connection."), errors},
@@ -389,16 +399,19 @@ bool fromJson(const QJsonObject &object, DatastoreDefinition *out, QStringList *
         d.connectionId =
             r.integer(QStringLiteral("connection_id"), 0, 1, std::numeric_limits<qint64>::max());
     } else {
-        r.error(QStringLiteral("connection"),
-                tr("is required (or connection_id, an existing connection)"));
+        r.error(
+            QStringLiteral("connection"),
+            DatastoreDefinitionText::tr("is required (or connection_id, an existing connection)"));
     }
     if (spec && d.enrichOnly && !spec->supportsEnrichment)
         r.error(QStringLiteral("enrich_only"),
-                tr("%1 cannot be an enrichment datastore").arg(spec->displayName));
+                DatastoreDefinitionText::tr("%1 cannot be an enrichment datastore")
+                    .arg(spec->displayName));
     if (spec && (spec->isFileBased() || spec->isFolder()) && d.database.trimmed().isEmpty() &&
         d.connection.database.trimmed().isEmpty())
         r.error(QStringLiteral("database"),
-                tr("is required for %1 (the file or folder)").arg(spec->displayName));
+                DatastoreDefinitionText::tr("is required for %1 (the file or folder)")
+                    .arg(spec->displayName));
 
     const QString prefix = r.string(QStringLiteral("enrich_container_prefix"));
     if (!prefix.trimmed().isEmpty()) {
@@ -414,15 +427,18 @@ bool fromJson(const QJsonObject &object, DatastoreDefinition *out, QStringList *
     else if (target.isString())
         d.enrichmentDatastore = target.toString().trimmed();
     else if (!target.isUndefined() && !target.isNull())
-        r.error(QStringLiteral("enrichment_datastore"), tr("must be a datastore name"));
-    if (d.enrichOnly && !d.enrichmentDatastore.isEmpty())
         r.error(QStringLiteral("enrichment_datastore"),
-                tr("an enrichment datastore cannot itself be linked to one"));
+                DatastoreDefinitionText::tr("must be a datastore name"));
+    if (d.enrichOnly && !d.enrichmentDatastore.isEmpty())
+        r.error(
+            QStringLiteral("enrichment_datastore"),
+            DatastoreDefinitionText::tr("an enrichment datastore cannot itself be linked to one"));
 
     const QString remediation = r.string(QStringLiteral("remediation")).trimmed().toLower();
     if (!remediation.isEmpty() && remediation != QLatin1String("none") &&
         remediation != QLatin1String("append") && remediation != QLatin1String("overwrite"))
-        r.error(QStringLiteral("remediation"), tr("must be none, append or overwrite"));
+        r.error(QStringLiteral("remediation"),
+                DatastoreDefinitionText::tr("must be none, append or overwrite"));
     else if (!remediation.isEmpty())
         d.remediation = remediationFromString(remediation);
     d.sourceRecordLimit =
@@ -432,8 +448,9 @@ bool fromJson(const QJsonObject &object, DatastoreDefinition *out, QStringList *
     if (warnings)
         for (auto it = object.begin(); it != object.end(); ++it)
             if (!datastoreKeys().contains(it.key()))
-                *warnings
-                    << QStringLiteral("%1%2: %3").arg(path, it.key(), tr("unknown field; ignored"));
+                *warnings << QStringLiteral("%1%2: %3")
+                                 .arg(path, it.key(),
+                                      DatastoreDefinitionText::tr("unknown field; ignored"));
     if (int(errors->size()) != before)
         return false;
     *out = d;
@@ -446,7 +463,7 @@ ParsedDefinitions parse(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        result.errors << tr("line %1: not valid JSON (%2)")
+        result.errors << DatastoreDefinitionText::tr("line %1: not valid JSON (%2)")
                              .arg(lineOf(json, parseError.offset))
                              .arg(parseError.errorString());
         return result;
@@ -458,7 +475,8 @@ ParsedDefinitions parse(const QByteArray &json)
         for (int i = 0; i < array.size(); ++i)
             items << qMakePair(array.at(i), QStringLiteral("datastores[%1].").arg(i));
         if (array.isEmpty())
-            result.errors << tr("the file holds an empty list: there is nothing to import");
+            result.errors << DatastoreDefinitionText::tr(
+                "the file holds an empty list: there is nothing to import");
     } else {
         items << qMakePair(QJsonValue(doc.object()), QString());
     }
@@ -466,7 +484,8 @@ ParsedDefinitions parse(const QByteArray &json)
     QHash<QString, QPair<ConnectionDefinition, QString>> connections; // name -> first, path
     for (const auto &[value, path] : std::as_const(items)) {
         if (!value.isObject()) {
-            result.errors << QStringLiteral("%1 %2").arg(path.chopped(1), tr("must be an object"));
+            result.errors << QStringLiteral("%1 %2").arg(
+                path.chopped(1), DatastoreDefinitionText::tr("must be an object"));
             continue;
         }
         DatastoreDefinition d;
@@ -475,7 +494,8 @@ ParsedDefinitions parse(const QByteArray &json)
         const QString key = d.name.toLower();
         if (names.contains(key)) {
             result.errors << QStringLiteral("%1name: %2")
-                                 .arg(path, tr("%1 is defined twice (also at %2name)")
+                                 .arg(path, DatastoreDefinitionText::tr(
+                                                "%1 is defined twice (also at %2name)")
                                                 .arg(quoteValue(d.name), names.value(key)));
             continue;
         }
@@ -484,9 +504,11 @@ ParsedDefinitions parse(const QByteArray &json)
             const auto seen = connections.constFind(d.connection.name);
             if (seen != connections.cend() && !sameConnection(seen->first, d.connection)) {
                 result.errors << QStringLiteral("%1connection: %2")
-                                     .arg(path,
-                                          tr("connection %1 is defined differently at %2connection")
-                                              .arg(quoteValue(d.connection.name), seen->second));
+                                     .arg(
+                                         path,
+                                         DatastoreDefinitionText::tr(
+                                             "connection %1 is defined differently at %2connection")
+                                             .arg(quoteValue(d.connection.name), seen->second));
                 continue;
             }
             if (seen == connections.cend())
@@ -544,7 +566,7 @@ QHash<QString, QString> parseSecrets(const QByteArray &text, QStringList *errors
             std::any_of(key.cbegin(), key.cend(), [](QChar c) { return c.isSpace(); });
         if (eq <= 0 || badKey) {
             if (errors)
-                *errors << tr("line %1: expected KEY=VALUE").arg(i + 1);
+                *errors << DatastoreDefinitionText::tr("line %1: expected KEY=VALUE").arg(i + 1);
             continue;
         }
         // Taken as written, but a quoted value loses its quotes and what surrounds them.

@@ -9,10 +9,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct DiagnosisText
 {
-    return QCoreApplication::translate("assay::Diagnosis", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::Diagnosis)
+};
 
 bool has(const QString &message, const char *needle)
 {
@@ -207,55 +208,66 @@ QString hintFor(DiagnosisCategory category, const ConnectorSpec &spec, const QSt
     const QString where = port > 0 ? QStringLiteral("%1:%2").arg(host).arg(port) : host;
     switch (category) {
     case DiagnosisCategory::AuthenticationFailed:
-        return tr("Check the user name and password, and that the user exists on the server.");
+        return DiagnosisText::tr(
+            "Check the user name and password, and that the user exists on the server.");
     case DiagnosisCategory::PermissionDenied:
         if (spec.dialect == QLatin1String("sqlite"))
-            return tr("Check that this account may read the file and its folder.");
+            return DiagnosisText::tr("Check that this account may read the file and its folder.");
         if (spec.dialect == QLatin1String("mysql"))
-            return tr("The user may not use this database, or it does not exist (MySQL does not "
-                      "say which): check the name, then GRANT SELECT ON <database>.* TO <user>.");
-        return tr("The user signed in but lacks rights: grant CONNECT on the database, USAGE on "
-                  "the schema and SELECT on its tables (e.g. GRANT USAGE ON SCHEMA <schema> TO "
-                  "<user>).");
+            return DiagnosisText::tr(
+                "The user may not use this database, or it does not exist (MySQL does not "
+                "say which): check the name, then GRANT SELECT ON <database>.* TO <user>.");
+        return DiagnosisText::tr(
+            "The user signed in but lacks rights: grant CONNECT on the database, USAGE on "
+            "the schema and SELECT on its tables (e.g. GRANT USAGE ON SCHEMA <schema> TO "
+            "<user>).");
     case DiagnosisCategory::ConnectionRefused:
-        return tr("Nothing accepts connections at %1: check the host and port, that the server "
-                  "is running, and that firewalls or security groups allow this computer.")
+        return DiagnosisText::tr(
+                   "Nothing accepts connections at %1: check the host and port, that the server "
+                   "is running, and that firewalls or security groups allow this computer.")
             .arg(where);
     case DiagnosisCategory::HostUnreachable:
-        return tr("The network cannot reach %1: check VPN, routing and firewall or security "
-                  "group rules.")
+        return DiagnosisText::tr(
+                   "The network cannot reach %1: check VPN, routing and firewall or security "
+                   "group rules.")
             .arg(host);
     case DiagnosisCategory::UnknownHost:
-        return tr("The host name %1 cannot be resolved: check its spelling, and your DNS or VPN.")
+        return DiagnosisText::tr(
+                   "The host name %1 cannot be resolved: check its spelling, and your DNS or VPN.")
             .arg(host);
     case DiagnosisCategory::Timeout:
-        return tr("%1 did not answer in time: check the host and port, firewall rules, and that "
-                  "the server (or a paused cluster) is running.")
+        return DiagnosisText::tr(
+                   "%1 did not answer in time: check the host and port, firewall rules, and that "
+                   "the server (or a paused cluster) is running.")
             .arg(where);
     case DiagnosisCategory::DatabaseNotFound:
         if (spec.isFileBased() || spec.dialect == QLatin1String("sqlite"))
-            return tr("Check the file path: no database file exists there.");
-        return tr("Check the database name (it is case-sensitive on PostgreSQL) and that it "
-                  "exists on the server.");
+            return DiagnosisText::tr("Check the file path: no database file exists there.");
+        return DiagnosisText::tr(
+            "Check the database name (it is case-sensitive on PostgreSQL) and that it "
+            "exists on the server.");
     case DiagnosisCategory::DriverMissing:
         // An ODBC driver (not Qt's QODBC plugin) is missing: the message is the driver manager's.
         if (isOdbc(spec) && !message.isEmpty())
             return spec.installHint.isEmpty()
-                       ? tr("Install the database's ODBC driver and register it with unixODBC "
-                            "(`odbcinst -q -d` lists the installed drivers), then restart Assay.")
+                       ? DiagnosisText::tr(
+                             "Install the database's ODBC driver and register it with unixODBC "
+                             "(`odbcinst -q -d` lists the installed drivers), then restart Assay.")
                        : spec.installHint;
-        return tr("Install the Qt SQL driver package %1 (Debian/Ubuntu: sudo apt install %1), "
-                  "then restart Assay.")
+        return DiagnosisText::tr(
+                   "Install the Qt SQL driver package %1 (Debian/Ubuntu: sudo apt install %1), "
+                   "then restart Assay.")
             .arg(spec.driverPackage);
     case DiagnosisCategory::KeychainUnavailable:
-        return tr("Unlock or start the system keychain (GNOME Keyring, KWallet, macOS Keychain "
-                  "or Windows Credential Manager) and try again.");
+        return DiagnosisText::tr(
+            "Unlock or start the system keychain (GNOME Keyring, KWallet, macOS Keychain "
+            "or Windows Credential Manager) and try again.");
     case DiagnosisCategory::Cancelled:
         return QString();
     case DiagnosisCategory::Other:
         if (has(message, "not a database"))
-            return tr("The file exists but is not an SQLite database.");
-        return tr("Read the server's message above; it names the cause.");
+            return DiagnosisText::tr("The file exists but is not an SQLite database.");
+        return DiagnosisText::tr("Read the server's message above; it names the cause.");
     case DiagnosisCategory::None:
         break;
     }
@@ -268,31 +280,31 @@ QString Diagnosis::summary() const
 {
     switch (category) {
     case DiagnosisCategory::None:
-        return tr("Connected");
+        return DiagnosisText::tr("Connected");
     case DiagnosisCategory::AuthenticationFailed:
-        return tr("Authentication failed");
+        return DiagnosisText::tr("Authentication failed");
     case DiagnosisCategory::PermissionDenied:
-        return tr("Permission denied");
+        return DiagnosisText::tr("Permission denied");
     case DiagnosisCategory::ConnectionRefused:
-        return tr("Connection refused");
+        return DiagnosisText::tr("Connection refused");
     case DiagnosisCategory::HostUnreachable:
-        return tr("Host unreachable");
+        return DiagnosisText::tr("Host unreachable");
     case DiagnosisCategory::UnknownHost:
-        return tr("Unknown host");
+        return DiagnosisText::tr("Unknown host");
     case DiagnosisCategory::Timeout:
-        return tr("Timed out");
+        return DiagnosisText::tr("Timed out");
     case DiagnosisCategory::DatabaseNotFound:
-        return tr("Database not found");
+        return DiagnosisText::tr("Database not found");
     case DiagnosisCategory::DriverMissing:
-        return tr("Driver missing");
+        return DiagnosisText::tr("Driver missing");
     case DiagnosisCategory::KeychainUnavailable:
-        return tr("Keychain unavailable");
+        return DiagnosisText::tr("Keychain unavailable");
     case DiagnosisCategory::Cancelled:
-        return tr("Cancelled");
+        return DiagnosisText::tr("Cancelled");
     case DiagnosisCategory::Other:
         break;
     }
-    return tr("Connection failed");
+    return DiagnosisText::tr("Connection failed");
 }
 
 QString Diagnosis::code() const
@@ -360,10 +372,10 @@ Diagnosis diagnose(const ConnectorSpec &spec, const QString &driverMessage, cons
 
 Diagnosis diagnoseMissingDriver(const ConnectorSpec &spec)
 {
-    return makeDiagnosis(
-        DiagnosisCategory::DriverMissing,
-        tr("the Qt SQL driver %1 for %2 is not installed").arg(spec.qtDriver, spec.displayName),
-        hintFor(DiagnosisCategory::DriverMissing, spec, QString(), 0, QString()));
+    return makeDiagnosis(DiagnosisCategory::DriverMissing,
+                         DiagnosisText::tr("the Qt SQL driver %1 for %2 is not installed")
+                             .arg(spec.qtDriver, spec.displayName),
+                         hintFor(DiagnosisCategory::DriverMissing, spec, QString(), 0, QString()));
 }
 
 } // namespace assay

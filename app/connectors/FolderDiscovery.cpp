@@ -19,10 +19,11 @@ namespace {
 
 constexpr int kSampleRecords = 200;
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct FolderDiscoveryText
 {
-    return QCoreApplication::translate("assay::FolderDiscovery", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::FolderDiscovery)
+};
 
 QString formatOf(const QString &suffix)
 {
@@ -168,7 +169,7 @@ bool readJsonLines(const QString &path, QVector<DiscoveredField> *fields, QStrin
         }
     }
     if (records == 0) {
-        *error = tr("no JSON records in the first lines");
+        *error = FolderDiscoveryText::tr("no JSON records in the first lines");
         return false;
     }
     for (int i = 0; i < order.size(); ++i) {
@@ -234,7 +235,7 @@ bool discoverFolder(const QString &root, QVector<DiscoveredContainer> *out, QStr
     out->clear();
     const QDir rootDir(root);
     if (root.isEmpty() || !rootDir.exists()) {
-        *error = tr("The folder %1 does not exist.").arg(root);
+        *error = FolderDiscoveryText::tr("The folder %1 does not exist.").arg(root);
         return false;
     }
     // Group files by folder + name pattern + extension.

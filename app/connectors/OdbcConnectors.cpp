@@ -14,10 +14,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct ConnectorsText
 {
-    return QCoreApplication::translate("assay::connectors", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::connectors)
+};
 
 const QLatin1String kQodbc("QODBC");
 
@@ -33,8 +34,13 @@ ConnectorField field(const char *name, const QString &label, bool required = tru
 
 ConnectorField portField(int port)
 {
-    return {QStringLiteral("port"), tr("Port"), ConnectorFieldType::Integer, true, false,
-            QString::number(port),  QString()};
+    return {QStringLiteral("port"),
+            ConnectorsText::tr("Port"),
+            ConnectorFieldType::Integer,
+            true,
+            false,
+            QString::number(port),
+            QString()};
 }
 
 ConnectorField secretField(const char *name, const QString &label, bool required = true,
@@ -46,23 +52,23 @@ ConnectorField secretField(const char *name, const QString &label, bool required
 
 ConnectorField hostField(const QString &placeholder = QString())
 {
-    return field("host", tr("Host"), true,
-                 placeholder.isEmpty() ? tr("db.example.com") : placeholder);
+    return field("host", ConnectorsText::tr("Host"), true,
+                 placeholder.isEmpty() ? ConnectorsText::tr("db.example.com") : placeholder);
 }
 
 ConnectorField userField(bool required = true)
 {
-    return field("username", tr("User"), required);
+    return field("username", ConnectorsText::tr("User"), required);
 }
 
 ConnectorField passwordField(bool required = true)
 {
-    return secretField("password", tr("Password"), required);
+    return secretField("password", ConnectorsText::tr("Password"), required);
 }
 
 ConnectorField databaseField(bool required = true, const QString &label = QString())
 {
-    return field("database", label.isEmpty() ? tr("Database") : label, required);
+    return field("database", label.isEmpty() ? ConnectorsText::tr("Database") : label, required);
 }
 
 // Host, port, user, password and database, like the native server connectors.
@@ -102,15 +108,17 @@ QStringList list(std::initializer_list<const char *> names)
 
 QString vendorHint(const QString &what)
 {
-    return tr("Install %1, then restart Assay. `odbcinst -q -d` lists the ODBC drivers "
-              "installed.")
+    return ConnectorsText::tr(
+               "Install %1, then restart Assay. `odbcinst -q -d` lists the ODBC drivers "
+               "installed.")
         .arg(what);
 }
 
 QString debianHint(const char *package, const char *what)
 {
-    return tr("Install the %1 ODBC driver (Debian/Ubuntu: sudo apt install %2), then restart "
-              "Assay.")
+    return ConnectorsText::tr(
+               "Install the %1 ODBC driver (Debian/Ubuntu: sudo apt install %2), then restart "
+               "Assay.")
         .arg(QLatin1String(what), QLatin1String(package));
 }
 
@@ -121,18 +129,22 @@ QVector<ConnectorSpec> buildSpecs()
     // Snowflake: host is the account URL; role and warehouse travel in Connection::parameters.
     ConnectorSpec snowflake = odbcSpec(
         "snowflake", "Snowflake", "snowflake", 443, true, true, list({"SnowflakeDSIIDriver"}),
-        vendorHint(tr("Snowflake's ODBC driver (snowflake-odbc) from Snowflake's ODBC download "
-                      "page")),
+        vendorHint(ConnectorsText::tr(
+            "Snowflake's ODBC driver (snowflake-odbc) from Snowflake's ODBC download "
+            "page")),
         {
-            hostField(tr("xy12345.snowflakecomputing.com")),
-            field("role", tr("Role"), true, tr("ANALYST")),
-            field("warehouse", tr("Warehouse"), true, tr("COMPUTE_WH")),
+            hostField(ConnectorsText::tr("xy12345.snowflakecomputing.com")),
+            field("role", ConnectorsText::tr("Role"), true, ConnectorsText::tr("ANALYST")),
+            field("warehouse", ConnectorsText::tr("Warehouse"), true,
+                  ConnectorsText::tr("COMPUTE_WH")),
             userField(),
-            field("authentication", tr("Authentication"), true, QString(), QStringLiteral("basic")),
+            field("authentication", ConnectorsText::tr("Authentication"), true, QString(),
+                  QStringLiteral("basic")),
             passwordField(false),
-            {QStringLiteral("private_key"), tr("Private key"), ConnectorFieldType::FilePath, false,
-             true, QString(), tr("/path/to/rsa_key.p8, or the PEM text")},
-            secretField("private_key_password", tr("Private key password"), false),
+            {QStringLiteral("private_key"), ConnectorsText::tr("Private key"),
+             ConnectorFieldType::FilePath, false, true, QString(),
+             ConnectorsText::tr("/path/to/rsa_key.p8, or the PEM text")},
+            secretField("private_key_password", ConnectorsText::tr("Private key password"), false),
             databaseField(),
         });
     snowflake.fieldChoices.insert(QStringLiteral("authentication"),
@@ -142,12 +154,13 @@ QVector<ConnectorSpec> buildSpecs()
     const QStringList sqlServerDrivers =
         list({"ODBC Driver 18 for SQL Server", "ODBC Driver 17 for SQL Server",
               "ODBC Driver * for SQL Server", "FreeTDS"});
-    const QString sqlServerHint = vendorHint(
-        tr("Microsoft's ODBC Driver 18 for SQL Server (msodbcsql18, from Microsoft's package "
-           "repository), or FreeTDS (Debian/Ubuntu: sudo apt install tdsodbc)"));
+    const QString sqlServerHint = vendorHint(ConnectorsText::tr(
+        "Microsoft's ODBC Driver 18 for SQL Server (msodbcsql18, from Microsoft's package "
+        "repository), or FreeTDS (Debian/Ubuntu: sudo apt install tdsodbc)"));
     QVector<ConnectorField> sqlServerFields = serverFields(1433);
-    sqlServerFields << field("trust_server_certificate", tr("Trust the server certificate"), false,
-                             QString(), QStringLiteral("no"));
+    sqlServerFields << field("trust_server_certificate",
+                             ConnectorsText::tr("Trust the server certificate"), false, QString(),
+                             QStringLiteral("no"));
     ConnectorSpec sqlserver = odbcSpec("sqlserver", "Microsoft SQL Server", "sqlserver", 1433, true,
                                        true, sqlServerDrivers, sqlServerHint, sqlServerFields);
     sqlserver.fieldChoices.insert(QStringLiteral("trust_server_certificate"),
@@ -156,90 +169,108 @@ QVector<ConnectorSpec> buildSpecs()
     ConnectorSpec synapse =
         odbcSpec("synapse", "Azure Synapse Analytics", "sqlserver", 1433, true, true,
                  sqlServerDrivers, sqlServerHint,
-                 {hostField(tr("myworkspace.sql.azuresynapse.net")), portField(1433), userField(),
-                  passwordField(), databaseField()});
+                 {hostField(ConnectorsText::tr("myworkspace.sql.azuresynapse.net")),
+                  portField(1433), userField(), passwordField(), databaseField()});
     specs << synapse;
 
-    specs << odbcSpec("oracle", "Oracle", "oracle", 1521, false, true,
-                      list({"Oracle*", "*Oracle*"}),
-                      vendorHint(tr("Oracle Instant Client with its ODBC package "
-                                    "(instantclient-odbc, from Oracle's Instant Client download "
-                                    "page; run its odbc_update_ini.sh)")),
-                      {hostField(), portField(1521), userField(), passwordField(),
-                       field("service_name", tr("Service name"), false, tr("ORCLPDB1")),
-                       field("sid", tr("SID"), false, tr("ORCL"))});
+    specs << odbcSpec(
+        "oracle", "Oracle", "oracle", 1521, false, true, list({"Oracle*", "*Oracle*"}),
+        vendorHint(ConnectorsText::tr("Oracle Instant Client with its ODBC package "
+                                      "(instantclient-odbc, from Oracle's Instant Client download "
+                                      "page; run its odbc_update_ini.sh)")),
+        {hostField(), portField(1521), userField(), passwordField(),
+         field("service_name", ConnectorsText::tr("Service name"), false,
+               ConnectorsText::tr("ORCLPDB1")),
+         field("sid", ConnectorsText::tr("SID"), false, ConnectorsText::tr("ORCL"))});
 
     specs << odbcSpec(
         "databricks", "Databricks", "databricks", 443, true, true,
         list({"Simba Spark ODBC Driver", "Databricks ODBC Driver", "Simba Spark*", "*Databricks*"}),
-        vendorHint(tr("the Databricks ODBC driver (Simba Spark ODBC Driver, simbaspark) from "
-                      "Databricks' ODBC driver download page")),
-        {hostField(tr("adb-1234567890123456.7.azuredatabricks.net")), portField(443),
-         field("http_path", tr("HTTP path"), true, tr("/sql/1.0/warehouses/abcdef0123456789")),
-         secretField("token", tr("Personal access token")), field("catalog", tr("Catalog")),
-         databaseField(false)});
+        vendorHint(ConnectorsText::tr(
+            "the Databricks ODBC driver (Simba Spark ODBC Driver, simbaspark) from "
+            "Databricks' ODBC driver download page")),
+        {hostField(ConnectorsText::tr("adb-1234567890123456.7.azuredatabricks.net")),
+         portField(443),
+         field("http_path", ConnectorsText::tr("HTTP path"), true,
+               ConnectorsText::tr("/sql/1.0/warehouses/abcdef0123456789")),
+         secretField("token", ConnectorsText::tr("Personal access token")),
+         field("catalog", ConnectorsText::tr("Catalog")), databaseField(false)});
 
     const auto trinoFields = [](int port) {
         return QVector<ConnectorField>{hostField(), portField(port), userField(),
-                                       passwordField(false), field("catalog", tr("Catalog"))};
+                                       passwordField(false),
+                                       field("catalog", ConnectorsText::tr("Catalog"))};
     };
-    specs << odbcSpec("trino", "Trino", "trino", 8080, true, true,
-                      list({"Starburst ODBC Driver", "Simba Trino ODBC Driver", "*Trino*"}),
-                      vendorHint(tr("a Trino ODBC driver (the Starburst ODBC driver, or Simba "
-                                    "Trino ODBC Driver) from its vendor's download page")),
-                      trinoFields(8080));
-    specs << odbcSpec("presto", "Presto", "trino", 8080, false, false,
-                      list({"Simba Presto ODBC Driver", "Starburst ODBC Driver", "*Presto*"}),
-                      vendorHint(tr("a Presto ODBC driver (Simba Presto ODBC Driver, or the "
-                                    "Starburst ODBC driver) from its vendor's download page")),
-                      trinoFields(8080));
+    specs << odbcSpec(
+        "trino", "Trino", "trino", 8080, true, true,
+        list({"Starburst ODBC Driver", "Simba Trino ODBC Driver", "*Trino*"}),
+        vendorHint(ConnectorsText::tr("a Trino ODBC driver (the Starburst ODBC driver, or Simba "
+                                      "Trino ODBC Driver) from its vendor's download page")),
+        trinoFields(8080));
+    specs << odbcSpec(
+        "presto", "Presto", "trino", 8080, false, false,
+        list({"Simba Presto ODBC Driver", "Starburst ODBC Driver", "*Presto*"}),
+        vendorHint(ConnectorsText::tr("a Presto ODBC driver (Simba Presto ODBC Driver, or the "
+                                      "Starburst ODBC driver) from its vendor's download page")),
+        trinoFields(8080));
 
     specs << odbcSpec(
         "athena", "Amazon Athena", "athena", 443, false, true,
         list({"Simba Athena ODBC Driver", "Amazon Athena ODBC Driver", "*Athena*"}),
-        vendorHint(tr("the Amazon Athena ODBC driver from AWS's Athena ODBC download page")),
-        {field("region", tr("Region"), true, tr("us-east-1")),
-         field("s3_output_location", tr("S3 output location"), true,
-               tr("s3://bucket/athena-results/")),
-         field("workgroup", tr("Workgroup"), false, QString(), QStringLiteral("primary")),
-         field("access_key", tr("Access key"), true, tr("AKIA...")),
-         secretField("secret_key", tr("Secret key")),
-         field("catalog", tr("Catalog"), false, QString(), QStringLiteral("AwsDataCatalog")),
+        vendorHint(ConnectorsText::tr(
+            "the Amazon Athena ODBC driver from AWS's Athena ODBC download page")),
+        {field("region", ConnectorsText::tr("Region"), true, ConnectorsText::tr("us-east-1")),
+         field("s3_output_location", ConnectorsText::tr("S3 output location"), true,
+               ConnectorsText::tr("s3://bucket/athena-results/")),
+         field("workgroup", ConnectorsText::tr("Workgroup"), false, QString(),
+               QStringLiteral("primary")),
+         field("access_key", ConnectorsText::tr("Access key"), true, ConnectorsText::tr("AKIA...")),
+         secretField("secret_key", ConnectorsText::tr("Secret key")),
+         field("catalog", ConnectorsText::tr("Catalog"), false, QString(),
+               QStringLiteral("AwsDataCatalog")),
          databaseField(false)});
 
-    specs << odbcSpec("db2", "IBM DB2", "db2", 50000, true, true,
-                      list({"IBM DB2 ODBC DRIVER", "DB2", "IBM DB2*", "*DB2*"}),
-                      vendorHint(tr("IBM Data Server Driver for ODBC and CLI (clidriver) from "
-                                    "IBM's download page, registered with odbcinst")),
-                      serverFields(50000));
+    specs << odbcSpec(
+        "db2", "IBM DB2", "db2", 50000, true, true,
+        list({"IBM DB2 ODBC DRIVER", "DB2", "IBM DB2*", "*DB2*"}),
+        vendorHint(ConnectorsText::tr("IBM Data Server Driver for ODBC and CLI (clidriver) from "
+                                      "IBM's download page, registered with odbcinst")),
+        serverFields(50000));
 
-    specs << odbcSpec("dremio", "Dremio", "dremio", 31010, false, true,
-                      list({"Dremio Connector", "Arrow Flight SQL ODBC Driver", "*Dremio*"}),
-                      vendorHint(tr("Dremio's ODBC driver (dremio-odbc) from Dremio's download "
-                                    "page")),
-                      {hostField(), portField(31010), userField(), passwordField()});
+    specs << odbcSpec(
+        "dremio", "Dremio", "dremio", 31010, false, true,
+        list({"Dremio Connector", "Arrow Flight SQL ODBC Driver", "*Dremio*"}),
+        vendorHint(ConnectorsText::tr("Dremio's ODBC driver (dremio-odbc) from Dremio's download "
+                                      "page")),
+        {hostField(), portField(31010), userField(), passwordField()});
 
     specs << odbcSpec(
         "hive", "Apache Hive", "hive", 10000, false, true,
         list({"Cloudera ODBC Driver for Apache Hive", "Simba Hive ODBC Driver", "*Hive*"}),
-        vendorHint(tr("the Cloudera ODBC Driver for Apache Hive (or Simba Hive ODBC "
-                      "Driver) from Cloudera's download page")),
+        vendorHint(
+            ConnectorsText::tr("the Cloudera ODBC Driver for Apache Hive (or Simba Hive ODBC "
+                               "Driver) from Cloudera's download page")),
         {hostField(), portField(10000), userField(), passwordField(false),
-         field("database", tr("Database"), false, QString(), QStringLiteral("default"))});
+         field("database", ConnectorsText::tr("Database"), false, QString(),
+               QStringLiteral("default"))});
 
-    specs << odbcSpec("teradata", "Teradata", "teradata", 1025, false, false,
-                      list({"Teradata Database ODBC Driver*", "Teradata*"}),
-                      vendorHint(tr("Teradata's ODBC driver (tdodbc) from Teradata's downloads "
-                                    "site")),
-                      serverFields(1025, false));
+    specs << odbcSpec(
+        "teradata", "Teradata", "teradata", 1025, false, false,
+        list({"Teradata Database ODBC Driver*", "Teradata*"}),
+        vendorHint(ConnectorsText::tr("Teradata's ODBC driver (tdodbc) from Teradata's downloads "
+                                      "site")),
+        serverFields(1025, false));
 
     ConnectorSpec generic = odbcSpec(
         "odbc", "ODBC (generic)", "odbc", 0, false, true, {},
-        tr("Install the database's ODBC driver and register it with unixODBC: `odbcinst -q -d` "
-           "lists the installed drivers, `odbcinst -q -s` the data sources."),
-        {field("dsn", tr("Data source name (DSN)"), false, tr("a name from odbc.ini")),
-         field("connection_string", tr("Connection string"), false,
-               tr("DRIVER={...};SERVER=...;DATABASE=... (credentials go in the fields below)")),
+        ConnectorsText::tr(
+            "Install the database's ODBC driver and register it with unixODBC: `odbcinst -q -d` "
+            "lists the installed drivers, `odbcinst -q -s` the data sources."),
+        {field("dsn", ConnectorsText::tr("Data source name (DSN)"), false,
+               ConnectorsText::tr("a name from odbc.ini")),
+         field("connection_string", ConnectorsText::tr("Connection string"), false,
+               ConnectorsText::tr(
+                   "DRIVER={...};SERVER=...;DATABASE=... (credentials go in the fields below)")),
          userField(false), passwordField(false)});
     specs << generic;
 
@@ -255,8 +286,9 @@ QVector<ConnectorSpec> buildSpecs()
     ConnectorSpec sqlite =
         odbcSpec("sqlite-odbc", "SQLite (ODBC)", "sqlite", 0, false, false, list({"SQLite3"}),
                  debianHint("libsqliteodbc", "SQLite"),
-                 {{QStringLiteral("database"), tr("Database file"), ConnectorFieldType::FilePath,
-                   true, false, QString(), tr("/path/to/database.sqlite")}});
+                 {{QStringLiteral("database"), ConnectorsText::tr("Database file"),
+                   ConnectorFieldType::FilePath, true, false, QString(),
+                   ConnectorsText::tr("/path/to/database.sqlite")}});
     sqlite.hidden = true;
     specs << pg << maria << sqlite;
     return specs;
@@ -707,7 +739,7 @@ Diagnosis diagnoseMissingOdbcDriver(const ConnectorSpec &spec)
     for (const QString &name : spec.odbcDrivers)
         names << QStringLiteral("“%1”").arg(name);
     return makeDiagnosis(DiagnosisCategory::DriverMissing,
-                         tr("no ODBC driver for %1 is installed (looked for %2)")
+                         ConnectorsText::tr("no ODBC driver for %1 is installed (looked for %2)")
                              .arg(spec.displayName, names.join(QStringLiteral(", "))),
                          spec.installHint);
 }

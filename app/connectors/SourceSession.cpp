@@ -17,10 +17,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct SourceSessionText
 {
-    return QCoreApplication::translate("assay::SourceSession", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::SourceSession)
+};
 
 // QODBC: a DSN-less connection string built for the installed ODBC driver; the credentials are
 // in it (QODBC would append UID/PWD unescaped), so user name and password stay unset.
@@ -137,9 +138,11 @@ bool SourceSession::open()
             p.value(QStringLiteral("connection_string")).toString().trimmed().isEmpty())
             return fail(makeDiagnosis(
                 DiagnosisCategory::Other,
-                tr("neither a data source name (dsn) nor a connection string is set"),
-                tr("Give the DSN of a data source from odbc.ini (`odbcinst -q -s` lists them) or "
-                   "a full ODBC connection string.")));
+                SourceSessionText::tr(
+                    "neither a data source name (dsn) nor a connection string is set"),
+                SourceSessionText::tr(
+                    "Give the DSN of a data source from odbc.ini (`odbcinst -q -s` lists them) or "
+                    "a full ODBC connection string.")));
     }
 
     if (m_spec->isFileBased() || isOdbcSqlite(*m_spec)) {

@@ -3,7 +3,10 @@
 #include "catalog/Catalog.h"
 #include "connectors/ConnectorSpec.h"
 #include "engine/ProcessIdentity.h"
+#include "secrets/ConnectionReferences.h"
 #include "secrets/CredentialStore.h"
+#include "secrets/VaultClient.h"
+#include "secrets/VaultConfig.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -166,6 +169,8 @@ void OperationEngine::resolveSecrets(qint64 operationId)
     pending->source.database = datastore->database;
     pending->source.schema = datastore->schema;
     pending->secretsOutstanding = int(connection->secretFields.size());
+    if (pending->secretsOutstanding == 0 && usesVault(*connection))
+        fetchVaultSecrets(operationId);
     for (const QString &field : connection->secretFields) {
         m_credentials->read(connection->uuid, field,
                             [this, operationId, field](const CredentialResult &result) {
@@ -177,9 +182,43 @@ void OperationEngine::resolveSecrets(qint64 operationId)
                                     p->source.secrets.insert(field, result.secret);
                                 else if (p->failure.isEmpty())
                                     p->failure = result.message;
+                                if (p->secretsOutstanding == 0 && p->failure.isEmpty() &&
+                                    usesVault(p->source.connection))
+                                    fetchVaultSecrets(operationId);
                                 dispatch();
                             });
     }
+}
+
+// With Secrets Management on, ${key} references are resolved from Vault each time an operation
+// opens the connection; the values live in memory only.
+void OperationEngine::fetchVaultSecrets(qint64 operationId)
+{
+    Pending *pending = pendingFor(operationId);
+    VaultConfig config = VaultConfig::fromJson(
+        pending->source.connection.parameters.value(kSecretsManagerKey).toObject());
+    config.credentialsPayload = pending->source.secrets.take(kVaultPayloadField);
+    ++pending->secretsOutstanding; // the Vault answer is one more secret to wait for
+    auto *client = new VaultClient(this);
+    connect(
+        client, &VaultClient::finished, this,
+        [this, operationId, client](const QHash<QString, QString> &secrets, const QString &error) {
+            client->deleteLater();
+            Pending *p = pendingFor(operationId);
+            if (!p)
+                return;
+            --p->secretsOutstanding;
+            QStringList missing;
+            if (!error.isEmpty())
+                p->failure = tr("Vault: %1").arg(error);
+            else
+                p->source = resolveConnectionReferences(p->source, secrets, &missing);
+            if (p->failure.isEmpty() && !missing.isEmpty())
+                p->failure =
+                    tr("The Vault secret has no %1.").arg(missing.join(QStringLiteral(", ")));
+            dispatch();
+        });
+    client->fetch(config);
 }
 
 bool OperationEngine::isActive(qint64 operationId) const

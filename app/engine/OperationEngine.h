@@ -88,6 +88,7 @@ private:
     bool fail(const QString &message);
     bool prepare(Pending &pending);
     void resolveSecrets(qint64 operationId);
+    void fetchVaultSecrets(qint64 operationId);
     void dispatch();
     void onWorkerStarted(qint64 operationId);
     void onWorkerFinished(qint64 operationId, qint64 datastoreId, const QString &status,

@@ -7,10 +7,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct EnrichmentPrefixText
 {
-    return QCoreApplication::translate("assay::EnrichmentPrefix", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::EnrichmentPrefix)
+};
 
 bool isAsciiLower(QChar c)
 {
@@ -146,10 +147,11 @@ QString normalizeEnrichmentPrefix(const QString &input)
 QString validateEnrichmentPrefix(const QString &normalized)
 {
     if (normalized.isEmpty() || normalized == QLatin1String("_"))
-        return tr("Enter a prefix with at least one letter or digit; it starts the name of every "
-                  "enrichment table (e.g. _analytics_bronze).");
+        return EnrichmentPrefixText::tr(
+            "Enter a prefix with at least one letter or digit; it starts the name of every "
+            "enrichment table (e.g. _analytics_bronze).");
     if (normalized.size() > kMaxPrefixLength)
-        return tr("The prefix is %1 characters long; at most %2 are allowed.")
+        return EnrichmentPrefixText::tr("The prefix is %1 characters long; at most %2 are allowed.")
             .arg(QString::number(normalized.size()), QString::number(kMaxPrefixLength));
     return QString();
 }

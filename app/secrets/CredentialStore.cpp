@@ -14,10 +14,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct CredentialStoreText
 {
-    return QCoreApplication::translate("assay::CredentialStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::CredentialStore)
+};
 
 bool looksUnavailable(const QString &text)
 {
@@ -50,13 +51,15 @@ CredentialResult credentialErrorFor(int keychainError, const QString &keychainTe
         return r;
     case QKeychain::EntryNotFound:
         r.error = CredentialError::NotFound;
-        r.message = tr("No secret is stored in the keychain for this connection; enter it again.");
+        r.message = CredentialStoreText::tr(
+            "No secret is stored in the keychain for this connection; enter it again.");
         return r;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         r.error = CredentialError::AccessDenied;
-        r.message = tr("The keychain refused access to Assay's secret (%1). Allow Assay in your "
-                       "keychain and try again.")
+        r.message = CredentialStoreText::tr(
+                        "The keychain refused access to Assay's secret (%1). Allow Assay in your "
+                        "keychain and try again.")
                         .arg(keychainText);
         return r;
     case QKeychain::NoBackendAvailable:
@@ -69,13 +72,14 @@ CredentialResult credentialErrorFor(int keychainError, const QString &keychainTe
         break;
     }
     if (r.error == CredentialError::Unavailable)
-        r.message = tr("The system keychain is not available (%1). Assay keeps secrets only in "
-                       "the keychain, never in files: start or unlock your keyring (GNOME "
-                       "Keyring, KWallet, macOS Keychain, Windows Credential Manager) and try "
-                       "again.")
+        r.message = CredentialStoreText::tr(
+                        "The system keychain is not available (%1). Assay keeps secrets only in "
+                        "the keychain, never in files: start or unlock your keyring (GNOME "
+                        "Keyring, KWallet, macOS Keychain, Windows Credential Manager) and try "
+                        "again.")
                         .arg(keychainText);
     else
-        r.message = tr("The keychain reported an error: %1").arg(keychainText);
+        r.message = CredentialStoreText::tr("The keychain reported an error: %1").arg(keychainText);
     return r;
 }
 

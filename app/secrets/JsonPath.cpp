@@ -9,10 +9,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct JsonPathText
 {
-    return QCoreApplication::translate("assay::JsonPath", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::JsonPath)
+};
 
 struct Segment
 {
@@ -64,21 +65,21 @@ QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
     case QJsonValue::Object:
-        return tr("an object");
+        return JsonPathText::tr("an object");
     case QJsonValue::Array:
-        return tr("an array");
+        return JsonPathText::tr("an array");
     case QJsonValue::String:
-        return tr("a string");
+        return JsonPathText::tr("a string");
     case QJsonValue::Double:
-        return tr("a number");
+        return JsonPathText::tr("a number");
     case QJsonValue::Bool:
-        return tr("true/false");
+        return JsonPathText::tr("true/false");
     case QJsonValue::Null:
-        return tr("null");
+        return JsonPathText::tr("null");
     case QJsonValue::Undefined:
         break;
     }
-    return tr("missing");
+    return JsonPathText::tr("missing");
 }
 
 namespace {
@@ -88,10 +89,11 @@ QString parse(const QString &rawPath, QVector<Segment> *segments)
 {
     const QString path = rawPath.trimmed();
     const auto fail = [&path](const QString &what) {
-        return tr("%1: %2").arg(path.isEmpty() ? tr("(empty JSONPath)") : path, what);
+        return JsonPathText::tr("%1: %2").arg(
+            path.isEmpty() ? JsonPathText::tr("(empty JSONPath)") : path, what);
     };
     if (path.isEmpty() || path.at(0) != QLatin1Char('$'))
-        return fail(tr("a JSONPath starts with $ (e.g. $.data)"));
+        return fail(JsonPathText::tr("a JSONPath starts with $ (e.g. $.data)"));
 
     const int n = path.size();
     int pos = 1;
@@ -100,16 +102,17 @@ QString parse(const QString &rawPath, QVector<Segment> *segments)
         if (c == QLatin1Char('.')) {
             ++pos;
             if (pos < n && path.at(pos) == QLatin1Char('.'))
-                return fail(tr("recursive descent (..) is not supported"));
+                return fail(JsonPathText::tr("recursive descent (..) is not supported"));
             if (pos < n && path.at(pos) == QLatin1Char('*'))
-                return fail(tr("wildcards (*) are not supported"));
+                return fail(JsonPathText::tr("wildcards (*) are not supported"));
             const int start = pos;
             while (pos < n && isPlainKeyChar(path.at(pos)))
                 ++pos;
             if (pos == start)
-                return fail(tr("expected a key after '.' at character %1; quote unusual keys "
-                               "as ['key']")
-                                .arg(start));
+                return fail(
+                    JsonPathText::tr("expected a key after '.' at character %1; quote unusual keys "
+                                     "as ['key']")
+                        .arg(start));
             segments->append(Segment{path.mid(start, pos - start), -1});
         } else if (c == QLatin1Char('[')) {
             const int bracket = pos + 1; // 1-based, for messages
@@ -117,7 +120,7 @@ QString parse(const QString &rawPath, QVector<Segment> *segments)
             while (pos < n && path.at(pos).isSpace())
                 ++pos;
             if (pos >= n)
-                return fail(tr("'[' at character %1 is not closed").arg(bracket));
+                return fail(JsonPathText::tr("'[' at character %1 is not closed").arg(bracket));
             const QChar open = path.at(pos);
             Segment segment;
             if (open == QLatin1Char('\'') || open == QLatin1Char('"')) {
@@ -138,7 +141,7 @@ QString parse(const QString &rawPath, QVector<Segment> *segments)
                     segment.key += k;
                 }
                 if (!closed)
-                    return fail(tr("a quoted key is not closed"));
+                    return fail(JsonPathText::tr("a quoted key is not closed"));
             } else if (open.isDigit()) {
                 const int start = pos;
                 while (pos < n && path.at(pos).isDigit())
@@ -146,29 +149,32 @@ QString parse(const QString &rawPath, QVector<Segment> *segments)
                 bool ok = false;
                 segment.index = path.mid(start, pos - start).toInt(&ok);
                 if (!ok)
-                    return fail(tr("the index at character %1 is too large").arg(start + 1));
+                    return fail(
+                        JsonPathText::tr("the index at character %1 is too large").arg(start + 1));
             } else if (open == QLatin1Char('-')) {
-                return fail(tr("negative indices are not supported"));
+                return fail(JsonPathText::tr("negative indices are not supported"));
             } else if (open == QLatin1Char('*')) {
-                return fail(tr("wildcards (*) are not supported"));
+                return fail(JsonPathText::tr("wildcards (*) are not supported"));
             } else if (open == QLatin1Char('?') || open == QLatin1Char('(')) {
-                return fail(tr("filters and expressions are not supported"));
+                return fail(JsonPathText::tr("filters and expressions are not supported"));
             } else {
                 return fail(
-                    tr("expected an index or a quoted key after '[' at character %1").arg(bracket));
+                    JsonPathText::tr("expected an index or a quoted key after '[' at character %1")
+                        .arg(bracket));
             }
             while (pos < n && path.at(pos).isSpace())
                 ++pos;
             if (pos >= n || path.at(pos) != QLatin1Char(']')) {
                 if (pos < n && path.at(pos) == QLatin1Char(':'))
-                    return fail(tr("slices are not supported"));
-                return fail(tr("expected ']' at character %1").arg(pos + 1));
+                    return fail(JsonPathText::tr("slices are not supported"));
+                return fail(JsonPathText::tr("expected ']' at character %1").arg(pos + 1));
             }
             ++pos;
             segments->append(segment);
         } else {
-            return fail(tr("unexpected '%1' at character %2; use .key, ['key'] or [index]")
-                            .arg(QString(c), QString::number(pos + 1)));
+            return fail(
+                JsonPathText::tr("unexpected '%1' at character %2; use .key, ['key'] or [index]")
+                    .arg(QString(c), QString::number(pos + 1)));
         }
     }
     return QString();
@@ -202,27 +208,27 @@ QJsonValue evaluateJsonPath(const QJsonValue &document, const QString &path, QSt
         const QString where = displayPath(segments, i);
         if (s.isIndex()) {
             if (!current.isArray())
-                return fail(
-                    tr("%1: %2 is %3, not an array").arg(full, where, jsonTypeName(current)));
+                return fail(JsonPathText::tr("%1: %2 is %3, not an array")
+                                .arg(full, where, jsonTypeName(current)));
             const QJsonArray array = current.toArray();
             if (s.index >= array.size())
                 return fail(
-                    tr("%1: index %2 is out of range; %3 has %4 items")
+                    JsonPathText::tr("%1: index %2 is out of range; %3 has %4 items")
                         .arg(full, QString::number(s.index), where, QString::number(array.size())));
             current = array.at(s.index);
         } else {
             if (!current.isObject()) {
                 if (i == 0 && current.isUndefined())
-                    return fail(tr("%1: no key '%2'").arg(full, s.key));
-                return fail(
-                    tr("%1: %2 is %3, not an object").arg(full, where, jsonTypeName(current)));
+                    return fail(JsonPathText::tr("%1: no key '%2'").arg(full, s.key));
+                return fail(JsonPathText::tr("%1: %2 is %3, not an object")
+                                .arg(full, where, jsonTypeName(current)));
             }
             const QJsonObject object = current.toObject();
             const auto it = object.constFind(s.key);
             if (it == object.constEnd()) {
                 if (i == 0)
-                    return fail(tr("%1: no key '%2'").arg(full, s.key));
-                return fail(tr("%1: no key '%2' in %3").arg(full, s.key, where));
+                    return fail(JsonPathText::tr("%1: no key '%2'").arg(full, s.key));
+                return fail(JsonPathText::tr("%1: no key '%2' in %3").arg(full, s.key, where));
             }
             current = it.value();
         }

@@ -25,10 +25,11 @@ namespace assay {
 
 namespace {
 
-QString trv(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct VaultClientText
 {
-    return QCoreApplication::translate("assay::VaultClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::VaultClient)
+};
 
 // A URL as it may appear in messages and logs: no user:password@, no query, no fragment.
 QString displayUrl(const QString &url)
@@ -78,7 +79,8 @@ QString secretText(const QJsonValue &value)
 QJsonValue parseAnswer(const QByteArray &body, const QString &url, QString *error)
 {
     if (body.trimmed().isEmpty()) {
-        *error = trv("Vault sent an empty answer from %1, where JSON was expected. Check that the "
+        *error = VaultClientText::tr(
+                     "Vault sent an empty answer from %1, where JSON was expected. Check that the "
                      "URL points at Vault's HTTP API (usually https://host:8200/v1/...).")
                      .arg(displayUrl(url));
         return QJsonValue(QJsonValue::Undefined);
@@ -86,7 +88,8 @@ QJsonValue parseAnswer(const QByteArray &body, const QString &url, QString *erro
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = trv("The answer from %1 is not valid JSON (%2 at character %3). Check that the "
+        *error = VaultClientText::tr(
+                     "The answer from %1 is not valid JSON (%2 at character %3). Check that the "
                      "URL points at Vault's HTTP API (usually https://host:8200/v1/...).")
                      .arg(displayUrl(url), parseError.errorString(),
                           QString::number(parseError.offset + 1));
@@ -113,37 +116,45 @@ QString httpErrorMessage(bool login, int status, const QString &reason, const QS
     const QString where = displayUrl(url);
     if (status == 401 || status == 403) {
         if (login)
-            return trv("Vault refused the credentials (HTTP %1) at the Login URL %2. Check the "
+            return VaultClientText::tr(
+                       "Vault refused the credentials (HTTP %1) at the Login URL %2. Check the "
                        "Credentials Payload (e.g. role_id and secret_id) and the Login URL.")
                 .arg(QString::number(status), where);
-        return trv("Vault refused the credentials (HTTP %1) for the secret at %2. Check that the "
+        return VaultClientText::tr(
+                   "Vault refused the credentials (HTTP %1) for the secret at %2. Check that the "
                    "token's policy may read this path, and the Token Header Name.")
             .arg(QString::number(status), where);
     }
     if (status == 404) {
         if (login)
-            return trv("No login endpoint at %1 (HTTP 404). Check the Login URL (e.g. "
+            return VaultClientText::tr(
+                       "No login endpoint at %1 (HTTP 404). Check the Login URL (e.g. "
                        "https://vault.example.com:8200/v1/auth/approle/login).")
                 .arg(where);
-        return trv("No secret at %1 (HTTP 404). Check the Secret URL; for a KV version 2 engine "
+        return VaultClientText::tr(
+                   "No secret at %1 (HTTP 404). Check the Secret URL; for a KV version 2 engine "
                    "the path includes /data/ (e.g. /v1/secret/data/myapp).")
             .arg(where);
     }
     if (status == 400)
-        return trv("Vault rejected the request to %1 as malformed (HTTP 400). %2")
-            .arg(where, login ? trv("Check the field names in the Credentials Payload.")
-                              : trv("Check the Secret URL."));
+        return VaultClientText::tr("Vault rejected the request to %1 as malformed (HTTP 400). %2")
+            .arg(where,
+                 login ? VaultClientText::tr("Check the field names in the Credentials Payload.")
+                       : VaultClientText::tr("Check the Secret URL."));
     if (status == 429)
-        return trv("Vault is limiting requests (HTTP 429) at %1. Wait a moment and try again.")
+        return VaultClientText::tr(
+                   "Vault is limiting requests (HTTP 429) at %1. Wait a moment and try again.")
             .arg(where);
     if (status == 503)
-        return trv("Vault at %1 is sealed, on standby or in maintenance (HTTP 503). Unseal it or "
+        return VaultClientText::tr(
+                   "Vault at %1 is sealed, on standby or in maintenance (HTTP 503). Unseal it or "
                    "try again later.")
             .arg(where);
     if (status >= 500)
-        return trv("Vault had an internal error (HTTP %1) at %2. Its server log has the cause.")
+        return VaultClientText::tr(
+                   "Vault had an internal error (HTTP %1) at %2. Its server log has the cause.")
             .arg(QString::number(status), where);
-    return trv("Vault answered HTTP %1 %2 at %3, which Assay did not expect.")
+    return VaultClientText::tr("Vault answered HTTP %1 %2 at %3, which Assay did not expect.")
         .arg(QString::number(status), reason, where);
 }
 
@@ -154,40 +165,46 @@ QString networkErrorMessage(QNetworkReply::NetworkError error, const QString &er
     const QString where = displayUrl(url);
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return trv("Could not connect to Vault at %1: the connection was refused. Check the host "
+        return VaultClientText::tr(
+                   "Could not connect to Vault at %1: the connection was refused. Check the host "
                    "and port in the URL, and that Vault is running.")
             .arg(where);
     case QNetworkReply::HostNotFoundError:
-        return trv("The host of %1 was not found. Check the host name in the URL and your DNS.")
+        return VaultClientText::tr(
+                   "The host of %1 was not found. Check the host name in the URL and your DNS.")
             .arg(where);
     case QNetworkReply::RemoteHostClosedError:
-        return trv("Vault at %1 closed the connection without answering. Check that the URL's "
+        return VaultClientText::tr(
+                   "Vault at %1 closed the connection without answering. Check that the URL's "
                    "scheme (http or https) matches Vault's listener.")
             .arg(where);
     case QNetworkReply::SslHandshakeFailedError:
-        return trv("The secure (TLS) connection to %1 failed: %2. Assay always verifies "
+        return VaultClientText::tr(
+                   "The secure (TLS) connection to %1 failed: %2. Assay always verifies "
                    "certificates; if Vault uses a private certificate authority, add it to the "
                    "system's trusted certificates.")
             .arg(where, sslDetail.isEmpty() ? errorString : sslDetail);
     case QNetworkReply::InsecureRedirectError:
-        return trv("Vault at %1 redirected to a less secure (http) address; Assay does not "
+        return VaultClientText::tr(
+                   "Vault at %1 redirected to a less secure (http) address; Assay does not "
                    "follow it. Use the https URL.")
             .arg(where);
     case QNetworkReply::TooManyRedirectsError:
-        return trv("Too many redirects from %1. Check the URL.").arg(where);
+        return VaultClientText::tr("Too many redirects from %1. Check the URL.").arg(where);
     case QNetworkReply::ProtocolUnknownError:
-        return trv("%1 is not an http:// or https:// URL.").arg(where);
+        return VaultClientText::tr("%1 is not an http:// or https:// URL.").arg(where);
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        return trv("The network proxy failed while reaching %1: %2. Check the proxy settings.")
+        return VaultClientText::tr(
+                   "The network proxy failed while reaching %1: %2. Check the proxy settings.")
             .arg(where, errorString);
     default:
         break;
     }
-    return trv("Could not reach Vault at %1: %2.").arg(where, errorString);
+    return VaultClientText::tr("Could not reach Vault at %1: %2.").arg(where, errorString);
 }
 
 } // namespace

@@ -10,6 +10,12 @@
 
 namespace assay {
 
+// The context of VaultConfig's translatable text (as lupdate sees it, too).
+struct VaultConfigText
+{
+    Q_DECLARE_TR_FUNCTIONS(assay::VaultConfig)
+};
+
 // The "Secrets Management" settings of a connection (HashiCorp Vault style), in the shape of the
 // API's `secrets_manager` object. With them, any connection property may say ${key} and get the
 // value of `key` from the Vault secret each time the connection is opened (see SecretReferences).
@@ -36,56 +42,57 @@ struct VaultConfig
     // fix. Messages never quote the credentials payload.
     QString validate() const
     {
-        const auto tr = [](const char *text) {
-            return QCoreApplication::translate("assay::VaultConfig", text);
-        };
-        const auto urlError = [&tr](const QString &field, const QString &text) -> QString {
+        const auto urlError = [](const QString &field, const QString &text) -> QString {
             const QUrl url(text.trimmed(), QUrl::StrictMode);
             const QString scheme = url.scheme().toLower();
             if (!url.isValid() || url.host().isEmpty() ||
                 (scheme != QLatin1String("http") && scheme != QLatin1String("https")))
-                return tr("The %1 is not a valid http:// or https:// URL (e.g. "
-                          "https://vault.example.com:8200/v1/...).")
+                return VaultConfigText::tr("The %1 is not a valid http:// or https:// URL (e.g. "
+                                           "https://vault.example.com:8200/v1/...).")
                     .arg(field);
             return QString();
         };
 
         if (usesLogin()) {
-            QString error = urlError(tr("Login URL"), loginUrl);
+            QString error = urlError(VaultConfigText::tr("Login URL"), loginUrl);
             if (!error.isEmpty())
                 return error;
             if (credentialsPayload.trimmed().isEmpty())
-                return tr("Enter the Credentials Payload: the JSON object Vault expects at the "
-                          "Login URL (e.g. {\"role_id\": \"...\", \"secret_id\": \"...\"}).");
+                return VaultConfigText::tr(
+                    "Enter the Credentials Payload: the JSON object Vault expects at the "
+                    "Login URL (e.g. {\"role_id\": \"...\", \"secret_id\": \"...\"}).");
             QJsonParseError parseError;
             const QJsonDocument payload =
                 QJsonDocument::fromJson(credentialsPayload.toUtf8(), &parseError);
             if (parseError.error != QJsonParseError::NoError)
-                return tr("The Credentials Payload is not valid JSON (%1 at character %2).")
+                return VaultConfigText::tr(
+                           "The Credentials Payload is not valid JSON (%1 at character %2).")
                     .arg(parseError.errorString(), QString::number(parseError.offset + 1));
             if (!payload.isObject())
-                return tr("The Credentials Payload must be a JSON object, e.g. "
-                          "{\"role_id\": \"...\", \"secret_id\": \"...\"}.");
+                return VaultConfigText::tr("The Credentials Payload must be a JSON object, e.g. "
+                                           "{\"role_id\": \"...\", \"secret_id\": \"...\"}.");
             error = jsonPathSyntaxError(tokenJsonPath);
             if (!error.isEmpty())
-                return tr("The Token JSONPath is not valid: %1").arg(error);
+                return VaultConfigText::tr("The Token JSONPath is not valid: %1").arg(error);
             if (!isHttpToken(tokenHeaderName.trimmed()))
-                return tr("The Token Header Name must be a plain HTTP header name such as "
-                          "X-Vault-Token (letters, digits and - only, no spaces or ':').");
+                return VaultConfigText::tr(
+                    "The Token Header Name must be a plain HTTP header name such as "
+                    "X-Vault-Token (letters, digits and - only, no spaces or ':').");
         } else if (!credentialsPayload.trimmed().isEmpty()) {
-            return tr("The Credentials Payload is only sent to a Login URL: enter the Login URL, "
-                      "or clear the payload.");
+            return VaultConfigText::tr(
+                "The Credentials Payload is only sent to a Login URL: enter the Login URL, "
+                "or clear the payload.");
         }
 
         if (secretUrl.trimmed().isEmpty())
-            return tr("Enter the Secret URL: where Vault keeps the secret (e.g. "
-                      "https://vault.example.com:8200/v1/secret/data/myapp).");
-        QString error = urlError(tr("Secret URL"), secretUrl);
+            return VaultConfigText::tr("Enter the Secret URL: where Vault keeps the secret (e.g. "
+                                       "https://vault.example.com:8200/v1/secret/data/myapp).");
+        QString error = urlError(VaultConfigText::tr("Secret URL"), secretUrl);
         if (!error.isEmpty())
             return error;
         error = jsonPathSyntaxError(dataJsonPath);
         if (!error.isEmpty())
-            return tr("The Data JSONPath is not valid: %1").arg(error);
+            return VaultConfigText::tr("The Data JSONPath is not valid: %1").arg(error);
         return QString();
     }
 

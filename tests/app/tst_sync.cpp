@@ -8,10 +8,13 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -250,6 +253,60 @@ private slots:
         QCOMPARE(op.status, QStringLiteral("success"));
         QCOMPARE(counter(op, "containers_removed"), 0);
         QVERIFY(!containers(ds).value(QStringLiteral("v_orders")).removed);
+    }
+
+    // A connection whose password is a ${key} reference: every operation fetches it from Vault
+    // (here a loopback HTTP server standing in for one) and keeps it in memory only.
+    void vaultReferencesAreResolvedForOperations()
+    {
+        const test::Server pg = test::postgres();
+        QTcpServer vault;
+        QVERIFY(vault.listen(QHostAddress::LocalHost, 0));
+        int requests = 0;
+        connect(&vault, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = vault.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+                if (!socket->readAll().contains("\r\n\r\n"))
+                    return;
+                ++requests;
+                const QByteArray body =
+                    QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                               QJsonObject{{QStringLiteral("pw"), pg.password}}}})
+                        .toJson(QJsonDocument::Compact);
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Content-Length: " +
+                              QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" +
+                              body);
+                socket->disconnectFromHost();
+            });
+        });
+        test::Server withReference = pg;
+        withReference.password = QStringLiteral("${pw}");
+        const qint64 ds = datastoreFor(QStringLiteral("pg-vault"), QStringLiteral("postgresql"),
+                                       withReference, pg.database, QStringLiteral("public"));
+        QVERIFY(ds);
+        Connection c = *m_catalog.connection(m_catalog.datastore(ds)->connectionId);
+        c.parameters.insert(
+            QStringLiteral("secrets_manager"),
+            QJsonObject{
+                {QStringLiteral("secret_url"),
+                 QStringLiteral("http://127.0.0.1:%1/v1/secret/db").arg(vault.serverPort())},
+                {QStringLiteral("data_jsonpath"), QStringLiteral("$.data")}});
+        QVERIFY(m_catalog.updateConnection(c));
+        const Operation op = sync(ds);
+        QVERIFY2(op.status == QLatin1String("success"), qPrintable(op.message));
+        QCOMPARE(requests, 1);
+        // Without the secret's key the operation fails and says which key is missing.
+        c.parameters.insert(
+            QStringLiteral("secrets_manager"),
+            QJsonObject{
+                {QStringLiteral("secret_url"),
+                 QStringLiteral("http://127.0.0.1:%1/v1/secret/db").arg(vault.serverPort())},
+                {QStringLiteral("data_jsonpath"), QStringLiteral("$.nothing")}});
+        QVERIFY(m_catalog.updateConnection(c));
+        const Operation failed = sync(ds);
+        QCOMPARE(failed.status, QStringLiteral("failure"));
+        QVERIFY2(failed.message.contains(QLatin1String("Vault")), qPrintable(failed.message));
     }
 
     void mariadbDiscovery()

@@ -12,6 +12,7 @@
 #include "item/OperationListModel.h"
 #include "operations/OperationProgressBar.h"
 #include "operations/SyncDialog.h"
+#include "schedule/ScheduleListView.h"
 #include "secrets/CredentialStore.h"
 #include "wizard/AddDatastoreWizard.h"
 
@@ -354,6 +355,7 @@ private slots:
         SyncDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<SyncDialog *>()) && dialog->isVisible());
         dialog->grab().save(screenshotPath(QStringLiteral("sync-dialog.png")));
+        QVERIFY(dialog->scheduleButton()->isVisible()); // Run Now or Schedule…
         dialog->pruneBox()->setChecked(true);
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
         QVERIFY(finished.wait(20000));
@@ -373,8 +375,9 @@ private slots:
         QTest::qWait(100); // let layouts settle before the picture
         window.grab().save(screenshotPath(QStringLiteral("mainwindow-synced.png")));
 
-        // The Activity tab lists the run.
+        // The Activity tab lists the run; its Schedule view is the schedule list.
         QVERIFY(window.activityView());
+        QVERIFY(qobject_cast<ScheduleListView *>(window.activityView()->schedulePage()));
         window.detailsTabs()->setCurrentWidget(window.activityView());
         QTRY_COMPARE(window.activityView()->listModel()->rowCount(), 1);
         QVERIFY(window.activityView()->selectOperation(op.id));

@@ -181,11 +181,9 @@ private slots:
         tabs->hourlyEvery()->setValue(2);
         tabs->hourlyMinute()->setValue(15);
         QCOMPARE(d->cronLabel()->text(), QStringLiteral("15 */2 * * *"));
-        QCOMPARE(d->descriptionLabel()->text(),
-                 QStringLiteral("At minute 15 past every 2nd hour"));
+        QCOMPARE(d->descriptionLabel()->text(), QStringLiteral("At minute 15 past every 2nd hour"));
         QCOMPARE(utcRuns(*d), (QStringList{utcText(utc(3, 10, 6, 15)), utcText(utc(3, 10, 8, 15)),
-                                           utcText(utc(3, 10, 10, 15)),
-                                           utcText(utc(3, 10, 12, 15)),
+                                           utcText(utc(3, 10, 10, 15)), utcText(utc(3, 10, 12, 15)),
                                            utcText(utc(3, 10, 14, 15))}));
         if (utc(3, 10, 6, 15).toLocalTime().offsetFromUtc() == 3600) // Europe/Berlin in March
             QCOMPARE(d->nextRunsView()->topLevelItem(0)->text(1),
@@ -281,12 +279,18 @@ private slots:
     {
         QTest::addColumn<QString>("cron");
         QTest::addColumn<QString>("field");
-        QTest::newRow("minute") << "61 * * * *" << "minute";
-        QTest::newRow("hour") << "0 24 * * *" << "hour";
-        QTest::newRow("day of month") << "0 0 32 * *" << "day of month";
-        QTest::newRow("month") << "0 0 1 13 *" << "month";
-        QTest::newRow("day of week") << "0 0 * * FUNDAY" << "day of week";
-        QTest::newRow("never") << "0 0 30 2 *" << "never runs";
+        QTest::newRow("minute") << "61 * * * *"
+                                << "minute";
+        QTest::newRow("hour") << "0 24 * * *"
+                              << "hour";
+        QTest::newRow("day of month") << "0 0 32 * *"
+                                      << "day of month";
+        QTest::newRow("month") << "0 0 1 13 *"
+                               << "month";
+        QTest::newRow("day of week") << "0 0 * * FUNDAY"
+                                     << "day of week";
+        QTest::newRow("never") << "0 0 30 2 *"
+                               << "never runs";
     }
     void advancedRefusesInvalidInput()
     {
@@ -366,7 +370,8 @@ private slots:
         QTRY_VERIFY(box->isVisible());
         QCOMPARE(QApplication::activeModalWidget(), box);
         QCOMPARE(box->windowTitle(), QStringLiteral("Operation Scheduled"));
-        QVERIFY(box->text().contains(QStringLiteral("Weekly sync")));
+        QCOMPARE(box->text(), QStringLiteral("Operation Scheduled"));
+        QVERIFY(box->informativeText().contains(QStringLiteral("“Weekly sync”")));
         QVERIFY2(box->informativeText().contains(utcText(utc(3, 13, 9, 0))),
                  qPrintable(box->informativeText()));
         screenshot(box, QStringLiteral("confirmation"));
@@ -446,9 +451,9 @@ private slots:
             return out;
         };
         // Newest first by default.
-        QCOMPARE(names(), (QStringList{QStringLiteral("Weekly profile"),
-                                       QStringLiteral("Hourly lake"),
-                                       QStringLiteral("Nightly warehouse")}));
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("Weekly profile"), QStringLiteral("Hourly lake"),
+                              QStringLiteral("Nightly warehouse")}));
         const int row = model->rowOf(hourly);
         QCOMPARE(model->index(row, ScheduleTableModel::DatastoreColumn).data().toString(),
                  QStringLiteral("Lake"));
@@ -469,9 +474,9 @@ private slots:
         screenshot(&view, QStringLiteral("list"));
 
         view.sortBox()->setCurrentIndex(1); // Operations count
-        QCOMPARE(names(), (QStringList{QStringLiteral("Hourly lake"),
-                                       QStringLiteral("Nightly warehouse"),
-                                       QStringLiteral("Weekly profile")}));
+        QCOMPARE(names(),
+                 (QStringList{QStringLiteral("Hourly lake"), QStringLiteral("Nightly warehouse"),
+                              QStringLiteral("Weekly profile")}));
         QTest::mouseClick(view.orderButton(), Qt::LeftButton);
         QCOMPARE(names().first(), QStringLiteral("Weekly profile"));
         QTest::mouseClick(view.orderButton(), Qt::LeftButton);
@@ -516,8 +521,7 @@ private slots:
         auto button = [&](ScheduleListView::RowAction action) {
             return view.rowButton(model->rowOf(id), action);
         };
-        QCOMPARE(button(ScheduleListView::RowAction::PauseResume)->text(),
-                 QStringLiteral("Pause"));
+        QCOMPARE(button(ScheduleListView::RowAction::PauseResume)->text(), QStringLiteral("Pause"));
         button(ScheduleListView::RowAction::PauseResume)->click();
         QVERIFY(!m_catalog.schedule(id)->enabled);
         const int row = model->rowOf(id);
@@ -541,7 +545,18 @@ private slots:
         QTRY_VERIFY(dialog->isVisible());
         QCOMPARE(dialog->modeTabs()->mode(), ScheduleSpec::Mode::Daily);
         QCOMPARE(dialog->modeTabs()->dailyTime()->time(), QTime(6, 30));
+        screenshot(dialog, QStringLiteral("edit"));
         dialog->reject();
+
+        // The Delete key asks too.
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.tableView()->setFocus();
+        view.tableView()->selectRow(model->rowOf(id));
+        QTest::keyClick(view.tableView(), Qt::Key_Delete);
+        QTRY_VERIFY(view.deleteConfirmation());
+        view.deleteConfirmation()->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!view.deleteConfirmation());
 
         // Delete asks first: Cancel keeps it...
         button(ScheduleListView::RowAction::Delete)->click();

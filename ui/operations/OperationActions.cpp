@@ -4,6 +4,7 @@
 #include "datastores/ContainerSettingsDialog.h"
 #include "engine/OperationEngine.h"
 #include "operations/SyncDialog.h"
+#include "schedule/ScheduleDialog.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -24,6 +25,16 @@ void OperationActions::runSync(qint64 datastoreId)
         return;
     auto *dialog = new SyncDialog(datastore->name, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSchedulingAvailable(true);
+    connect(dialog, &SyncDialog::scheduleRequested, this,
+            [this, datastoreId](const QJsonObject &options) {
+                auto *schedule = new ScheduleDialog(m_catalog, datastoreId, operation_type::kSync,
+                                                    options, m_window);
+                schedule->setAttribute(Qt::WA_DeleteOnClose);
+                connect(schedule, &QDialog::accepted, this,
+                        [this] { emit message(tr("Operation scheduled."), 4000); });
+                schedule->open();
+            });
     connect(dialog, &QDialog::accepted, this, [this, dialog, datastoreId] {
         OperationRequest request;
         request.datastoreId = datastoreId;

@@ -67,10 +67,16 @@ SyncDialog::SyncDialog(const QString &datastoreName, QWidget *parent) : QDialog(
     updateState();
 }
 
+void SyncDialog::setSchedulingAvailable(bool available)
+{
+    m_schedule->setVisible(available);
+}
+
 void SyncDialog::updateState()
 {
     const bool something = m_tables->isChecked() || m_views->isChecked();
     m_run->setEnabled(something);
+    m_schedule->setEnabled(something);
     m_hint->setText(something ? QString() : tr("Include tables, views or both."));
     m_hint->setVisible(!something);
 }

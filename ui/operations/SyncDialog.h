@@ -23,6 +23,9 @@ public:
     QCheckBox *tablesBox() const { return m_tables; }
     QCheckBox *viewsBox() const { return m_views; }
     QPushButton *runButton() const { return m_run; }
+    QPushButton *scheduleButton() const { return m_schedule; }
+    // Shows "Schedule…" (off until a caller can schedule).
+    void setSchedulingAvailable(bool available);
 
 signals:
     // Asks for the Schedule dialog instead of running now (wired once schedules exist).

@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -97,7 +98,7 @@ void ScheduleDialog::build()
     layout->addWidget(previewBox);
 
     auto *nameForm = new QFormLayout;
-    nameForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    nameForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("scheduleName"));
     m_name->setAccessibleName(tr("Schedule Name"));
@@ -106,16 +107,17 @@ void ScheduleDialog::build()
     m_name->setClearButtonEnabled(true);
     m_nameError = redLabel(QStringLiteral("scheduleNameError"), tr("Schedule name problem"));
     nameForm->addRow(tr("Schedule Name"), m_name);
-    nameForm->addRow(QString(), m_nameError);
     layout->addLayout(nameForm);
+    // Under the form, not in it: a wrapping label in a form row gets a poor height-for-width.
+    layout->addWidget(m_nameError);
 
     m_saveError = redLabel(QStringLiteral("scheduleSaveError"), tr("Why the schedule was not "
                                                                    "saved"));
     layout->addWidget(m_saveError);
 
     auto *buttons = new QDialogButtonBox(this);
-    m_save = buttons->addButton(m_editing ? tr("Save") : tr("Schedule"),
-                                QDialogButtonBox::AcceptRole);
+    m_save =
+        buttons->addButton(m_editing ? tr("Save") : tr("Schedule"), QDialogButtonBox::AcceptRole);
     m_save->setObjectName(QStringLiteral("scheduleSave"));
     m_save->setDefault(true);
     buttons->addButton(QDialogButtonBox::Cancel);
@@ -207,6 +209,18 @@ void ScheduleDialog::updateState()
     m_name->setAccessibleDescription(m_nameTouched ? name : QString());
     m_save->setEnabled(!m_saved && problem().isEmpty());
     m_save->setToolTip(problem());
+    fitHeight();
+}
+
+void ScheduleDialog::fitHeight()
+{
+    // Messages that appear (and wrap) need height the window does not grow by itself.
+    if (!isVisible())
+        return;
+    layout()->activate();
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
 }
 
 bool ScheduleDialog::save()
@@ -247,13 +261,13 @@ bool ScheduleDialog::save()
 void ScheduleDialog::showConfirmation(const Schedule &saved)
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("Operation Scheduled"),
-                                tr("“%1” is scheduled.").arg(saved.name), QMessageBox::Ok, this);
+                                tr("Operation Scheduled"), QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("scheduleConfirmation"));
-    box->setInformativeText(saved.enabled ? tr("Next run: %1\n(%2 local time)")
-                                                .arg(ScheduleFormat::utc(saved.nextRunAt),
-                                                     ScheduleFormat::local(saved.nextRunAt))
-                                          : tr("The schedule is paused: it runs again once "
-                                               "resumed."));
+    const QString next = saved.enabled ? tr("Next run: %1\nLocal time: %2")
+                                             .arg(ScheduleFormat::utc(saved.nextRunAt),
+                                                  ScheduleFormat::local(saved.nextRunAt))
+                                       : tr("It is paused: resume it to run it again.");
+    box->setInformativeText(tr("“%1” is scheduled.").arg(saved.name) + QLatin1Char('\n') + next);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QDialog::finished, this, &QDialog::accept);
     m_confirmation = box;

@@ -79,6 +79,7 @@ private:
     void build();
     void updatePreview();
     void updateState();
+    void fitHeight();
     QString nameProblem() const;
     void showConfirmation(const Schedule &saved);
 

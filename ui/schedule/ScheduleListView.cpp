@@ -217,11 +217,10 @@ void ScheduleListView::addRowButtons(int row)
         return b;
     };
     auto *edit = button(RowAction::Edit, tr("Edit"), tr("Edit the schedule “%1”").arg(s.name));
-    auto *pause = s.enabled
-                      ? button(RowAction::PauseResume, tr("Pause"),
-                               tr("Pause the schedule “%1”").arg(s.name))
-                      : button(RowAction::PauseResume, tr("Resume"),
-                               tr("Resume the schedule “%1”").arg(s.name));
+    auto *pause = s.enabled ? button(RowAction::PauseResume, tr("Pause"),
+                                     tr("Pause the schedule “%1”").arg(s.name))
+                            : button(RowAction::PauseResume, tr("Resume"),
+                                     tr("Resume the schedule “%1”").arg(s.name));
     auto *remove =
         button(RowAction::Delete, tr("Delete"), tr("Delete the schedule “%1”").arg(s.name));
     box->addStretch(1);
@@ -262,13 +261,14 @@ void ScheduleListView::showContextMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     const Schedule s = m_model->scheduleAt(index.row());
-    QMenu menu(this);
-    menu.addAction(tr("Edit…"), this, [this, id = s.id] { editSchedule(id); });
-    menu.addAction(s.enabled ? tr("Pause") : tr("Resume"), this,
-                   [this, id = s.id, on = !s.enabled] { setScheduleEnabled(id, on); });
-    menu.addSeparator();
-    menu.addAction(tr("Delete…"), this, [this, id = s.id] { deleteSchedule(id); });
-    menu.exec(m_table->viewport()->mapToGlobal(pos));
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addAction(tr("Edit…"), this, [this, id = s.id] { editSchedule(id); });
+    menu->addAction(s.enabled ? tr("Pause") : tr("Resume"), this,
+                    [this, id = s.id, on = !s.enabled] { setScheduleEnabled(id, on); });
+    menu->addSeparator();
+    menu->addAction(tr("Delete…"), this, [this, id = s.id] { deleteSchedule(id); });
+    menu->popup(m_table->viewport()->mapToGlobal(pos));
 }
 
 ScheduleDialog *ScheduleListView::editSchedule(qint64 scheduleId)
@@ -299,9 +299,9 @@ void ScheduleListView::deleteSchedule(qint64 scheduleId)
     const std::optional<Schedule> s = m_catalog->schedule(scheduleId);
     if (!s || m_confirm)
         return;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete Schedule"),
-                                tr("Delete the schedule “%1”?").arg(s->name),
-                                QMessageBox::NoButton, this);
+    auto *box =
+        new QMessageBox(QMessageBox::Question, tr("Delete Schedule"),
+                        tr("Delete the schedule “%1”?").arg(s->name), QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("deleteScheduleConfirmation"));
     box->setInformativeText(tr("%1 will no longer run on this schedule. Operations it already "
                                "ran stay in the Runs list.")

@@ -68,9 +68,9 @@ private:
     QTimeEdit *m_monthlyTime = nullptr;
     QLabel *m_monthlyHint = nullptr;
     QLineEdit *m_cron = nullptr;
-    int m_previous = 0;            // the tab shown before the current one
-    bool m_cronTyped = false;      // the user edited the Advanced line
-    bool m_settingCron = false;    // the dialog, not the user, is writing the Advanced line
+    int m_previous = 0;         // the tab shown before the current one
+    bool m_cronTyped = false;   // the user edited the Advanced line
+    bool m_settingCron = false; // the dialog, not the user, is writing the Advanced line
 };
 
 } // namespace assay

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "secrets/ConnectionReferences.h"
+
 #include "domain/Connection.h"
 #include "secrets/VaultConfig.h"
 
@@ -36,8 +38,8 @@ struct NewDatastore
 namespace draft {
 
 // Keychain field of the Vault credentials payload; Connection::parameters key of the rest.
-inline const QString kVaultPayloadField = QStringLiteral("vault_payload");
-inline const QString kSecretsManagerKey = QStringLiteral("secrets_manager");
+using assay::kSecretsManagerKey; // secrets/ConnectionReferences.h
+using assay::kVaultPayloadField;
 
 // The non-secret Connection described by a draft. `base` supplies id, uuid, name and the
 // secretFields already stored; secret fields with a typed value and the Vault payload are

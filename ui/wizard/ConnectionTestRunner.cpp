@@ -3,26 +3,13 @@
 #include "connectors/ConnectionTester.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/SecretReferences.h"
+#include "secrets/ConnectionReferences.h"
 #include "secrets/VaultClient.h"
 #include "wizard/ConnectionDraft.h"
 
 #include <QPointer>
 
 namespace assay {
-
-namespace {
-
-QString resolve(const QString &text, const QHash<QString, QString> &secrets, QStringList *missing)
-{
-    QStringList lacking;
-    const QString out = resolveReferences(text, secrets, &lacking);
-    for (const QString &key : std::as_const(lacking))
-        if (!missing->contains(key))
-            *missing << key;
-    return out;
-}
-
-} // namespace
 
 ConnectionSettings resolvedSettings(const ConnectionTestRequest &request,
                                     const QHash<QString, QString> &vaultSecrets,
@@ -36,26 +23,7 @@ ConnectionSettings resolvedSettings(const ConnectionTestRequest &request,
     settings.schema = request.schema;
     if (!request.vaultEnabled)
         return settings;
-
-    Connection &c = settings.connection;
-    c.host = resolve(c.host, vaultSecrets, missing);
-    c.username = resolve(c.username, vaultSecrets, missing);
-    c.database = resolve(c.database, vaultSecrets, missing);
-    QJsonObject parameters = c.parameters;
-    for (auto it = parameters.begin(); it != parameters.end(); ++it)
-        if (it.value().isString())
-            it.value() = resolve(it.value().toString(), vaultSecrets, missing);
-    const QString port = parameters.value(QStringLiteral("port")).toString();
-    if (!port.isEmpty()) {
-        c.port = port.toInt();
-        parameters.remove(QStringLiteral("port"));
-    }
-    c.parameters = parameters;
-    for (auto it = settings.secrets.begin(); it != settings.secrets.end(); ++it)
-        it.value() = resolve(it.value(), vaultSecrets, missing);
-    settings.database = resolve(settings.database, vaultSecrets, missing);
-    settings.schema = resolve(settings.schema, vaultSecrets, missing);
-    return settings;
+    return resolveConnectionReferences(settings, vaultSecrets, missing);
 }
 
 ConnectionTestRunner::ConnectionTestRunner(CredentialStore *credentials, QObject *parent)

@@ -14,10 +14,11 @@ namespace assay {
 
 namespace {
 
-QString tr(const char *text)
+// The context of this file's translatable text (as lupdate sees it, too).
+struct SyncOperationText
 {
-    return QCoreApplication::translate("assay::SyncOperation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(assay::SyncOperation)
+};
 
 constexpr int kBatchContainers = 1000; // containers per transaction: bounded, cancellable
 constexpr int kNamesKept = 500;        // names listed per change kind in the result
@@ -259,13 +260,13 @@ OperationOutcome SyncOperation::run(OperationContext &context)
         context.operation().options.insert(it.key(), it.value());
     const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
     if (!spec)
-        return {operation_status::kFailure, tr("Unknown connector type.")};
+        return {operation_status::kFailure, SyncOperationText::tr("Unknown connector type.")};
 
     QVector<DiscoveredContainer> discovered;
     QString error;
-    context.progress(0.02, tr("Connecting"));
+    context.progress(0.02, SyncOperationText::tr("Connecting"));
     if (spec->kind == ConnectorKind::Dfs) {
-        context.progress(0.05, tr("Reading the folder"));
+        context.progress(0.05, SyncOperationText::tr("Reading the folder"));
         if (!discoverFolder(context.sourceSettings().effectiveDatabase(), &discovered, &error,
                             [&] { return context.isCancelled(); }))
             return {operation_status::kFailure, error};
@@ -281,38 +282,43 @@ OperationOutcome SyncOperation::run(OperationContext &context)
         discovery.schema = context.datastore().schema;
         discovery.includeTables = options.includeTables;
         discovery.includeViews = options.includeViews;
-        context.progress(0.05, tr("Reading the catalog of %1").arg(discovery.schema));
+        context.progress(0.05,
+                         SyncOperationText::tr("Reading the catalog of %1").arg(discovery.schema));
         const bool ok = discoverSchema(*session, discovery, &discovered, &error);
         context.closeSource(session);
         if (!ok) {
             context.error(error);
             return {operation_status::kFailure,
-                    tr("Cannot read the source's catalog: %1").arg(error)};
+                    SyncOperationText::tr("Cannot read the source's catalog: %1").arg(error)};
         }
     }
     if (context.isCancelled())
         return {operation_status::kAborted, QString()};
 
-    context.progress(0.3, tr("Recording %1 containers").arg(discovered.size()));
+    context.progress(0.3, SyncOperationText::tr("Recording %1 containers").arg(discovered.size()));
     SyncApplier applier(context.catalog(), context.datastore().id, options);
     const bool applied = applier.apply(
         discovered, [&] { return context.isCancelled(); },
-        [&](double f) { context.progress(0.3 + 0.7 * f, tr("Recording containers")); });
+        [&](double f) {
+            context.progress(0.3 + 0.7 * f, SyncOperationText::tr("Recording containers"));
+        });
     context.operation().counters = applier.summary().counters;
     QJsonObject result = applier.summary().result;
     result.insert(QStringLiteral("containers_discovered"), int(discovered.size()));
     context.operation().result = result;
     if (!applied) {
         context.error(applier.error());
-        return {operation_status::kFailure, tr("Cannot record the sync: %1").arg(applier.error())};
+        return {operation_status::kFailure,
+                SyncOperationText::tr("Cannot record the sync: %1").arg(applier.error())};
     }
     if (context.isCancelled())
         return {operation_status::kAborted, QString()};
 
     const QJsonObject &c = applier.summary().counters;
     const QString message =
-        tr("%1 containers: %2 added, %3 changed, %4 removed, %5 restored; fields: %6 added, %7 "
-           "changed, %8 removed.")
+        SyncOperationText::tr(
+            "%1 containers: %2 added, %3 changed, %4 removed, %5 restored; fields: %6 added, %7 "
+            "changed, %8 removed.")
             .arg(discovered.size())
             .arg(c.value(QStringLiteral("containers_added")).toInt())
             .arg(c.value(QStringLiteral("containers_changed")).toInt())
@@ -323,8 +329,9 @@ OperationOutcome SyncOperation::run(OperationContext &context)
             .arg(c.value(QStringLiteral("fields_removed")).toInt());
     const int missing = c.value(QStringLiteral("containers_missing")).toInt();
     if (missing > 0)
-        context.info(tr("%1 containers no longer exist in the source; run Sync with Prune to "
-                        "remove them.")
+        context.info(SyncOperationText::tr(
+                         "%1 containers no longer exist in the source; run Sync with Prune to "
+                         "remove them.")
                          .arg(missing));
     return {context.warningCount() ? operation_status::kWarning : operation_status::kSuccess,
             message};
