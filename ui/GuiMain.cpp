@@ -6,6 +6,7 @@
 #include "common/Translations.h"
 #include "demo/DemoShop.h"
 #include "engine/OperationEngine.h"
+#include "operations/OperationActions.h"
 #include "scheduling/Clock.h"
 #include "scheduling/Scheduler.h"
 #include "secrets/CredentialStore.h"
@@ -143,6 +144,13 @@ void prepareDemoShop(Catalog &catalog, MainWindow &window)
             if (id == 0)
                 return showDemoError(window, error);
             window.selectDatastore(id);
+            // Like Initiate Sync in the wizard: the tree fills with its tables at once.
+            if (OperationActions *actions = window.operationActions()) {
+                OperationRequest sync;
+                sync.datastoreId = id;
+                sync.type = operation_type::kSync;
+                actions->engine()->enqueue(sync);
+            }
             window.statusBar()->showMessage(
                 GuiMainText::tr("Demo Shop is ready: %1 customers, %2 orders, %3 payments.")
                     .arg(result.stats.customers)

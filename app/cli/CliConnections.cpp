@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -18,7 +19,7 @@ namespace {
 const QString kUsage = QStringLiteral(
     "assay connections create --type TYPE --name NAME [--host H] [--port P] [--username U]\n"
     "         [--database D] [--password-stdin | --password-env VAR | --password P]\n"
-    "         [--parameters JSON] [--json]\n"
+    "         [--secret-env FIELD=VAR]... [--parameters JSON] [--json]\n"
     "       assay connections list [--json]\n"
     "       assay connections test NAME [--timeout SECONDS] [--json]\n"
     "       assay connections delete NAME");
@@ -84,6 +85,9 @@ int create(Context &ctx)
          QStringLiteral("VAR")},
         {QStringLiteral("password"), QStringLiteral("The password (visible in `ps`)."),
          QStringLiteral("PASSWORD")},
+        {QStringLiteral("secret-env"),
+         QStringLiteral("Another secret of the connector from variable VAR (repeatable)."),
+         QStringLiteral("FIELD=VAR")},
         {QStringLiteral("parameters"), QStringLiteral("Extra non-secret properties as JSON."),
          QStringLiteral("JSON")},
         {QStringLiteral("json"), QStringLiteral("Print JSON.")},
@@ -143,35 +147,66 @@ int create(Context &ctx)
                         QString(), Usage);
     }
 
+    // --password-* gives the connector's main secret: its password, or else its first secret
+    // field (a Databricks token...). Other secrets come from --secret-env FIELD=VAR.
     QString password;
     bool passwordGiven = false;
     if (!readPassword(ctx, p, &password, &passwordGiven))
         return Failure;
-    const ConnectorField *passwordField = spec->field(QStringLiteral("password"));
-    if (passwordField && passwordField->required && !passwordGiven)
-        return fail(ctx, QStringLiteral("%1 needs a password").arg(spec->displayName),
+    const QStringList secretFields = spec->secretFieldNames();
+    const QString mainSecret = secretFields.contains(QStringLiteral("password"))
+                                   ? QStringLiteral("password")
+                                   : secretFields.value(0);
+    QHash<QString, QString> secrets;
+    if (passwordGiven) {
+        if (mainSecret.isEmpty())
+            return fail(ctx,
+                        QStringLiteral("%1 connections take no password").arg(spec->displayName),
+                        QString(), Usage);
+        secrets.insert(mainSecret, password);
+    }
+    for (const QString &pair : p.values(QStringLiteral("secret-env"))) {
+        const QString field = pair.section(QLatin1Char('='), 0, 0).trimmed();
+        const QString var = pair.section(QLatin1Char('='), 1).trimmed();
+        if (!secretFields.contains(field))
+            return fail(
+                ctx, QStringLiteral("%1 has no secret '%2'").arg(spec->displayName, field),
+                QStringLiteral("its secrets: %1").arg(secretFields.join(QStringLiteral(", "))),
+                Usage);
+        if (var.isEmpty() || !qEnvironmentVariableIsSet(var.toLocal8Bit().constData()))
+            return fail(
+                ctx,
+                QStringLiteral("--secret-env %1: the variable '%2' is not set").arg(field, var));
+        secrets.insert(field, qEnvironmentVariable(var.toLocal8Bit().constData()));
+    }
+    const ConnectorField *mainField = mainSecret.isEmpty() ? nullptr : spec->field(mainSecret);
+    if (mainField && mainField->required && !secrets.contains(mainSecret))
+        return fail(ctx, QStringLiteral("%1 needs its %2").arg(spec->displayName, mainField->label),
                     QStringLiteral("use --password-stdin or --password-env VAR"), Usage);
-    if (!passwordField && passwordGiven)
-        return fail(ctx, QStringLiteral("%1 connections take no password").arg(spec->displayName),
-                    QString(), Usage);
 
     if (ctx.catalog->connectionByName(name))
         return fail(ctx, QStringLiteral("a connection named '%1' already exists").arg(name));
 
-    // The secret goes to the keychain first: a connection is never recorded without it.
+    // Secrets go to the keychain first: a connection is never recorded without them, and
+    // nothing is left behind when a step fails.
     c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     CredentialStore store;
-    if (passwordGiven) {
-        const CredentialResult written =
-            store.writeAndWait(c.uuid, QStringLiteral("password"), password);
-        if (!written.ok())
+    auto forgetSecrets = [&] {
+        for (const QString &field : std::as_const(c.secretFields))
+            store.removeAndWait(c.uuid, field);
+    };
+    for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
+        const CredentialResult written = store.writeAndWait(c.uuid, it.key(), it.value());
+        if (!written.ok()) {
+            forgetSecrets();
             return fail(ctx, written.message);
-        c.secretFields << QStringLiteral("password");
+        }
+        c.secretFields << it.key();
     }
+    const bool secretsStored = !c.secretFields.isEmpty();
     const qint64 id = ctx.catalog->addConnection(c);
     if (!id) {
-        if (passwordGiven)
-            store.removeAndWait(c.uuid, QStringLiteral("password"));
+        forgetSecrets();
         return fail(ctx, ctx.catalog->lastError());
     }
     const Connection created = *ctx.catalog->connection(id);
@@ -180,7 +215,7 @@ int create(Context &ctx)
     else
         *ctx.out << QStringLiteral("Created connection '%1' (%2)%3.\n")
                         .arg(created.name, spec->displayName,
-                             passwordGiven ? QStringLiteral("; its password is in the keychain")
+                             secretsStored ? QStringLiteral("; its secrets are in the keychain")
                                            : QString());
     return Success;
 }

@@ -2,6 +2,286 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CliSchedules</name>
+    <message>
+        <location filename="../../app/cli/CliSchedules.cpp" line="+98"/>
+        <source>--include takes table, view or both, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--include takes table, view or both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The schedule&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>name one schedule to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no schedule named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see &apos;assay schedules list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The datastore to run on (name or id).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sync, profile or scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule name (unique).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When to run, in UTC: minute hour day-of-month month day-of-week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sync: remove containers that no longer exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync: restore removed containers that exist again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync: table, view or table,view (default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the schedule paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+82"/>
+        <location line="+50"/>
+        <location line="+26"/>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>--name is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--operation takes sync, profile or scan, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--operation is required (sync, profile or scan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--cron is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>five fields in UTC, e.g. --cron &apos;0 2 * * *&apos; for 02:00 every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--datastore is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>see &apos;assay datastores list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>no datastore named &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>--prune, --recreate and --include apply to sync schedules only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>invalid cron expression: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>five fields in UTC: minute (0-59) hour (0-23) day-of-month (1-31) month (1-12) day-of-week (0-7, 0 and 7 are Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Created schedule &apos;%1&apos;: %2 of &apos;%3&apos;, %4. Next run: %5.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>none (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: %1 operations are not available yet; runs will be skipped until they are.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DATASTORE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OPERATION</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRONTAB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>NEXT RUN (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WHEN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Deleted schedule &apos;%1&apos; (its past operations remain).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Resumed schedule &apos;%1&apos;. Next run: %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paused schedule &apos;%1&apos;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Schedule &apos;%1&apos;: operation %2 %3%4%5
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (catch-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Schedule &apos;%1&apos;: skipped, %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing is due.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a scheduled operation did not succeed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see &apos;assay operations list&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>unknown subcommand &apos;schedules %1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CronExpression</name>
     <message>
         <location filename="../../app/scheduling/CronExpression.cpp" line="+123"/>
@@ -405,611 +685,6 @@
     <message>
         <location line="+2"/>
         <source>Run every 1 to 12 months.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>assay</name>
-    <message>
-        <location filename="../../app/connectors/Diagnosis.cpp" line="+210"/>
-        <source>Check the user name and password, and that the user exists on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Check that this account may read the file and its folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The user may not use this database, or it does not exist (MySQL does not say which): check the name, then GRANT SELECT ON &lt;database&gt;.* TO &lt;user&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The user signed in but lacks rights: grant CONNECT on the database, USAGE on the schema and SELECT on its tables (e.g. GRANT USAGE ON SCHEMA &lt;schema&gt; TO &lt;user&gt;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Nothing accepts connections at %1: check the host and port, that the server is running, and that firewalls or security groups allow this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The network cannot reach %1: check VPN, routing and firewall or security group rules.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The host name %1 cannot be resolved: check its spelling, and your DNS or VPN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 did not answer in time: check the host and port, firewall rules, and that the server (or a paused cluster) is running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Check the file path: no database file exists there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Check the database name (it is case-sensitive on PostgreSQL) and that it exists on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Install the database&apos;s ODBC driver and register it with unixODBC (`odbcinst -q -d` lists the installed drivers), then restart Assay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Install the Qt SQL driver package %1 (Debian/Ubuntu: sudo apt install %1), then restart Assay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Unlock or start the system keychain (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The file exists but is not an SQLite database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Read the server&apos;s message above; it names the cause.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+107"/>
-        <source>the Qt SQL driver %1 for %2 is not installed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/connectors/FolderDiscovery.cpp" line="+171"/>
-        <source>no JSON records in the first lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+36"/>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>db.example.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <location line="+163"/>
-        <source>Database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-123"/>
-        <source>Install %1, then restart Assay. `odbcinst -q -d` lists the ODBC drivers installed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Install the %1 ODBC driver (Debian/Ubuntu: sudo apt install %2), then restart Assay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Snowflake&apos;s ODBC driver (snowflake-odbc) from Snowflake&apos;s ODBC download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>xy12345.snowflakecomputing.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ANALYST</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Warehouse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>COMPUTE_WH</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Authentication</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Private key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>/path/to/rsa_key.p8, or the PEM text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Private key password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Microsoft&apos;s ODBC Driver 18 for SQL Server (msodbcsql18, from Microsoft&apos;s package repository), or FreeTDS (Debian/Ubuntu: sudo apt install tdsodbc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Trust the server certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>myworkspace.sql.azuresynapse.net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Oracle Instant Client with its ODBC package (instantclient-odbc, from Oracle&apos;s Instant Client download page; run its odbc_update_ini.sh)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Service name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ORCLPDB1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>ORCL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the Databricks ODBC driver (Simba Spark ODBC Driver, simbaspark) from Databricks&apos; ODBC driver download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>adb-1234567890123456.7.azuredatabricks.net</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>HTTP path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>/sql/1.0/warehouses/abcdef0123456789</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Personal access token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+5"/>
-        <location line="+23"/>
-        <source>Catalog</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-19"/>
-        <source>a Trino ODBC driver (the Starburst ODBC driver, or Simba Trino ODBC Driver) from its vendor&apos;s download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>a Presto ODBC driver (Simba Presto ODBC Driver, or the Starburst ODBC driver) from its vendor&apos;s download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>the Amazon Athena ODBC driver from AWS&apos;s Athena ODBC download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Region</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>us-east-1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>S3 output location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>s3://bucket/athena-results/</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Workgroup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Access key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>AKIA...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Secret key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>IBM Data Server Driver for ODBC and CLI (clidriver) from IBM&apos;s download page, registered with odbcinst</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Dremio&apos;s ODBC driver (dremio-odbc) from Dremio&apos;s download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>the Cloudera ODBC Driver for Apache Hive (or Simba Hive ODBC Driver) from Cloudera&apos;s download page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Teradata&apos;s ODBC driver (tdodbc) from Teradata&apos;s downloads site</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Install the database&apos;s ODBC driver and register it with unixODBC: `odbcinst -q -d` lists the installed drivers, `odbcinst -q -s` the data sources.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Data source name (DSN)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>a name from odbc.ini</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connection string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>DRIVER={...};SERVER=...;DATABASE=... (credentials go in the fields below)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Database file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>/path/to/database.sqlite</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+451"/>
-        <source>no ODBC driver for %1 is installed (looked for %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/enrichment/Prefix.cpp" line="+149"/>
-        <source>Enter a prefix with at least one letter or digit; it starts the name of every enrichment table (e.g. _analytics_bronze).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The prefix is %1 characters long; at most %2 are allowed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/secrets/CredentialStore.cpp" line="+53"/>
-        <source>No secret is stored in the keychain for this connection; enter it again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The keychain refused access to Assay&apos;s secret (%1). Allow Assay in your keychain and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The system keychain is not available (%1). Assay keeps secrets only in the keychain, never in files: start or unlock your keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager) and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/secrets/JsonPath.cpp" line="+67"/>
-        <source>an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a string</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>true/false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>null</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>(empty JSONPath)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a JSONPath starts with $ (e.g. $.data)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>recursive descent (..) is not supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+48"/>
-        <source>wildcards (*) are not supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-43"/>
-        <source>expected a key after &apos;.&apos; at character %1; quote unusual keys as [&apos;key&apos;]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>&apos;[&apos; at character %1 is not closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>a quoted key is not closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>the index at character %1 is too large</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>negative indices are not supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>filters and expressions are not supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>expected an index or a quoted key after &apos;[&apos; at character %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>slices are not supported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>expected &apos;]&apos; at character %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>unexpected &apos;%1&apos; at character %2; use .key, [&apos;key&apos;] or [index]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>%1: %2 is %3, not an array</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1: index %2 is out of range; %3 has %4 items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <location line="+8"/>
-        <source>%1: no key &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>%1: %2 is %3, not an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1: no key &apos;%2&apos; in %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/GuiMain.cpp" line="+63"/>
-        <source>Assay: a desktop workbench for data quality. Without a command it opens the window; run `assay --help` with a command (e.g. `assay datastores --help`) for the CLI.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>The Demo Shop datastore could not be prepared: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Demo Shop</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Assay works without it. Start Assay with ASSAY_DEMO=1 to try again, or run `assay demo` in a terminal to see the details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Preparing the Demo Shop datastore…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>Demo Shop is ready: %1 customers, %2 orders, %3 payments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Use the Catalog file at &lt;path&gt; (default: $ASSAY_CATALOG, then the app-data folder).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>path</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>assay: no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set).
-Run the window under a virtual display with `xvfb-run -a build/bin/assay`, or set QT_QPA_PLATFORM=offscreen; use `assay --help` for the command-line interface.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Assay</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The Catalog could not be opened.
-
-%1
-
-File: %2
-
-Check that the folder exists and is writable, or choose another file with --catalog PATH.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>%1 operation(s) were interrupted when Assay last stopped; they are marked aborted and can be resumed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1702,7 +1377,7 @@ Check that the folder exists and is writable, or choose another file with --cata
 <context>
     <name>assay::ConnectionTestRunner</name>
     <message>
-        <location filename="../../ui/wizard/ConnectionTestRunner.cpp" line="+110"/>
+        <location filename="../../ui/wizard/ConnectionTestRunner.cpp" line="+78"/>
         <source>the test was cancelled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1987,7 +1662,27 @@ Check that the folder exists and is writable, or choose another file with --cata
 <context>
     <name>assay::CredentialStore</name>
     <message>
-        <location filename="../../app/secrets/CredentialStore.cpp" line="+70"/>
+        <location filename="../../app/secrets/CredentialStore.cpp" line="+54"/>
+        <source>No secret is stored in the keychain for this connection; enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keychain refused access to Assay&apos;s secret (%1). Allow Assay in your keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The system keychain is not available (%1). Assay keeps secrets only in the keychain, never in files: start or unlock your keyring (GNOME Keyring, KWallet, macOS Keychain, Windows Credential Manager) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keychain reported an error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>The keychain did not answer within %1 seconds; it may be locked or waiting for a password prompt. Unlock it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2052,6 +1747,149 @@ Check that the folder exists and is writable, or choose another file with --cata
     <message>
         <location line="+7"/>
         <source>Sync could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::DatastoreDefinition</name>
+    <message>
+        <location filename="../../app/connectors/DatastoreDefinition.cpp" line="+71"/>
+        <location line="+95"/>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>must be a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>unknown connector %1 (known: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+14"/>
+        <source>must be a number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>must be a number from 1 to 65535 or a ${key} reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+18"/>
+        <location line="+215"/>
+        <location line="+96"/>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-301"/>
+        <source>must be a string (a ${key} reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>not a field of %1 connections; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>is required for %1 connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>must be a list of team names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>must be a list of team names, e.g. [&quot;Public&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>give either connection or connection_id, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>is required (or connection_id, an existing connection)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 cannot be an enrichment datastore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is required for %1 (the file or folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>must be a datastore name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an enrichment datastore cannot itself be linked to one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>must be none, append or overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown field; ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>line %1: not valid JSON (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the file holds an empty list: there is nothing to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 is defined twice (also at %2name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>connection %1 is defined differently at %2connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>line %1: expected KEY=VALUE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2623,7 +2461,82 @@ Check that the folder exists and is writable, or choose another file with --cata
 <context>
     <name>assay::Diagnosis</name>
     <message>
-        <location filename="../../app/connectors/Diagnosis.cpp" line="-94"/>
+        <location filename="../../app/connectors/Diagnosis.cpp" line="+211"/>
+        <source>Check the user name and password, and that the user exists on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check that this account may read the file and its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The user may not use this database, or it does not exist (MySQL does not say which): check the name, then GRANT SELECT ON &lt;database&gt;.* TO &lt;user&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The user signed in but lacks rights: grant CONNECT on the database, USAGE on the schema and SELECT on its tables (e.g. GRANT USAGE ON SCHEMA &lt;schema&gt; TO &lt;user&gt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing accepts connections at %1: check the host and port, that the server is running, and that firewalls or security groups allow this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The network cannot reach %1: check VPN, routing and firewall or security group rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The host name %1 cannot be resolved: check its spelling, and your DNS or VPN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 did not answer in time: check the host and port, firewall rules, and that the server (or a paused cluster) is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Check the file path: no database file exists there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the database name (it is case-sensitive on PostgreSQL) and that it exists on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Install the database&apos;s ODBC driver and register it with unixODBC (`odbcinst -q -d` lists the installed drivers), then restart Assay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Install the Qt SQL driver package %1 (Debian/Ubuntu: sudo apt install %1), then restart Assay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unlock or start the system keychain (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file exists but is not an SQLite database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read the server&apos;s message above; it names the cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2680,6 +2593,11 @@ Check that the folder exists and is writable, or choose another file with --cata
     <message>
         <location line="+4"/>
         <source>Connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>the Qt SQL driver %1 for %2 is not installed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2908,6 +2826,19 @@ Check that the folder exists and is writable, or choose another file with --cata
     </message>
 </context>
 <context>
+    <name>assay::EnrichmentPrefix</name>
+    <message>
+        <location filename="../../app/enrichment/Prefix.cpp" line="+150"/>
+        <source>Enter a prefix with at least one letter or digit; it starts the name of every enrichment table (e.g. _analytics_bronze).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The prefix is %1 characters long; at most %2 are allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>assay::EnrichmentSettingsFields</name>
     <message>
         <location filename="../../ui/enrichment/EnrichmentSettingsFields.cpp" line="+39"/>
@@ -3026,6 +2957,229 @@ Check that the folder exists and is writable, or choose another file with --cata
     <message>
         <location line="+6"/>
         <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::FolderDiscovery</name>
+    <message>
+        <location filename="../../app/connectors/FolderDiscovery.cpp" line="+172"/>
+        <source>no JSON records in the first lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::GuiMain</name>
+    <message>
+        <location filename="../../ui/GuiMain.cpp" line="+65"/>
+        <source>Assay: a desktop workbench for data quality. Without a command it opens the window; run `assay --help` with a command (e.g. `assay datastores --help`) for the CLI.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The Demo Shop datastore could not be prepared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demo Shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Assay works without it. Start Assay with ASSAY_DEMO=1 to try again, or run `assay demo` in a terminal to see the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Preparing the Demo Shop datastore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Demo Shop is ready: %1 customers, %2 orders, %3 payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Use the Catalog file at &lt;path&gt; (default: $ASSAY_CATALOG, then the app-data folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>assay: no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set).
+Run the window under a virtual display with `xvfb-run -a build/bin/assay`, or set QT_QPA_PLATFORM=offscreen; use `assay --help` for the command-line interface.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Assay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Catalog could not be opened.
+
+%1
+
+File: %2
+
+Check that the folder exists and is writable, or choose another file with --catalog PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 operation(s) were interrupted when Assay last stopped; they are marked aborted and can be resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::JsonPath</name>
+    <message>
+        <location filename="../../app/secrets/JsonPath.cpp" line="+68"/>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>true/false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(empty JSONPath)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a JSONPath starts with $ (e.g. $.data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>recursive descent (..) is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+50"/>
+        <source>wildcards (*) are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>expected a key after &apos;.&apos; at character %1; quote unusual keys as [&apos;key&apos;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&apos;[&apos; at character %1 is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a quoted key is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the index at character %1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>negative indices are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>filters and expressions are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>expected an index or a quoted key after &apos;[&apos; at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>slices are not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected &apos;]&apos; at character %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>unexpected &apos;%1&apos; at character %2; use .key, [&apos;key&apos;] or [index]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1: %2 is %3, not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: index %2 is out of range; %3 has %4 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+8"/>
+        <source>%1: no key &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1: %2 is %3, not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: no key &apos;%2&apos; in %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3324,7 +3478,7 @@ Check that the folder exists and is writable, or choose another file with --cata
 <context>
     <name>assay::MainWindow</name>
     <message>
-        <location filename="../../ui/MainWindow.cpp" line="+83"/>
+        <location filename="../../ui/MainWindow.cpp" line="+85"/>
         <source>Assay</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3342,7 +3496,7 @@ Check that the folder exists and is writable, or choose another file with --cata
         <location filename="../../ui/MainWindow.cpp" line="+199"/>
         <location line="+2"/>
         <location filename="../../ui/MainWindowActions.cpp" line="+1"/>
-        <location filename="../../ui/MainWindowDialogs.cpp" line="+33"/>
+        <location filename="../../ui/MainWindowDialogs.cpp" line="+37"/>
         <source>Add Datastore</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3443,6 +3597,16 @@ Check that the folder exists and is writable, or choose another file with --cata
     </message>
     <message>
         <location line="+5"/>
+        <source>All &amp;Activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Operations and schedules of every datastore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Onboard More &amp;Schemas…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3487,7 +3651,7 @@ Check that the folder exists and is writable, or choose another file with --cata
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3560,6 +3724,8 @@ Check that the folder exists and is writable, or choose another file with --cata
     <message>
         <location line="+5"/>
         <location line="+1"/>
+        <location filename="../../ui/MainWindowDialogs.cpp" line="+176"/>
+        <location line="+5"/>
         <source>Activity</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3579,7 +3745,7 @@ Check that the folder exists and is writable, or choose another file with --cata
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/MainWindowDialogs.cpp" line="+1"/>
+        <location filename="../../ui/MainWindowDialogs.cpp" line="-180"/>
         <source>The Add Datastore wizard is not part of this build yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3609,6 +3775,11 @@ Check that the folder exists and is writable, or choose another file with --cata
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+22"/>
+        <source>Activity — all datastores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/MainWindow.cpp" line="+121"/>
         <source>Unknown connector</source>
         <translation type="unfinished"></translation>
@@ -3624,7 +3795,7 @@ Check that the folder exists and is writable, or choose another file with --cata
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>No datastores</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4081,7 +4252,12 @@ Check that the folder exists and is writable, or choose another file with --cata
 <context>
     <name>assay::OperationActions</name>
     <message>
-        <location filename="../../ui/operations/OperationActions.cpp" line="+33"/>
+        <location filename="../../ui/operations/OperationActions.cpp" line="+35"/>
+        <source>Operation scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <location line="+23"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
@@ -4473,15 +4649,15 @@ Check that the folder exists and is writable, or choose another file with --cata
 <context>
     <name>assay::OperationEngine</name>
     <message>
-        <location filename="../../app/engine/OperationEngine.cpp" line="+74"/>
-        <location line="+268"/>
+        <location filename="../../app/engine/OperationEngine.cpp" line="+77"/>
+        <location line="+304"/>
         <location line="+23"/>
         <location line="+16"/>
         <source>Operation %1 does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-341"/>
         <source>Operation %1 is not waiting to run.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4516,7 +4692,17 @@ Check that the folder exists and is writable, or choose another file with --cata
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+48"/>
+        <source>Vault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Vault secret has no %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+139"/>
         <source>Aborted by the user before it started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4829,7 +5015,7 @@ Tables: %2, …</source>
 <context>
     <name>assay::ScheduleDialog</name>
     <message>
-        <location filename="../../ui/schedule/ScheduleDialog.cpp" line="+72"/>
+        <location filename="../../ui/schedule/ScheduleDialog.cpp" line="+73"/>
         <source>datastore %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4875,12 +5061,12 @@ Tables: %2, …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Why the schedule was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4890,7 +5076,7 @@ Tables: %2, …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+65"/>
         <source>Enter a schedule name: it identifies the scheduled operation when it runs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4900,29 +5086,30 @@ Tables: %2, …</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+61"/>
         <source>The schedule was not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+15"/>
-        <source>Operation Scheduled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>“%1” is scheduled.</source>
+        <source>Operation Scheduled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Next run: %1
-(%2 local time)</source>
+Local time: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>The schedule is paused: it runs again once resumed.</source>
+        <source>It is paused: resume it to run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” is scheduled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4931,19 +5118,19 @@ Tables: %2, …</source>
     <message>
         <location filename="../../ui/schedule/ScheduleListView.cpp" line="+36"/>
         <location line="+7"/>
-        <location line="+276"/>
+        <location line="+279"/>
         <source>Schedules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+162"/>
-        <location line="+44"/>
+        <location line="-263"/>
+        <location line="+163"/>
+        <location line="+45"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-194"/>
         <source>Delete schedule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5025,7 +5212,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5035,13 +5222,13 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+46"/>
+        <location line="+1"/>
+        <location line="+47"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-46"/>
         <source>Pause the schedule “%1”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5052,17 +5239,17 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+83"/>
+        <location line="+84"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-84"/>
         <source>Delete the schedule “%1”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5087,7 +5274,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Delete Schedule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5097,7 +5284,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%1 will no longer run on this schedule. Operations it already ran stay in the Runs list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5115,7 +5302,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hourly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5156,13 +5343,13 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+15"/>
-        <location line="+53"/>
+        <location line="+14"/>
+        <location line="+61"/>
         <source>Every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>hour(s)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5173,11 +5360,11 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Every 1 hour on minute 0 runs at the top of every hour (01:00, 02:00, 03:00…).</source>
+        <source>Every 1 hour on minute 0 runs at 01:00, 02:00, 03:00… UTC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Run every how many days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5193,14 +5380,14 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+36"/>
+        <location line="+44"/>
         <location line="+17"/>
         <source>At</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+36"/>
+        <location line="-61"/>
+        <location line="+44"/>
         <location line="+17"/>
         <source>UTC</source>
         <translation type="unfinished"></translation>
@@ -5257,12 +5444,37 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Five fields, in UTC: minute (0-59), hour (0-23), day of month (1-31), month (1-12) and day of week (0-6, Sunday = 0). Each is * or values, ranges and steps: 1,15 · 1-5 · */2. For example 0 12 * * 1-5 runs at 12:00 Monday to Friday, 30 14 1 * * at 14:30 on the 1st of every month.</source>
+        <location line="+10"/>
+        <source>Fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+1"/>
+        <source>minute · hour · day of month · month · day of week (0-6, Sunday = 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at 12:00, Monday to Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at 14:30 on day 1 of every month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at 22:00 every Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+102"/>
         <source>Months without a day %1 are skipped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5615,12 +5827,12 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
 <context>
     <name>assay::SourceSession</name>
     <message>
-        <location filename="../../app/connectors/SourceSession.cpp" line="+140"/>
+        <location filename="../../app/connectors/SourceSession.cpp" line="+141"/>
         <source>neither a data source name (dsn) nor a connection string is set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Give the DSN of a data source from odbc.ini (`odbcinst -q -s` lists them) or a full ODBC connection string.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5683,7 +5895,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Include tables, views or both.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5691,7 +5903,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
 <context>
     <name>assay::SyncOperation</name>
     <message>
-        <location filename="../../app/engine/sync/SyncOperation.cpp" line="+262"/>
+        <location filename="../../app/engine/sync/SyncOperation.cpp" line="+263"/>
         <source>Unknown connector type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5706,7 +5918,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Reading the catalog of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5721,12 +5933,12 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Recording containers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Cannot record the sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5736,7 +5948,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 containers no longer exist in the source; run Sync with Prune to remove them.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5768,7 +5980,117 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
 <context>
     <name>assay::VaultClient</name>
     <message>
-        <location filename="../../app/secrets/VaultClient.cpp" line="+247"/>
+        <location filename="../../app/secrets/VaultClient.cpp" line="+82"/>
+        <source>Vault sent an empty answer from %1, where JSON was expected. Check that the URL points at Vault&apos;s HTTP API (usually https://host:8200/v1/...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The answer from %1 is not valid JSON (%2 at character %3). Check that the URL points at Vault&apos;s HTTP API (usually https://host:8200/v1/...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Vault refused the credentials (HTTP %1) at the Login URL %2. Check the Credentials Payload (e.g. role_id and secret_id) and the Login URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vault refused the credentials (HTTP %1) for the secret at %2. Check that the token&apos;s policy may read this path, and the Token Header Name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No login endpoint at %1 (HTTP 404). Check the Login URL (e.g. https://vault.example.com:8200/v1/auth/approle/login).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No secret at %1 (HTTP 404). Check the Secret URL; for a KV version 2 engine the path includes /data/ (e.g. /v1/secret/data/myapp).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vault rejected the request to %1 as malformed (HTTP 400). %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check the field names in the Credentials Payload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the Secret URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vault is limiting requests (HTTP 429) at %1. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vault at %1 is sealed, on standby or in maintenance (HTTP 503). Unseal it or try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vault had an internal error (HTTP %1) at %2. Its server log has the cause.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vault answered HTTP %1 %2 at %3, which Assay did not expect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not connect to Vault at %1: the connection was refused. Check the host and port in the URL, and that Vault is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The host of %1 was not found. Check the host name in the URL and your DNS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vault at %1 closed the connection without answering. Check that the URL&apos;s scheme (http or https) matches Vault&apos;s listener.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The secure (TLS) connection to %1 failed: %2. Assay always verifies certificates; if Vault uses a private certificate authority, add it to the system&apos;s trusted certificates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vault at %1 redirected to a less secure (http) address; Assay does not follow it. Use the https URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Too many redirects from %1. Check the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not an http:// or https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The network proxy failed while reaching %1: %2. Check the proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not reach Vault at %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>The request to Vault was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5816,7 +6138,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
 <context>
     <name>assay::VaultConfig</name>
     <message>
-        <location filename="../../app/secrets/VaultConfig.h" line="+47"/>
+        <location filename="../../app/secrets/VaultConfig.h" line="+50"/>
         <source>The %1 is not a valid http:// or https:// URL (e.g. https://vault.example.com:8200/v1/...).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5831,12 +6153,12 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The Credentials Payload is not valid JSON (%1 at character %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The Credentials Payload must be a JSON object, e.g. {&quot;role_id&quot;: &quot;...&quot;, &quot;secret_id&quot;: &quot;...&quot;}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5851,12 +6173,12 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The Credentials Payload is only sent to a Login URL: enter the Login URL, or clear the payload.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Enter the Secret URL: where Vault keeps the secret (e.g. https://vault.example.com:8200/v1/secret/data/myapp).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5969,18 +6291,18 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
 <context>
     <name>assay::cli</name>
     <message>
-        <location filename="../../app/cli/CliEnrichment.cpp" line="+58"/>
+        <location filename="../../app/cli/CliEnrichment.cpp" line="+60"/>
         <source>--%1 must be a whole number (got &apos;%2&apos;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+33"/>
-        <location line="+130"/>
+        <location line="+133"/>
         <source>The source datastore (name or id).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-130"/>
         <source>The enrichment datastore to write to (name or id).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6006,41 +6328,34 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+107"/>
-        <location filename="../../app/cli/CliSchedules.cpp" line="+149"/>
-        <location line="+75"/>
-        <location line="+47"/>
-        <location line="+25"/>
+        <location line="+109"/>
         <source>Print JSON.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>--%1 is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+105"/>
-        <location filename="../../app/cli/CliSchedules.cpp" line="-120"/>
+        <location line="+5"/>
+        <location line="+107"/>
         <source>no datastore named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+105"/>
-        <location filename="../../app/cli/CliSchedules.cpp" line="-7"/>
-        <location line="+8"/>
+        <location line="-106"/>
+        <location line="+107"/>
         <source>see &apos;assay datastores list&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>no enrichment datastore named &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>create one with &apos;assay datastores create ... --enrichment-only&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6050,7 +6365,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Updated the link of &apos;%1&apos; to enrichment datastore &apos;%2&apos;: prefix %3, remediation %4, source record limit %5, rollup threshold %6.
 </source>
         <translation type="unfinished"></translation>
@@ -6093,309 +6408,64 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../../app/cli/CliSchedules.cpp" line="-8"/>
         <source>--datastore is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Unlinked &apos;%1&apos; from enrichment datastore &apos;%2&apos;. Remediation is now none; the %3_* tables stay, and linking &apos;%2&apos; again with prefix %3 continues them.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/cli/CliSchedules.cpp" line="-67"/>
-        <source>--include takes table, view or both, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--include takes table, view or both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The schedule&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>name one schedule to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>no schedule named &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>see &apos;assay schedules list&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The datastore to run on (name or id).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>sync, profile or scan.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Schedule name (unique).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>When to run, in UTC: minute hour day-of-month month day-of-week.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Sync: remove containers that no longer exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sync: restore removed containers that exist again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sync: table, view or table,view (default).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Create the schedule paused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>--name is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>--operation takes sync, profile or scan, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>--operation is required (sync, profile or scan)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--cron is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>five fields in UTC, e.g. --cron &apos;0 2 * * *&apos; for 02:00 every day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>--prune, --recreate and --include apply to sync schedules only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>invalid cron expression: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>five fields in UTC: minute (0-59) hour (0-23) day-of-month (1-31) month (1-12) day-of-week (0-7, 0 and 7 are Sunday)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Created schedule &apos;%1&apos;: %2 of &apos;%3&apos;, %4. Next run: %5.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>none (paused)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Note: %1 operations are not available yet; runs will be skipped until they are.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>enabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>NAME</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>DATASTORE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>OPERATION</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>CRONTAB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>STATE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>NEXT RUN (UTC)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>WHEN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Deleted schedule &apos;%1&apos; (its past operations remain).
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Resumed schedule &apos;%1&apos;. Next run: %2.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Paused schedule &apos;%1&apos;.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+70"/>
-        <source>Schedule &apos;%1&apos;: operation %2 %3%4%5
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source> (catch-up)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Schedule &apos;%1&apos;: skipped, %2
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Nothing is due.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>a scheduled operation did not succeed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>see &apos;assay operations list&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>unknown subcommand &apos;schedules %1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>assay::connectors</name>
     <message>
-        <location filename="../../app/connectors/ConnectorRegistry.cpp" line="+19"/>
+        <location filename="../../app/connectors/ConnectorRegistry.cpp" line="+20"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+55"/>
         <source>Host</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+1"/>
         <source>db.example.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="-18"/>
         <source>Port</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+23"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+5"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+5"/>
+        <location line="+183"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+32"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+35"/>
         <source>Database file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="+2"/>
         <source>/path/to/database.sqlite</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6405,158 +6475,245 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>/path/to/data</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>assay::definition</name>
     <message>
-        <location filename="../../app/connectors/DatastoreDefinition.cpp" line="+124"/>
-        <source>unknown connector %1 (known: %2)</source>
+        <location filename="../../app/connectors/OdbcConnectors.cpp" line="-180"/>
+        <source>Install %1, then restart Assay. `odbcinst -q -d` lists the ODBC drivers installed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>Install the %1 ODBC driver (Debian/Ubuntu: sudo apt install %2), then restart Assay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+13"/>
-        <source>must be a number from 1 to 65535</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>must be a number from 1 to 65535 or a ${key} reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+17"/>
-        <location line="+210"/>
-        <location line="+87"/>
-        <source>must be an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-308"/>
-        <source>is required</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>must be a string (a ${key} reference)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>not a field of %1 connections; ignored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>is required for %1 connections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+153"/>
-        <source>must be a list of team names</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>must be a list of team names, e.g. [&quot;Public&quot;]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>give either connection or connection_id, not both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>is required (or connection_id, an existing connection)</source>
+        <source>Snowflake&apos;s ODBC driver (snowflake-odbc) from Snowflake&apos;s ODBC download page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 cannot be an enrichment datastore</source>
+        <source>xy12345.snowflakecomputing.com</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>is required for %1 (the file or folder)</source>
+        <location line="+1"/>
+        <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>must be a datastore name</source>
+        <location line="+0"/>
+        <source>ANALYST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>COMPUTE_WH</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Authentication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>an enrichment datastore cannot itself be linked to one</source>
+        <source>Private key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>must be none, append or overwrite</source>
+        <location line="+2"/>
+        <source>/path/to/rsa_key.p8, or the PEM text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>unknown field; ignored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>line %1: not valid JSON (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>the file holds an empty list: there is nothing to import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 is defined twice (also at %2name)</source>
+        <location line="+1"/>
+        <source>Private key password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>connection %1 is defined differently at %2connection</source>
+        <source>Microsoft&apos;s ODBC Driver 18 for SQL Server (msodbcsql18, from Microsoft&apos;s package repository), or FreeTDS (Debian/Ubuntu: sudo apt install tdsodbc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+59"/>
-        <source>line %1: expected KEY=VALUE</source>
+        <location line="+5"/>
+        <source>Trust the server certificate</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>assay::definition::Reader</name>
     <message>
-        <location line="-477"/>
-        <source>is required</source>
+        <location line="+10"/>
+        <source>myworkspace.sql.azuresynapse.net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Oracle Instant Client with its ODBC package (instantclient-odbc, from Oracle&apos;s Instant Client download page; run its odbc_update_ini.sh)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>must be a string</source>
+        <source>Service name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>must not be empty</source>
+        <location line="+1"/>
+        <source>ORCLPDB1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ORCL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the Databricks ODBC driver (Simba Spark ODBC Driver, simbaspark) from Databricks&apos; ODBC driver download page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adb-1234567890123456.7.azuredatabricks.net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>/sql/1.0/warehouses/abcdef0123456789</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+27"/>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>a Trino ODBC driver (the Starburst ODBC driver, or Simba Trino ODBC Driver) from its vendor&apos;s download page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a Presto ODBC driver (Simba Presto ODBC Driver, or the Starburst ODBC driver) from its vendor&apos;s download page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the Amazon Athena ODBC driver from AWS&apos;s Athena ODBC download page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>us-east-1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S3 output location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>s3://bucket/athena-results/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workgroup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>AKIA...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>IBM Data Server Driver for ODBC and CLI (clidriver) from IBM&apos;s download page, registered with odbcinst</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dremio&apos;s ODBC driver (dremio-odbc) from Dremio&apos;s download page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the Cloudera ODBC Driver for Apache Hive (or Simba Hive ODBC Driver) from Cloudera&apos;s download page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>must be true or false</source>
+        <source>Teradata&apos;s ODBC driver (tdodbc) from Teradata&apos;s downloads site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>must be a whole number from %1 to %2</source>
+        <location line="+6"/>
+        <source>Install the database&apos;s ODBC driver and register it with unixODBC: `odbcinst -q -d` lists the installed drivers, `odbcinst -q -s` the data sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data source name (DSN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a name from odbc.ini</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DRIVER={...};SERVER=...;DATABASE=... (credentials go in the fields below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+470"/>
+        <source>no ODBC driver for %1 is installed (looked for %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -407,6 +407,47 @@ private slots:
                  2);
     }
 
+    // A connector whose secret is not a password (Databricks' token) takes it the same way.
+    void secretsOtherThanPasswords()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("ASSAY_TEST_TOKEN"), QStringLiteral("dapi-not-a-real-token"));
+        const Run created = assay(
+            {QStringLiteral("connections"), QStringLiteral("create"), QStringLiteral("--type"),
+             QStringLiteral("databricks"), QStringLiteral("--name"), QStringLiteral("lakehouse"),
+             QStringLiteral("--host"), QStringLiteral("adb-1.azuredatabricks.net"),
+             QStringLiteral("--parameters"),
+             QStringLiteral("{\"http_path\": \"/sql/1.0/warehouses/abc\", \"catalog\": \"main\"}"),
+             QStringLiteral("--password-env"), QStringLiteral("ASSAY_TEST_TOKEN"),
+             QStringLiteral("--json")},
+            QByteArray(), env);
+        QCOMPARE(created.exitCode, 0);
+        QCOMPARE(json(created)[QStringLiteral("secrets_in_keychain")].toArray(),
+                 QJsonArray{QStringLiteral("token")});
+        CredentialStore store;
+        QCOMPARE(
+            store.readAndWait(uuidOf(QStringLiteral("lakehouse")), QStringLiteral("token")).secret,
+            QStringLiteral("dapi-not-a-real-token"));
+        QVERIFY(!everythingOnDisk().contains("dapi-not-a-real-token"));
+        // No ODBC driver for Databricks here: the test says so, with how to install it.
+        const Run tested = assay(
+            {QStringLiteral("connections"), QStringLiteral("test"), QStringLiteral("lakehouse")});
+        QCOMPARE(tested.exitCode, 1);
+        QVERIFY2(tested.err.contains(QLatin1String("Driver missing")), qPrintable(tested.err));
+        QCOMPARE(assay({QStringLiteral("connections"), QStringLiteral("delete"),
+                        QStringLiteral("lakehouse")})
+                     .exitCode,
+                 0);
+        const Run unknown =
+            assay({QStringLiteral("connections"), QStringLiteral("create"),
+                   QStringLiteral("--type"), QStringLiteral("databricks"), QStringLiteral("--name"),
+                   QStringLiteral("x"), QStringLiteral("--host"), QStringLiteral("h"),
+                   QStringLiteral("--secret-env"), QStringLiteral("pin=ASSAY_TEST_TOKEN")},
+                  QByteArray(), env);
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QLatin1String("no secret 'pin'")));
+    }
+
     void demoCommandRegistersTheDemoShop()
     {
         const Run r = assay({QStringLiteral("demo")});
