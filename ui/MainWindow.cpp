@@ -37,6 +37,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -142,6 +143,12 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent) : QMainWindow(parent),
     });
     // Another datastore's removal may change the shown one's enrichment link.
     connect(catalog, &Catalog::datastoreRemoved, this, &MainWindow::refreshDetails);
+
+    m_dataVersion = catalog->externalDataVersion();
+    m_externalChanges = new QTimer(this);
+    m_externalChanges->setInterval(2000);
+    connect(m_externalChanges, &QTimer::timeout, this, &MainWindow::checkExternalChanges);
+    m_externalChanges->start();
 
     applySelectionColours();
     updateDatastoreCount();
@@ -495,6 +502,30 @@ void MainWindow::refreshDetails()
 {
     if (m_currentId)
         showDetails(m_currentId);
+}
+
+void MainWindow::checkExternalChanges()
+{
+    const qint64 version = m_catalog->externalDataVersion();
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    // Our own workers' writes are announced by the engine; this also covers the rest. Datastores
+    // added or removed elsewhere: read the list again; otherwise refresh each one's figures.
+    const QList<Datastore> datastores = m_catalog->datastores();
+    if (datastores.size() != m_model->rowCount()) {
+        const qint64 current = m_currentId;
+        m_model->reload();
+        if (current)
+            selectDatastore(current);
+        return;
+    }
+    for (const Datastore &d : datastores) {
+        const QModelIndex index = m_model->indexForDatastore(d.id);
+        if (index.data(DatastoreTreeModel::CountRole).toInt() != m_catalog->containerCount(d.id))
+            m_catalog->notifyContainersChanged(d.id);
+        m_catalog->notifyOperationsChanged(d.id);
+    }
 }
 
 void MainWindow::updateDatastoreCount()

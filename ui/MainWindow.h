@@ -11,6 +11,7 @@ class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 class QToolBar;
+class QTimer;
 class QTreeView;
 
 namespace assay {
@@ -66,6 +67,10 @@ public:
     QTabWidget *detailsTabs() const { return m_tabs; }
     DatastoreOverview *overview() const { return m_overview; }
     QString headerTitle() const;
+    // Picks up what other processes (the CLI, a detached runner, another window) wrote to the
+    // Catalog; runs every few seconds. Public for tests.
+    void checkExternalChanges();
+
     // True while the right side shows "Select a datastore…".
     bool isShowingEmptyState() const;
 
@@ -153,6 +158,8 @@ private:
     ScheduleListView *m_schedules = nullptr;
     QAction *m_allActivityAction = nullptr;
 
+    QTimer *m_externalChanges = nullptr;
+    qint64 m_dataVersion = -1;
     QLabel *m_countLabel = nullptr;
     QLabel *m_catalogLabel = nullptr;
 };

@@ -108,6 +108,14 @@ QSqlDatabase Catalog::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+qint64 Catalog::externalDataVersion() const
+{
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("PRAGMA data_version")) && q.next())
+        return q.value(0).toLongLong();
+    return -1;
+}
+
 int Catalog::schemaVersion() const
 {
     return catalog::currentSchemaVersion(database());

@@ -109,6 +109,9 @@ public:
     void notifyContainersChanged(qint64 datastoreId) { emit containersChanged(datastoreId); }
     void notifyOperationsChanged(qint64 datastoreId) { emit operationsChanged(datastoreId); }
     void notifyDatastoreRemoved(qint64 datastoreId) { emit datastoreRemoved(datastoreId); }
+    // Changes whenever another connection (another thread's Catalog, the CLI, another window)
+    // commits to the file: SQLite's PRAGMA data_version. -1 when it cannot be read.
+    qint64 externalDataVersion() const;
     void notifyConnectionsChanged() { emit connectionsChanged(); }
 
     // Operations and their logs (CatalogOperations.cpp).

@@ -410,6 +410,36 @@ private slots:
         QVERIFY(m_catalog.removeDatastore(shop));
     }
 
+    // What another process writes (here: a second connection, as the CLI would) shows up.
+    void followsChangesFromOtherProcesses()
+    {
+        MainWindow window(&m_catalog);
+        window.show();
+        Catalog other;
+        QVERIFY(other.open(m_catalog.path()));
+        Operation op;
+        op.datastoreId = m_orders;
+        op.type = QStringLiteral("catalog");
+        op.status = QStringLiteral("failure");
+        QVERIFY(other.addOperation(op));
+        Datastore added;
+        added.name = QStringLiteral("Added Elsewhere");
+        added.connectionId = m_connectionId;
+        const qint64 addedId = other.addDatastore(added);
+        QVERIFY(addedId);
+        window.checkExternalChanges();
+        QVERIFY(topLevelNames(window.datastoreTree()).contains(QStringLiteral("Added Elsewhere")));
+        window.checkExternalChanges(); // nothing new: nothing happens
+        QVERIFY(other.removeDatastore(addedId));
+        window.checkExternalChanges();
+        QVERIFY(!topLevelNames(window.datastoreTree()).contains(QStringLiteral("Added Elsewhere")));
+        QCOMPARE(window.treeModel()
+                     ->indexForDatastore(m_orders)
+                     .data(DatastoreTreeModel::LastOperationRole)
+                     .toString(),
+                 QStringLiteral("catalog failure"));
+    }
+
     // Not an assertion: an artifact to look at, at the window's default size.
     void screenshot()
     {
