@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <qt6keychain/keychain.h>
 
@@ -175,6 +176,53 @@ void CredentialStore::run(Kind kind, const QString &uuid, const QString &field,
             });
     timer->start(m_timeoutMs);
     job->start();
+}
+
+void CredentialStore::writeAll(const QString &uuid, QList<QPair<QString, QString>> secrets,
+                               BatchCallback done)
+{
+    // One at a time: a keychain prompt or a failure must not leave a burst of jobs behind.
+    struct State
+    {
+        QList<QPair<QString, QString>> pending;
+        QStringList written;
+        BatchCallback done;
+    };
+    auto state = std::make_shared<State>(State{std::move(secrets), {}, std::move(done)});
+    auto next = std::make_shared<std::function<void()>>();
+    *next = [this, uuid, state, weakNext = std::weak_ptr<std::function<void()>>(next)] {
+        if (state->pending.isEmpty()) {
+            state->done(CredentialResult(), QString(), state->written);
+            return;
+        }
+        const auto [field, secret] = state->pending.takeFirst();
+        // The running job holds the chain: it ends (and is freed) after the last answer.
+        auto self = weakNext.lock();
+        write(uuid, field, secret, [state, field = field, self](const CredentialResult &result) {
+            // A write that timed out may still land: count it as written for a rollback.
+            if (result.ok() || result.error == CredentialError::Timeout)
+                state->written << field;
+            if (!result.ok()) {
+                state->done(result, field, state->written);
+                return;
+            }
+            (*self)();
+        });
+    };
+    // The chain keeps itself alive until it ends.
+    auto keeper = next;
+    QMetaObject::invokeMethod(
+        this, [keeper] { (*keeper)(); }, Qt::QueuedConnection);
+}
+
+void CredentialStore::removeAll(const QString &uuid, const QStringList &fields)
+{
+    for (const QString &field : fields)
+        remove(uuid, field, [field](const CredentialResult &r) {
+            if (!r.ok() && r.error != CredentialError::NotFound)
+                qCWarning(lcSecrets)
+                    << "could not remove the keychain entry" << field << ":" << r.message;
+        });
 }
 
 CredentialResult CredentialStore::runAndWait(Kind kind, const QString &uuid, const QString &field,

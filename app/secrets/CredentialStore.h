@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
+#include <QStringList>
 #include <functional>
 
 namespace assay {
@@ -43,6 +46,16 @@ public:
                Callback done);
     void read(const QString &connectionUuid, const QString &field, Callback done);
     void remove(const QString &connectionUuid, const QString &field, Callback done);
+
+    // Writes several secrets of one connection, one after the other, stopping at the first
+    // failure. `done` gets the failure (ok when all were stored), the field that failed, and
+    // every field that was (or, after a timeout, may have been) stored: what removeAll() undoes.
+    using BatchCallback = std::function<void(
+        const CredentialResult &result, const QString &failedField, const QStringList &written)>;
+    void writeAll(const QString &connectionUuid, QList<QPair<QString, QString>> secrets,
+                  BatchCallback done);
+    // Removes these fields of a connection, best effort (a rollback): failures are only logged.
+    void removeAll(const QString &connectionUuid, const QStringList &fields);
 
     // Blocking variants for headless code (CLI, worker threads): they spin a local event loop
     // and must never be called on the GUI thread.

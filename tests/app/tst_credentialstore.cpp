@@ -77,6 +77,35 @@ private slots:
         QVERIFY(store.removeAndWait(m_uuid, QStringLiteral("async")).ok());
     }
 
+    void severalSecretsInOneGoAndTheirRollback()
+    {
+        CredentialStore store;
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        bool called = false;
+        QStringList written;
+        store.writeAll(
+            uuid,
+            {{QStringLiteral("password"), QStringLiteral("p")},
+             {QStringLiteral("token"), QStringLiteral("t")},
+             {QStringLiteral("vault_payload"), QStringLiteral("{}")}},
+            [&](const CredentialResult &result, const QString &failed, const QStringList &fields) {
+                QVERIFY2(result.ok(), qPrintable(result.message));
+                QVERIFY(failed.isEmpty());
+                written = fields;
+                called = true;
+            });
+        QVERIFY(!called); // asynchronous
+        QTRY_VERIFY(called);
+        QCOMPARE(written, (QStringList{QStringLiteral("password"), QStringLiteral("token"),
+                                       QStringLiteral("vault_payload")}));
+        QCOMPARE(store.readAndWait(uuid, QStringLiteral("token")).secret, QStringLiteral("t"));
+        store.removeAll(uuid, written);
+        QTRY_COMPARE(store.readAndWait(uuid, QStringLiteral("password")).error,
+                     CredentialError::NotFound);
+        QTRY_COMPARE(store.readAndWait(uuid, QStringLiteral("vault_payload")).error,
+                     CredentialError::NotFound);
+    }
+
     void errorsAreMappedToPlainMessages()
     {
         const CredentialResult noBus = credentialErrorFor(

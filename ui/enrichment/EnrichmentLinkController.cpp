@@ -15,6 +15,8 @@
 
 Q_LOGGING_CATEGORY(lcLinkUi, "assay.ui.enrichment")
 
+#include <utility>
+
 namespace assay {
 
 namespace {
@@ -166,23 +168,21 @@ void EnrichmentLinkController::writeNextSecret()
         rollback(tr("The keychain went away while the secrets were being stored."));
         return;
     }
-    const auto [field, value] = m_pendingSecrets.takeFirst();
     QPointer<EnrichmentLinkController> self(this);
-    m_credentials->write(m_connection.uuid, field, value,
-                         [self, field = field](const CredentialResult &result) {
-                             if (!self)
-                                 return;
-                             if (!result.ok()) {
-                                 // A write that timed out may still land: remove it too.
-                                 if (result.error == CredentialError::Timeout)
-                                     self->m_writtenSecrets << field;
-                                 self->rollback(tr("The %1 could not be stored in the keychain: %2")
-                                                    .arg(field, result.message));
-                                 return;
-                             }
-                             self->m_writtenSecrets << field;
-                             self->writeNextSecret();
-                         });
+    m_credentials->writeAll(
+        m_connection.uuid, std::exchange(m_pendingSecrets, {}),
+        [self](const CredentialResult &result, const QString &field, const QStringList &stored) {
+            if (!self)
+                return;
+            self->m_writtenSecrets = stored;
+            if (!result.ok()) {
+                self->rollback(tr("The %1 could not be stored in the "
+                                  "keychain: %2")
+                                   .arg(field, result.message));
+                return;
+            }
+            self->recordNew();
+        });
 }
 
 void EnrichmentLinkController::recordNew()
@@ -244,14 +244,9 @@ void EnrichmentLinkController::rollback(const QString &message)
         m_catalog->removeConnection(m_createdConnectionId);
     m_createdDatastoreId = 0;
     m_createdConnectionId = 0;
-    // Remove what reached the keychain; each removal's result only matters for the log.
+    // Remove what reached the keychain (best effort; failures are logged).
     if (m_credentials)
-        for (const QString &field : std::as_const(m_writtenSecrets))
-            m_credentials->remove(m_connection.uuid, field, [field](const CredentialResult &r) {
-                if (!r.ok() && r.error != CredentialError::NotFound)
-                    qCWarning(lcLinkUi)
-                        << "could not remove the keychain entry" << field << ":" << r.message;
-            });
+        m_credentials->removeAll(m_connection.uuid, m_writtenSecrets);
     m_writtenSecrets.clear();
     m_pendingSecrets.clear();
     m_running = false;

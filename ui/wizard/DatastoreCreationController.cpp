@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QUuid>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcCreate, "assay.ui.wizard")
 
@@ -113,24 +114,21 @@ void DatastoreCreationController::writeNextSecret()
         rollback(tr("The keychain went away while the secrets were being stored."));
         return;
     }
-    const auto [field, value] = m_pendingSecrets.takeFirst();
     QPointer<DatastoreCreationController> self(this);
-    m_credentials->write(m_connection.uuid, field, value,
-                         [self, field = field](const CredentialResult &result) {
-                             if (!self)
-                                 return;
-                             if (!result.ok()) {
-                                 // A write that timed out may still land: remove it too.
-                                 if (result.error == CredentialError::Timeout)
-                                     self->m_written << field;
-                                 self->rollback(tr("The %1 could not be stored in the keychain: "
-                                                   "%2")
-                                                    .arg(field, result.message));
-                                 return;
-                             }
-                             self->m_written << field;
-                             self->writeNextSecret();
-                         });
+    m_credentials->writeAll(
+        m_connection.uuid, std::exchange(m_pendingSecrets, {}),
+        [self](const CredentialResult &result, const QString &field, const QStringList &stored) {
+            if (!self)
+                return;
+            self->m_written = stored;
+            if (!result.ok()) {
+                self->rollback(tr("The %1 could not be stored in the "
+                                  "keychain: %2")
+                                   .arg(field, result.message));
+                return;
+            }
+            self->record();
+        });
 }
 
 void DatastoreCreationController::record()
@@ -188,12 +186,7 @@ void DatastoreCreationController::rollback(const QString &message)
     qCWarning(lcCreate) << "adding the datastore failed:" << message;
     // Remove what reached the keychain; the result of each removal only matters for the log.
     if (m_credentials)
-        for (const QString &field : std::as_const(m_written))
-            m_credentials->remove(m_connection.uuid, field, [field](const CredentialResult &r) {
-                if (!r.ok() && r.error != CredentialError::NotFound)
-                    qCWarning(lcCreate)
-                        << "could not remove the keychain entry" << field << ":" << r.message;
-            });
+        m_credentials->removeAll(m_connection.uuid, m_written);
     m_written.clear();
     m_pendingSecrets.clear();
     m_running = false;

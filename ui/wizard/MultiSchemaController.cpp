@@ -16,6 +16,8 @@
 
 Q_LOGGING_CATEGORY(lcMulti, "assay.ui.multischema")
 
+#include <utility>
+
 namespace assay {
 
 namespace {
@@ -256,23 +258,21 @@ void MultiSchemaController::writeNextSecret()
                      "be stored."));
         return;
     }
-    const auto [field, value] = m_pendingSecrets.takeFirst();
     QPointer<MultiSchemaController> self(this);
-    m_credentials->write(m_connection.uuid, field, value,
-                         [self, field = field](const CredentialResult &result) {
-                             if (!self)
-                                 return;
-                             if (!result.ok()) {
-                                 if (result.error == CredentialError::Timeout)
-                                     self->m_writtenSecrets << field;
-                                 self->finishAll(tr("The %1 could not be stored in the keychain: "
-                                                    "%2")
-                                                     .arg(field, result.message));
-                                 return;
-                             }
-                             self->m_writtenSecrets << field;
-                             self->writeNextSecret();
-                         });
+    m_credentials->writeAll(
+        m_connection.uuid, std::exchange(m_pendingSecrets, {}),
+        [self](const CredentialResult &result, const QString &field, const QStringList &stored) {
+            if (!self)
+                return;
+            self->m_writtenSecrets = stored;
+            if (!result.ok()) {
+                self->finishAll(tr("The %1 could not be stored in the "
+                                   "keychain: %2")
+                                    .arg(field, result.message));
+                return;
+            }
+            self->recordConnection();
+        });
 }
 
 void MultiSchemaController::recordConnection()
@@ -388,8 +388,7 @@ void MultiSchemaController::finishAll(const QString &failure)
         qCWarning(lcMulti) << "multi-schema creation failed:" << failure;
         // Secrets written for a connection that was never recorded are taken back.
         if (m_credentials && !m_connection.id)
-            for (const QString &field : std::as_const(m_writtenSecrets))
-                m_credentials->remove(m_connection.uuid, field, [](const CredentialResult &) {});
+            m_credentials->removeAll(m_connection.uuid, m_writtenSecrets);
         m_writtenSecrets.clear();
         m_pendingSecrets.clear();
         for (int i = int(m_results.size()); i < m_plans.size(); ++i) {
