@@ -380,23 +380,13 @@ int remove(Context &ctx)
 
 int runConnections(Context &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (ctx.arguments.size() > 1)
-        ctx.arguments.removeAt(1);
-    ctx.arguments[0] += QLatin1Char(' ') + sub;
-    if (sub == QLatin1String("create"))
-        return create(ctx);
-    if (sub == QLatin1String("list"))
-        return list(ctx);
-    if (sub == QLatin1String("test"))
-        return test(ctx);
-    if (sub == QLatin1String("delete"))
-        return remove(ctx);
-    if (sub.isEmpty() || sub == QLatin1String("--help")) {
-        *ctx.out << "Usage: " << kUsage << "\n";
-        return sub.isEmpty() ? Usage : Success;
-    }
-    return fail(ctx, QStringLiteral("unknown subcommand 'connections %1'").arg(sub), kUsage, Usage);
+    return dispatch(ctx, QStringLiteral("connections"), kUsage,
+                    {
+                        {"create", create},
+                        {"list", list},
+                        {"test", test},
+                        {"delete", remove},
+                    });
 }
 
 } // namespace assay::cli

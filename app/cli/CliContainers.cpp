@@ -79,17 +79,10 @@ int list(Context &ctx)
 
 int runContainers(Context &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (ctx.arguments.size() > 1)
-        ctx.arguments.removeAt(1);
-    ctx.arguments[0] += QLatin1Char(' ') + sub;
-    if (sub == QLatin1String("list"))
-        return list(ctx);
-    if (sub.isEmpty() || sub == QLatin1String("--help")) {
-        *ctx.out << "Usage: " << kUsage << "\n";
-        return sub.isEmpty() ? Usage : Success;
-    }
-    return fail(ctx, QStringLiteral("unknown subcommand 'containers %1'").arg(sub), kUsage, Usage);
+    return dispatch(ctx, QStringLiteral("containers"), kUsage,
+                    {
+                        {"list", list},
+                    });
 }
 
 } // namespace assay::cli

@@ -222,31 +222,17 @@ int remove(Context &ctx)
 
 int runDatastores(Context &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (ctx.arguments.size() > 1)
-        ctx.arguments.removeAt(1);
-    ctx.arguments[0] += QLatin1Char(' ') + sub;
-    if (sub == QLatin1String("create"))
-        return create(ctx);
-    if (sub == QLatin1String("list"))
-        return list(ctx);
-    if (sub == QLatin1String("show"))
-        return show(ctx);
-    if (sub == QLatin1String("delete"))
-        return remove(ctx);
-    if (sub == QLatin1String("link-enrichment"))
-        return runLinkEnrichment(ctx);
-    if (sub == QLatin1String("unlink-enrichment"))
-        return runUnlinkEnrichment(ctx);
-    if (sub == QLatin1String("export"))
-        return runExportDatastores(ctx);
-    if (sub == QLatin1String("import"))
-        return runImportDatastores(ctx);
-    if (sub.isEmpty() || sub == QLatin1String("--help")) {
-        *ctx.out << "Usage: " << kUsage << "\n";
-        return sub.isEmpty() ? Usage : Success;
-    }
-    return fail(ctx, QStringLiteral("unknown subcommand 'datastores %1'").arg(sub), kUsage, Usage);
+    return dispatch(ctx, QStringLiteral("datastores"), kUsage,
+                    {
+                        {"create", create},
+                        {"list", list},
+                        {"show", show},
+                        {"delete", remove},
+                        {"link-enrichment", runLinkEnrichment},
+                        {"unlink-enrichment", runUnlinkEnrichment},
+                        {"export", runExportDatastores},
+                        {"import", runImportDatastores},
+                    });
 }
 
 } // namespace assay::cli

@@ -330,27 +330,15 @@ int resume(Context &ctx)
 
 int runOperations(Context &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (ctx.arguments.size() > 1)
-        ctx.arguments.removeAt(1);
-    ctx.arguments[0] += QLatin1Char(' ') + sub;
-    if (sub == QLatin1String("run"))
-        return run(ctx);
-    if (sub == QLatin1String("execute"))
-        return execute(ctx);
-    if (sub == QLatin1String("list"))
-        return list(ctx);
-    if (sub == QLatin1String("show"))
-        return show(ctx);
-    if (sub == QLatin1String("abort"))
-        return abort(ctx);
-    if (sub == QLatin1String("resume"))
-        return resume(ctx);
-    if (sub.isEmpty() || sub == QLatin1String("--help")) {
-        *ctx.out << "Usage: " << kUsage << "\n";
-        return sub.isEmpty() ? Usage : Success;
-    }
-    return fail(ctx, QStringLiteral("unknown subcommand 'operations %1'").arg(sub), kUsage, Usage);
+    return dispatch(ctx, QStringLiteral("operations"), kUsage,
+                    {
+                        {"run", run},
+                        {"execute", execute},
+                        {"list", list},
+                        {"show", show},
+                        {"abort", abort},
+                        {"resume", resume},
+                    });
 }
 
 } // namespace assay::cli

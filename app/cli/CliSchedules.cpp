@@ -400,27 +400,15 @@ int runDue(Context &ctx)
 
 int runSchedules(Context &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (ctx.arguments.size() > 1)
-        ctx.arguments.removeAt(1);
-    ctx.arguments[0] += QLatin1Char(' ') + sub;
-    if (sub == QLatin1String("create"))
-        return create(ctx);
-    if (sub == QLatin1String("list"))
-        return list(ctx);
-    if (sub == QLatin1String("delete"))
-        return remove(ctx);
-    if (sub == QLatin1String("pause"))
-        return setEnabled(ctx, false);
-    if (sub == QLatin1String("resume"))
-        return setEnabled(ctx, true);
-    if (sub == QLatin1String("run-due"))
-        return runDue(ctx);
-    if (sub.isEmpty() || sub == QLatin1String("--help")) {
-        *ctx.out << "Usage: " << kUsage << "\n";
-        return sub.isEmpty() ? Usage : Success;
-    }
-    return fail(ctx, CliSchedules::tr("unknown subcommand 'schedules %1'").arg(sub), kUsage, Usage);
+    return dispatch(ctx, QStringLiteral("schedules"), kUsage,
+                    {
+                        {"create", create},
+                        {"list", list},
+                        {"delete", remove},
+                        {"pause", [](Context &c) { return setEnabled(c, false); }},
+                        {"resume", [](Context &c) { return setEnabled(c, true); }},
+                        {"run-due", runDue},
+                    });
 }
 
 } // namespace assay::cli

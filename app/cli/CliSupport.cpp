@@ -18,6 +18,23 @@ int fail(Context &ctx, const QString &message, const QString &hint, int code)
     return code;
 }
 
+int dispatch(Context &ctx, const QString &group, const QString &usage,
+             const QList<Subcommand> &subcommands)
+{
+    const QString sub = ctx.arguments.value(1);
+    if (ctx.arguments.size() > 1)
+        ctx.arguments.removeAt(1);
+    ctx.arguments[0] += QLatin1Char(' ') + sub;
+    for (const Subcommand &s : subcommands)
+        if (sub == QLatin1String(s.name))
+            return s.run(ctx);
+    if (sub.isEmpty() || sub == QLatin1String("--help")) {
+        *ctx.out << "Usage: " << usage << "\n";
+        return sub.isEmpty() ? Usage : Success;
+    }
+    return fail(ctx, QStringLiteral("unknown subcommand '%1 %2'").arg(group, sub), usage, Usage);
+}
+
 bool parse(Context &ctx, QCommandLineParser &parser, const QString &usage)
 {
     parser.setApplicationDescription(QStringLiteral("Usage: %1").arg(usage));

@@ -5,8 +5,10 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QStringList>
 #include <QTextStream>
+#include <functional>
 
 namespace assay::cli {
 
@@ -22,6 +24,17 @@ struct Context
     QTextStream *err = nullptr;
     bool helpShown = false; // parse() printed --help: the command ends successfully
 };
+
+// One subcommand of a command group ("create" of `assay connections`).
+struct Subcommand
+{
+    const char *name;
+    std::function<int(Context &)> run;
+};
+// Runs the subcommand named by ctx.arguments[1] (the group's usage when none or --help is given;
+// an error for an unknown one). `group` is "connections", "datastores"...
+int dispatch(Context &ctx, const QString &group, const QString &usage,
+             const QList<Subcommand> &subcommands);
 
 // Prints "assay: <message>" (and "hint: <hint>") on stderr and returns `code`.
 int fail(Context &ctx, const QString &message, const QString &hint = QString(), int code = Failure);
