@@ -15,7 +15,8 @@ const QStringList &commands()
 {
     static const QStringList names = {QStringLiteral("connections"), QStringLiteral("datastores"),
                                       QStringLiteral("containers"),  QStringLiteral("operations"),
-                                      QStringLiteral("schedules"),   QStringLiteral("demo")};
+                                      QStringLiteral("schedules"),   QStringLiteral("demo"),
+                                      QStringLiteral("profiles")};
     return names;
 }
 
@@ -69,7 +70,8 @@ QString overview()
                "                                        manage datastores and their enrichment "
                "link\n"
                "  containers list --datastore NAME      tables, views and files with their fields\n"
-               "  operations run|list|show|abort|resume run Sync and follow operations\n"
+               "  operations run|list|show|abort|resume run Sync or Profile, follow operations\n"
+               "  profiles show --datastore N --container C  a container's latest field profiles\n"
                "  schedules create|list|delete|pause|resume|run-due\n"
                "                                        run operations on a cron schedule (UTC)\n"
                "  demo                                  (re)create the bundled Demo "
@@ -169,6 +171,8 @@ int main(int argc, char **argv)
         return runOperations(ctx);
     if (inv.command == QLatin1String("schedules"))
         return runSchedules(ctx);
+    if (inv.command == QLatin1String("profiles"))
+        return runProfiles(ctx);
     return runDemo(ctx);
 }
 

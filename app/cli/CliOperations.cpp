@@ -1,6 +1,7 @@
 #include "cli/CliSupport.h"
 #include "domain/Json.h"
 #include "engine/OperationEngine.h"
+#include "engine/profile/ProfileOperation.h"
 #include "engine/sync/SyncOperation.h"
 #include "secrets/CredentialStore.h"
 
@@ -14,6 +15,8 @@ namespace {
 const QString kUsage = QStringLiteral(
     "assay operations run sync --datastore NAME [--prune] [--recreate] [--include table,view]\n"
     "         [--wait] [--json]\n"
+    "       assay operations run profile --datastore NAME [--containers A,B] [--record-limit N]\n"
+    "         [--inference-threshold 0-5] [--infer-as-draft] [--wait] [--json]\n"
     "       assay operations list [--datastore NAME] [--limit N] [--json]\n"
     "       assay operations show ID [--json]\n"
     "       assay operations abort ID\n"
@@ -88,18 +91,26 @@ int run(Context &ctx)
          QStringLiteral("Sync: restore removed containers that exist again.")},
         {QStringLiteral("include"), QStringLiteral("Sync: table, view or table,view (default)."),
          QStringLiteral("KINDS")},
+        {QStringLiteral("containers"), QStringLiteral("Profile: these containers (default all)."),
+         QStringLiteral("A,B")},
+        {QStringLiteral("record-limit"),
+         QStringLiteral("Profile: at most N records per container."), QStringLiteral("N")},
+        {QStringLiteral("inference-threshold"), QStringLiteral("Profile: 0 to 5."),
+         QStringLiteral("N")},
+        {QStringLiteral("infer-as-draft"), QStringLiteral("Profile: inferred checks as drafts.")},
         {QStringLiteral("wait"), QStringLiteral("Wait for the end; exit 1 unless it succeeds.")},
         {QStringLiteral("json"), QStringLiteral("Print the operation as JSON.")},
     });
-    p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync"));
+    p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync or profile"));
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
     const QString type = p.positionalArguments().value(0);
-    if (type != QLatin1String("sync") && type != QLatin1String("catalog"))
+    const bool profile = type == QLatin1String("profile");
+    if (type != QLatin1String("sync") && type != QLatin1String("catalog") && !profile)
         return fail(ctx,
                     type.isEmpty()
-                        ? QStringLiteral("name the operation to run: sync")
-                        : QStringLiteral("cannot run '%1' yet; available: sync").arg(type),
+                        ? QStringLiteral("name the operation to run: sync or profile")
+                        : QStringLiteral("cannot run '%1' yet; available: sync, profile").arg(type),
                     kUsage, Usage);
     const auto datastore = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
     if (!datastore)
@@ -135,11 +146,49 @@ int run(Context &ctx)
     request.type = operation_type::kSync;
     request.options = options.toJson();
     request.triggeredBy = QStringLiteral("cli");
+    if (profile) {
+        ProfileOptions po;
+        po.containers =
+            p.value(QStringLiteral("containers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (QString &name : po.containers)
+            name = name.trimmed();
+        if (p.isSet(QStringLiteral("record-limit"))) {
+            bool ok = false;
+            po.recordLimit = p.value(QStringLiteral("record-limit")).toLongLong(&ok);
+            if (!ok || po.recordLimit < 1 || po.recordLimit > 1000000000)
+                return fail(ctx, QStringLiteral("--record-limit takes 1 to 1000000000"), QString(),
+                            Usage);
+        }
+        if (p.isSet(QStringLiteral("inference-threshold"))) {
+            bool ok = false;
+            po.inferenceThreshold = p.value(QStringLiteral("inference-threshold")).toInt(&ok);
+            if (!ok || po.inferenceThreshold < 0 || po.inferenceThreshold > 5)
+                return fail(ctx, QStringLiteral("--inference-threshold takes 0 to 5"), QString(),
+                            Usage);
+        }
+        po.inferAsDraft = p.isSet(QStringLiteral("infer-as-draft"));
+        request.type = operation_type::kProfile;
+        request.options = po.toJson();
+    }
     const bool json = p.isSet(QStringLiteral("json"));
 
     if (!p.isSet(QStringLiteral("wait"))) {
         QString error;
-        const qint64 id = queueSync(ctx, request.datastoreId, request.options, &error);
+        qint64 id = 0;
+        if (profile) {
+            Operation op;
+            op.datastoreId = request.datastoreId;
+            op.type = request.type;
+            op.status = operation_status::kQueued;
+            op.triggeredBy = request.triggeredBy;
+            op.options = request.options;
+            op.id = ctx.catalog->addOperation(op);
+            if (!op.id)
+                return fail(ctx, ctx.catalog->lastError());
+            id = startRunner(ctx, op.id, &error) ? op.id : 0;
+        } else {
+            id = queueSync(ctx, request.datastoreId, request.options, &error);
+        }
         if (!id)
             return fail(ctx, error);
         if (json)

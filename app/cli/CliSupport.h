@@ -59,6 +59,8 @@ int runConnections(Context &ctx);
 int runDatastores(Context &ctx);
 int runOperations(Context &ctx);
 int runContainers(Context &ctx);
+// `assay profiles show` (CliProfiles.cpp).
+int runProfiles(Context &ctx);
 // `assay schedules create|list|delete|pause|resume|run-due` (CliSchedules.cpp).
 int runSchedules(Context &ctx);
 // `assay datastores link-enrichment` and `unlink-enrichment` (CliEnrichment.cpp).

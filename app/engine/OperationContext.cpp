@@ -3,6 +3,7 @@
 #include "catalog/Catalog.h"
 #include "engine/OperationRequest.h"
 #include "engine/StatementInterrupter.h"
+#include "engine/profile/ProfileOperation.h"
 #include "engine/sync/SyncOperation.h"
 
 #include <QHash>
@@ -89,6 +90,7 @@ struct RunnerRegistry
     std::mutex mutex;
     QHash<QString, OperationRunnerFactory> factories{
         {operation_type::kSync, [] { return std::make_unique<SyncOperation>(); }},
+        {operation_type::kProfile, [] { return std::make_unique<ProfileOperation>(); }},
     };
 };
 

@@ -3,6 +3,7 @@
 #include "domain/Connection.h"
 #include "domain/Container.h"
 #include "domain/Datastore.h"
+#include "domain/FieldProfile.h"
 #include "domain/Operation.h"
 #include "domain/Schedule.h"
 
@@ -167,6 +168,14 @@ public:
     // processes sharing the catalog (the window, `assay schedules run-due`), only the one that
     // gets true runs the slot.
     bool claimScheduleSlot(qint64 id, const QDateTime &dueAt, const QDateTime &nextRunAt);
+
+    // Profiles (CatalogProfiles.cpp): one row per (Profile operation, field), kept as history.
+    // Writes the batch in one transaction; false with lastError() on failure.
+    bool addFieldProfiles(const QList<FieldProfile> &profiles);
+    // The latest profile of each field of a container, by field ordinal.
+    QList<FieldProfile> latestFieldProfiles(qint64 containerId) const;
+    // A field's profiles, newest first, at most `limit`.
+    QList<FieldProfile> fieldProfileHistory(qint64 fieldId, int limit = 100) const;
 
 signals:
     void connectionsChanged();

@@ -121,6 +121,36 @@ QStringList version1(SqlFlavor flavor)
         QStringLiteral("CREATE INDEX operations_by_created ON operations (created_at)"),
         QStringLiteral("CREATE INDEX operation_log_by_operation ON operation_log (operation_id)"),
         QStringLiteral("CREATE INDEX fields_by_container ON fields (container_id, ordinal)"),
+        QStringLiteral("CREATE TABLE field_profiles ("
+                       " %1,"
+                       " operation_id BIGINT REFERENCES operations(id) ON DELETE SET NULL,"
+                       " container_id BIGINT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,"
+                       " field_id BIGINT NOT NULL REFERENCES fields(id) ON DELETE CASCADE,"
+                       " field_name TEXT NOT NULL,"
+                       " profiled_at VARCHAR(32) NOT NULL,"
+                       " records BIGINT NOT NULL DEFAULT 0,"
+                       " completeness DOUBLE PRECISION NOT NULL DEFAULT 0,"
+                       " distinct_values BIGINT NOT NULL DEFAULT 0,"
+                       " distinct_approximate INTEGER NOT NULL DEFAULT 0,"
+                       " min_value TEXT,"
+                       " max_value TEXT,"
+                       " mean DOUBLE PRECISION,"
+                       " sum DOUBLE PRECISION,"
+                       " std_dev DOUBLE PRECISION,"
+                       " skewness DOUBLE PRECISION,"
+                       " kurtosis DOUBLE PRECISION,"
+                       " min_length BIGINT,"
+                       " max_length BIGINT,"
+                       " q1 DOUBLE PRECISION,"
+                       " median DOUBLE PRECISION,"
+                       " q3 DOUBLE PRECISION,"
+                       " quantiles_approximate INTEGER NOT NULL DEFAULT 0,"
+                       " declared_type TEXT NOT NULL DEFAULT '',"
+                       " inferred_type TEXT NOT NULL DEFAULT '',"
+                       " histogram TEXT NOT NULL DEFAULT '[]')")
+            .arg(id),
+        QStringLiteral("CREATE INDEX field_profiles_by_field ON field_profiles (field_id, "
+                       "profiled_at)"),
     };
 }
 

@@ -498,7 +498,8 @@ private slots:
                  "nightly", "--cron", "0 3 * * *"});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("already exists")), qPrintable(r.err));
-        r = cli({"schedules", "create", "--datastore", "src", "--operation", "profile", "--name",
+        // Scan has no runner yet: its schedule can exist but is skipped when due.
+        r = cli({"schedules", "create", "--datastore", "src", "--operation", "scan", "--name",
                  "profiler", "--cron", "0 4 * * *"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
 
@@ -521,7 +522,7 @@ private slots:
         r = cli({"schedules", "pause", "nobody"});
         QCOMPARE(r.code, 1);
 
-        // Due now: run-due runs the sync and waits for it; the profile is skipped, not failed.
+        // Due now: run-due runs the sync and waits for it; the scan is skipped, not failed.
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QVERIFY(m_catalog.recordScheduleRun(nightly, QDateTime(), now.addSecs(-30)));
         const qint64 profiler = m_catalog.scheduleByName(QStringLiteral("profiler"))->id;

@@ -1,0 +1,362 @@
+#include "engine/profile/ProfileOperation.h"
+
+#include "catalog/Catalog.h"
+#include "connectors/ConnectorSpec.h"
+#include "connectors/FieldTypes.h"
+#include "connectors/FolderDiscovery.h"
+#include "engine/OperationRequest.h"
+#include "engine/profile/ProfileQueries.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cmath>
+
+namespace assay {
+
+namespace {
+
+struct ProfileOperationText
+{
+    Q_DECLARE_TR_FUNCTIONS(assay::ProfileOperation)
+};
+
+const char *const kCounters[] = {"tables_requested",       "tables_profiled", "records_profiled",
+                                 "field_profiles_updated", "queries",         "table_passes"};
+
+void bump(QJsonObject &counters, const char *name, qint64 by = 1)
+{
+    const QString key = QLatin1String(name);
+    counters.insert(key, double(qint64(counters.value(key).toDouble()) + by));
+}
+
+bool execBound(QSqlQuery &q, const BoundSql &bound, QString *error)
+{
+    q.setForwardOnly(true);
+    if (!q.prepare(bound.sql)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    for (const QVariant &v : bound.values)
+        q.addBindValue(v);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+std::optional<double> optionalDouble(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    return ok ? std::optional<double>(d) : std::nullopt;
+}
+
+} // namespace
+
+ProfileOptions ProfileOptions::fromJson(const QJsonObject &o)
+{
+    ProfileOptions options;
+    for (const QJsonValue &v : o.value(QStringLiteral("containers")).toArray())
+        if (!v.toString().isEmpty())
+            options.containers << v.toString();
+    const double limit = o.value(QStringLiteral("record_limit")).toDouble(0);
+    options.recordLimit = limit >= 1 ? qint64(qMin(limit, 1e9)) : 0;
+    options.greaterThanTime = o.value(QStringLiteral("greater_than_time")).toString();
+    if (o.contains(QStringLiteral("greater_than_batch")))
+        options.greaterThanBatch = o.value(QStringLiteral("greater_than_batch")).toVariant();
+    options.inferenceThreshold =
+        qBound(0, o.value(QStringLiteral("inference_threshold")).toInt(0), 5);
+    options.inferAsDraft = o.value(QStringLiteral("infer_as_draft")).toBool(false);
+    return options;
+}
+
+QJsonObject ProfileOptions::toJson() const
+{
+    QJsonObject o{{QStringLiteral("containers"), QJsonArray::fromStringList(containers)},
+                  {QStringLiteral("inference_threshold"), inferenceThreshold},
+                  {QStringLiteral("infer_as_draft"), inferAsDraft}};
+    if (recordLimit > 0)
+        o.insert(QStringLiteral("record_limit"), double(recordLimit));
+    if (!greaterThanTime.isEmpty())
+        o.insert(QStringLiteral("greater_than_time"), greaterThanTime);
+    if (greaterThanBatch.isValid())
+        o.insert(QStringLiteral("greater_than_batch"), QJsonValue::fromVariant(greaterThanBatch));
+    return o;
+}
+
+OperationOutcome ProfileOperation::run(OperationContext &context)
+{
+    const ProfileOptions options = ProfileOptions::fromJson(context.operation().options);
+    const QJsonObject effective = options.toJson();
+    for (auto it = effective.begin(); it != effective.end(); ++it)
+        context.operation().options.insert(it.key(), it.value());
+    const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
+    if (!spec)
+        return {operation_status::kFailure, ProfileOperationText::tr("Unknown connector type.")};
+    if (spec->kind == ConnectorKind::Dfs)
+        return {operation_status::kFailure,
+                ProfileOperationText::tr("Profiling file datastores is not supported yet.")};
+    const SqlDialect dialect = SqlDialect::forConnector(*spec);
+
+    Catalog &catalog = context.catalog();
+    QList<Container> chosen;
+    {
+        QHash<QString, Container> byName;
+        for (const Container &c : catalog.containers(context.datastore().id))
+            if (!c.removed)
+                byName.insert(c.name, c);
+        if (options.containers.isEmpty()) {
+            chosen = byName.values();
+            std::sort(chosen.begin(), chosen.end(),
+                      [](const Container &a, const Container &b) { return a.name < b.name; });
+        } else {
+            for (const QString &name : options.containers) {
+                if (byName.contains(name))
+                    chosen << byName.value(name);
+                else
+                    context.warning(ProfileOperationText::tr("No container named %1.").arg(name));
+            }
+        }
+    }
+
+    QJsonObject &counters = context.operation().counters;
+    for (const char *counter : kCounters)
+        if (!counters.contains(QLatin1String(counter)))
+            counters.insert(QLatin1String(counter), 0);
+    counters.insert(QStringLiteral("tables_requested"), int(chosen.size()));
+
+    context.progress(0.02, ProfileOperationText::tr("Connecting"));
+    auto session = context.openSource();
+    if (!session->diagnosis().ok()) {
+        const QString message = session->diagnosis().message();
+        context.error(message);
+        context.closeSource(session);
+        return {operation_status::kFailure, message};
+    }
+    QJsonObject containerFigures =
+        context.operation().result.value(QStringLiteral("containers")).toObject();
+    int failed = 0;
+    bool aborted = false;
+
+    // The handle (and every query) must be gone before closeSource() removes the connection.
+    for (int ci = 0; ci < chosen.size(); ++ci) {
+        QSqlDatabase db = session->database();
+        const Container &container = chosen.at(ci);
+        if (context.isContainerFinished(container.name))
+            continue;
+        if (context.isCancelled()) {
+            aborted = true;
+            break;
+        }
+        context.progress(0.05 + 0.95 * ci / qMax(1, int(chosen.size())),
+                         ProfileOperationText::tr("Profiling %1").arg(container.name));
+        QList<Field> fields;
+        for (const Field &f : catalog.fields(container.id))
+            if (!f.removed)
+                fields << f;
+        if (fields.isEmpty()) {
+            context.markContainerFinished(container.name);
+            continue;
+        }
+        QList<ProfileColumn> columns;
+        for (const Field &f : fields)
+            columns << ProfileColumn{f.name, typeFamily(f.declaredType)};
+
+        ProfileSource source;
+        source.schema = context.datastore().schema;
+        source.table = container.name;
+        source.recordLimit = options.recordLimit;
+        if (!container.incrementalField.isEmpty()) {
+            if (container.incrementalStrategy == QLatin1String("batch-value") &&
+                options.greaterThanBatch.isValid())
+                source.incrementalAfter = options.greaterThanBatch;
+            else if (!options.greaterThanTime.isEmpty())
+                source.incrementalAfter = options.greaterThanTime;
+            if (source.incrementalAfter.isValid())
+                source.incrementalField = container.incrementalField;
+        }
+
+        // Pass 1: the wide aggregate.
+        QString error;
+        QSqlQuery q1(db);
+        const BoundSql pass1 = profile_sql::pass1(dialect, source, columns);
+        bump(counters, "queries");
+        bump(counters, "table_passes");
+        if (!execBound(q1, pass1, &error) || !q1.next()) {
+            if (context.isCancelled()) {
+                aborted = true;
+                break;
+            }
+            context.error(
+                ProfileOperationText::tr("Cannot profile %1: %2")
+                    .arg(container.name, error.isEmpty() ? q1.lastError().text() : error));
+            ++failed;
+            continue;
+        }
+        const qint64 records = q1.value(0).toLongLong();
+        const QList<profile_sql::Pass1Layout> layout = profile_sql::pass1Layout(dialect, columns);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QList<FieldProfile> profiles;
+        for (int i = 0; i < fields.size(); ++i) {
+            const profile_sql::Pass1Layout &l = layout.at(i);
+            const ProfileColumn &c = columns.at(i);
+            FieldProfile p;
+            p.operationId = context.operation().id;
+            p.containerId = container.id;
+            p.fieldId = fields.at(i).id;
+            p.fieldName = c.name;
+            p.profiledAt = now;
+            p.records = records;
+            p.declaredType = fields.at(i).declaredType;
+            p.inferredType = typeFamilyName(c.family);
+            const qint64 n = q1.value(l.count).toLongLong();
+            p.completeness = records > 0 ? double(n) / double(records) : 0.0;
+            if (l.min >= 0) {
+                p.minValue = q1.isNull(l.min) ? QString() : q1.value(l.min).toString();
+                p.maxValue = q1.isNull(l.max) ? QString() : q1.value(l.max).toString();
+            }
+            if (l.sum >= 0 && n > 0) {
+                const double s1 = q1.value(l.sum).toDouble(), s2 = q1.value(l.sum + 1).toDouble(),
+                             s3 = q1.value(l.sum + 2).toDouble(),
+                             s4 = q1.value(l.sum + 3).toDouble();
+                const double m = s1 / n;
+                const double m2 = qMax(0.0, s2 / n - m * m);
+                const double m3 = s3 / n - 3 * m * s2 / n + 2 * m * m * m;
+                const double m4 = s4 / n - 4 * m * s3 / n + 6 * m * m * s2 / n - 3 * m * m * m * m;
+                p.sum = s1;
+                p.mean = m;
+                p.stdDev = n > 1 ? std::sqrt(m2 * n / (n - 1)) : 0.0;
+                if (m2 > 0) {
+                    p.skewness = m3 / std::pow(m2, 1.5);
+                    p.kurtosis = m4 / (m2 * m2) - 3.0; // excess kurtosis
+                }
+            }
+            if (l.minLength >= 0 && n > 0) {
+                p.minLength = q1.value(l.minLength).toLongLong();
+                p.maxLength = q1.value(l.maxLength).toLongLong();
+            }
+            if (l.approxDistinct >= 0) {
+                p.distinctValues = q1.value(l.approxDistinct).toLongLong();
+                p.distinctApproximate = true;
+            }
+            profiles << p;
+        }
+        q1.finish();
+        if (context.isCancelled()) {
+            aborted = true;
+            break;
+        }
+
+        // Pass 2: top values, distinct counts and quantiles over a bounded sample.
+        const qint64 scanned =
+            options.recordLimit > 0 ? qMin(records, options.recordLimit) : records;
+        source.tableRecords = records;
+        source.sampleTarget = profile_sql::kSampleRows;
+        const bool sampled = records > profile_sql::kSampleRows;
+        QSqlQuery q2(db);
+        const BoundSql pass2 = profile_sql::pass2(dialect, source, columns);
+        bump(counters, "queries");
+        bump(counters, "table_passes");
+        if (!execBound(q2, pass2, &error)) {
+            if (context.isCancelled()) {
+                aborted = true;
+                break;
+            }
+            context.error(
+                ProfileOperationText::tr("Cannot profile %1: %2").arg(container.name, error));
+            ++failed;
+            continue;
+        }
+        QVector<QStringList> topValues(fields.size());
+        QVector<qint64> sampleNonNull(fields.size(), 0);
+        while (q2.next()) {
+            const int fi = q2.value(0).toInt();
+            if (fi < 0 || fi >= profiles.size())
+                continue;
+            FieldProfile &p = profiles[fi];
+            const QString value = q2.value(1).toString();
+            const qint64 count = q2.value(2).toLongLong();
+            const qint64 rank = q2.value(4).toLongLong();
+            if (!p.distinctApproximate || !sampled) {
+                p.distinctValues = q2.value(3).toLongLong();
+                p.distinctApproximate = sampled;
+            }
+            if (rank <= profile_sql::kTopValues) {
+                p.histogram.append(QJsonObject{{QStringLiteral("value"), value},
+                                               {QStringLiteral("count"), double(count)}});
+                topValues[fi] << value;
+                sampleNonNull[fi] += count;
+            }
+            if (columns.at(fi).isNumeric()) {
+                const std::optional<double> number = optionalDouble(q2.value(1));
+                if (q2.value(5).toInt())
+                    p.q1 = number;
+                if (q2.value(6).toInt())
+                    p.median = number;
+                if (q2.value(7).toInt())
+                    p.q3 = number;
+                p.quantilesApproximate = sampled;
+            }
+        }
+        q2.finish();
+        // Ratios of the top values, over the non-null values they were counted among.
+        for (int i = 0; i < profiles.size(); ++i) {
+            FieldProfile &p = profiles[i];
+            const double nonNull = sampled ? 0.0 : p.completeness * double(p.records);
+            QJsonArray histogram;
+            for (const QJsonValue &v : p.histogram) {
+                QJsonObject bucket = v.toObject();
+                if (nonNull > 0)
+                    bucket.insert(QStringLiteral("ratio"),
+                                  bucket.value(QStringLiteral("count")).toDouble() / nonNull);
+                histogram.append(bucket);
+            }
+            p.histogram = histogram;
+            if (columns.at(i).isText() && !topValues.at(i).isEmpty())
+                p.inferredType = inferTextType(topValues.at(i));
+        }
+        if (context.isCancelled()) {
+            aborted = true;
+            break;
+        }
+        if (!catalog.addFieldProfiles(profiles)) {
+            context.error(catalog.lastError());
+            ++failed;
+            continue;
+        }
+        containerFigures.insert(container.name,
+                                QJsonObject{{QStringLiteral("records"), double(records)},
+                                            {QStringLiteral("records_profiled"), double(scanned)},
+                                            {QStringLiteral("fields"), int(fields.size())},
+                                            {QStringLiteral("sampled"), sampled}});
+        context.operation().result.insert(QStringLiteral("containers"), containerFigures);
+        bump(counters, "tables_profiled");
+        bump(counters, "records_profiled", scanned);
+        bump(counters, "field_profiles_updated", profiles.size());
+        context.markContainerFinished(container.name);
+    }
+    context.closeSource(session);
+    if (aborted || context.isCancelled())
+        return {operation_status::kAborted, QString()};
+    if (!chosen.isEmpty())
+        catalog.notifyContainersChanged(context.datastore().id);
+
+    const QString message =
+        ProfileOperationText::tr("%1 of %2 containers profiled, %3 records, %4 field profiles.")
+            .arg(counters.value(QStringLiteral("tables_profiled")).toInt())
+            .arg(chosen.size())
+            .arg(qint64(counters.value(QStringLiteral("records_profiled")).toDouble()))
+            .arg(counters.value(QStringLiteral("field_profiles_updated")).toInt());
+    if (failed > 0 && failed == chosen.size())
+        return {operation_status::kFailure, message};
+    return {failed || context.warningCount() ? operation_status::kWarning
+                                             : operation_status::kSuccess,
+            message};
+}
+
+} // namespace assay

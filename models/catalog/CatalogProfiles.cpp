@@ -1,0 +1,164 @@
+#include "catalog/Catalog.h"
+#include "domain/Json.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+// The profiles half of the Catalog: field profiles written by Profile operations, as history.
+namespace assay {
+
+namespace {
+
+constexpr const char *kColumns =
+    "p.id, p.operation_id, p.container_id, p.field_id, p.field_name, p.profiled_at, p.records, "
+    "p.completeness, p.distinct_values, p.distinct_approximate, p.min_value, p.max_value, "
+    "p.mean, p.sum, p.std_dev, p.skewness, p.kurtosis, p.min_length, p.max_length, p.q1, "
+    "p.median, p.q3, p.quantiles_approximate, p.declared_type, p.inferred_type, p.histogram";
+
+QVariant optional(const std::optional<double> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<double>());
+}
+
+QVariant optional(const std::optional<qint64> &v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant optionalText(const QString &v)
+{
+    return v.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(v);
+}
+
+std::optional<double> readDouble(const QSqlQuery &q, int i)
+{
+    return q.isNull(i) ? std::nullopt : std::optional<double>(q.value(i).toDouble());
+}
+
+std::optional<qint64> readInt(const QSqlQuery &q, int i)
+{
+    return q.isNull(i) ? std::nullopt : std::optional<qint64>(q.value(i).toLongLong());
+}
+
+FieldProfile readProfile(const QSqlQuery &q)
+{
+    FieldProfile p;
+    p.id = q.value(0).toLongLong();
+    p.operationId = q.value(1).toLongLong();
+    p.containerId = q.value(2).toLongLong();
+    p.fieldId = q.value(3).toLongLong();
+    p.fieldName = q.value(4).toString();
+    p.profiledAt = text::toTime(q.value(5).toString());
+    p.records = q.value(6).toLongLong();
+    p.completeness = q.value(7).toDouble();
+    p.distinctValues = q.value(8).toLongLong();
+    p.distinctApproximate = q.value(9).toInt() != 0;
+    p.minValue = q.isNull(10) ? QString() : q.value(10).toString();
+    p.maxValue = q.isNull(11) ? QString() : q.value(11).toString();
+    p.mean = readDouble(q, 12);
+    p.sum = readDouble(q, 13);
+    p.stdDev = readDouble(q, 14);
+    p.skewness = readDouble(q, 15);
+    p.kurtosis = readDouble(q, 16);
+    p.minLength = readInt(q, 17);
+    p.maxLength = readInt(q, 18);
+    p.q1 = readDouble(q, 19);
+    p.median = readDouble(q, 20);
+    p.q3 = readDouble(q, 21);
+    p.quantilesApproximate = q.value(22).toInt() != 0;
+    p.declaredType = q.value(23).toString();
+    p.inferredType = q.value(24).toString();
+    p.histogram = QJsonDocument::fromJson(q.value(25).toString().toUtf8()).array();
+    return p;
+}
+
+} // namespace
+
+bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO field_profiles (operation_id, container_id, field_id, field_name, "
+        "profiled_at, records, completeness, distinct_values, distinct_approximate, min_value, "
+        "max_value, mean, sum, std_dev, skewness, kurtosis, min_length, max_length, q1, median, "
+        "q3, quantiles_approximate, declared_type, inferred_type, histogram) VALUES (?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const FieldProfile &p : profiles) {
+        q.addBindValue(p.operationId ? QVariant(p.operationId)
+                                     : QVariant(QMetaType::fromType<qint64>()));
+        q.addBindValue(p.containerId);
+        q.addBindValue(p.fieldId);
+        q.addBindValue(p.fieldName);
+        q.addBindValue(text::fromTime(p.profiledAt.isValid() ? p.profiledAt
+                                                             : QDateTime::currentDateTimeUtc()));
+        q.addBindValue(p.records);
+        q.addBindValue(p.completeness);
+        q.addBindValue(p.distinctValues);
+        q.addBindValue(p.distinctApproximate ? 1 : 0);
+        q.addBindValue(optionalText(p.minValue));
+        q.addBindValue(optionalText(p.maxValue));
+        q.addBindValue(optional(p.mean));
+        q.addBindValue(optional(p.sum));
+        q.addBindValue(optional(p.stdDev));
+        q.addBindValue(optional(p.skewness));
+        q.addBindValue(optional(p.kurtosis));
+        q.addBindValue(optional(p.minLength));
+        q.addBindValue(optional(p.maxLength));
+        q.addBindValue(optional(p.q1));
+        q.addBindValue(optional(p.median));
+        q.addBindValue(optional(p.q3));
+        q.addBindValue(p.quantilesApproximate ? 1 : 0);
+        q.addBindValue(p.declaredType);
+        q.addBindValue(p.inferredType);
+        q.addBindValue(
+            QString::fromUtf8(QJsonDocument(p.histogram).toJson(QJsonDocument::Compact)));
+        if (!q.exec()) {
+            failQuery(q);
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    }
+    return true;
+}
+
+QList<FieldProfile> Catalog::latestFieldProfiles(qint64 containerId) const
+{
+    QList<FieldProfile> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM field_profiles p JOIN fields f ON f.id = p.field_id "
+                             "WHERE p.container_id = ? AND p.id = (SELECT MAX(l.id) FROM "
+                             "field_profiles l WHERE l.field_id = p.field_id) ORDER BY f.ordinal")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(containerId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << readProfile(q);
+    return out;
+}
+
+QList<FieldProfile> Catalog::fieldProfileHistory(qint64 fieldId, int limit) const
+{
+    QList<FieldProfile> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT %1 FROM field_profiles p WHERE p.field_id = ? ORDER BY p.id "
+                             "DESC LIMIT ?")
+                  .arg(QLatin1String(kColumns)));
+    q.addBindValue(fieldId);
+    q.addBindValue(limit);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << readProfile(q);
+    return out;
+}
+
+} // namespace assay

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QString>
+#include <optional>
+
+namespace assay {
+
+// One field's profile from one Profile operation (the Catalog keeps the history).
+struct FieldProfile
+{
+    qint64 id = 0;
+    qint64 operationId = 0;
+    qint64 containerId = 0;
+    qint64 fieldId = 0;
+    QString fieldName;
+    QDateTime profiledAt;
+    qint64 records = 0;
+    double completeness = 0; // non-null / records (0..1)
+    qint64 distinctValues = 0;
+    bool distinctApproximate = false;
+    QString minValue;
+    QString maxValue;
+    std::optional<double> mean;
+    std::optional<double> sum;
+    std::optional<double> stdDev;
+    std::optional<double> skewness;
+    std::optional<double> kurtosis;
+    std::optional<qint64> minLength;
+    std::optional<qint64> maxLength;
+    std::optional<double> q1;
+    std::optional<double> median;
+    std::optional<double> q3;
+    bool quantilesApproximate = false;
+    QString declaredType;
+    QString inferredType;
+    QJsonArray histogram; // [{"value": "...", "count": n}, ...], most frequent first
+};
+
+} // namespace assay

@@ -1,0 +1,472 @@
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "engine/OperationEngine.h"
+#include "engine/OperationRequest.h"
+#include "secrets/CredentialStore.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+using namespace assay;
+
+namespace {
+
+constexpr int kRows = 1000;
+
+// One generated row; std::nullopt is SQL NULL.
+struct Row
+{
+    int id;
+    std::optional<double> amount;
+    std::optional<qint64> qty;
+    std::optional<QString> category;
+    std::optional<QString> name;
+    std::optional<QString> code;
+};
+
+QVector<Row> generate()
+{
+    QVector<Row> rows;
+    for (int i = 1; i <= kRows; ++i) {
+        Row r{i, {}, {}, {}, {}, {}};
+        if (i % 10 != 0)
+            r.amount = double((i * 37) % 1000) / 4.0;
+        if (i % 7 != 0)
+            r.qty = (i * i) % 50 - 10;
+        const int m = i % 10;
+        if (m < 5)
+            r.category = QStringLiteral("alpha");
+        else if (m < 8)
+            r.category = QStringLiteral("beta");
+        else if (m == 8)
+            r.category = QStringLiteral("gamma");
+        if (i % 11 != 0)
+            r.name = QStringLiteral("n%1").arg(i, 4, 10, QLatin1Char('0')) +
+                     QString(i % 5, QLatin1Char('x'));
+        r.code = QString::number(i % 40 + 100);
+        rows << r;
+    }
+    return rows;
+}
+
+// Independent figures of a numeric column.
+struct Expected
+{
+    qint64 n = 0;
+    double min = 0, max = 0, sum = 0, mean = 0, stdDev = 0, skewness = 0, kurtosis = 0;
+    double q1 = 0, median = 0, q3 = 0;
+    qint64 distinct = 0;
+};
+
+Expected expect(QVector<double> values)
+{
+    Expected e;
+    std::sort(values.begin(), values.end());
+    e.n = values.size();
+    e.min = values.first();
+    e.max = values.last();
+    for (double v : values)
+        e.sum += v;
+    e.mean = e.sum / e.n;
+    double m2 = 0, m3 = 0, m4 = 0;
+    for (double v : values) {
+        const double d = v - e.mean;
+        m2 += d * d;
+        m3 += d * d * d;
+        m4 += d * d * d * d;
+    }
+    e.stdDev = std::sqrt(m2 / (e.n - 1));
+    m2 /= e.n;
+    m3 /= e.n;
+    m4 /= e.n;
+    e.skewness = m3 / std::pow(m2, 1.5);
+    e.kurtosis = m4 / (m2 * m2) - 3.0;
+    // percentile_disc: the smallest value whose cumulative share reaches p.
+    auto disc = [&](int num, int den) {
+        for (qint64 k = 1; k <= e.n; ++k)
+            if (k * den >= num * e.n)
+                return values.at(k - 1);
+        return values.last();
+    };
+    e.q1 = disc(1, 4);
+    e.median = disc(1, 2);
+    e.q3 = disc(3, 4);
+    e.distinct = std::unique(values.begin(), values.end()) - values.begin();
+    return e;
+}
+
+bool near(double a, double b)
+{
+    return std::abs(a - b) <= 1e-6 * qMax(1.0, std::abs(b));
+}
+
+QString literal(const std::optional<QString> &v)
+{
+    return v ? QStringLiteral("'%1'").arg(*v) : QStringLiteral("NULL");
+}
+
+template <typename T> QString number(const std::optional<T> &v)
+{
+    return v ? QString::number(*v, 'g', 17) : QStringLiteral("NULL");
+}
+
+} // namespace
+
+// Profile against real SQLite, PostgreSQL and MariaDB tables of known data, through the engine.
+class TestProfile : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    CredentialStore m_credentials;
+    std::unique_ptr<OperationEngine> m_engine;
+    const QVector<Row> m_rows = generate();
+
+    static void exec(QSqlDatabase &db, const QString &sql)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            QFAIL(qPrintable(sql.left(200) + QStringLiteral(": ") + q.lastError().text()));
+    }
+
+    void fill(QSqlDatabase &db, const QString &table, const QString &doubleType)
+    {
+        exec(db, QStringLiteral("CREATE TABLE %1 (id INTEGER NOT NULL PRIMARY KEY, amount %2, "
+                                "qty INTEGER, category VARCHAR(20), name VARCHAR(40), code "
+                                "VARCHAR(10))")
+                     .arg(table, doubleType));
+        QStringList values;
+        for (const Row &r : m_rows)
+            values << QStringLiteral("(%1, %2, %3, %4, %5, %6)")
+                          .arg(r.id)
+                          .arg(number(r.amount), number(r.qty), literal(r.category),
+                               literal(r.name), literal(r.code));
+        exec(db, QStringLiteral("INSERT INTO %1 VALUES %2")
+                     .arg(table, values.join(QStringLiteral(", "))));
+    }
+
+    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
+                        const QString &database, const QString &schema)
+    {
+        Connection c;
+        c.name = name;
+        c.type = type;
+        c.host = server.host;
+        c.port = server.port;
+        c.username = server.user;
+        c.database = database;
+        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!server.password.isEmpty()) {
+            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
+                     .ok())
+                return 0;
+            c.secretFields << QStringLiteral("password");
+        }
+        Datastore d;
+        d.name = name;
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = database;
+        d.schema = schema;
+        return m_catalog.addDatastore(d);
+    }
+
+    Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options)
+    {
+        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
+        OperationRequest request;
+        request.datastoreId = datastoreId;
+        request.type = type;
+        request.options = options;
+        const qint64 id = m_engine->enqueue(request);
+        if (!id)
+            return {};
+        for (int waited = 0; waited < 600; ++waited) {
+            for (const auto &args : finished)
+                if (args.at(0).toLongLong() == id)
+                    return *m_catalog.operation(id);
+            finished.wait(100);
+        }
+        return *m_catalog.operation(id);
+    }
+
+    // Sync, profile twice, and check every figure against the generated data.
+    void profileAndCheck(qint64 ds)
+    {
+        QVERIFY(ds);
+        const Operation synced = run(ds, operation_type::kSync, {});
+        QCOMPARE(synced.status, QStringLiteral("success"));
+        std::optional<Container> container;
+        for (const Container &c : m_catalog.containers(ds))
+            if (c.name == QLatin1String("prof"))
+                container = c;
+        QVERIFY(container);
+
+        const QJsonObject options{{QStringLiteral("containers"), QJsonArray{"prof"}}};
+        const Operation first = run(ds, operation_type::kProfile, options);
+        QVERIFY2(first.status == QLatin1String("success"),
+                 qPrintable(first.status + QStringLiteral(": ") + first.message));
+        QCOMPARE(first.counters.value(QStringLiteral("tables_requested")).toInt(), 1);
+        QCOMPARE(first.counters.value(QStringLiteral("tables_profiled")).toInt(), 1);
+        QCOMPARE(first.counters.value(QStringLiteral("records_profiled")).toInt(), kRows);
+        QCOMPARE(first.counters.value(QStringLiteral("field_profiles_updated")).toInt(), 6);
+        QVERIFY(first.counters.value(QStringLiteral("table_passes")).toInt() <= 2);
+        QCOMPARE(first.counters.value(QStringLiteral("queries")).toInt(), 2);
+
+        QHash<QString, FieldProfile> byName;
+        for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id))
+            byName.insert(p.fieldName, p);
+        QCOMPARE(byName.size(), 6);
+        for (const FieldProfile &p : byName) {
+            QCOMPARE(p.records, qint64(kRows));
+            QCOMPARE(p.operationId, first.id);
+            QVERIFY(!p.distinctApproximate);
+        }
+
+        // Numeric fields.
+        QVector<double> amounts, qtys;
+        for (const Row &r : m_rows) {
+            if (r.amount)
+                amounts << *r.amount;
+            if (r.qty)
+                qtys << double(*r.qty);
+        }
+        const QList<QPair<QString, QVector<double>>> numeric{{QStringLiteral("amount"), amounts},
+                                                             {QStringLiteral("qty"), qtys}};
+        for (const auto &[fieldName, values] : numeric) {
+            const Expected e = expect(values);
+            const FieldProfile p = byName.value(fieldName);
+            QVERIFY2(near(p.completeness, double(e.n) / kRows), qPrintable(fieldName));
+            QVERIFY2(near(p.minValue.toDouble(), e.min), qPrintable(fieldName + p.minValue));
+            QVERIFY2(near(p.maxValue.toDouble(), e.max), qPrintable(fieldName + p.maxValue));
+            QVERIFY(p.sum && near(*p.sum, e.sum));
+            QVERIFY(p.mean && near(*p.mean, e.mean));
+            QVERIFY(p.stdDev && near(*p.stdDev, e.stdDev));
+            QVERIFY(p.skewness && std::abs(*p.skewness - e.skewness) < 1e-6);
+            QVERIFY(p.kurtosis && std::abs(*p.kurtosis - e.kurtosis) < 1e-6);
+            QVERIFY2(p.q1 && near(*p.q1, e.q1), qPrintable(fieldName));
+            QVERIFY2(p.median && near(*p.median, e.median), qPrintable(fieldName));
+            QVERIFY2(p.q3 && near(*p.q3, e.q3), qPrintable(fieldName));
+            QVERIFY(!p.quantilesApproximate);
+            QCOMPARE(p.distinctValues, e.distinct);
+        }
+        const FieldProfile id = byName.value(QStringLiteral("id"));
+        QCOMPARE(id.completeness, 1.0);
+        QCOMPARE(id.distinctValues, qint64(kRows));
+        QVERIFY(id.sum && near(*id.sum, kRows * (kRows + 1) / 2.0));
+
+        // The low-cardinality text field: exact frequencies, most frequent first.
+        const FieldProfile category = byName.value(QStringLiteral("category"));
+        QVERIFY(near(category.completeness, 0.9));
+        QCOMPARE(category.distinctValues, qint64(3));
+        QCOMPARE(category.minValue, QStringLiteral("alpha"));
+        QCOMPARE(category.maxValue, QStringLiteral("gamma"));
+        QCOMPARE(category.minLength, std::optional<qint64>(4));
+        QCOMPARE(category.maxLength, std::optional<qint64>(5));
+        QCOMPARE(category.histogram.size(), 3);
+        const QList<QPair<QString, int>> frequencies{{QStringLiteral("alpha"), 500},
+                                                     {QStringLiteral("beta"), 300},
+                                                     {QStringLiteral("gamma"), 100}};
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject bucket = category.histogram.at(i).toObject();
+            QCOMPARE(bucket.value(QStringLiteral("value")).toString(), frequencies.at(i).first);
+            QCOMPARE(bucket.value(QStringLiteral("count")).toInt(), frequencies.at(i).second);
+            QVERIFY(near(bucket.value(QStringLiteral("ratio")).toDouble(),
+                         frequencies.at(i).second / 900.0));
+        }
+        QCOMPARE(category.inferredType, QStringLiteral("string"));
+
+        // A high-cardinality text field: lengths, min/max, distinct count, top 20 only.
+        QStringList names;
+        for (const Row &r : m_rows)
+            if (r.name)
+                names << *r.name;
+        std::sort(names.begin(), names.end());
+        const FieldProfile name = byName.value(QStringLiteral("name"));
+        QVERIFY(near(name.completeness, double(names.size()) / kRows));
+        QCOMPARE(name.distinctValues, qint64(names.size()));
+        QCOMPARE(name.minValue, names.first());
+        QCOMPARE(name.maxValue, names.last());
+        qint64 minLength = 1000, maxLength = 0;
+        for (const QString &n : names) {
+            minLength = qMin<qint64>(minLength, n.size());
+            maxLength = qMax<qint64>(maxLength, n.size());
+        }
+        QCOMPARE(name.minLength, std::optional<qint64>(minLength));
+        QCOMPARE(name.maxLength, std::optional<qint64>(maxLength));
+        QCOMPARE(name.histogram.size(), 20);
+
+        // Numbers stored as text are inferred as integral.
+        const FieldProfile code = byName.value(QStringLiteral("code"));
+        QCOMPARE(code.distinctValues, qint64(40));
+        QCOMPARE(code.inferredType, QStringLiteral("integral"));
+
+        // A second run adds history: two rows per field.
+        const Operation second = run(ds, operation_type::kProfile, options);
+        QCOMPARE(second.status, QStringLiteral("success"));
+        for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id)) {
+            QCOMPARE(p.operationId, second.id);
+            const QList<FieldProfile> history = m_catalog.fieldProfileHistory(p.fieldId, 10);
+            QCOMPARE(history.size(), 2);
+            QCOMPARE(history.at(0).operationId, second.id);
+            QCOMPARE(history.at(1).operationId, first.id);
+        }
+    }
+
+    // A table of kBig rows (id 1..kBig, grp = id % 5) is profiled from a sample in pass 2:
+    // pass-1 figures stay exact, distinct counts and quantiles are marked approximate.
+    static constexpr qint64 kBig = 150000;
+
+    void checkSampled(qint64 ds)
+    {
+        QVERIFY(ds);
+        QCOMPARE(run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        std::optional<Container> container;
+        for (const Container &c : m_catalog.containers(ds))
+            if (c.name == QLatin1String("big"))
+                container = c;
+        QVERIFY(container);
+        const Operation op =
+            run(ds, operation_type::kProfile, {{QStringLiteral("containers"), QJsonArray{"big"}}});
+        QVERIFY2(op.status == QLatin1String("success"),
+                 qPrintable(op.status + QStringLiteral(": ") + op.message));
+        QCOMPARE(op.counters.value(QStringLiteral("table_passes")).toInt(), 2);
+        QCOMPARE(op.counters.value(QStringLiteral("records_profiled")).toDouble(), double(kBig));
+        QHash<QString, FieldProfile> byName;
+        for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id))
+            byName.insert(p.fieldName, p);
+        const FieldProfile id = byName.value(QStringLiteral("id"));
+        QCOMPARE(id.records, kBig);
+        QCOMPARE(id.completeness, 1.0);
+        QVERIFY(id.sum && near(*id.sum, double(kBig) * (kBig + 1) / 2.0));
+        QCOMPARE(id.minValue.toDouble(), 1.0);
+        QCOMPARE(id.maxValue.toDouble(), double(kBig));
+        QVERIFY(id.distinctApproximate);
+        QVERIFY(id.quantilesApproximate);
+        QVERIFY2(id.distinctValues > 40000 && id.distinctValues < kBig,
+                 qPrintable(QString::number(id.distinctValues)));
+        QVERIFY(id.median && std::abs(*id.median - kBig / 2.0) < kBig * 0.05);
+        QVERIFY(id.q1 && std::abs(*id.q1 - kBig / 4.0) < kBig * 0.05);
+        QVERIFY(id.q3 && std::abs(*id.q3 - kBig * 0.75) < kBig * 0.05);
+        QCOMPARE(id.histogram.size(), 20);
+        const FieldProfile grp = byName.value(QStringLiteral("grp"));
+        QCOMPARE(grp.distinctValues, qint64(5));
+        QVERIFY(grp.distinctApproximate);
+        QCOMPARE(grp.histogram.size(), 5);
+        QVERIFY(grp.mean && near(*grp.mean, 2.0));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
+        QVERIFY2(test::postgres().port, "the Servers fixture is not running");
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+    }
+
+    void cleanupTestCase() { m_engine.reset(); }
+
+    void sqlite()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("profile.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "src");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            fill(db, QStringLiteral("prof"), QStringLiteral("REAL"));
+            exec(db, QStringLiteral("CREATE TABLE big (id INTEGER NOT NULL, grp INTEGER)"));
+            exec(db, QStringLiteral("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
+                                    "s WHERE n < %1) INSERT INTO big SELECT n, n % 5 FROM s")
+                         .arg(kBig));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("src"));
+        const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                       test::Server{}, path, QStringLiteral("main"));
+        profileAndCheck(ds);
+        checkSampled(ds);
+
+        // A record limit profiles only that many records.
+        const Operation limited = run(ds, operation_type::kProfile,
+                                      {{QStringLiteral("containers"), QJsonArray{"prof"}},
+                                       {QStringLiteral("record_limit"), 100},
+                                       {QStringLiteral("inference_threshold"), 3}});
+        QCOMPARE(limited.status, QStringLiteral("success"));
+        QCOMPARE(limited.counters.value(QStringLiteral("records_profiled")).toInt(), 100);
+        QCOMPARE(limited.options.value(QStringLiteral("inference_threshold")).toInt(), 3);
+        QCOMPARE(limited.options.value(QStringLiteral("infer_as_draft")).toBool(), false);
+        for (const Container &c : m_catalog.containers(ds))
+            if (c.name == QLatin1String("prof"))
+                for (const FieldProfile &p : m_catalog.latestFieldProfiles(c.id))
+                    QCOMPARE(p.records, qint64(100));
+    }
+
+    void postgres()
+    {
+        const test::Server pg = test::postgres();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pgadmin");
+            db.setHostName(pg.host);
+            db.setPort(pg.port);
+            db.setUserName(pg.user);
+            db.setPassword(pg.password);
+            db.setDatabaseName(pg.database);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, QStringLiteral("DROP SCHEMA IF EXISTS profile_pg CASCADE"));
+            exec(db, QStringLiteral("CREATE SCHEMA profile_pg"));
+            fill(db, QStringLiteral("profile_pg.prof"), QStringLiteral("DOUBLE PRECISION"));
+            exec(db, QStringLiteral("CREATE TABLE profile_pg.big AS SELECT g AS id, g % 5 AS grp "
+                                    "FROM generate_series(1, %1) g")
+                         .arg(kBig));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));
+        const qint64 ds = datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                       pg.database, QStringLiteral("profile_pg"));
+        profileAndCheck(ds);
+        checkSampled(ds);
+    }
+
+    void mariadb()
+    {
+        const test::Server md = test::mariadb();
+        QVERIFY(md.port);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "mdadmin");
+            db.setHostName(md.host);
+            db.setPort(md.port);
+            db.setUserName(md.user);
+            db.setPassword(md.password);
+            db.setDatabaseName(md.database);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_profile"));
+            exec(db, QStringLiteral("CREATE DATABASE assay_profile"));
+            fill(db, QStringLiteral("assay_profile.prof"), QStringLiteral("DOUBLE"));
+            exec(db, QStringLiteral("CREATE TABLE assay_profile.big (id INTEGER NOT NULL, grp "
+                                    "INTEGER)"));
+            exec(db, QStringLiteral("SET SESSION max_recursive_iterations = 1000000"));
+            exec(db, QStringLiteral("INSERT INTO assay_profile.big WITH RECURSIVE s(n) AS (SELECT "
+                                    "1 UNION ALL SELECT n + 1 FROM s WHERE n < %1) SELECT n, n % 5 "
+                                    "FROM s")
+                         .arg(kBig));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("mdadmin"));
+        const qint64 ds =
+            datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                         QStringLiteral("assay_profile"), QStringLiteral("assay_profile"));
+        profileAndCheck(ds);
+        checkSampled(ds);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProfile)
+#include "tst_profile.moc"
