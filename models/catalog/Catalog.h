@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Anomaly.h"
+#include "domain/Check.h"
 #include "domain/Connection.h"
 #include "domain/Container.h"
 #include "domain/Datastore.h"
@@ -11,6 +13,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <optional>
 
@@ -46,6 +49,26 @@ struct OperationQuery
                sort == o.sort && descending == o.descending;
     }
     bool operator!=(const OperationQuery &o) const { return !(*this == o); }
+};
+
+// Which checks a list shows (Catalog::checks).
+struct CheckQuery
+{
+    qint64 datastoreId = 0;
+    qint64 containerId = 0; // 0: every container of the datastore
+    QString status;         // "" or Active, Draft, Archived
+    bool inferredOnly = false;
+};
+
+// Which anomalies a list shows (Catalog::anomalies), newest first.
+struct AnomalyQuery
+{
+    qint64 datastoreId = 0; // 0: every datastore
+    qint64 containerId = 0;
+    qint64 checkId = 0;     // anomalies that failed this check
+    qint64 operationId = 0; // anomalies found by this scan
+    QString status;         // "" , a status, or "open" / "archived"
+    QString type;           // "", "record" or "shape"
 };
 
 // The metadata database: what Assay knows about connections, datastores, containers, fields,
@@ -114,6 +137,8 @@ public:
     // commits to the file: SQLite's PRAGMA data_version. -1 when it cannot be read.
     qint64 externalDataVersion() const;
     void notifyConnectionsChanged() { emit connectionsChanged(); }
+    void notifyChecksChanged(qint64 datastoreId) { emit checksChanged(datastoreId); }
+    void notifyAnomaliesChanged(qint64 datastoreId) { emit anomaliesChanged(datastoreId); }
 
     // Operations and their logs (CatalogOperations.cpp).
     QList<Operation> operations(qint64 datastoreId) const;
@@ -177,6 +202,41 @@ public:
     // A field's profiles, newest first, at most `limit`.
     QList<FieldProfile> fieldProfileHistory(qint64 fieldId, int limit = 100) const;
 
+    // Checks (CatalogChecks.cpp).
+    QList<Check> checks(const CheckQuery &query) const;
+    std::optional<Check> check(qint64 id) const;
+    // Inserts and returns the new id (0 with lastError() on failure). Emits checksChanged.
+    qint64 addCheck(const Check &check);
+    // Writes every column but created_at; emits checksChanged.
+    bool updateCheck(const Check &check);
+    bool setCheckStatus(qint64 id, const QString &status);
+    // Of a container's checks, those that ever failed a scan (have an anomaly), by id.
+    QSet<qint64> checksWithAnomalies(qint64 containerId) const;
+    // Active checks per container of a datastore (the overview and the profile header).
+    QHash<qint64, int> activeCheckCounts(qint64 datastoreId) const;
+
+    // Anomalies and scan metrics (CatalogAnomalies.cpp).
+    // Writes the anomalies with their failed checks and source records in one transaction,
+    // filling in ids (and uuids where missing). Emits anomaliesChanged.
+    bool addAnomalies(QList<Anomaly> &anomalies);
+    // A page of matching anomalies, newest first; failed checks are filled, source records not.
+    QList<Anomaly> anomalies(const AnomalyQuery &query, int offset = 0, int limit = 1000) const;
+    int anomalyCount(const AnomalyQuery &query) const;
+    // One anomaly, whole: failed checks and source records.
+    std::optional<Anomaly> anomaly(qint64 id) const;
+    std::optional<Anomaly> anomalyByUuid(const QString &uuid) const;
+    // Changes the status when the transition is allowed (anomaly_status::canTransition), logs
+    // it with the comment. False with lastError() otherwise.
+    bool setAnomalyStatus(qint64 id, const QString &status, const QString &comment = {});
+    QList<AnomalyEvent> anomalyEvents(qint64 anomalyId) const;
+    // Open anomalies per container of a datastore.
+    QHash<qint64, int> openAnomalyCounts(qint64 datastoreId) const;
+    bool addCheckMetrics(const QList<CheckMetric> &metrics);
+    QList<CheckMetric> checkMetrics(qint64 operationId) const;
+    // The incremental field's highest value a scan has read (null when none yet).
+    QString scanHighWaterMark(qint64 containerId) const;
+    bool setScanHighWaterMark(qint64 containerId, const QString &value);
+
 signals:
     void connectionsChanged();
     void datastoreAdded(qint64 id);
@@ -185,6 +245,8 @@ signals:
     void containersChanged(qint64 datastoreId);
     void operationsChanged(qint64 datastoreId);
     void schedulesChanged();
+    void checksChanged(qint64 datastoreId);
+    void anomaliesChanged(qint64 datastoreId);
 
 private:
     bool fail(const QString &message) const;

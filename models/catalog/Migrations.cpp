@@ -154,6 +154,96 @@ QStringList version1(SqlFlavor flavor)
     };
 }
 
+// Checks, anomalies and what Scan measured; field profiles gain entropy; containers remember
+// the incremental high-water mark of their last scan.
+QStringList version2(SqlFlavor flavor)
+{
+    const QString id = idColumn(flavor);
+    return {
+        QStringLiteral("CREATE TABLE checks ("
+                       " %1,"
+                       " datastore_id BIGINT NOT NULL REFERENCES datastores(id) ON DELETE CASCADE,"
+                       " container_id BIGINT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,"
+                       " rule VARCHAR(64) NOT NULL,"
+                       " fields TEXT NOT NULL DEFAULT '[]',"
+                       " properties TEXT NOT NULL DEFAULT '{}',"
+                       " coverage DOUBLE PRECISION NOT NULL DEFAULT 1,"
+                       " filter TEXT NOT NULL DEFAULT '',"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " tags TEXT NOT NULL DEFAULT '[]',"
+                       " status VARCHAR(16) NOT NULL DEFAULT 'Active',"
+                       " inferred INTEGER NOT NULL DEFAULT 0,"
+                       " inference_level INTEGER NOT NULL DEFAULT 0,"
+                       " user_edited INTEGER NOT NULL DEFAULT 0,"
+                       " operation_id BIGINT REFERENCES operations(id) ON DELETE SET NULL,"
+                       " created_at VARCHAR(32) NOT NULL,"
+                       " updated_at VARCHAR(32) NOT NULL)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX checks_by_container ON checks (container_id, status)"),
+        QStringLiteral("CREATE INDEX checks_by_datastore ON checks (datastore_id, status)"),
+        QStringLiteral("CREATE TABLE anomalies ("
+                       " %1,"
+                       " uuid VARCHAR(36) NOT NULL UNIQUE,"
+                       " datastore_id BIGINT NOT NULL REFERENCES datastores(id) ON DELETE CASCADE,"
+                       " container_id BIGINT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,"
+                       " operation_id BIGINT REFERENCES operations(id) ON DELETE SET NULL,"
+                       " type VARCHAR(16) NOT NULL,"
+                       " status VARCHAR(16) NOT NULL DEFAULT 'Active',"
+                       " message TEXT NOT NULL DEFAULT '',"
+                       " anomalous_record_count BIGINT NOT NULL DEFAULT 0,"
+                       " fingerprint VARCHAR(64) NOT NULL DEFAULT '',"
+                       " partition_name TEXT NOT NULL DEFAULT '',"
+                       " comment TEXT NOT NULL DEFAULT '',"
+                       " created_at VARCHAR(32) NOT NULL,"
+                       " updated_at VARCHAR(32) NOT NULL)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX anomalies_by_datastore ON anomalies (datastore_id, status)"),
+        QStringLiteral("CREATE INDEX anomalies_by_container ON anomalies (container_id, "
+                       "fingerprint)"),
+        QStringLiteral("CREATE INDEX anomalies_by_operation ON anomalies (operation_id)"),
+        QStringLiteral("CREATE TABLE anomaly_checks ("
+                       " %1,"
+                       " anomaly_id BIGINT NOT NULL REFERENCES anomalies(id) ON DELETE CASCADE,"
+                       " check_id BIGINT REFERENCES checks(id) ON DELETE SET NULL,"
+                       " rule VARCHAR(64) NOT NULL,"
+                       " fields TEXT NOT NULL DEFAULT '[]',"
+                       " message TEXT NOT NULL DEFAULT '')")
+            .arg(id),
+        QStringLiteral("CREATE INDEX anomaly_checks_by_anomaly ON anomaly_checks (anomaly_id)"),
+        QStringLiteral("CREATE INDEX anomaly_checks_by_check ON anomaly_checks (check_id)"),
+        QStringLiteral("CREATE TABLE anomaly_source_records ("
+                       " %1,"
+                       " anomaly_id BIGINT NOT NULL REFERENCES anomalies(id) ON DELETE CASCADE,"
+                       " record TEXT NOT NULL)")
+            .arg(id),
+        QStringLiteral("CREATE INDEX anomaly_source_records_by_anomaly ON anomaly_source_records "
+                       "(anomaly_id)"),
+        QStringLiteral("CREATE TABLE anomaly_events ("
+                       " %1,"
+                       " anomaly_id BIGINT NOT NULL REFERENCES anomalies(id) ON DELETE CASCADE,"
+                       " at VARCHAR(32) NOT NULL,"
+                       " from_status VARCHAR(16) NOT NULL,"
+                       " to_status VARCHAR(16) NOT NULL,"
+                       " comment TEXT NOT NULL DEFAULT '')")
+            .arg(id),
+        QStringLiteral("CREATE INDEX anomaly_events_by_anomaly ON anomaly_events (anomaly_id)"),
+        QStringLiteral("CREATE TABLE check_metrics ("
+                       " %1,"
+                       " operation_id BIGINT NOT NULL REFERENCES operations(id) ON DELETE CASCADE,"
+                       " check_id BIGINT NOT NULL REFERENCES checks(id) ON DELETE CASCADE,"
+                       " container_id BIGINT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,"
+                       " asserted_records BIGINT NOT NULL DEFAULT 0,"
+                       " anomalous_records BIGINT NOT NULL DEFAULT 0,"
+                       " result VARCHAR(16) NOT NULL,"
+                       " details TEXT NOT NULL DEFAULT '')")
+            .arg(id),
+        QStringLiteral("CREATE INDEX check_metrics_by_operation ON check_metrics (operation_id)"),
+        QStringLiteral("CREATE INDEX check_metrics_by_check ON check_metrics (check_id)"),
+        QStringLiteral("ALTER TABLE field_profiles ADD COLUMN entropy DOUBLE PRECISION"),
+        QStringLiteral("ALTER TABLE containers ADD COLUMN scan_high_water_mark TEXT"),
+    };
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -171,6 +261,9 @@ QVector<Migration> migrations(SqlFlavor flavor)
     return {
         {1, QStringLiteral("connections, datastores, containers, fields, operations, schedules"),
          version1(flavor)},
+        {2,
+         QStringLiteral("checks, anomalies, check metrics, profile entropy, scan high-water mark"),
+         version2(flavor)},
     };
 }
 

@@ -33,6 +33,7 @@ struct FieldProfile
     std::optional<double> median;
     std::optional<double> q3;
     bool quantilesApproximate = false;
+    std::optional<double> entropy; // Shannon entropy (bits) of the values' distribution
     QString declaredType;
     QString inferredType;
     QJsonArray histogram; // [{"value": "...", "count": n}, ...], most frequent first

@@ -1,0 +1,398 @@
+#include "catalog/Catalog.h"
+#include "domain/Json.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+// The anomalies half of the Catalog: what Scan found, its evidence, and what people decided.
+namespace assay {
+
+namespace {
+
+constexpr const char *kColumns =
+    "a.id, a.uuid, a.datastore_id, a.container_id, c.name, a.operation_id, a.type, a.status, "
+    "a.message, a.anomalous_record_count, a.fingerprint, a.partition_name, a.comment, "
+    "a.created_at, a.updated_at";
+
+Anomaly readAnomaly(const QSqlQuery &q)
+{
+    Anomaly a;
+    a.id = q.value(0).toLongLong();
+    a.uuid = q.value(1).toString();
+    a.datastoreId = q.value(2).toLongLong();
+    a.containerId = q.value(3).toLongLong();
+    a.containerName = q.value(4).toString();
+    a.operationId = q.value(5).toLongLong();
+    a.type = q.value(6).toString();
+    a.status = q.value(7).toString();
+    a.message = q.value(8).toString();
+    a.anomalousRecordCount = q.value(9).toLongLong();
+    a.fingerprint = q.value(10).toString();
+    a.partition = q.value(11).toString();
+    a.comment = q.value(12).toString();
+    a.createdAt = text::toTime(q.value(13).toString());
+    a.updatedAt = text::toTime(q.value(14).toString());
+    return a;
+}
+
+QString whereOf(const AnomalyQuery &query, QVariantList *values)
+{
+    QStringList where;
+    if (query.datastoreId) {
+        where << QStringLiteral("a.datastore_id = ?");
+        *values << query.datastoreId;
+    }
+    if (query.containerId) {
+        where << QStringLiteral("a.container_id = ?");
+        *values << query.containerId;
+    }
+    if (query.operationId) {
+        where << QStringLiteral("a.operation_id = ?");
+        *values << query.operationId;
+    }
+    if (query.checkId) {
+        where << QStringLiteral(
+            "a.id IN (SELECT ac.anomaly_id FROM anomaly_checks ac WHERE ac.check_id = ?)");
+        *values << query.checkId;
+    }
+    if (query.status == QLatin1String("open")) {
+        where << QStringLiteral("a.status IN ('Active', 'Acknowledged')");
+    } else if (query.status == QLatin1String("archived")) {
+        where << QStringLiteral("a.status IN ('Resolved', 'Invalid', 'Duplicate')");
+    } else if (!query.status.isEmpty()) {
+        where << QStringLiteral("a.status = ?");
+        *values << query.status;
+    }
+    if (!query.type.isEmpty()) {
+        where << QStringLiteral("a.type = ?");
+        *values << query.type;
+    }
+    return where.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+void bindAll(QSqlQuery &q, const QVariantList &values)
+{
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+}
+
+} // namespace
+
+bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
+{
+    if (anomalies.isEmpty())
+        return true;
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    QSqlQuery insert(db), check(db), record(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO anomalies (uuid, datastore_id, container_id, operation_id, type, status, "
+        "message, anomalous_record_count, fingerprint, partition_name, comment, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    check.prepare(QStringLiteral("INSERT INTO anomaly_checks (anomaly_id, check_id, rule, fields, "
+                                 "message) VALUES (?, ?, ?, ?, ?)"));
+    record.prepare(
+        QStringLiteral("INSERT INTO anomaly_source_records (anomaly_id, record) VALUES (?, ?)"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSet<qint64> datastores;
+    auto abandon = [&](const QSqlQuery &failed) {
+        failQuery(failed);
+        db.rollback();
+        return false;
+    };
+    for (Anomaly &a : anomalies) {
+        if (a.uuid.isEmpty())
+            a.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!a.createdAt.isValid())
+            a.createdAt = now;
+        a.updatedAt = a.createdAt;
+        insert.addBindValue(a.uuid);
+        insert.addBindValue(a.datastoreId);
+        insert.addBindValue(a.containerId);
+        insert.addBindValue(a.operationId ? QVariant(a.operationId)
+                                          : QVariant(QMetaType::fromType<qint64>()));
+        insert.addBindValue(a.type);
+        insert.addBindValue(a.status);
+        insert.addBindValue(a.message);
+        insert.addBindValue(a.anomalousRecordCount);
+        insert.addBindValue(a.fingerprint);
+        insert.addBindValue(a.partition);
+        insert.addBindValue(a.comment);
+        insert.addBindValue(text::fromTime(a.createdAt));
+        insert.addBindValue(text::fromTime(a.updatedAt));
+        if (!insert.exec() || !insert.next())
+            return abandon(insert);
+        a.id = insert.value(0).toLongLong();
+        insert.finish();
+        datastores.insert(a.datastoreId);
+        for (const AnomalyFailedCheck &f : a.failedChecks) {
+            check.addBindValue(a.id);
+            check.addBindValue(f.checkId ? QVariant(f.checkId)
+                                         : QVariant(QMetaType::fromType<qint64>()));
+            check.addBindValue(f.rule);
+            check.addBindValue(text::fromList(f.fields));
+            check.addBindValue(f.message);
+            if (!check.exec())
+                return abandon(check);
+        }
+        for (const QJsonValue &row : a.sourceRecords) {
+            record.addBindValue(a.id);
+            record.addBindValue(
+                QString::fromUtf8(QJsonDocument(row.toObject()).toJson(QJsonDocument::Compact)));
+            if (!record.exec())
+                return abandon(record);
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    }
+    for (qint64 id : datastores)
+        emit anomaliesChanged(id);
+    return true;
+}
+
+QList<Anomaly> Catalog::anomalies(const AnomalyQuery &query, int offset, int limit) const
+{
+    QList<Anomaly> out;
+    QVariantList values;
+    const QString where = whereOf(query, &values);
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM anomalies a JOIN containers c ON c.id = a.container_id"
+                             "%2 ORDER BY a.id DESC LIMIT ? OFFSET ?")
+                  .arg(QLatin1String(kColumns), where));
+    bindAll(q, values);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    if (!q.exec()) {
+        failQuery(q);
+        return out;
+    }
+    QHash<qint64, int> position;
+    while (q.next()) {
+        position.insert(q.value(0).toLongLong(), out.size());
+        out << readAnomaly(q);
+    }
+    if (out.isEmpty())
+        return out;
+    // The failed checks of the page, in one query.
+    QSqlQuery f(database());
+    f.setForwardOnly(true);
+    QStringList marks;
+    for (int i = 0; i < out.size(); ++i)
+        marks << QStringLiteral("?");
+    f.prepare(QStringLiteral("SELECT anomaly_id, check_id, rule, fields, message FROM "
+                             "anomaly_checks WHERE anomaly_id IN (%1) ORDER BY id")
+                  .arg(marks.join(QLatin1Char(','))));
+    for (const Anomaly &a : out)
+        f.addBindValue(a.id);
+    if (!f.exec())
+        failQuery(f);
+    while (f.next()) {
+        const int at = position.value(f.value(0).toLongLong(), -1);
+        if (at >= 0)
+            out[at].failedChecks << AnomalyFailedCheck{
+                f.value(1).toLongLong(), f.value(2).toString(), text::toList(f.value(3).toString()),
+                f.value(4).toString()};
+    }
+    return out;
+}
+
+int Catalog::anomalyCount(const AnomalyQuery &query) const
+{
+    QVariantList values;
+    const QString where = whereOf(query, &values);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM anomalies a%1").arg(where));
+    bindAll(q, values);
+    if (!q.exec() || !q.next()) {
+        failQuery(q);
+        return 0;
+    }
+    return q.value(0).toInt();
+}
+
+std::optional<Anomaly> Catalog::anomaly(qint64 id) const
+{
+    QSqlQuery one(database());
+    one.prepare(QStringLiteral("SELECT %1 FROM anomalies a JOIN containers c ON c.id = "
+                               "a.container_id WHERE a.id = ?")
+                    .arg(QLatin1String(kColumns)));
+    one.addBindValue(id);
+    if (!one.exec() || !one.next())
+        return std::nullopt;
+    Anomaly a = readAnomaly(one);
+    QSqlQuery f(database());
+    f.prepare(QStringLiteral("SELECT check_id, rule, fields, message FROM anomaly_checks WHERE "
+                             "anomaly_id = ? ORDER BY id"));
+    f.addBindValue(id);
+    if (f.exec())
+        while (f.next())
+            a.failedChecks << AnomalyFailedCheck{f.value(0).toLongLong(), f.value(1).toString(),
+                                                 text::toList(f.value(2).toString()),
+                                                 f.value(3).toString()};
+    QSqlQuery r(database());
+    r.prepare(QStringLiteral(
+        "SELECT record FROM anomaly_source_records WHERE anomaly_id = ? ORDER BY id"));
+    r.addBindValue(id);
+    if (r.exec())
+        while (r.next())
+            a.sourceRecords.append(
+                QJsonDocument::fromJson(r.value(0).toString().toUtf8()).object());
+    return a;
+}
+
+std::optional<Anomaly> Catalog::anomalyByUuid(const QString &uuid) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id FROM anomalies WHERE uuid = ?"));
+    q.addBindValue(uuid);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return anomaly(q.value(0).toLongLong());
+}
+
+bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &comment)
+{
+    const auto existing = anomaly(id);
+    if (!existing)
+        return fail(tr("No anomaly with id %1.").arg(id));
+    if (!anomaly_status::canTransition(existing->status, status))
+        return fail(tr("An anomaly that is %1 cannot become %2.").arg(existing->status, status));
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    const QString now = text::fromTime(QDateTime::currentDateTimeUtc());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "UPDATE anomalies SET status = ?, comment = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(comment);
+    q.addBindValue(now);
+    q.addBindValue(id);
+    QSqlQuery e(db);
+    e.prepare(QStringLiteral("INSERT INTO anomaly_events (anomaly_id, at, from_status, to_status, "
+                             "comment) VALUES (?, ?, ?, ?, ?)"));
+    e.addBindValue(id);
+    e.addBindValue(now);
+    e.addBindValue(existing->status);
+    e.addBindValue(status);
+    e.addBindValue(comment);
+    if (!q.exec() || !e.exec()) {
+        failQuery(q.lastError().isValid() ? q : e);
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    }
+    emit anomaliesChanged(existing->datastoreId);
+    return true;
+}
+
+QList<AnomalyEvent> Catalog::anomalyEvents(qint64 anomalyId) const
+{
+    QList<AnomalyEvent> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT at, from_status, to_status, comment FROM anomaly_events WHERE "
+                             "anomaly_id = ? ORDER BY id"));
+    q.addBindValue(anomalyId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << AnomalyEvent{text::toTime(q.value(0).toString()), q.value(1).toString(),
+                            q.value(2).toString(), q.value(3).toString()};
+    return out;
+}
+
+QHash<qint64, int> Catalog::openAnomalyCounts(qint64 datastoreId) const
+{
+    QHash<qint64, int> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT container_id, COUNT(*) FROM anomalies WHERE datastore_id = ? "
+                             "AND status IN ('Active', 'Acknowledged') GROUP BY container_id"));
+    q.addBindValue(datastoreId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toInt());
+    return out;
+}
+
+bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
+{
+    if (metrics.isEmpty())
+        return true;
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO check_metrics (operation_id, check_id, container_id, "
+                             "asserted_records, anomalous_records, result, details) VALUES (?, ?, "
+                             "?, ?, ?, ?, ?)"));
+    for (const CheckMetric &m : metrics) {
+        q.addBindValue(m.operationId);
+        q.addBindValue(m.checkId);
+        q.addBindValue(m.containerId);
+        q.addBindValue(m.assertedRecords);
+        q.addBindValue(m.anomalousRecords);
+        q.addBindValue(m.result);
+        q.addBindValue(m.details);
+        if (!q.exec()) {
+            failQuery(q);
+            db.rollback();
+            return false;
+        }
+    }
+    if (!db.commit()) {
+        db.rollback();
+        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    }
+    return true;
+}
+
+QList<CheckMetric> Catalog::checkMetrics(qint64 operationId) const
+{
+    QList<CheckMetric> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT operation_id, check_id, container_id, asserted_records, "
+                             "anomalous_records, result, details FROM check_metrics WHERE "
+                             "operation_id = ? ORDER BY id"));
+    q.addBindValue(operationId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out << CheckMetric{q.value(0).toLongLong(), q.value(1).toLongLong(),
+                           q.value(2).toLongLong(), q.value(3).toLongLong(),
+                           q.value(4).toLongLong(), q.value(5).toString(),
+                           q.value(6).toString()};
+    return out;
+}
+
+QString Catalog::scanHighWaterMark(qint64 containerId) const
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT scan_high_water_mark FROM containers WHERE id = ?"));
+    q.addBindValue(containerId);
+    if (!q.exec() || !q.next() || q.isNull(0))
+        return QString();
+    return q.value(0).toString();
+}
+
+bool Catalog::setScanHighWaterMark(qint64 containerId, const QString &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE containers SET scan_high_water_mark = ? WHERE id = ?"));
+    q.addBindValue(value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value));
+    q.addBindValue(containerId);
+    return q.exec() || failQuery(q);
+}
+
+} // namespace assay
