@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QSet>
 #include <functional>
+#include <optional>
 
 namespace assay {
 
@@ -28,6 +29,13 @@ public:
     Operation &operation() { return m_operation; }
     const Datastore &datastore() const { return m_datastore; }
     const ConnectionSettings &sourceSettings() const { return m_source; }
+    // Scan: the linked enrichment datastore's connection (secrets resolved, writable), when the
+    // datastore is linked and the target still exists.
+    const std::optional<ConnectionSettings> &enrichmentSettings() const { return m_enrichment; }
+    void setEnrichmentSettings(std::optional<ConnectionSettings> settings)
+    {
+        m_enrichment = std::move(settings);
+    }
     CancelToken &token() { return *m_token; }
     bool isCancelled() const { return m_token->isCancelled(); }
 
@@ -54,6 +62,7 @@ private:
     Operation &m_operation;
     Datastore m_datastore;
     ConnectionSettings m_source;
+    std::optional<ConnectionSettings> m_enrichment;
     CancelTokenPtr m_token;
     ProgressSink m_progress;
     QElapsedTimer m_lastWrite;

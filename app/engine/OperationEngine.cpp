@@ -153,7 +153,8 @@ OperationEngine::Pending *OperationEngine::pendingFor(qint64 operationId)
     return nullptr;
 }
 
-// Builds the source settings from the Catalog and reads each secret from the keychain, without
+// Builds the source settings (and, for a scan of a datastore linked to an enrichment datastore,
+// the enrichment target's) from the Catalog, and reads each secret from the keychain without
 // waiting: the operation becomes ready when the last answer arrives.
 void OperationEngine::resolveSecrets(qint64 operationId)
 {
@@ -168,23 +169,52 @@ void OperationEngine::resolveSecrets(qint64 operationId)
     pending->source.connection = *connection;
     pending->source.database = datastore->database;
     pending->source.schema = datastore->schema;
-    pending->secretsOutstanding = int(connection->secretFields.size());
-    if (pending->secretsOutstanding == 0 && usesVault(*connection))
-        fetchVaultSecrets(operationId);
-    for (const QString &field : connection->secretFields) {
-        m_credentials->read(connection->uuid, field,
-                            [this, operationId, field](const CredentialResult &result) {
+    const auto operation = m_catalog->operation(operationId);
+    if (operation && operation->type == operation_type::kScan && datastore->enrichment.isLinked()) {
+        const auto target = m_catalog->datastore(datastore->enrichment.enrichmentDatastoreId);
+        const auto targetConnection =
+            target ? m_catalog->connection(target->connectionId) : std::nullopt;
+        // A missing target is the scan's to report (as a warning), not a reason not to run.
+        if (targetConnection) {
+            ConnectionSettings settings;
+            settings.connection = *targetConnection;
+            settings.database = target->database;
+            settings.schema = target->schema;
+            settings.writable = true;
+            pending->enrichment = settings;
+        }
+    }
+    readSecrets(operationId, false);
+    if (pending->enrichment)
+        readSecrets(operationId, true);
+}
+
+void OperationEngine::readSecrets(qint64 operationId, bool enrichment)
+{
+    Pending *pending = pendingFor(operationId);
+    const ConnectionSettings &settings = enrichment ? *pending->enrichment : pending->source;
+    int &outstanding =
+        enrichment ? pending->enrichmentSecretsOutstanding : pending->sourceSecretsOutstanding;
+    outstanding = int(settings.connection.secretFields.size());
+    if (outstanding == 0 && usesVault(settings.connection))
+        fetchVaultSecrets(operationId, enrichment);
+    const Connection connection = settings.connection;
+    for (const QString &field : connection.secretFields) {
+        m_credentials->read(connection.uuid, field,
+                            [this, operationId, field, enrichment](const CredentialResult &result) {
                                 Pending *p = pendingFor(operationId);
                                 if (!p)
                                     return; // aborted meanwhile
-                                --p->secretsOutstanding;
+                                ConnectionSettings &s = enrichment ? *p->enrichment : p->source;
+                                int &left = enrichment ? p->enrichmentSecretsOutstanding
+                                                       : p->sourceSecretsOutstanding;
+                                --left;
                                 if (result.ok())
-                                    p->source.secrets.insert(field, result.secret);
+                                    s.secrets.insert(field, result.secret);
                                 else if (p->failure.isEmpty())
                                     p->failure = result.message;
-                                if (p->secretsOutstanding == 0 && p->failure.isEmpty() &&
-                                    usesVault(p->source.connection))
-                                    fetchVaultSecrets(operationId);
+                                if (left == 0 && p->failure.isEmpty() && usesVault(s.connection))
+                                    fetchVaultSecrets(operationId, enrichment);
                                 dispatch();
                             });
     }
@@ -192,32 +222,35 @@ void OperationEngine::resolveSecrets(qint64 operationId)
 
 // With Secrets Management on, ${key} references are resolved from Vault each time an operation
 // opens the connection; the values live in memory only.
-void OperationEngine::fetchVaultSecrets(qint64 operationId)
+void OperationEngine::fetchVaultSecrets(qint64 operationId, bool enrichment)
 {
     Pending *pending = pendingFor(operationId);
-    VaultConfig config = VaultConfig::fromJson(
-        pending->source.connection.parameters.value(kSecretsManagerKey).toObject());
-    config.credentialsPayload = pending->source.secrets.take(kVaultPayloadField);
-    ++pending->secretsOutstanding; // the Vault answer is one more secret to wait for
+    ConnectionSettings &settings = enrichment ? *pending->enrichment : pending->source;
+    VaultConfig config =
+        VaultConfig::fromJson(settings.connection.parameters.value(kSecretsManagerKey).toObject());
+    config.credentialsPayload = settings.secrets.take(kVaultPayloadField);
+    // The Vault answer is one more secret to wait for.
+    ++(enrichment ? pending->enrichmentSecretsOutstanding : pending->sourceSecretsOutstanding);
     auto *client = new VaultClient(this);
-    connect(
-        client, &VaultClient::finished, this,
-        [this, operationId, client](const QHash<QString, QString> &secrets, const QString &error) {
-            client->deleteLater();
-            Pending *p = pendingFor(operationId);
-            if (!p)
-                return;
-            --p->secretsOutstanding;
-            QStringList missing;
-            if (!error.isEmpty())
-                p->failure = tr("Vault: %1").arg(error);
-            else
-                p->source = resolveConnectionReferences(p->source, secrets, &missing);
-            if (p->failure.isEmpty() && !missing.isEmpty())
-                p->failure =
-                    tr("The Vault secret has no %1.").arg(missing.join(QStringLiteral(", ")));
-            dispatch();
-        });
+    connect(client, &VaultClient::finished, this,
+            [this, operationId, client, enrichment](const QHash<QString, QString> &secrets,
+                                                    const QString &error) {
+                client->deleteLater();
+                Pending *p = pendingFor(operationId);
+                if (!p)
+                    return;
+                ConnectionSettings &s = enrichment ? *p->enrichment : p->source;
+                --(enrichment ? p->enrichmentSecretsOutstanding : p->sourceSecretsOutstanding);
+                QStringList missing;
+                if (!error.isEmpty())
+                    p->failure = tr("Vault: %1").arg(error);
+                else
+                    s = resolveConnectionReferences(s, secrets, &missing);
+                if (p->failure.isEmpty() && !missing.isEmpty())
+                    p->failure =
+                        tr("The Vault secret has no %1.").arg(missing.join(QStringLiteral(", ")));
+                dispatch();
+            });
     client->fetch(config);
 }
 
@@ -268,7 +301,7 @@ void OperationEngine::dispatch()
             continue;
         }
         blocked.insert(it->datastoreId);
-        if (!it->failure.isEmpty() && it->secretsOutstanding <= 0) {
+        if (!it->failure.isEmpty() && it->secretsOutstanding() <= 0) {
             const Pending failed = *it;
             it = m_pending.erase(it);
             finishWithoutRunning(failed.operationId, operation_status::kFailure, failed.failure);
@@ -276,7 +309,7 @@ void OperationEngine::dispatch()
             it = m_pending.begin(); // the datastore is free again: rescan in order
             continue;
         }
-        if (it->secretsOutstanding > 0) {
+        if (it->secretsOutstanding() > 0) {
             ++it;
             continue;
         }
@@ -288,6 +321,7 @@ void OperationEngine::dispatch()
         item.operationId = it->operationId;
         item.catalogPath = m_catalog->path();
         item.source = it->source;
+        item.enrichment = it->enrichment;
         item.token = std::make_shared<CancelToken>();
         idle->operationId = it->operationId;
         m_running.insert(it->operationId, {it->datastoreId, int(idle - m_workers.begin()),

@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QTimer>
 #include <deque>
+#include <optional>
 #include <vector>
 
 namespace assay {
@@ -67,9 +68,17 @@ private:
     {
         qint64 operationId = 0;
         qint64 datastoreId = 0;
-        int secretsOutstanding = 0;
         QString failure; // set when the request cannot run (keychain...)
         ConnectionSettings source;
+        int sourceSecretsOutstanding = 0;
+        // Scan writes to the linked enrichment datastore: its connection, secrets resolved too.
+        std::optional<ConnectionSettings> enrichment;
+        int enrichmentSecretsOutstanding = 0;
+
+        int secretsOutstanding() const
+        {
+            return sourceSecretsOutstanding + enrichmentSecretsOutstanding;
+        }
     };
     struct Running
     {
@@ -88,7 +97,10 @@ private:
     bool fail(const QString &message);
     bool prepare(Pending &pending);
     void resolveSecrets(qint64 operationId);
-    void fetchVaultSecrets(qint64 operationId);
+    // `enrichment` picks which settings of the pending operation: the source's or the
+    // enrichment target's.
+    void readSecrets(qint64 operationId, bool enrichment);
+    void fetchVaultSecrets(qint64 operationId, bool enrichment);
     void dispatch();
     void onWorkerStarted(qint64 operationId);
     void onWorkerFinished(qint64 operationId, qint64 datastoreId, const QString &status,

@@ -57,6 +57,7 @@ void OperationWorker::run(const WorkItem &item)
         [&](double fraction, const QString &step) {
             emit progressed({op.id, op.datastoreId, fraction, step, clock.elapsed()});
         });
+    context.setEnrichmentSettings(item.enrichment);
     OperationOutcome outcome;
     if (auto runner = createOperationRunner(op.type)) {
         outcome = runner->run(context);

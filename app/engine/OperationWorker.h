@@ -6,6 +6,7 @@
 #include "engine/OperationRequest.h"
 
 #include <QObject>
+#include <optional>
 
 namespace assay {
 
@@ -15,6 +16,8 @@ struct WorkItem
     qint64 operationId = 0;
     QString catalogPath;
     ConnectionSettings source; // secrets resolved, in memory only
+    // Scan only: the linked enrichment datastore's connection, secrets resolved.
+    std::optional<ConnectionSettings> enrichment;
     CancelTokenPtr token;
 };
 
