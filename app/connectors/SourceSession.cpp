@@ -78,7 +78,8 @@ void SourceSession::configure(QSqlDatabase &db) const
     db.setDatabaseName(m_settings.effectiveDatabase());
     if (m_spec->isFileBased()) {
         if (!m_settings.writable)
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+            db.setConnectOptions(QStringLiteral(
+                "QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_ENABLE_REGEXP"));
         return;
     }
     db.setHostName(c.host);

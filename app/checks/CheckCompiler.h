@@ -1,0 +1,141 @@
+#pragma once
+
+#include "connectors/FieldTypes.h"
+#include "connectors/SqlDialect.h"
+#include "domain/Check.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+#include <QVariantList>
+#include <functional>
+
+namespace assay {
+
+// A piece of SQL and the values bound to its `?` placeholders, in order. Values are never
+// spliced into `sql` (displaySql() inlines them for reading only).
+struct SqlFragment
+{
+    QString sql;
+    QVariantList values;
+
+    bool isEmpty() const { return sql.isEmpty(); }
+};
+
+// Everything the compiler needs to know about the container a check runs on.
+struct CheckSqlContext
+{
+    SqlDialect dialect = SqlDialect::forFamily(SqlDialect::Family::SQLite);
+    QString schema;
+    QString table;
+    QHash<QString, TypeFamily> fieldTypes; // the container's fields and their families
+    QHash<QString, QString> variables;     // check variables, for {{name}} in filters
+    // The table name of another container of the same datastore (same schema), for
+    // existsIn / notExistsIn; empty when unknown.
+    std::function<QString(qint64 containerId)> referenceTable;
+
+    // Which rows are read (Scan: incremental, record limit). Empty / 0: every row.
+    SqlFragment rowScope;   // a boolean over the table, e.g. "inc" > ?
+    QString orderField;     // with recordLimit: read the first rows by this field
+    qint64 recordLimit = 0; // 0: all
+};
+
+// How a check is evaluated.
+enum class CheckForm {
+    Record,    // a per-record predicate counted in the one aggregate pass (most rules)
+    Aggregate, // one figure over the asserted records, in the same pass (distinctCount, sum,
+               // requiredValues, minPartitionSize)
+    Grouped,   // its own grouped pass (unique): records whose value repeats fail
+    Schema     // evaluated from the live column list (expectedSchema, fieldCount)
+};
+
+// A check compiled for one dialect and container.
+//
+// Nulls: a record is asserted when it matches the filter and (for every rule but notNull and
+// anyNotNull) its checked fields are not null; a null value is therefore never a failure
+// except for notNull / anyNotNull. An asserted record whose predicate evaluates to NULL
+// (e.g. a SQLite date that does not parse) counts as failing.
+struct CompiledCheck
+{
+    QString error; // non-empty: the check cannot run here, and why (unknown variable...)
+    CheckForm form = CheckForm::Record;
+    SqlFragment asserted; // boolean: the record is asserted
+    SqlFragment passing;  // boolean: an asserted record passes (Record and Grouped forms)
+    SqlFragment failing;  // boolean: asserted and not passing (null-safe), for WHERE clauses
+    // Aggregate form: select-list items computed in the one pass; read by countFailures /
+    // readCountRow. Grouped form: the full statement returning (asserted, failing).
+    QList<SqlFragment> aggregates;
+    SqlFragment groupedCount;
+    // Failing records, whole rows (`SELECT * ...`, no limit): what record anomalies show.
+    // Empty for rules whose anomalies are shapes only.
+    SqlFragment failingRecords;
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+CompiledCheck compileCheck(const Check &check, const CheckSqlContext &context);
+
+// Readable SQL with the values inlined, for a "Show SQL" view: the failing-record query of a
+// record rule, the aggregate of an aggregate rule, the column query of a schema rule; or a
+// comment with the compile error.
+QString displaySql(const Check &check, const CheckSqlContext &context);
+
+// The FROM item of the rows read, named `alias`: the quoted table, or a derived table applying
+// context.rowScope / orderField / recordLimit.
+SqlFragment sourceRelation(const CheckSqlContext &context,
+                           const QString &alias = QStringLiteral("src"));
+
+// What one check measured.
+struct CheckCount
+{
+    qint64 asserted = 0; // records asserted
+    qint64 failing = 0;  // of those, records failing (aggregate rules: all asserted when the
+                         // figure fails, 0 otherwise)
+    QString error;       // the check could not be evaluated
+    bool passed = true;  // coverage applied: failing / asserted <= 1 - coverage; aggregate
+                         // and schema rules: the figure holds
+    QVariant observed;   // aggregate rules: the measured figure (distinct count, sum, records)
+    QStringList details; // requiredValues: missing values; schema: missing / unexpected fields
+};
+
+// The one aggregate pass over a container for several checks (Record and Aggregate forms):
+// COUNT(*), then per check its columns, then `extraColumns` (e.g. MAX of the incremental
+// field). Checks of the other forms, or with errors, take no column.
+struct CountPass
+{
+    SqlFragment query;
+    QList<int> firstColumn; // per check, -1 when not in this pass
+    int extraColumn = -1;   // index of the first extra column
+    int columnCount = 0;
+};
+CountPass buildCountPass(const QList<Check> &checks, const QList<CompiledCheck> &compiled,
+                         const CheckSqlContext &context,
+                         const QList<SqlFragment> &extraColumns = {});
+// Reads one check's figures from the pass's result row (all columns, in order).
+CheckCount readCountRow(const CountPass &pass, int checkIndex, const Check &check,
+                        const CompiledCheck &compiled, const QVariantList &row);
+// The outcome of a schema rule against the live columns.
+CheckCount evaluateSchema(const Check &check, const QStringList &liveColumns);
+// The outcome of a grouped rule from its (asserted, failing) row.
+CheckCount groupedCount(const Check &check, qint64 asserted, qint64 failing);
+// Whether `failing` of `asserted` records is within the check's coverage.
+bool withinCoverage(const Check &check, qint64 asserted, qint64 failing);
+
+// The container's live column names (`SELECT * ... WHERE 1=0`).
+QStringList liveColumns(QSqlDatabase db, const CheckSqlContext &context, QString *error);
+
+// Runs `sql` with its values bound. False with `error` (the database's text) on failure.
+bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error);
+
+// Counts asserted and failing records of every check in ONE aggregate query (plus one grouped
+// query per unique check, and one column query when schema rules are present). `recordLimit`
+// (0 = all) overrides context.recordLimit. A check that does not compile gets its error in its
+// CheckCount; `error` is set when the query itself fails (then the list is empty).
+QList<CheckCount> countFailures(QSqlDatabase db, const QList<Check> &checks,
+                                const CheckSqlContext &context, qint64 recordLimit, QString *error);
+
+} // namespace assay

@@ -1,0 +1,272 @@
+// Counting what checks assert and fail: the one aggregate pass, grouped rules, schema rules.
+#include "checks/CheckCompiler.h"
+#include "checks/CheckSqlText.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <cmath>
+
+namespace assay {
+
+namespace {
+
+using namespace check_sql;
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(assay::CheckCompiler)
+};
+
+// Drivers return aggregates as integers, doubles or (MySQL DECIMAL) strings; NULL for SUM of
+// no rows.
+qint64 toCount(const QVariant &v)
+{
+    if (v.isNull())
+        return 0;
+    bool ok = false;
+    const qint64 i = v.toLongLong(&ok);
+    if (ok)
+        return i;
+    return qRound64(v.toDouble());
+}
+
+QJsonValue property(const Check &check, const char *key)
+{
+    return check.properties.value(QLatin1String(key));
+}
+
+bool sameName(const QString &a, const QString &b)
+{
+    return a.compare(b, Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+bool withinCoverage(const Check &check, qint64 asserted, qint64 failing)
+{
+    if (asserted <= 0 || failing <= 0)
+        return true;
+    if (check.coverage >= 1.0)
+        return false;
+    // A small epsilon: 0.8 coverage of 10 records allows exactly 2 failing.
+    return double(failing) / double(asserted) <= 1.0 - check.coverage + 1e-9;
+}
+
+CountPass buildCountPass(const QList<Check> &checks, const QList<CompiledCheck> &compiled,
+                         const CheckSqlContext &context, const QList<SqlFragment> &extraColumns)
+{
+    CountPass pass;
+    QList<SqlFragment> columns{raw(QStringLiteral("COUNT(*)"))};
+    for (int i = 0; i < checks.size(); ++i) {
+        const CompiledCheck &c = compiled.at(i);
+        if (!c.ok() || (c.form != CheckForm::Record && c.form != CheckForm::Aggregate)) {
+            pass.firstColumn << -1;
+            continue;
+        }
+        pass.firstColumn << int(columns.size());
+        if (c.form == CheckForm::Record) {
+            columns << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)"), {c.asserted})
+                    << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN CASE WHEN %2 THEN 0 ELSE 1 END "
+                                          "ELSE 0 END)"),
+                           {c.asserted, c.passing});
+        } else {
+            columns << c.aggregates;
+        }
+    }
+    pass.extraColumn = int(columns.size());
+    columns << extraColumns;
+    pass.columnCount = int(columns.size());
+    pass.query = fmt(QStringLiteral("SELECT %1 FROM %2"),
+                     {join(columns, QStringLiteral(", ")), sourceRelation(context)});
+    return pass;
+}
+
+CheckCount readCountRow(const CountPass &pass, int index, const Check &check,
+                        const CompiledCheck &compiled, const QVariantList &row)
+{
+    CheckCount out;
+    const int at = pass.firstColumn.value(index, -1);
+    if (!compiled.ok()) {
+        out.error = compiled.error;
+        out.passed = false;
+        return out;
+    }
+    if (at < 0 || at >= row.size())
+        return out;
+    const QString &r = check.rule;
+    if (compiled.form == CheckForm::Record) {
+        out.asserted = toCount(row.at(at));
+        out.failing = toCount(row.value(at + 1));
+        out.passed = withinCoverage(check, out.asserted, out.failing);
+        return out;
+    }
+    out.asserted = toCount(row.at(at));
+    if (r == QLatin1String("distinctCount")) {
+        const qint64 distinct = toCount(row.value(at + 1));
+        out.observed = distinct;
+        out.passed = distinct == property(check, "value").toVariant().toLongLong();
+    } else if (r == QLatin1String("sum")) {
+        const QVariant v = row.value(at + 1);
+        const double sum = v.isNull() ? 0.0 : v.toDouble();
+        const double expected = property(check, "value").toVariant().toDouble();
+        const double tolerance = std::abs(property(check, "tolerance").toVariant().toDouble());
+        out.observed = sum;
+        out.passed = std::abs(sum - expected) <= tolerance + 1e-9 * qMax(1.0, std::abs(expected));
+    } else if (r == QLatin1String("requiredValues")) {
+        const QJsonArray list = property(check, "list").toArray();
+        for (int i = 0; i < list.size(); ++i)
+            if (toCount(row.value(at + 1 + i)) == 0)
+                out.details << (list.at(i).isString() ? list.at(i).toString()
+                                                      : list.at(i).toVariant().toString());
+        out.observed = qint64(list.size() - out.details.size());
+        out.passed = out.details.isEmpty();
+    } else if (r == QLatin1String("minPartitionSize")) {
+        out.observed = out.asserted;
+        out.passed = out.asserted >= property(check, "value").toVariant().toLongLong();
+    }
+    // A failing figure fails the asserted records as a whole.
+    out.failing = out.passed ? 0 : out.asserted;
+    return out;
+}
+
+CheckCount evaluateSchema(const Check &check, const QStringList &live)
+{
+    CheckCount out;
+    out.asserted = 1;
+    if (check.rule == QLatin1String("fieldCount")) {
+        out.observed = qint64(live.size());
+        out.passed = live.size() == property(check, "value").toVariant().toLongLong();
+    } else {
+        QStringList unexpected;
+        for (const QString &f : check.fields) {
+            const bool found = std::any_of(live.begin(), live.end(),
+                                           [&](const QString &c) { return sameName(c, f); });
+            if (!found)
+                out.details << f;
+        }
+        const QJsonValue allow = property(check, "allow_other_fields");
+        if (allow.isBool() && !allow.toBool()) {
+            for (const QString &c : live) {
+                const bool expected = std::any_of(check.fields.begin(), check.fields.end(),
+                                                  [&](const QString &f) { return sameName(c, f); });
+                if (!expected)
+                    unexpected << c;
+            }
+        }
+        out.observed = unexpected;
+        out.passed = out.details.isEmpty() && unexpected.isEmpty();
+    }
+    out.failing = out.passed ? 0 : 1;
+    return out;
+}
+
+CheckCount groupedCount(const Check &check, qint64 asserted, qint64 failing)
+{
+    CheckCount out;
+    out.asserted = asserted;
+    out.failing = failing;
+    out.passed = withinCoverage(check, asserted, failing);
+    return out;
+}
+
+bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql.sql)) {
+        if (error)
+            *error = query.lastError().text();
+        return false;
+    }
+    for (const QVariant &v : sql.values)
+        query.addBindValue(v);
+    if (!query.exec()) {
+        if (error)
+            *error = query.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QStringList liveColumns(QSqlDatabase db, const CheckSqlContext &context, QString *error)
+{
+    QSqlQuery q(db);
+    const SqlFragment sql = raw(QStringLiteral("SELECT * FROM %1 WHERE 1=0")
+                                    .arg(context.dialect.table(context.schema, context.table)));
+    if (!execFragment(q, sql, error))
+        return {};
+    QStringList names;
+    const QSqlRecord record = q.record();
+    for (int i = 0; i < record.count(); ++i)
+        names << record.fieldName(i);
+    return names;
+}
+
+QList<CheckCount> countFailures(QSqlDatabase db, const QList<Check> &checks,
+                                const CheckSqlContext &contextIn, qint64 recordLimit,
+                                QString *error)
+{
+    CheckSqlContext context = contextIn;
+    if (recordLimit > 0)
+        context.recordLimit = recordLimit;
+    QList<CompiledCheck> compiled;
+    bool anyPass = false, anySchema = false;
+    for (const Check &c : checks) {
+        compiled << compileCheck(c, context);
+        const CheckForm form = compiled.last().form;
+        if (compiled.last().ok()) {
+            anyPass = anyPass || form == CheckForm::Record || form == CheckForm::Aggregate;
+            anySchema = anySchema || form == CheckForm::Schema;
+        }
+    }
+    QList<CheckCount> out;
+    for (int i = 0; i < checks.size(); ++i) {
+        CheckCount blank;
+        blank.error = compiled.at(i).error;
+        blank.passed = compiled.at(i).ok();
+        out << blank;
+    }
+    const auto failed = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return QList<CheckCount>();
+    };
+    if (anyPass) {
+        const CountPass pass = buildCountPass(checks, compiled, context);
+        QSqlQuery q(db);
+        QString why;
+        if (!execFragment(q, pass.query, &why) || !q.next())
+            return failed(why.isEmpty() ? Text::tr("The count query returned no row.") : why);
+        QVariantList row;
+        for (int i = 0; i < pass.columnCount; ++i)
+            row << q.value(i);
+        for (int i = 0; i < checks.size(); ++i)
+            if (pass.firstColumn.at(i) >= 0)
+                out[i] = readCountRow(pass, i, checks.at(i), compiled.at(i), row);
+    }
+    QStringList live;
+    if (anySchema) {
+        QString why;
+        live = liveColumns(db, context, &why);
+        if (!why.isEmpty())
+            return failed(why);
+    }
+    for (int i = 0; i < checks.size(); ++i) {
+        const CompiledCheck &c = compiled.at(i);
+        if (!c.ok())
+            continue;
+        if (c.form == CheckForm::Schema) {
+            out[i] = evaluateSchema(checks.at(i), live);
+        } else if (c.form == CheckForm::Grouped) {
+            QSqlQuery q(db);
+            QString why;
+            if (!execFragment(q, c.groupedCount, &why) || !q.next())
+                return failed(why);
+            out[i] = groupedCount(checks.at(i), toCount(q.value(0)), toCount(q.value(1)));
+        }
+    }
+    return out;
+}
+
+} // namespace assay

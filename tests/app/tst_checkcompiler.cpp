@@ -1,0 +1,335 @@
+#include "TestSupport.h"
+#include "checks/AnomalyMessages.h"
+#include "checks/CheckCompiler.h"
+#include "checks/RuleCatalog.h"
+#include "tst_scan_data.h"
+
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace assay;
+using namespace scan_data;
+
+namespace {
+
+constexpr qint64 kRefContainer = 77;
+
+qint64 countRows(QSqlDatabase db, const SqlFragment &select, QString *error)
+{
+    QSqlQuery q(db);
+    const SqlFragment count{QStringLiteral("SELECT COUNT(*) FROM (%1) assay_count").arg(select.sql),
+                            select.values};
+    if (!execFragment(q, count, error) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+// Every rule of the catalogue compiled for SQLite, PostgreSQL and MariaDB and run against the
+// crafted table: the counts equal those computed independently from the generated rows.
+class TestCheckCompiler : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    const QVector<Row> m_rows = rows();
+
+    CheckSqlContext context(const SqlDialect &d, const QString &schema, const QString &table,
+                            const QString &refTable, const QString &qty = QStringLiteral("qty"))
+    {
+        CheckSqlContext c;
+        c.dialect = d;
+        c.schema = schema;
+        c.table = table;
+        c.fieldTypes = fieldTypes(d, qty);
+        c.variables = variables();
+        c.referenceTable = [refTable](qint64 id) {
+            return id == kRefContainer ? refTable : QString();
+        };
+        return c;
+    }
+
+    // Record rules: counts of countFailures, of the failing-record query and of the display
+    // SQL all equal the independent count.
+    void recordRules(QSqlDatabase db, const CheckSqlContext &ctx, const QString &qty)
+    {
+        const QList<Case> cases = recordCases(ctx.dialect, kRefContainer, qty);
+        QList<Check> checks;
+        for (const Case &c : cases)
+            checks << c.check;
+        QString error;
+        const QList<CheckCount> counts = countFailures(db, checks, ctx, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(counts.size(), cases.size());
+        for (int i = 0; i < cases.size(); ++i) {
+            const auto [asserted, failing] = expected(cases.at(i), m_rows);
+            const QString what =
+                checks.at(i).rule + QStringLiteral(" #%1 ").arg(i) + counts.at(i).error;
+            QVERIFY2(counts.at(i).error.isEmpty(), qPrintable(what));
+            QVERIFY2(counts.at(i).asserted == asserted,
+                     qPrintable(what + QStringLiteral(" asserted %1, expected %2")
+                                           .arg(counts.at(i).asserted)
+                                           .arg(asserted)));
+            QVERIFY2(counts.at(i).failing == failing,
+                     qPrintable(what + QStringLiteral(" failing %1, expected %2")
+                                           .arg(counts.at(i).failing)
+                                           .arg(failing)));
+            QVERIFY(failing > 0 || counts.at(i).passed);
+            QCOMPARE(counts.at(i).passed, withinCoverage(checks.at(i), asserted, failing));
+
+            const CompiledCheck compiled = compileCheck(checks.at(i), ctx);
+            QCOMPARE(countRows(db, compiled.failingRecords, &error), failing);
+            const QString shown = displaySql(checks.at(i), ctx);
+            // Executed without bound values: every placeholder was inlined.
+            QVERIFY2(countRows(db, SqlFragment{shown, {}}, &error) == failing,
+                     qPrintable(shown + QStringLiteral(" ") + error));
+        }
+        // The one pass with a record limit reads the first rows by id.
+        CheckSqlContext limited = ctx;
+        limited.orderField = QStringLiteral("id");
+        const QList<CheckCount> first50 = countFailures(db, checks, limited, 50, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const QVector<Row> head = m_rows.mid(0, 50);
+        for (int i = 0; i < cases.size(); ++i) {
+            const auto [asserted, failing] = expected(cases.at(i), head);
+            QCOMPARE(first50.at(i).asserted, asserted);
+            QCOMPARE(first50.at(i).failing, failing);
+        }
+    }
+
+    void tableRules(QSqlDatabase db, const CheckSqlContext &ctx)
+    {
+        QSet<QString> codes, repeated;
+        QHash<QString, int> codeCount;
+        qint64 qtySum = 0, codeRows = 0;
+        for (const Row &r : m_rows) {
+            if (r.code) {
+                ++codeRows;
+                if (++codeCount[*r.code] > 1)
+                    repeated << *r.code;
+                codes << *r.code;
+            }
+            qtySum += r.qty.value_or(0);
+        }
+        qint64 inRepeats = 0;
+        for (auto it = codeCount.cbegin(); it != codeCount.cend(); ++it)
+            if (it.value() > 1)
+                inRepeats += it.value();
+        const QList<Check> checks{
+            check("distinctCount", {"code"}, {{"value", codes.size()}}),
+            check("distinctCount", {"code"}, {{"value", codes.size() + 1}}),
+            check("sum", {"qty"}, {{"value", double(qtySum)}}),
+            check("sum", {"qty"}, {{"value", double(qtySum) + 5}, {"tolerance", 2}}),
+            check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "b", "q"}}}),
+            check("minPartitionSize", {}, {{"value", 100}}),
+            check("minPartitionSize", {}, {{"value", 1000}}),
+            check("unique", {"code"}),
+            check("unique", {"id"}),
+            check("unique", {"code", "cat"}, {}, QStringLiteral("cat = {{cat}}")),
+            check("expectedSchema", {"id", "qty", "nope"}),
+            check("expectedSchema", {"id", "qty"}, {{"allow_other_fields", false}}),
+            check("expectedSchema", {"ID", "qty", "price"}),
+            check("fieldCount", {}, {{"value", 11}}),
+            check("fieldCount", {}, {{"value", 12}}),
+        };
+        QString error;
+        const QList<CheckCount> c = countFailures(db, checks, ctx, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (const CheckCount &one : c)
+            QVERIFY2(one.error.isEmpty(), qPrintable(one.error));
+        QVERIFY(c.at(0).passed);
+        QCOMPARE(c.at(0).observed.toLongLong(), qint64(codes.size()));
+        QCOMPARE(c.at(0).asserted, codeRows);
+        QVERIFY(!c.at(1).passed);
+        QCOMPARE(c.at(1).failing, codeRows);
+        QVERIFY(c.at(2).passed);
+        QVERIFY(!c.at(3).passed);
+        QCOMPARE(c.at(3).observed.toDouble(), double(qtySum));
+        QVERIFY(!c.at(4).passed);
+        QCOMPARE(c.at(4).details, QStringList{"q"});
+        QVERIFY(c.at(5).passed);
+        QVERIFY(!c.at(6).passed);
+        QCOMPARE(c.at(6).observed.toLongLong(), qint64(kRows));
+        QVERIFY(!c.at(7).passed);
+        QCOMPARE(c.at(7).asserted, codeRows);
+        QCOMPARE(c.at(7).failing, inRepeats);
+        QVERIFY(c.at(8).passed);
+        QCOMPARE(c.at(8).asserted, qint64(kRows));
+        // unique over (code, cat) among cat = 'b' rows.
+        QHash<QString, int> pairs;
+        qint64 pairRows = 0, pairRepeats = 0;
+        for (const Row &r : m_rows)
+            if (r.code && r.cat == QStringLiteral("b")) {
+                ++pairRows;
+                ++pairs[*r.code];
+            }
+        for (int n : pairs)
+            pairRepeats += n > 1 ? n : 0;
+        QCOMPARE(c.at(9).asserted, pairRows);
+        QCOMPARE(c.at(9).failing, pairRepeats);
+        QVERIFY(!c.at(10).passed);
+        QCOMPARE(c.at(10).details, QStringList{"nope"});
+        QVERIFY(!c.at(11).passed);
+        QCOMPARE(c.at(11).observed.toStringList().size(), 9);
+        QVERIFY(c.at(12).passed); // names compare case-insensitively
+        QVERIFY(c.at(13).passed);
+        QVERIFY(!c.at(14).passed);
+
+        // The unique check's failing records are exactly the repeated ones.
+        const CompiledCheck unique = compileCheck(checks.at(7), ctx);
+        QCOMPARE(countRows(db, unique.failingRecords, &error), inRepeats);
+        QCOMPARE(countRows(db, SqlFragment{displaySql(checks.at(7), ctx), {}}, &error), inRepeats);
+    }
+
+    void compileErrors(const CheckSqlContext &ctx)
+    {
+        const CompiledCheck unknown = compileCheck(
+            check("notNull", {"qty"}, {}, QStringLiteral("qty > {{missing_one}}")), ctx);
+        QVERIFY(unknown.error.contains(QStringLiteral("missing_one")));
+        QVERIFY(!compileCheck(
+                     check("notNull", {"qty"}, {}, QStringLiteral("qty > 1; DROP TABLE t")), ctx)
+                     .ok());
+        QVERIFY(!compileCheck(check("notNull", {"qty"}, {}, QStringLiteral("qty > ?")), ctx).ok());
+        QVERIFY(!compileCheck(check("notNull", {"nope"}), ctx).ok());
+        QVERIFY(
+            !compileCheck(
+                 check("existsIn", {"qty"}, {{"ref_container_id", 5}, {"field_name", "x"}}), ctx)
+                 .ok());
+        // A ';' or '?' inside a literal is data, not SQL.
+        QVERIFY(compileCheck(check("notNull", {"qty"}, {}, QStringLiteral("name <> 'a;b?'")), ctx)
+                    .ok());
+        // Values are bound: the filter's variable never appears in the SQL.
+        CheckSqlContext hostile = ctx;
+        hostile.variables.insert(QStringLiteral("cat"), QStringLiteral("x'; DROP TABLE t; --"));
+        const CompiledCheck bound =
+            compileCheck(check("notNull", {"qty"}, {}, QStringLiteral("cat = {{cat}}")), hostile);
+        QVERIFY(bound.ok());
+        QVERIFY(!bound.failing.sql.contains(QStringLiteral("DROP")));
+        QVERIFY(bound.failing.values.contains(QStringLiteral("x'; DROP TABLE t; --")));
+        // The display inlines values as escaped literals.
+        const QString shown = displaySql(
+            check("between", {"qty"}, {{"min", 1}, {"max", 9}}, QStringLiteral("cat = {{cat}}")),
+            hostile);
+        QVERIFY2(shown.contains(QStringLiteral("'x''; DROP TABLE t; --'")), qPrintable(shown));
+    }
+
+    void runAll(QSqlDatabase db, const SqlDialect &d, const QString &schema)
+    {
+        QVERIFY(create(db, d, schema, QStringLiteral("t"), m_rows));
+        QVERIFY(createReference(db, d, schema, QStringLiteral("ref")));
+        const CheckSqlContext ctx = context(d, schema, QStringLiteral("t"), QStringLiteral("ref"));
+        recordRules(db, ctx, QStringLiteral("qty"));
+        tableRules(db, ctx);
+        compileErrors(ctx);
+
+        // Hostile table and field names: quoted everywhere, nothing else touched.
+        const QString table = QStringLiteral("a\"; drop table b; --");
+        const QString qty = QStringLiteral("q`\"; drop table b; --");
+        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1 (x INTEGER)").arg(d.table(schema, "b"))));
+        QVERIFY(create(db, d, schema, table, m_rows, qty));
+        const QString ref = QStringLiteral("r\"; drop table b; --");
+        QVERIFY(createReference(db, d, schema, ref));
+        recordRules(db, context(d, schema, table, ref, qty), qty);
+        QVERIFY(exec(db, QStringLiteral("SELECT * FROM %1").arg(d.table(schema, "b"))));
+    }
+
+private slots:
+    void sqlite()
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "lite");
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("checks.sqlite")));
+        db.setConnectOptions(QStringLiteral("QSQLITE_ENABLE_REGEXP"));
+        QVERIFY(db.open());
+        runAll(db, SqlDialect::forFamily(SqlDialect::Family::SQLite), QStringLiteral("main"));
+    }
+
+    void postgres()
+    {
+        const test::Server pg = test::postgres();
+        QVERIFY2(pg.port, "the Servers fixture is not running");
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pg");
+        db.setHostName(pg.host);
+        db.setPort(pg.port);
+        db.setUserName(pg.user);
+        db.setPassword(pg.password);
+        db.setDatabaseName(pg.database);
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QVERIFY(exec(db, QStringLiteral("DROP SCHEMA IF EXISTS checks_pg CASCADE")));
+        QVERIFY(exec(db, QStringLiteral("CREATE SCHEMA checks_pg")));
+        runAll(db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
+               QStringLiteral("checks_pg"));
+    }
+
+    void mariadb()
+    {
+        const test::Server md = test::mariadb();
+        QVERIFY2(md.port, "the Servers fixture is not running");
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "md");
+        db.setHostName(md.host);
+        db.setPort(md.port);
+        db.setUserName(md.user);
+        db.setPassword(md.password);
+        db.setDatabaseName(md.database);
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QVERIFY(exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_checks")));
+        QVERIFY(exec(db, QStringLiteral("CREATE DATABASE assay_checks")));
+        runAll(db, SqlDialect::forFamily(SqlDialect::Family::MySQL),
+               QStringLiteral("assay_checks"));
+    }
+
+    void messages()
+    {
+        const Check between = check("between", {"qty"}, {{"min", 1}, {"max", 9}});
+        QCOMPARE(anomaly_messages::recordMessage(between, QJsonObject{{"qty", -3}}),
+                 QStringLiteral("The value for qty of -3 is not between 1.000 and 9.000."));
+        const Check shape = check("between", {"L_QUANTITY"}, {{"min", 5}, {"max", 20}});
+        QCOMPARE(anomaly_messages::shareMessage(shape, 3, 2, QStringLiteral("t")),
+                 QStringLiteral("In L_QUANTITY, 66.67% of 3 filtered records (2) are not between "
+                                "5.000 and 20.000."));
+        QCOMPARE(anomaly_messages::recordMessage(check("notNull", {"name"}), {}),
+                 QStringLiteral("The value for name is null."));
+        QCOMPARE(anomaly_messages::recordMessage(
+                     check("greaterThanField", {"hi"}, {{"field_name", "lo"}}),
+                     QJsonObject{{"hi", 2}, {"lo", 3}}),
+                 QStringLiteral("The value for hi of 2 is not greater than lo (3)."));
+        CheckCount missing;
+        missing.details = QStringList{"q"};
+        QCOMPARE(anomaly_messages::figureMessage(
+                     check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}), missing),
+                 QStringLiteral("In cat, required values are missing: q."));
+        // Every rule of the catalogue has its own wording.
+        QSet<QString> wordings;
+        for (const RuleSpec &r : rules::all())
+            wordings << anomaly_messages::violation(check(r.name, {"f"}), false);
+        QCOMPARE(wordings.size(), rules::all().size());
+    }
+
+    // Rules compile sensibly for the other families too (no database here: shape only).
+    void otherDialects()
+    {
+        for (auto family : {SqlDialect::Family::Redshift, SqlDialect::Family::Snowflake,
+                            SqlDialect::Family::SqlServer, SqlDialect::Family::Oracle}) {
+            const SqlDialect d = SqlDialect::forFamily(family);
+            const CheckSqlContext ctx =
+                context(d, QStringLiteral("s"), QStringLiteral("t"), QStringLiteral("ref"));
+            for (const Case &c : recordCases(d, kRefContainer)) {
+                const CompiledCheck compiled = compileCheck(c.check, ctx);
+                const bool regex = c.check.rule == QLatin1String("matchesPattern") ||
+                                   c.check.rule == QLatin1String("containsEmail");
+                if (family == SqlDialect::Family::SqlServer && regex) {
+                    QVERIFY(compiled.error.contains(QStringLiteral("regular expressions")));
+                    continue;
+                }
+                QVERIFY2(compiled.ok(), qPrintable(d.name() + c.check.rule + compiled.error));
+                QCOMPARE(compiled.failingRecords.sql.count(u'?'),
+                         qsizetype(compiled.failingRecords.values.size()));
+            }
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCheckCompiler)
+#include "tst_checkcompiler.moc"
