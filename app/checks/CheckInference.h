@@ -1,0 +1,92 @@
+#pragma once
+
+#include "checks/CheckCompiler.h"
+#include "domain/Check.h"
+#include "domain/Container.h"
+#include "domain/FieldProfile.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+
+// Check inference (reference spec 2.5): from a container's field profiles, propose the checks
+// its data satisfies, then test every proposal against the data before it is kept.
+namespace assay {
+
+// What inference reads of one container.
+struct InferenceSubject
+{
+    Container container;
+    QList<Field> fields;          // not removed, by ordinal
+    QList<FieldProfile> profiles; // the latest profile of (some of) those fields
+};
+
+// One proposal. Its alternatives are tried in order against the data and the first one no
+// record fails is kept (pairs of fields: equal, greater, greater or equal...; patterns: exact
+// lengths, then any length). When none holds and the candidate is shapeable (inference level
+// 5), the alternative the data satisfies best becomes a shape check: coverage a little below
+// the share of records that pass it.
+struct InferenceCandidate
+{
+    QList<Check> alternatives;
+    bool shapeable = false;
+};
+
+struct InferenceSettings
+{
+    int level = 2; // 0..5; each level includes the rules of the levels below it
+    QDateTime now; // for notFuture; invalid: the current time
+};
+
+namespace inference {
+
+// A shape check is kept only when at least this share of the records passes it.
+constexpr double kMinShapeCoverage = 0.8;
+// Fields with more distinct values than this never get an Expected Values list.
+constexpr int kMaxExpectedValues = 20;
+// Too few values to learn from: below this many non-null values a field gets only the
+// completeness rules (notNull, anyNotNull).
+constexpr qint64 kMinEvidence = 10;
+
+// Levels 1, 2, 3 and 5: rules over one container's own fields, from its profiles alone.
+QList<InferenceCandidate> proposeChecks(const InferenceSubject &subject,
+                                        const InferenceSettings &settings);
+
+// Whether `other` may be the container a field of `subject` refers to (by name: customer_id
+// -> customers.id, order_id -> orders.order_id; or the same key in live and archived
+// containers), so its profiles are worth reading for level 4.
+bool mayReference(const InferenceSubject &subject, const Container &other,
+                  const QList<Field> &otherFields);
+
+// Level 4: existsIn (a field whose values all appear in another container's key) and
+// notExistsIn (two containers of the same kind keyed by the same field that never share a
+// key), within the datastore. `others` carry their latest profiles.
+QList<InferenceCandidate> proposeReferences(const InferenceSubject &subject,
+                                            const QList<InferenceSubject> &others,
+                                            const InferenceSettings &settings);
+
+// What testing the candidates against the data kept.
+struct HoldoutResult
+{
+    QList<Check> checks; // coverage 1 unless a shape was allowed
+    int dropped = 0;     // candidates the data did not satisfy well enough
+    int queries = 0;     // statements run (each reads the container once)
+    QString error;       // the test query failed: nothing was kept
+};
+
+// Runs every alternative of every candidate through countFailures (one aggregate query, plus
+// one grouped query per unique check) over the rows `context` scopes, and keeps per candidate
+// the first alternative no record fails (or a shape, see InferenceCandidate).
+HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &candidates,
+                             const CheckSqlContext &context, qint64 recordLimit);
+
+// The statements countFailures runs for these checks.
+int countQueries(const QList<Check> &checks, const CheckSqlContext &context);
+
+// The coverage of a shape check the data passes at `passRatio` (0..1): a step of 5% below it
+// (0.97 -> 0.95), or 0 when that falls under kMinShapeCoverage.
+double shapeCoverage(double passRatio);
+
+} // namespace inference
+
+} // namespace assay

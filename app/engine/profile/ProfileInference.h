@@ -1,0 +1,67 @@
+#pragma once
+
+#include "checks/CheckCompiler.h"
+#include "checks/CheckSynchronizer.h"
+#include "domain/Container.h"
+#include "domain/Datastore.h"
+#include "domain/FieldProfile.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace assay {
+
+class Catalog;
+
+// What inferring one container's checks did.
+struct InferenceStep
+{
+    CheckSyncCounts counts;
+    int queries = 0; // holdout statements run against the source
+    int dropped = 0; // proposals the data did not satisfy
+    QString error;   // the holdout query or a Catalog write failed
+};
+
+// Profile's check inference (spec 2.5): after a container's profiles are written, propose
+// checks from them, test them against the source (holdout), and synchronize them into the
+// Catalog. Lives for one run, on the worker thread.
+class ProfileInference
+{
+public:
+    struct Settings
+    {
+        int level = 0;
+        bool asDraft = false;
+        qint64 operationId = 0;
+        qint64 recordLimit = 0; // the rows the holdout reads, as the profile did
+    };
+
+    ProfileInference(Catalog &catalog, Datastore datastore, SqlDialect dialect, Settings settings);
+
+    // Levels 1, 2, 3 and 5 for a container just profiled; `rowScope` is the profile's
+    // incremental filter (empty for every row). Remembers the profiles for level 4.
+    InferenceStep inferContainer(QSqlDatabase db, const Container &container,
+                                 const QList<Field> &fields, const QList<FieldProfile> &profiles,
+                                 const SqlFragment &rowScope);
+
+    // Level 4 for a container profiled by this run, once every container of the run has its
+    // profiles (a reference may sort after the container that refers to it).
+    InferenceStep inferReferences(QSqlDatabase db, const Container &container,
+                                  const SqlFragment &rowScope);
+
+private:
+    CheckSqlContext contextFor(const Container &container, const QList<Field> &fields,
+                               const SqlFragment &rowScope);
+    QList<FieldProfile> profilesOf(qint64 containerId);
+    void synchronize(const Container &container, const QList<Check> &checks, InferenceStep &step);
+
+    Catalog &m_catalog;
+    Datastore m_datastore;
+    SqlDialect m_dialect;
+    Settings m_settings;
+    QHash<qint64, QList<Field>> m_fields; // read once, when level 4 needs them
+    QHash<qint64, QList<FieldProfile>> m_profiles;
+    QList<Container> m_containers;
+};
+
+} // namespace assay

@@ -1,0 +1,468 @@
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "checks/CheckCompiler.h"
+#include "checks/CheckInference.h"
+#include "checks/CheckInferenceSupport.h"
+#include "connectors/ConnectorSpec.h"
+#include "connectors/FieldTypes.h"
+#include "engine/OperationEngine.h"
+#include "engine/OperationRequest.h"
+#include "secrets/CredentialStore.h"
+#include "tst_inference_data.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace assay;
+
+// Check inference end to end: crafted tables on SQLite, PostgreSQL and MariaDB, profiled by the
+// engine at levels 1 to 5; the checks it keeps, their synchronisation across runs, and a
+// holdout that proves none of them fires on the data it was learned from.
+class TestInference : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    CredentialStore m_credentials;
+    std::unique_ptr<OperationEngine> m_engine;
+
+    static void exec(QSqlDatabase &db, const QString &sql)
+    {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            QFAIL(qPrintable(sql.left(200) + QStringLiteral(": ") + q.lastError().text()));
+    }
+
+    // `prefix` is "" (SQLite), "schema." or "database.".
+    static void fill(QSqlDatabase &db, const QString &prefix, const QString &doubleType,
+                     const QString &timestampType)
+    {
+        exec(db, QStringLiteral("CREATE TABLE %1orders (id INTEGER NOT NULL PRIMARY KEY, "
+                                "customer_id INTEGER, status VARCHAR(10), code VARCHAR(12), price "
+                                "%2, paid %2, discount %2, note VARCHAR(20), ordered_at %3, "
+                                "shipped_at %3)")
+                     .arg(prefix, doubleType, timestampType));
+        exec(db, QStringLiteral("INSERT INTO %1orders VALUES %2")
+                     .arg(prefix, ordersRows().join(QStringLiteral(", "))));
+        exec(db, QStringLiteral("CREATE TABLE %1customers (id INTEGER NOT NULL PRIMARY KEY, "
+                                "region VARCHAR(10))")
+                     .arg(prefix));
+        exec(db, QStringLiteral("INSERT INTO %1customers VALUES %2")
+                     .arg(prefix, customersRows().join(QStringLiteral(", "))));
+        exec(db, QStringLiteral("CREATE TABLE %1orders_archive (id INTEGER NOT NULL PRIMARY KEY, "
+                                "customer_id INTEGER)")
+                     .arg(prefix));
+        exec(db, QStringLiteral("INSERT INTO %1orders_archive VALUES %2")
+                     .arg(prefix, archiveRows().join(QStringLiteral(", "))));
+        exec(db, QStringLiteral("CREATE TABLE %1shapes (email VARCHAR(40), grade VARCHAR(8), ref "
+                                "VARCHAR(12))")
+                     .arg(prefix));
+        exec(db, QStringLiteral("INSERT INTO %1shapes VALUES %2")
+                     .arg(prefix, shapesRows().join(QStringLiteral(", "))));
+    }
+
+    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
+                        const QString &database, const QString &schema)
+    {
+        Connection c;
+        c.name = name;
+        c.type = type;
+        c.host = server.host;
+        c.port = server.port;
+        c.username = server.user;
+        c.database = database;
+        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!server.password.isEmpty()) {
+            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
+                     .ok())
+                return 0;
+            c.secretFields << QStringLiteral("password");
+        }
+        Datastore d;
+        d.name = name;
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = database;
+        d.schema = schema;
+        return m_catalog.addDatastore(d);
+    }
+
+    Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options)
+    {
+        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
+        OperationRequest request;
+        request.datastoreId = datastoreId;
+        request.type = type;
+        request.options = options;
+        const qint64 id = m_engine->enqueue(request);
+        if (!id)
+            return {};
+        for (int waited = 0; waited < 600; ++waited) {
+            for (const auto &args : finished)
+                if (args.at(0).toLongLong() == id)
+                    return *m_catalog.operation(id);
+            finished.wait(100);
+        }
+        return *m_catalog.operation(id);
+    }
+
+    Operation profile(qint64 ds, const QStringList &containers, int level, bool draft = false)
+    {
+        return run(ds, operation_type::kProfile,
+                   {{QStringLiteral("containers"), QJsonArray::fromStringList(containers)},
+                    {QStringLiteral("inference_threshold"), level},
+                    {QStringLiteral("infer_as_draft"), draft}});
+    }
+
+    Container container(qint64 ds, const QString &name)
+    {
+        for (const Container &c : m_catalog.containers(ds))
+            if (c.name == name)
+                return c;
+        return {};
+    }
+
+    QString signature(const Check &k)
+    {
+        QString s = k.rule + QLatin1Char(':') + k.fields.join(QLatin1Char(','));
+        const QString other = k.properties.value(QStringLiteral("field_name")).toString();
+        const qint64 ref =
+            k.properties.value(QStringLiteral("ref_container_id")).toVariant().toLongLong();
+        if (ref)
+            s += QLatin1Char('>') + m_catalog.container(ref)->name + QLatin1Char('.') + other;
+        else if (!other.isEmpty())
+            s += QLatin1Char('>') + other;
+        if (k.coverage < 1)
+            s += QLatin1Char('~') + QString::number(k.coverage);
+        return s;
+    }
+
+    // The container's inferred checks that are not archived.
+    QList<Check> live(qint64 containerId)
+    {
+        CheckQuery q;
+        q.containerId = containerId;
+        q.inferredOnly = true;
+        QList<Check> out;
+        for (const Check &k : m_catalog.checks(q))
+            if (k.status != check_status::kArchived)
+                out << k;
+        return out;
+    }
+
+    void compareRules(qint64 ds, const QString &name, int level)
+    {
+        QSet<QString> actual;
+        const QList<Check> checks = live(container(ds, name).id);
+        for (const Check &k : checks)
+            actual.insert(signature(k));
+        const QSet<QString> want = expected(name, level);
+        QStringList extra = (actual - want).values(), missing = (want - actual).values();
+        extra.sort();
+        missing.sort();
+        QVERIFY2(extra.isEmpty() && missing.isEmpty(),
+                 qPrintable(
+                     QStringLiteral("%1 level %2: unexpected [%3], missing [%4]")
+                         .arg(name)
+                         .arg(level)
+                         .arg(extra.join(QStringLiteral(" ")), missing.join(QStringLiteral(" ")))));
+        QCOMPARE(checks.size(), actual.size()); // no duplicates
+        for (const Check &k : checks) {
+            QVERIFY(k.inferred);
+            QVERIFY2(k.inferenceLevel >= 1 && k.inferenceLevel <= level, qPrintable(signature(k)));
+        }
+    }
+
+    // Runs every live inferred check of the container through the compiler's count: none
+    // fires on the data it was learned from.
+    void holdout(QSqlDatabase db, qint64 ds, const QString &name, const SqlDialect &dialect,
+                 const QString &schema)
+    {
+        const Container c = container(ds, name);
+        CheckSqlContext ctx;
+        ctx.dialect = dialect;
+        ctx.schema = schema;
+        ctx.table = name;
+        for (const Field &f : m_catalog.fields(c.id))
+            ctx.fieldTypes.insert(f.name, typeFamily(f.declaredType));
+        QHash<qint64, QString> tables;
+        for (const Container &o : m_catalog.containers(ds))
+            tables.insert(o.id, o.name);
+        ctx.referenceTable = [tables](qint64 id) { return tables.value(id); };
+        const QList<Check> checks = live(c.id);
+        QString error;
+        const QList<CheckCount> counts = countFailures(db, checks, ctx, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(counts.size(), checks.size());
+        for (int i = 0; i < checks.size(); ++i) {
+            const CheckCount &n = counts.at(i);
+            QVERIFY2(n.error.isEmpty(), qPrintable(signature(checks.at(i)) + n.error));
+            QVERIFY2(n.asserted > 0, qPrintable(signature(checks.at(i))));
+            QVERIFY2(n.passed, qPrintable(signature(checks.at(i))));
+            if (checks.at(i).coverage >= 1)
+                QVERIFY2(n.failing == 0, qPrintable(signature(checks.at(i))));
+        }
+    }
+
+    Check find(qint64 ds, const QString &name, const QString &sig)
+    {
+        for (const Check &k : live(container(ds, name).id))
+            if (signature(k) == sig)
+                return k;
+        return {};
+    }
+
+    // Levels 1 to 5 on one datastore; `source` is an open connection to it for the holdout.
+    void levels(qint64 ds, QSqlDatabase source, const SqlDialect &dialect, const QString &schema)
+    {
+        QVERIFY(ds);
+        QCOMPARE(run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        for (int level = 1; level <= 3; ++level) {
+            const Operation op = profile(ds, {QStringLiteral("orders")}, level);
+            QVERIFY2(op.status == QLatin1String("success"), qPrintable(op.message));
+            QVERIFY(op.message.contains(QLatin1String("checks synchronized")));
+            compareRules(ds, QStringLiteral("orders"), level);
+            QCOMPARE(op.counters.value(QStringLiteral("checks_synchronized")).toInt(),
+                     int(expected(QStringLiteral("orders"), level).size()));
+            QCOMPARE(op.counters.value(QStringLiteral("checks_added")).toInt(),
+                     int(expected(QStringLiteral("orders"), level).size() -
+                         (level > 1 ? expected(QStringLiteral("orders"), level - 1).size() : 0)));
+            // Two passes to profile, then the holdout: one aggregate and one grouped query per
+            // unique check.
+            const int uniques = level >= 2 ? 5 : 0;
+            QCOMPARE(op.counters.value(QStringLiteral("queries")).toInt(), 2 + 1 + uniques);
+            holdout(source, ds, QStringLiteral("orders"), dialect, schema);
+        }
+        const Check between = find(ds, QStringLiteral("orders"), QStringLiteral("between:id"));
+        QCOMPARE(between.properties.value(QStringLiteral("min")).toDouble(), 0.0);
+        QCOMPARE(between.properties.value(QStringLiteral("max")).toDouble(), 220.0);
+        QCOMPARE(between.inferenceLevel, 2);
+        QCOMPARE(find(ds, QStringLiteral("orders"), QStringLiteral("matchesPattern:code"))
+                     .properties.value(QStringLiteral("pattern"))
+                     .toString(),
+                 QStringLiteral("^[A-Z]{3}-[0-9]{5}$"));
+        QCOMPARE(find(ds, QStringLiteral("orders"), QStringLiteral("expectedValues:status"))
+                     .properties.value(QStringLiteral("list"))
+                     .toArray(),
+                 (QJsonArray{"new", "paid", "shipped"}));
+        const Check later = find(ds, QStringLiteral("orders"),
+                                 QStringLiteral("lessThanField:ordered_at>shipped_at"));
+        QCOMPARE(later.properties.value(QStringLiteral("inclusive")).toBool(true), false);
+        QCOMPARE(later.inferenceLevel, 3);
+
+        // Level 4 across the three containers, the reference sorting before and after.
+        const QStringList all{QStringLiteral("customers"), QStringLiteral("orders"),
+                              QStringLiteral("orders_archive")};
+        const Operation four = profile(ds, all, 4, true);
+        QVERIFY2(four.status == QLatin1String("success"), qPrintable(four.message));
+        for (const QString &name : all) {
+            compareRules(ds, name, 4);
+            holdout(source, ds, name, dialect, schema);
+        }
+        // Infer as draft: checks new in this run are Draft; re-inferred ones keep their status.
+        for (const Check &k : live(container(ds, QStringLiteral("customers")).id))
+            QCOMPARE(k.status, check_status::kDraft);
+        QCOMPARE(find(ds, QStringLiteral("orders"), QStringLiteral("notNull:id")).status,
+                 check_status::kActive);
+        const Check exists =
+            find(ds, QStringLiteral("orders"), QStringLiteral("existsIn:customer_id>customers.id"));
+        QCOMPARE(exists.status, check_status::kDraft);
+        QCOMPARE(exists.inferenceLevel, 4);
+
+        // Level 5: shapes with coverage below 1.
+        const Operation five = profile(ds, {QStringLiteral("shapes")}, 5);
+        QVERIFY2(five.status == QLatin1String("success"), qPrintable(five.message));
+        compareRules(ds, QStringLiteral("shapes"), 5);
+        holdout(source, ds, QStringLiteral("shapes"), dialect, schema);
+        QCOMPARE(
+            find(ds, QStringLiteral("shapes"), QStringLiteral("notNull:email~0.95")).inferenceLevel,
+            5);
+        QCOMPARE(find(ds, QStringLiteral("shapes"), QStringLiteral("matchesPattern:ref~0.85"))
+                     .properties.value(QStringLiteral("pattern"))
+                     .toString(),
+                 QStringLiteral("^[A-Z]-[0-9]{4}$"));
+        QCOMPARE(find(ds, QStringLiteral("shapes"), QStringLiteral("expectedValues:grade~0.9"))
+                     .properties.value(QStringLiteral("list"))
+                     .toArray(),
+                 (QJsonArray{"A", "B", "C"}));
+    }
+
+    // Re-profiling updates, a person's edit survives, a lower level archives what never failed.
+    void synchronisation(qint64 ds)
+    {
+        const qint64 orders = container(ds, QStringLiteral("orders")).id;
+        const int before = int(live(orders).size());
+        Check edited = find(ds, QStringLiteral("orders"), QStringLiteral("between:id"));
+        edited.properties.insert(QStringLiteral("min"), -5);
+        edited.userEdited = true;
+        QVERIFY(m_catalog.updateCheck(edited));
+        edited = *m_catalog.check(edited.id);
+
+        const Operation again = profile(ds, {QStringLiteral("orders")}, 4);
+        QCOMPARE(again.status, QStringLiteral("success"));
+        QCOMPARE(again.counters.value(QStringLiteral("checks_added")).toInt(), 0);
+        QCOMPARE(again.counters.value(QStringLiteral("checks_updated")).toInt(), before - 1);
+        QCOMPARE(int(live(orders).size()), before);
+        const Check kept = *m_catalog.check(edited.id);
+        QCOMPARE(kept, edited);
+        QCOMPARE(kept.properties.value(QStringLiteral("min")).toInt(), -5);
+        QVERIFY(kept.operationId != again.id);
+        for (const Check &k : live(orders))
+            if (!k.userEdited)
+                QCOMPARE(k.operationId, again.id);
+
+        // An anomaly names a level-3 check: lowering to level 1 keeps it, archives the rest
+        // above level 1 (the edited level-2 check stays too: a person owns it).
+        const Check caught = find(ds, QStringLiteral("orders"), QStringLiteral("lessThan:id"));
+        QVERIFY(caught.id);
+        Anomaly a;
+        a.datastoreId = ds;
+        a.containerId = orders;
+        a.operationId = again.id;
+        a.type = QStringLiteral("shape");
+        a.message = QStringLiteral("id above 200");
+        a.fingerprint = QStringLiteral("lessThan:id");
+        a.partition = a.comment = QLatin1String("");
+        a.failedChecks << AnomalyFailedCheck{caught.id, caught.rule, caught.fields, a.message};
+        QList<Anomaly> anomalies{a};
+        QVERIFY2(m_catalog.addAnomalies(anomalies), qPrintable(m_catalog.lastError()));
+
+        const Operation lower = profile(ds, {QStringLiteral("orders")}, 1);
+        QCOMPARE(lower.status, QStringLiteral("success"));
+        QSet<QString> remaining;
+        for (const Check &k : live(orders))
+            remaining.insert(signature(k));
+        QSet<QString> want = expected(QStringLiteral("orders"), 1);
+        want << QStringLiteral("lessThan:id") << QStringLiteral("between:id");
+        QCOMPARE(remaining, want);
+        const int archived = int(expected(QStringLiteral("orders"), 4).size() -
+                                 expected(QStringLiteral("orders"), 1).size()) -
+                             2;
+        QCOMPARE(lower.counters.value(QStringLiteral("checks_archived")).toInt(), archived);
+        QCOMPARE(m_catalog.check(caught.id)->status, check_status::kActive);
+
+        // Raising the level again brings the archived checks back instead of duplicating them.
+        const Operation higher = profile(ds, {QStringLiteral("orders")}, 4);
+        QCOMPARE(higher.status, QStringLiteral("success"));
+        QCOMPARE(higher.counters.value(QStringLiteral("checks_added")).toInt(), 0);
+        QCOMPARE(int(live(orders).size()), before);
+        CheckQuery all;
+        all.containerId = orders;
+        QCOMPARE(int(m_catalog.checks(all).size()), before);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
+        QVERIFY2(test::postgres().port, "the Servers fixture is not running");
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+    }
+
+    void cleanupTestCase() { m_engine.reset(); }
+
+    void support()
+    {
+        using namespace inference;
+        QCOMPARE(leadingDigitFloor(1234), 1000.0);
+        QCOMPARE(leadingDigitCeil(1234), 2000.0);
+        QCOMPARE(leadingDigitFloor(-15), -20.0);
+        QCOMPARE(leadingDigitCeil(0.35), 0.4);
+        const Range r = widenedRange(3, 97, true);
+        QCOMPARE(r.min, 0.0);
+        QCOMPARE(r.max, 107.0);
+        QCOMPARE(shapeCoverage(0.97), 0.95);
+        QCOMPARE(shapeCoverage(0.7), 0.0);
+        QCOMPARE(moment(QStringLiteral("2024-01-05 10:00:00+01")),
+                 QDateTime(QDate(2024, 1, 5), QTime(9, 0), Qt::UTC));
+        QCOMPARE(moment(QStringLiteral("2024-01-05")),
+                 QDateTime(QDate(2024, 1, 5), QTime(0, 0), Qt::UTC));
+        QVERIFY(!moment(QStringLiteral("soon")).isValid());
+        QJsonArray h;
+        for (const char *v : {"AB-12", "CD-345", "EF-6"})
+            h << QJsonObject{{"value", v}, {"count", 2}};
+        h << QJsonObject{{"value", "x"}, {"count", 1}};
+        const auto p = derivePattern(h);
+        QVERIFY(p);
+        QCOMPARE(p->strict, QStringLiteral("^[A-Z]{2}-[0-9]{1,3}$"));
+        QCOMPARE(p->loose, QStringLiteral("^[A-Z]+-[0-9]+$"));
+        QCOMPARE(p->share, 6.0 / 7.0);
+    }
+
+    void sqlite()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("infer.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "src");
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_ENABLE_REGEXP"));
+            QVERIFY(db.open());
+            fill(db, QString(), QStringLiteral("REAL"), QStringLiteral("TIMESTAMP"));
+            const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                           test::Server{}, path, QStringLiteral("main"));
+            levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::SQLite),
+                   QStringLiteral("main"));
+            synchronisation(ds);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("src"));
+    }
+
+    void postgres()
+    {
+        const test::Server pg = test::postgres();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pgsrc");
+            db.setHostName(pg.host);
+            db.setPort(pg.port);
+            db.setUserName(pg.user);
+            db.setPassword(pg.password);
+            db.setDatabaseName(pg.database);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, QStringLiteral("DROP SCHEMA IF EXISTS infer_pg CASCADE"));
+            exec(db, QStringLiteral("CREATE SCHEMA infer_pg"));
+            fill(db, QStringLiteral("infer_pg."), QStringLiteral("DOUBLE PRECISION"),
+                 QStringLiteral("TIMESTAMP"));
+            const qint64 ds = datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                           pg.database, QStringLiteral("infer_pg"));
+            levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
+                   QStringLiteral("infer_pg"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pgsrc"));
+    }
+
+    void mariadb()
+    {
+        const test::Server md = test::mariadb();
+        QVERIFY(md.port);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "mdsrc");
+            db.setHostName(md.host);
+            db.setPort(md.port);
+            db.setUserName(md.user);
+            db.setPassword(md.password);
+            db.setDatabaseName(md.database);
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_infer"));
+            exec(db, QStringLiteral("CREATE DATABASE assay_infer"));
+            fill(db, QStringLiteral("assay_infer."), QStringLiteral("DOUBLE"),
+                 QStringLiteral("DATETIME"));
+            const qint64 ds =
+                datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                             QStringLiteral("assay_infer"), QStringLiteral("assay_infer"));
+            levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::MySQL),
+                   QStringLiteral("assay_infer"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("mdsrc"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInference)
+#include "tst_inference.moc"
