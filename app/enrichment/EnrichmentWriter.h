@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -52,15 +53,40 @@ public:
     // (e.g. the database's "permission denied to create relation" text) and the fix.
     bool prepare(QString *error);
     // Writes one container's results in one transaction (batched inserts); remediation rows
-    // append, or replace the container's table, per `remediation`.
-    bool write(const ContainerScanResult &result, RemediationStrategy remediation,
-               QString *error);
+    // append, or replace the container's table, per `remediation`. Calls prepare() first when
+    // it has not succeeded yet. On failure the transaction is rolled back: none of the rows of
+    // this result remain (a remediation table created or widened just before may, empty of
+    // them, since MySQL cannot roll DDL back).
+    //
+    // What is written (see EnrichmentTables.h for the columns and their types):
+    // - one _scan_operations row; one _check_metrics row per metric;
+    // - one _failed_checks row per anomaly x failed check: QUALITY_CHECK_FIELDS and
+    //   QUALITY_CHECK_TAGS as JSON arrays of names, QUALITY_CHECK_PARAMETERS as the check's
+    //   properties in JSON, ANOMALOUS_RECORDS_COUNT the anomaly's count, FINGERPRINT (only when
+    //   result.fingerprints) the anomaly's fingerprint as an integer (a decimal or <= 16-digit
+    //   hex fingerprint as is, any other text as the first 63 bits of its SHA-256);
+    //   SUGGESTED_REMEDIATION_* and QUALITY_CHECK_METADATA stay NULL;
+    // - _source_records: at most result.sourceRecordLimit rows per anomaly (none when it is
+    //   <= 0), RECORD the row as compact JSON, CONTEXT the anomaly's message;
+    // - remediation (not None): the same source rows, each source column's value as text,
+    //   in `<prefix>_remediation_<container_id>` (columns: result.sourceColumns, or when that
+    //   is empty the keys the rows hold; no table when there are neither). Append keeps every
+    //   scan's rows. Overwrite empties the table at the first write of that container by this
+    //   writer (one writer per scan operation), so a scan's partitions all stay and only the last
+    //   scan remains.
+    bool write(const ContainerScanResult &result, RemediationStrategy remediation, QString *error);
+
+    const QString &prefix() const { return m_prefix; }
+    // `<prefix>_remediation_<container_id>`.
+    QString remediationTable(qint64 containerId) const;
 
 private:
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QString m_schema;
     QString m_prefix;
+    bool m_prepared = false;
+    QSet<qint64> m_replacedRemediation; // containers whose table this writer has replaced
 };
 
 } // namespace assay
