@@ -274,6 +274,14 @@ private:
         QCOMPARE(category.minLength, std::optional<qint64>(4));
         QCOMPARE(category.maxLength, std::optional<qint64>(5));
         QCOMPARE(category.histogram.size(), 3);
+        {
+            // Entropy in bits of alpha 500, beta 300, gamma 100 (of 900 non-null values).
+            double expected = 0;
+            for (const double n : {500.0, 300.0, 100.0})
+                expected -= n / 900.0 * std::log2(n / 900.0);
+            QVERIFY2(category.entropy && std::abs(*category.entropy - expected) < 1e-9,
+                     qPrintable(QString::number(category.entropy.value_or(-1))));
+        }
         const QList<QPair<QString, int>> frequencies{{QStringLiteral("alpha"), 500},
                                                      {QStringLiteral("beta"), 300},
                                                      {QStringLiteral("gamma"), 100}};
@@ -353,9 +361,14 @@ private:
         QCOMPARE(id.maxValue.toDouble(), double(kBig));
         QVERIFY(id.distinctApproximate);
         QVERIFY(id.quantilesApproximate);
-        QVERIFY2(id.distinctValues > 40000 && id.distinctValues < kBig,
+        // Every id is distinct: the sample's singletons make the estimator say (about) all.
+        QVERIFY2(std::abs(id.distinctValues - kBig) <= kBig / 10,
                  qPrintable(QString::number(id.distinctValues)));
-        QVERIFY(id.median && std::abs(*id.median - kBig / 2.0) < kBig * 0.05);
+        QVERIFY2(id.median && std::abs(*id.median - kBig / 2.0) < kBig * 0.05,
+                 qPrintable(QStringLiteral("median %1 q1 %2 hist %3")
+                                .arg(id.median.value_or(-1))
+                                .arg(id.q1.value_or(-1))
+                                .arg(id.histogram.size())));
         QVERIFY(id.q1 && std::abs(*id.q1 - kBig / 4.0) < kBig * 0.05);
         QVERIFY(id.q3 && std::abs(*id.q3 - kBig * 0.75) < kBig * 0.05);
         QCOMPARE(id.histogram.size(), 20);

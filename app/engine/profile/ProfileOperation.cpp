@@ -5,7 +5,6 @@
 #include "connectors/FieldTypes.h"
 #include "connectors/FolderDiscovery.h"
 #include "engine/OperationRequest.h"
-#include "engine/profile/ProfileInference.h"
 #include "engine/profile/ProfileQueries.h"
 
 #include <QCoreApplication>
@@ -25,8 +24,6 @@ struct ProfileOperationText
 
 const char *const kCounters[] = {"tables_requested",       "tables_profiled", "records_profiled",
                                  "field_profiles_updated", "queries",         "table_passes"};
-const char *const kCheckCounters[] = {"checks_synchronized", "checks_added", "checks_updated",
-                                      "checks_archived"};
 
 void bump(QJsonObject &counters, const char *name, qint64 by = 1)
 {
@@ -48,44 +45,6 @@ bool execBound(QSqlQuery &q, const BoundSql &bound, QString *error)
         return false;
     }
     return true;
-}
-
-// Adds what inferring one container's checks did to the run's counters; its synchronized
-// count, or -1 (with a warning) when inference failed.
-int recordInference(OperationContext &context, const Container &container,
-                    const InferenceStep &step)
-{
-    QJsonObject &counters = context.operation().counters;
-    bump(counters, "queries", step.queries);
-    bump(counters, "table_passes", step.queries); // each holdout statement reads the table
-    bump(counters, "checks_synchronized", step.counts.synchronized());
-    bump(counters, "checks_added", step.counts.added);
-    bump(counters, "checks_updated", step.counts.updated);
-    bump(counters, "checks_archived", step.counts.archived);
-    if (!step.error.isEmpty()) {
-        context.warning(ProfileOperationText::tr("Checks of %1 could not be inferred: %2")
-                            .arg(container.name, step.error));
-        return -1;
-    }
-    return step.counts.synchronized();
-}
-
-// The profile's incremental filter, for the holdout to read the same rows.
-SqlFragment rowScopeOf(const SqlDialect &dialect, const ProfileSource &source)
-{
-    if (source.incrementalField.isEmpty() || !source.incrementalAfter.isValid())
-        return {};
-    return SqlFragment{QStringLiteral("%1 > ?").arg(dialect.quote(source.incrementalField)),
-                       {source.incrementalAfter}};
-}
-
-std::optional<double> optionalDouble(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    bool ok = false;
-    const double d = v.toDouble(&ok);
-    return ok ? std::optional<double>(d) : std::nullopt;
 }
 
 } // namespace
@@ -160,18 +119,6 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     for (const char *counter : kCounters)
         if (!counters.contains(QLatin1String(counter)))
             counters.insert(QLatin1String(counter), 0);
-    std::optional<ProfileInference> inference;
-    if (options.inferenceThreshold > 0) {
-        for (const char *counter : kCheckCounters)
-            if (!counters.contains(QLatin1String(counter)))
-                counters.insert(QLatin1String(counter), 0);
-        inference.emplace(catalog, context.datastore(), dialect,
-                          ProfileInference::Settings{options.inferenceThreshold,
-                                                     options.inferAsDraft, context.operation().id,
-                                                     options.recordLimit});
-    }
-    // Containers this run profiled, with the rows read: level 4 looks across them at the end.
-    QList<QPair<Container, SqlFragment>> profiled;
     counters.insert(QStringLiteral("tables_requested"), int(chosen.size()));
 
     context.progress(0.02, ProfileOperationText::tr("Connecting"));
@@ -186,8 +133,10 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         context.operation().result.value(QStringLiteral("containers")).toObject();
     int failed = 0;
     bool aborted = false;
+    const bool logarithm = profile_sql::hasLogarithm(session->database(), dialect);
 
-    // The handle (and every query) must be gone before closeSource() removes the connection.
+    // The handle (and every query) must be gone before closeSource() removes the
+    // connection.
     for (int ci = 0; ci < chosen.size(); ++ci) {
         QSqlDatabase db = session->database();
         const Container &container = chosen.at(ci);
@@ -215,6 +164,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         source.schema = context.datastore().schema;
         source.table = container.name;
         source.recordLimit = options.recordLimit;
+        source.logarithm = logarithm;
         if (!container.incrementalField.isEmpty()) {
             if (container.incrementalStrategy == QLatin1String("batch-value") &&
                 options.greaterThanBatch.isValid())
@@ -242,54 +192,20 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             ++failed;
             continue;
         }
-        const qint64 records = q1.value(0).toLongLong();
-        const QList<profile_sql::Pass1Layout> layout = profile_sql::pass1Layout(dialect, columns);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         QList<FieldProfile> profiles;
         for (int i = 0; i < fields.size(); ++i) {
-            const profile_sql::Pass1Layout &l = layout.at(i);
-            const ProfileColumn &c = columns.at(i);
             FieldProfile p;
             p.operationId = context.operation().id;
             p.containerId = container.id;
             p.fieldId = fields.at(i).id;
-            p.fieldName = c.name;
+            p.fieldName = columns.at(i).name;
             p.profiledAt = now;
-            p.records = records;
             p.declaredType = fields.at(i).declaredType;
-            p.inferredType = typeFamilyName(c.family);
-            const qint64 n = q1.value(l.count).toLongLong();
-            p.completeness = records > 0 ? double(n) / double(records) : 0.0;
-            if (l.min >= 0) {
-                p.minValue = q1.isNull(l.min) ? QString() : q1.value(l.min).toString();
-                p.maxValue = q1.isNull(l.max) ? QString() : q1.value(l.max).toString();
-            }
-            if (l.sum >= 0 && n > 0) {
-                const double s1 = q1.value(l.sum).toDouble(), s2 = q1.value(l.sum + 1).toDouble(),
-                             s3 = q1.value(l.sum + 2).toDouble(),
-                             s4 = q1.value(l.sum + 3).toDouble();
-                const double m = s1 / n;
-                const double m2 = qMax(0.0, s2 / n - m * m);
-                const double m3 = s3 / n - 3 * m * s2 / n + 2 * m * m * m;
-                const double m4 = s4 / n - 4 * m * s3 / n + 6 * m * m * s2 / n - 3 * m * m * m * m;
-                p.sum = s1;
-                p.mean = m;
-                p.stdDev = n > 1 ? std::sqrt(m2 * n / (n - 1)) : 0.0;
-                if (m2 > 0) {
-                    p.skewness = m3 / std::pow(m2, 1.5);
-                    p.kurtosis = m4 / (m2 * m2) - 3.0; // excess kurtosis
-                }
-            }
-            if (l.minLength >= 0 && n > 0) {
-                p.minLength = q1.value(l.minLength).toLongLong();
-                p.maxLength = q1.value(l.maxLength).toLongLong();
-            }
-            if (l.approxDistinct >= 0) {
-                p.distinctValues = q1.value(l.approxDistinct).toLongLong();
-                p.distinctApproximate = true;
-            }
+            p.inferredType = typeFamilyName(columns.at(i).family);
             profiles << p;
         }
+        const qint64 records = profile_sql::readPass1(q1, dialect, columns, profiles);
         q1.finish();
         if (context.isCancelled()) {
             aborted = true;
@@ -303,7 +219,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         source.sampleTarget = profile_sql::kSampleRows;
         const bool sampled = records > profile_sql::kSampleRows;
         QSqlQuery q2(db);
-        const BoundSql pass2 = profile_sql::pass2(dialect, source, columns);
+        const BoundSql pass2 = profile_sql::pass2(dialect, source, columns, profiles);
         bump(counters, "queries");
         bump(counters, "table_passes");
         if (!execBound(q2, pass2, &error)) {
@@ -316,54 +232,11 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             ++failed;
             continue;
         }
-        QVector<QStringList> topValues(fields.size());
-        QVector<qint64> sampleNonNull(fields.size(), 0);
-        while (q2.next()) {
-            const int fi = q2.value(0).toInt();
-            if (fi < 0 || fi >= profiles.size())
-                continue;
-            FieldProfile &p = profiles[fi];
-            const QString value = q2.value(1).toString();
-            const qint64 count = q2.value(2).toLongLong();
-            const qint64 rank = q2.value(4).toLongLong();
-            if (!p.distinctApproximate || !sampled) {
-                p.distinctValues = q2.value(3).toLongLong();
-                p.distinctApproximate = sampled;
-            }
-            if (rank <= profile_sql::kTopValues) {
-                p.histogram.append(QJsonObject{{QStringLiteral("value"), value},
-                                               {QStringLiteral("count"), double(count)}});
-                topValues[fi] << value;
-                sampleNonNull[fi] += count;
-            }
-            if (columns.at(fi).isNumeric()) {
-                const std::optional<double> number = optionalDouble(q2.value(1));
-                if (q2.value(5).toInt())
-                    p.q1 = number;
-                if (q2.value(6).toInt())
-                    p.median = number;
-                if (q2.value(7).toInt())
-                    p.q3 = number;
-                p.quantilesApproximate = sampled;
-            }
-        }
+        profile_sql::Pass2Reader reader(columns, profiles, sampled);
+        while (q2.next())
+            reader.add(q2);
         q2.finish();
-        // Ratios of the top values, over the non-null values they were counted among.
-        for (int i = 0; i < profiles.size(); ++i) {
-            FieldProfile &p = profiles[i];
-            const double nonNull = sampled ? 0.0 : p.completeness * double(p.records);
-            QJsonArray histogram;
-            for (const QJsonValue &v : p.histogram) {
-                QJsonObject bucket = v.toObject();
-                if (nonNull > 0)
-                    bucket.insert(QStringLiteral("ratio"),
-                                  bucket.value(QStringLiteral("count")).toDouble() / nonNull);
-                histogram.append(bucket);
-            }
-            p.histogram = histogram;
-            if (columns.at(i).isText() && !topValues.at(i).isEmpty())
-                p.inferredType = inferTextType(topValues.at(i));
-        }
+        reader.finish();
         if (context.isCancelled()) {
             aborted = true;
             break;
@@ -373,46 +246,16 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             ++failed;
             continue;
         }
-        QJsonObject figures{{QStringLiteral("records"), double(records)},
-                            {QStringLiteral("records_profiled"), double(scanned)},
-                            {QStringLiteral("fields"), int(fields.size())},
-                            {QStringLiteral("sampled"), sampled}};
-        if (inference) {
-            context.progress(
-                0.05 + 0.95 * (ci + 0.5) / qMax(1, int(chosen.size())),
-                ProfileOperationText::tr("Inferring checks of %1").arg(container.name));
-            const SqlFragment scope = rowScopeOf(dialect, source);
-            const int synced =
-                recordInference(context, container,
-                                inference->inferContainer(db, container, fields, profiles, scope));
-            if (synced >= 0)
-                figures.insert(QStringLiteral("checks_synchronized"), synced);
-            profiled << qMakePair(container, scope);
-        }
-        containerFigures.insert(container.name, figures);
+        containerFigures.insert(container.name,
+                                QJsonObject{{QStringLiteral("records"), double(records)},
+                                            {QStringLiteral("records_profiled"), double(scanned)},
+                                            {QStringLiteral("fields"), int(fields.size())},
+                                            {QStringLiteral("sampled"), sampled}});
         context.operation().result.insert(QStringLiteral("containers"), containerFigures);
         bump(counters, "tables_profiled");
         bump(counters, "records_profiled", scanned);
         bump(counters, "field_profiles_updated", profiles.size());
         context.markContainerFinished(container.name);
-    }
-    // Level 4: references between the containers, now that each has its profiles.
-    if (inference && options.inferenceThreshold >= 4 && !aborted) {
-        for (const auto &[container, scope] : profiled) {
-            if (context.isCancelled())
-                break;
-            context.progress(0.98, ProfileOperationText::tr("Relating %1").arg(container.name));
-            const int synced =
-                recordInference(context, container,
-                                inference->inferReferences(session->database(), container, scope));
-            QJsonObject figures = containerFigures.value(container.name).toObject();
-            if (synced > 0)
-                figures.insert(QStringLiteral("checks_synchronized"),
-                               figures.value(QStringLiteral("checks_synchronized")).toInt() +
-                                   synced);
-            containerFigures.insert(container.name, figures);
-        }
-        context.operation().result.insert(QStringLiteral("containers"), containerFigures);
     }
     context.closeSource(session);
     if (aborted || context.isCancelled())
@@ -420,18 +263,12 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     if (!chosen.isEmpty())
         catalog.notifyContainersChanged(context.datastore().id);
 
-    QString message =
+    const QString message =
         ProfileOperationText::tr("%1 of %2 containers profiled, %3 records, %4 field profiles.")
             .arg(counters.value(QStringLiteral("tables_profiled")).toInt())
             .arg(chosen.size())
             .arg(qint64(counters.value(QStringLiteral("records_profiled")).toDouble()))
             .arg(counters.value(QStringLiteral("field_profiles_updated")).toInt());
-    if (inference)
-        message += QLatin1Char(' ') +
-                   ProfileOperationText::tr("%1 checks synchronized (%2 added, %3 updated).")
-                       .arg(counters.value(QStringLiteral("checks_synchronized")).toInt())
-                       .arg(counters.value(QStringLiteral("checks_added")).toInt())
-                       .arg(counters.value(QStringLiteral("checks_updated")).toInt());
     if (failed > 0 && failed == chosen.size())
         return {operation_status::kFailure, message};
     return {failed || context.warningCount() ? operation_status::kWarning

@@ -1,8 +1,68 @@
 #include "engine/profile/ProfileQueries.h"
 
+#include "connectors/FolderDiscovery.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
+#include <cmath>
 
 namespace assay::profile_sql {
+
+namespace {
+
+// Databases with a population-variance aggregate: one accumulator computed in C is several
+// times cheaper than SUM(x * x) evaluated as an expression per row.
+bool hasVarPop(const SqlDialect &dialect)
+{
+    switch (dialect.family()) {
+    case SqlDialect::Family::SQLite:
+    case SqlDialect::Family::Generic:
+        return false;
+    default:
+        return true;
+    }
+}
+
+QString varPop(const SqlDialect &dialect, const QString &d)
+{
+    return dialect.family() == SqlDialect::Family::SqlServer ? QStringLiteral("VARP(%1)").arg(d)
+                                                             : QStringLiteral("VAR_POP(%1)").arg(d);
+}
+
+// SUM as a double that cannot overflow: SQLite's SUM() raises on integer overflow, TOTAL() not.
+QString sumAsDouble(const SqlDialect &dialect, const QString &f)
+{
+    if (dialect.family() == SqlDialect::Family::SQLite)
+        return QStringLiteral("TOTAL(%1)").arg(f);
+    return dialect.toDouble(QStringLiteral("SUM(%1)").arg(f));
+}
+
+QString logarithm(const SqlDialect &dialect, const QString &e)
+{
+    return dialect.family() == SqlDialect::Family::SqlServer ? QStringLiteral("LOG(%1)").arg(e)
+                                                             : QStringLiteral("LN(%1)").arg(e);
+}
+
+std::optional<double> optionalDouble(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
+} // namespace
+
+bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
+{
+    if (dialect.family() != SqlDialect::Family::SQLite)
+        return true;
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT LN(2)")) && q.next() && !q.isNull(0);
+}
 
 QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *values)
 {
@@ -14,6 +74,8 @@ QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *
     if (sampling) {
         const double fraction = double(s.sampleTarget) / double(s.tableRecords);
         if (family == SqlDialect::Family::PostgreSQL) {
+            // BERNOULLI samples rows. SYSTEM would read fewer pages, but pages hold neighbouring
+            // rows, and quartiles of ordered data (ids, timestamps) came out 5-10% off.
             sql += QStringLiteral(" TABLESAMPLE BERNOULLI (?)");
             values->append(fraction * 100.0);
         } else if (family == SqlDialect::Family::SQLite) {
@@ -53,8 +115,9 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
             l.max = next++;
         }
         if (c.isNumeric()) {
-            l.sum = next;
-            next += 4;
+            l.sum = next++;
+            l.spread = next++;
+            l.spreadIsVariance = hasVarPop(dialect);
         }
         if (c.isText()) {
             l.minLength = next++;
@@ -80,10 +143,11 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
                    << dialect.toText(QStringLiteral("MAX(%1)").arg(f));
         }
         if (c.isNumeric()) {
-            const QString d = dialect.toDouble(f);
-            select << QStringLiteral("SUM(%1)").arg(d) << QStringLiteral("SUM(%1 * %1)").arg(d)
-                   << QStringLiteral("SUM(%1 * %1 * %1)").arg(d)
-                   << QStringLiteral("SUM(%1 * %1 * %1 * %1)").arg(d);
+            select << sumAsDouble(dialect, f);
+            if (hasVarPop(dialect))
+                select << varPop(dialect, dialect.toDouble(f));
+            else
+                select << sumAsDouble(dialect, QStringLiteral("%1 * %1").arg(f));
         }
         if (c.isText()) {
             select << QStringLiteral("MIN(%1)").arg(dialect.length(f))
@@ -98,48 +162,199 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
     return out;
 }
 
+qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<ProfileColumn> &columns,
+                 QList<FieldProfile> &profiles)
+{
+    const qint64 records = q.value(0).toLongLong();
+    const QList<Pass1Layout> layout = pass1Layout(dialect, columns);
+    for (int i = 0; i < columns.size() && i < profiles.size(); ++i) {
+        const Pass1Layout &l = layout.at(i);
+        FieldProfile &p = profiles[i];
+        p.records = records;
+        const qint64 n = q.value(l.count).toLongLong();
+        p.completeness = records > 0 ? double(n) / double(records) : 0.0;
+        if (l.min >= 0) {
+            p.minValue = q.isNull(l.min) ? QString() : q.value(l.min).toString();
+            p.maxValue = q.isNull(l.max) ? QString() : q.value(l.max).toString();
+        }
+        if (l.sum >= 0 && n > 0) {
+            const double s1 = q.value(l.sum).toDouble();
+            const double mean = s1 / double(n);
+            const double spread = q.value(l.spread).toDouble();
+            const double variance =
+                qMax(0.0, l.spreadIsVariance ? spread : spread / double(n) - mean * mean);
+            p.sum = s1;
+            p.mean = mean;
+            p.stdDev = n > 1 ? std::sqrt(variance * double(n) / double(n - 1)) : 0.0;
+        }
+        if (l.minLength >= 0 && n > 0) {
+            p.minLength = q.value(l.minLength).toLongLong();
+            p.maxLength = q.value(l.maxLength).toLongLong();
+        }
+        if (l.approxDistinct >= 0) {
+            p.distinctValues = q.value(l.approxDistinct).toLongLong();
+            p.distinctApproximate = true;
+        }
+    }
+    return records;
+}
+
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
-               const QList<ProfileColumn> &columns)
+               const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles)
 {
     BoundSql out;
-    QStringList keys, textCases, numberCases;
+    const QString from = source(dialect, s, &out.values);
+    // One branch per field over the rows read once (MATERIALIZED where the database would
+    // otherwise re-read the table per branch). z is the value standardised by pass 1's exact
+    // mean and deviation, so the higher moments stay small and cannot overflow.
+    QStringList branches;
     for (int i = 0; i < columns.size(); ++i) {
         const ProfileColumn &c = columns.at(i);
-        const QString f = QStringLiteral("src.") + dialect.quote(c.name);
-        keys << (i == 0 ? QStringLiteral("SELECT 0 AS fi") : QStringLiteral("SELECT %1").arg(i)) +
-                    (dialect.family() == SqlDialect::Family::Oracle ? QStringLiteral(" FROM DUAL")
-                                                                    : QString());
-        textCases << QStringLiteral("WHEN %1 THEN %2").arg(i).arg(dialect.toText(f));
-        if (c.isNumeric())
-            numberCases << QStringLiteral("WHEN %1 THEN %2").arg(i).arg(dialect.toDouble(f));
+        const QString f = QStringLiteral("s.") + dialect.quote(c.name);
+        QString number = dialect.toDouble(QStringLiteral("NULL"));
+        QString z = number;
+        if (c.isNumeric()) {
+            number = dialect.toDouble(f);
+            z = QStringLiteral("(%1 - ?) / ?").arg(number);
+            const FieldProfile *p = i < profiles.size() ? &profiles.at(i) : nullptr;
+            out.values << (p && p->mean ? *p->mean : 0.0)
+                       << (p && p->stdDev && *p->stdDev > 0 ? *p->stdDev : 1.0);
+        }
+        branches << QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z FROM s WHERE %5 "
+                                   "IS NOT NULL")
+                        .arg(i)
+                        .arg(dialect.toText(f), number, z, f);
     }
-    const QString number = numberCases.isEmpty()
-                               ? dialect.toDouble(QStringLiteral("NULL"))
-                               : QStringLiteral("CASE k.fi %1 END").arg(numberCases.join(u' '));
-    const QString from = source(dialect, s, &out.values);
-    // u: one row per (row, field); g: one row per (field, value); r: ranks and cumulative counts.
-    out.sql =
-        QStringLiteral(
-            "SELECT fi, v, c, d, rn, "
-            "CASE WHEN 4 * cum >= t AND 4 * (cum - c) < t THEN 1 ELSE 0 END, "
-            "CASE WHEN 2 * cum >= t AND 2 * (cum - c) < t THEN 1 ELSE 0 END, "
-            "CASE WHEN 4 * cum >= 3 * t AND 4 * (cum - c) < 3 * t THEN 1 ELSE 0 END "
-            "FROM (SELECT fi, v, c, n, "
-            "COUNT(*) OVER (PARTITION BY fi) AS d, "
-            "SUM(c) OVER (PARTITION BY fi) AS t, "
-            "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
-            "CURRENT ROW) AS cum, "
-            "ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn "
-            "FROM (SELECT fi, v, MIN(n) AS n, COUNT(*) AS c "
-            "FROM (SELECT k.fi AS fi, CASE k.fi %1 END AS v, %2 AS n "
-            "FROM %3 CROSS JOIN (%4) k) u "
-            "WHERE v IS NOT NULL GROUP BY fi, v) g) r "
-            "WHERE rn <= %5 OR (n IS NOT NULL AND ((4 * cum >= t AND 4 * (cum - c) < t) OR "
-            "(2 * cum >= t AND 2 * (cum - c) < t) OR (4 * cum >= 3 * t AND 4 * (cum - c) < 3 * "
-            "t))) ORDER BY fi, rn")
-            .arg(textCases.join(u' '), number, from, keys.join(QStringLiteral(" UNION ALL ")))
-            .arg(kTopValues);
+    const SqlDialect::Family family = dialect.family();
+    const bool materialized =
+        family == SqlDialect::Family::SQLite || family == SqlDialect::Family::PostgreSQL;
+    const QString entropy = s.logarithm ? QStringLiteral("SUM(c * %1) OVER (PARTITION BY fi)")
+                                              .arg(logarithm(dialect, dialect.toDouble("c")))
+                                        : dialect.toDouble(QStringLiteral("NULL"));
+    const QString quartile =
+        QStringLiteral("CASE WHEN %1 * cum >= %2 * t AND %1 * (cum - c) < %2 * t THEN 1 ELSE 0 "
+                       "END");
+    // g: one row per (field, value); r: per-field sums, ranks and cumulative counts.
+    out.sql = QStringLiteral(
+                  "WITH s AS %1(SELECT * FROM %2) "
+                  "SELECT fi, v, c, d, rn, %3, %4, %5, f1, t, z1, z2, z3, z4, clc FROM ("
+                  "SELECT fi, v, c, n, "
+                  "COUNT(*) OVER (PARTITION BY fi) AS d, "
+                  "SUM(c) OVER (PARTITION BY fi) AS t, "
+                  "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY fi) AS f1, "
+                  "SUM(c * z) OVER (PARTITION BY fi) AS z1, "
+                  "SUM(c * z * z) OVER (PARTITION BY fi) AS z2, "
+                  "SUM(c * z * z * z) OVER (PARTITION BY fi) AS z3, "
+                  "SUM(c * z * z * z * z) OVER (PARTITION BY fi) AS z4, "
+                  "%6 AS clc, "
+                  "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
+                  "CURRENT ROW) AS cum, "
+                  "ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn "
+                  "FROM (SELECT fi, v, MIN(n) AS n, MIN(z) AS z, COUNT(*) AS c FROM (%7) u "
+                  "GROUP BY fi, v) g) r "
+                  "WHERE rn <= %8 OR (n IS NOT NULL AND (%3 = 1 OR %4 = 1 OR %5 = 1)) "
+                  "ORDER BY fi, rn")
+                  .arg(materialized ? QStringLiteral("MATERIALIZED ") : QString(), from,
+                       quartile.arg(4).arg(1), quartile.arg(2).arg(1), quartile.arg(4).arg(3),
+                       entropy, branches.join(QStringLiteral(" UNION ALL ")))
+                  .arg(kTopValues);
     return out;
+}
+
+Pass2Reader::Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
+                         bool sampled)
+    : m_columns(columns), m_profiles(profiles), m_sampled(sampled), m_sums(columns.size())
+{
+}
+
+void Pass2Reader::add(const QSqlQuery &q)
+{
+    const int fi = q.value(0).toInt();
+    if (fi < 0 || fi >= m_profiles.size() || fi >= m_sums.size())
+        return;
+    FieldProfile &p = m_profiles[fi];
+    FieldSums &sums = m_sums[fi];
+    const QString value = q.value(1).toString();
+    const qint64 count = q.value(2).toLongLong();
+    if (!sums.seen) {
+        sums.seen = true;
+        sums.distinct = q.value(3).toLongLong();
+        sums.once = q.value(8).toLongLong();
+        sums.total = q.value(9).toLongLong();
+        sums.s1 = q.value(10).toDouble();
+        sums.s2 = q.value(11).toDouble();
+        sums.s3 = q.value(12).toDouble();
+        sums.s4 = q.value(13).toDouble();
+        sums.hasLog = !q.isNull(14);
+        sums.cLogC = q.value(14).toDouble();
+    }
+    if (q.value(4).toLongLong() <= kTopValues) {
+        p.histogram.append(QJsonObject{{QStringLiteral("value"), value},
+                                       {QStringLiteral("count"), double(count)}});
+        sums.topValues << value;
+    }
+    if (m_columns.at(fi).isNumeric()) {
+        const std::optional<double> number = optionalDouble(q.value(1));
+        if (q.value(5).toInt())
+            p.q1 = number;
+        if (q.value(6).toInt())
+            p.median = number;
+        if (q.value(7).toInt())
+            p.q3 = number;
+        p.quantilesApproximate = m_sampled;
+    }
+}
+
+void Pass2Reader::finish()
+{
+    for (int i = 0; i < m_profiles.size() && i < m_sums.size(); ++i) {
+        FieldProfile &p = m_profiles[i];
+        const FieldSums &sums = m_sums.at(i);
+        if (!sums.seen || sums.total <= 0)
+            continue;
+        const double t = double(sums.total);
+        // Distinct values: exact when every row was read; else the pass 1 approximate function
+        // when the database has one, else estimated from the sample (Haas and Stokes' Duj1:
+        // values seen once in the sample stand for many unseen ones).
+        if (!m_sampled) {
+            p.distinctValues = sums.distinct;
+            p.distinctApproximate = false;
+        } else if (!p.distinctApproximate) {
+            const double nonNull = p.completeness * double(p.records);
+            const double q = nonNull > 0 ? qMin(1.0, t / nonNull) : 1.0;
+            const double denominator = 1.0 - (1.0 - q) * double(sums.once) / t;
+            double estimate = denominator > 0 ? double(sums.distinct) / denominator : nonNull;
+            estimate = qBound(double(sums.distinct), estimate, qMax(nonNull, 1.0));
+            p.distinctValues = qRound64(estimate);
+            p.distinctApproximate = true;
+        }
+        // Skewness and excess kurtosis from the standardised moments of the rows read.
+        if (m_columns.at(i).isNumeric() && p.stdDev && *p.stdDev > 0) {
+            const double m1 = sums.s1 / t;
+            const double m2 = sums.s2 / t - m1 * m1;
+            if (m2 > 0) {
+                const double m3 = sums.s3 / t - 3 * m1 * sums.s2 / t + 2 * m1 * m1 * m1;
+                const double m4 = sums.s4 / t - 4 * m1 * sums.s3 / t + 6 * m1 * m1 * sums.s2 / t -
+                                  3 * m1 * m1 * m1 * m1;
+                p.skewness = m3 / std::pow(m2, 1.5);
+                p.kurtosis = m4 / (m2 * m2) - 3.0;
+            }
+        }
+        // Shannon entropy in bits: H = log2 t - Σ c·log2 c / t.
+        if (sums.hasLog)
+            p.entropy = qMax(0.0, (std::log(t) - sums.cLogC / t) / std::log(2.0));
+        // Ratios of the top values, over the non-null values they were counted among.
+        QJsonArray histogram;
+        for (const QJsonValue &v : std::as_const(p.histogram)) {
+            QJsonObject bucket = v.toObject();
+            bucket.insert(QStringLiteral("ratio"),
+                          bucket.value(QStringLiteral("count")).toDouble() / t);
+            histogram.append(bucket);
+        }
+        p.histogram = histogram;
+        if (m_columns.at(i).isText() && !sums.topValues.isEmpty())
+            p.inferredType = inferTextType(sums.topValues);
+    }
 }
 
 } // namespace assay::profile_sql

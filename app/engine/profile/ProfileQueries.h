@@ -2,10 +2,15 @@
 
 #include "connectors/FieldTypes.h"
 #include "connectors/SqlDialect.h"
+#include "domain/FieldProfile.h"
 
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 #include <QVariantList>
+
+class QSqlDatabase;
+class QSqlQuery;
 
 namespace assay {
 
@@ -42,35 +47,76 @@ struct ProfileSource
     qint64 recordLimit = 0;  // 0: all rows
     qint64 tableRecords = 0; // rows pass 1 counted (sizes the sample)
     qint64 sampleTarget = 0; // 0: no sampling; else about this many rows
+    bool logarithm = true;   // the database has LN() (entropy); SQLite builds may lack it
 };
 
 namespace profile_sql {
 
 constexpr int kTopValues = 20;
-constexpr qint64 kSampleRows = 100000;
+// Pass 2 reads about this many rows of a larger table. Top values, quantiles, skewness,
+// kurtosis, entropy and (without an approximate function) distinct counts come from it and
+// are marked approximate; pass 1's figures are exact.
+constexpr qint64 kSampleRows = 20000;
+
+// Whether the database computes LN() (for entropy): SQLite builds without its math functions
+// (Qt's bundled SQLite) do not. Asks SQLite once; every other family has it.
+bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect);
 
 // The FROM expression of the rows to profile (a derived table "src"), its values appended.
 QString source(const SqlDialect &dialect, const ProfileSource &source, QVariantList *values);
 
-// Pass 1: one wide aggregate. Columns: COUNT(*), then per field COUNT, MIN, MAX as text,
-// then (numeric) SUM, SUM², SUM³, SUM⁴ as doubles, (text) MIN/MAX length, then (when the
-// dialect has one) an approximate distinct count. pass1Layout gives the positions.
+// Pass 1: one wide aggregate. Columns: COUNT(*), then per field COUNT, MIN and MAX as text,
+// (numeric) SUM and the population variance (or, where the database has no VAR_POP, the sum of
+// squares), (text) MIN/MAX length, then (when the dialect has one) an approximate distinct
+// count. pass1Layout gives the positions.
 BoundSql pass1(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns);
 
 struct Pass1Layout
 {
-    int count = -1, min = -1, max = -1, sum = -1, minLength = -1, maxLength = -1,
+    int count = -1, min = -1, max = -1, sum = -1, spread = -1, minLength = -1, maxLength = -1,
         approxDistinct = -1;
+    bool spreadIsVariance = true; // false: `spread` is the sum of squares
 };
 QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns);
 
-// Pass 2: one grouped query over the (sampled) rows, the fields unpivoted by a cross join so
-// the table is read once. Rows: field index, value as text, count, distinct values of the
-// field, rank by count, and (numeric fields) flags 1 where the value is Q1, median, Q3
-// (percentile_disc). Only rows ranked ≤ kTopValues or flagged come back.
+// Fills completeness, min, max, sum, mean, standard deviation, lengths and approximate distinct
+// counts of `profiles` (one per column, in order) from pass 1's row. Returns COUNT(*).
+qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
+                 const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles);
+
+// Pass 2: one grouped query over the (sampled) rows, materialised once and unpivoted with
+// UNION ALL. Rows: field index, value as text, count, distinct values in the rows read, rank
+// by count, flags 1 where the value is Q1, median, Q3; then per field: values seen once, the
+// non-null count read, Σc·x, Σc·x², Σc·x³, Σc·x⁴ (numeric fields) and Σc·ln c (entropy). Only
+// rows ranked ≤ kTopValues or flagged come back.
+// `profiles` carries pass 1's exact mean and deviation of each field.
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &source,
-               const QList<ProfileColumn> &columns);
+               const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles);
+
+// Reads pass 2's rows into the profiles: histogram (with ratios), quantiles, skewness,
+// kurtosis, entropy, distinct counts (estimated from the sample when it is one) and the
+// inferred type of text fields.
+class Pass2Reader
+{
+public:
+    Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles, bool sampled);
+    void add(const QSqlQuery &row);
+    void finish();
+
+private:
+    struct FieldSums
+    {
+        qint64 distinct = 0, once = 0, total = 0;
+        double s1 = 0, s2 = 0, s3 = 0, s4 = 0, cLogC = 0;
+        bool seen = false, hasLog = false;
+        QStringList topValues;
+    };
+    const QList<ProfileColumn> &m_columns;
+    QList<FieldProfile> &m_profiles;
+    bool m_sampled;
+    QVector<FieldSums> m_sums;
+};
 
 } // namespace profile_sql
 
