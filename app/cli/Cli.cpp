@@ -9,6 +9,8 @@
 
 namespace assay::cli {
 
+int runChecks(Context &ctx); // `assay checks list|create|update|archive|rules` (CliChecks.cpp)
+
 namespace {
 
 const QStringList &commands()
@@ -16,7 +18,7 @@ const QStringList &commands()
     static const QStringList names = {QStringLiteral("connections"), QStringLiteral("datastores"),
                                       QStringLiteral("containers"),  QStringLiteral("operations"),
                                       QStringLiteral("schedules"),   QStringLiteral("demo"),
-                                      QStringLiteral("profiles")};
+                                      QStringLiteral("profiles"),    QStringLiteral("checks")};
     return names;
 }
 
@@ -72,6 +74,8 @@ QString overview()
                "  containers list --datastore NAME      tables, views and files with their fields\n"
                "  operations run|list|show|abort|resume run Sync or Profile, follow operations\n"
                "  profiles show --datastore N --container C  a container's latest field profiles\n"
+               "  checks list|create|update|archive|rules  data-quality checks, inferred or "
+               "written\n"
                "  schedules create|list|delete|pause|resume|run-due\n"
                "                                        run operations on a cron schedule (UTC)\n"
                "  demo                                  (re)create the bundled Demo "
@@ -173,6 +177,8 @@ int main(int argc, char **argv)
         return runSchedules(ctx);
     if (inv.command == QLatin1String("profiles"))
         return runProfiles(ctx);
+    if (inv.command == QLatin1String("checks"))
+        return runChecks(ctx); // CliChecks.cpp
     return runDemo(ctx);
 }
 
