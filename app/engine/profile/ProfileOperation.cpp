@@ -5,6 +5,7 @@
 #include "connectors/FieldTypes.h"
 #include "connectors/FolderDiscovery.h"
 #include "engine/OperationRequest.h"
+#include "engine/profile/ProfileInference.h"
 #include "engine/profile/ProfileQueries.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,8 @@ struct ProfileOperationText
 
 const char *const kCounters[] = {"tables_requested",       "tables_profiled", "records_profiled",
                                  "field_profiles_updated", "queries",         "table_passes"};
+const char *const kCheckCounters[] = {"checks_synchronized", "checks_added", "checks_updated",
+                                      "checks_archived"};
 
 void bump(QJsonObject &counters, const char *name, qint64 by = 1)
 {
@@ -45,6 +48,35 @@ bool execBound(QSqlQuery &q, const BoundSql &bound, QString *error)
         return false;
     }
     return true;
+}
+
+// Adds what inferring one container's checks did to the run's counters; its synchronized
+// count, or -1 (with a warning) when inference failed.
+int recordInference(OperationContext &context, const Container &container,
+                    const InferenceStep &step)
+{
+    QJsonObject &counters = context.operation().counters;
+    bump(counters, "queries", step.queries);
+    bump(counters, "table_passes", step.queries); // each holdout statement reads the table
+    bump(counters, "checks_synchronized", step.counts.synchronized());
+    bump(counters, "checks_added", step.counts.added);
+    bump(counters, "checks_updated", step.counts.updated);
+    bump(counters, "checks_archived", step.counts.archived);
+    if (!step.error.isEmpty()) {
+        context.warning(ProfileOperationText::tr("Checks of %1 could not be inferred: %2")
+                            .arg(container.name, step.error));
+        return -1;
+    }
+    return step.counts.synchronized();
+}
+
+// The profile's incremental filter, for the holdout to read the same rows.
+SqlFragment rowScopeOf(const SqlDialect &dialect, const ProfileSource &source)
+{
+    if (source.incrementalField.isEmpty() || !source.incrementalAfter.isValid())
+        return {};
+    return SqlFragment{QStringLiteral("%1 > ?").arg(dialect.quote(source.incrementalField)),
+                       {source.incrementalAfter}};
 }
 
 } // namespace
@@ -119,6 +151,18 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     for (const char *counter : kCounters)
         if (!counters.contains(QLatin1String(counter)))
             counters.insert(QLatin1String(counter), 0);
+    std::optional<ProfileInference> inference;
+    if (options.inferenceThreshold > 0) {
+        for (const char *counter : kCheckCounters)
+            if (!counters.contains(QLatin1String(counter)))
+                counters.insert(QLatin1String(counter), 0);
+        inference.emplace(catalog, context.datastore(), dialect,
+                          ProfileInference::Settings{options.inferenceThreshold,
+                                                     options.inferAsDraft, context.operation().id,
+                                                     options.recordLimit});
+    }
+    // Containers this run profiled, with the rows read: level 4 looks across them at the end.
+    QList<QPair<Container, SqlFragment>> profiled;
     counters.insert(QStringLiteral("tables_requested"), int(chosen.size()));
 
     context.progress(0.02, ProfileOperationText::tr("Connecting"));
@@ -135,8 +179,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     bool aborted = false;
     const bool logarithm = profile_sql::hasLogarithm(session->database(), dialect);
 
-    // The handle (and every query) must be gone before closeSource() removes the
-    // connection.
+    // The handle (and every query) must be gone before closeSource() removes the connection.
     for (int ci = 0; ci < chosen.size(); ++ci) {
         QSqlDatabase db = session->database();
         const Container &container = chosen.at(ci);
@@ -246,16 +289,46 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             ++failed;
             continue;
         }
-        containerFigures.insert(container.name,
-                                QJsonObject{{QStringLiteral("records"), double(records)},
-                                            {QStringLiteral("records_profiled"), double(scanned)},
-                                            {QStringLiteral("fields"), int(fields.size())},
-                                            {QStringLiteral("sampled"), sampled}});
+        QJsonObject figures{{QStringLiteral("records"), double(records)},
+                            {QStringLiteral("records_profiled"), double(scanned)},
+                            {QStringLiteral("fields"), int(fields.size())},
+                            {QStringLiteral("sampled"), sampled}};
+        if (inference) {
+            context.progress(
+                0.05 + 0.95 * (ci + 0.5) / qMax(1, int(chosen.size())),
+                ProfileOperationText::tr("Inferring checks of %1").arg(container.name));
+            const SqlFragment scope = rowScopeOf(dialect, source);
+            const int synced =
+                recordInference(context, container,
+                                inference->inferContainer(db, container, fields, profiles, scope));
+            if (synced >= 0)
+                figures.insert(QStringLiteral("checks_synchronized"), synced);
+            profiled << qMakePair(container, scope);
+        }
+        containerFigures.insert(container.name, figures);
         context.operation().result.insert(QStringLiteral("containers"), containerFigures);
         bump(counters, "tables_profiled");
         bump(counters, "records_profiled", scanned);
         bump(counters, "field_profiles_updated", profiles.size());
         context.markContainerFinished(container.name);
+    }
+    // Level 4: references between the containers, now that each has its profiles.
+    if (inference && options.inferenceThreshold >= 4 && !aborted) {
+        for (const auto &[container, scope] : profiled) {
+            if (context.isCancelled())
+                break;
+            context.progress(0.98, ProfileOperationText::tr("Relating %1").arg(container.name));
+            const int synced =
+                recordInference(context, container,
+                                inference->inferReferences(session->database(), container, scope));
+            QJsonObject figures = containerFigures.value(container.name).toObject();
+            if (synced > 0)
+                figures.insert(QStringLiteral("checks_synchronized"),
+                               figures.value(QStringLiteral("checks_synchronized")).toInt() +
+                                   synced);
+            containerFigures.insert(container.name, figures);
+        }
+        context.operation().result.insert(QStringLiteral("containers"), containerFigures);
     }
     context.closeSource(session);
     if (aborted || context.isCancelled())
@@ -263,12 +336,18 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     if (!chosen.isEmpty())
         catalog.notifyContainersChanged(context.datastore().id);
 
-    const QString message =
+    QString message =
         ProfileOperationText::tr("%1 of %2 containers profiled, %3 records, %4 field profiles.")
             .arg(counters.value(QStringLiteral("tables_profiled")).toInt())
             .arg(chosen.size())
             .arg(qint64(counters.value(QStringLiteral("records_profiled")).toDouble()))
             .arg(counters.value(QStringLiteral("field_profiles_updated")).toInt());
+    if (inference)
+        message += QLatin1Char(' ') +
+                   ProfileOperationText::tr("%1 checks synchronized (%2 added, %3 updated).")
+                       .arg(counters.value(QStringLiteral("checks_synchronized")).toInt())
+                       .arg(counters.value(QStringLiteral("checks_added")).toInt())
+                       .arg(counters.value(QStringLiteral("checks_updated")).toInt());
     if (failed > 0 && failed == chosen.size())
         return {operation_status::kFailure, message};
     return {failed || context.warningCount() ? operation_status::kWarning
