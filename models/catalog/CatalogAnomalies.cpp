@@ -12,6 +12,12 @@ namespace assay {
 
 namespace {
 
+// NOT NULL text columns: a null QString would bind as SQL NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 constexpr const char *kColumns =
     "a.id, a.uuid, a.datastore_id, a.container_id, c.name, a.operation_id, a.type, a.status, "
     "a.message, a.anomalous_record_count, a.fingerprint, a.partition_name, a.comment, "
@@ -116,13 +122,13 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
         insert.addBindValue(a.containerId);
         insert.addBindValue(a.operationId ? QVariant(a.operationId)
                                           : QVariant(QMetaType::fromType<qint64>()));
-        insert.addBindValue(a.type);
-        insert.addBindValue(a.status);
-        insert.addBindValue(a.message);
+        insert.addBindValue(notNull(a.type));
+        insert.addBindValue(notNull(a.status));
+        insert.addBindValue(notNull(a.message));
         insert.addBindValue(a.anomalousRecordCount);
-        insert.addBindValue(a.fingerprint);
-        insert.addBindValue(a.partition);
-        insert.addBindValue(a.comment);
+        insert.addBindValue(notNull(a.fingerprint));
+        insert.addBindValue(notNull(a.partition));
+        insert.addBindValue(notNull(a.comment));
         insert.addBindValue(text::fromTime(a.createdAt));
         insert.addBindValue(text::fromTime(a.updatedAt));
         if (!insert.exec() || !insert.next())
@@ -134,9 +140,9 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
             check.addBindValue(a.id);
             check.addBindValue(f.checkId ? QVariant(f.checkId)
                                          : QVariant(QMetaType::fromType<qint64>()));
-            check.addBindValue(f.rule);
+            check.addBindValue(notNull(f.rule));
             check.addBindValue(text::fromList(f.fields));
-            check.addBindValue(f.message);
+            check.addBindValue(notNull(f.message));
             if (!check.exec())
                 return abandon(check);
         }
@@ -272,8 +278,8 @@ bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "UPDATE anomalies SET status = ?, comment = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(status);
-    q.addBindValue(comment);
+    q.addBindValue(notNull(status));
+    q.addBindValue(notNull(comment));
     q.addBindValue(now);
     q.addBindValue(id);
     QSqlQuery e(db);
@@ -282,8 +288,8 @@ bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &
     e.addBindValue(id);
     e.addBindValue(now);
     e.addBindValue(existing->status);
-    e.addBindValue(status);
-    e.addBindValue(comment);
+    e.addBindValue(notNull(status));
+    e.addBindValue(notNull(comment));
     if (!q.exec() || !e.exec()) {
         failQuery(q.lastError().isValid() ? q : e);
         db.rollback();
@@ -343,8 +349,8 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
         q.addBindValue(m.containerId);
         q.addBindValue(m.assertedRecords);
         q.addBindValue(m.anomalousRecords);
-        q.addBindValue(m.result);
-        q.addBindValue(m.details);
+        q.addBindValue(notNull(m.result));
+        q.addBindValue(notNull(m.details));
         if (!q.exec()) {
             failQuery(q);
             db.rollback();

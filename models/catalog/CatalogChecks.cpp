@@ -11,6 +11,12 @@ namespace assay {
 
 namespace {
 
+// NOT NULL text columns: a null QString would bind as SQL NULL.
+QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 constexpr const char *kColumns =
     "k.id, k.datastore_id, k.container_id, c.name, k.rule, k.fields, k.properties, k.coverage, "
     "k.filter, k.description, k.tags, k.status, k.inferred, k.inference_level, k.user_edited, "
@@ -48,14 +54,14 @@ QVariant nullableId(qint64 id)
 // The columns every write sets, in this order, after which the caller binds its own.
 void bindCheck(QSqlQuery &q, const Check &k)
 {
-    q.addBindValue(k.rule);
+    q.addBindValue(notNull(k.rule));
     q.addBindValue(text::fromList(k.fields));
     q.addBindValue(text::fromObject(k.properties));
     q.addBindValue(k.coverage);
-    q.addBindValue(k.filter);
-    q.addBindValue(k.description);
+    q.addBindValue(notNull(k.filter));
+    q.addBindValue(notNull(k.description));
     q.addBindValue(text::fromList(k.tags));
-    q.addBindValue(k.status);
+    q.addBindValue(notNull(k.status));
     q.addBindValue(k.inferred ? 1 : 0);
     q.addBindValue(k.inferenceLevel);
     q.addBindValue(k.userEdited ? 1 : 0);

@@ -1,0 +1,293 @@
+// The Catalog's schema v2: checks, anomalies (with failed checks, source rows, status history),
+// check metrics and the scan high-water mark; and the migration from a v1 file that keeps data.
+#include "catalog/Catalog.h"
+#include "catalog/Migrations.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace assay;
+
+class TestCatalogChecks : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString freshPath() { return m_dir.filePath(QUuid::createUuid().toString() + ".sqlite"); }
+
+    struct Fixture
+    {
+        qint64 datastore = 0, orders = 0, customers = 0;
+    };
+
+    Fixture populate(Catalog &catalog)
+    {
+        Connection c;
+        c.name = QStringLiteral("c");
+        c.type = QStringLiteral("sqlite");
+        Datastore d;
+        d.name = QStringLiteral("Shop");
+        d.connectionId = catalog.addConnection(c);
+        Fixture f;
+        f.datastore = catalog.addDatastore(d);
+        for (const QString &name : {QStringLiteral("orders"), QStringLiteral("customers")}) {
+            Container k;
+            k.datastoreId = f.datastore;
+            k.name = name;
+            k.containerType = QStringLiteral("table");
+            (name == QLatin1String("orders") ? f.orders : f.customers) = catalog.addContainer(k);
+        }
+        return f;
+    }
+
+    Check sampleCheck(qint64 container, const QString &rule, const QStringList &fields)
+    {
+        Check k;
+        k.containerId = container;
+        k.rule = rule;
+        k.fields = fields;
+        return k;
+    }
+
+private slots:
+    void migratesFromVersion1KeepingData()
+    {
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v1");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL "
+                                          "PRIMARY KEY, description TEXT NOT NULL, applied_at "
+                                          "VARCHAR(32) NOT NULL)")));
+            const QVector<catalog::Migration> all = catalog::migrations(catalog::SqlFlavor::SQLite);
+            for (const QString &sql : all.first().statements)
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (1, 'v1', 'now')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO connections (uuid, name, type, created_at, updated_at) VALUES ('u', "
+                "'old', 'sqlite', 'now', 'now')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO datastores (name, connection_id, created_at, updated_at) VALUES "
+                "('Old', 1, 'now', 'now')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO containers (datastore_id, name, container_type, created_at, "
+                "updated_at) VALUES (1, 'orders', 'table', 'now', 'now')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO fields (container_id, name, declared_type) "
+                                          "VALUES (1, 'qty', 'int')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO field_profiles (container_id, field_id, field_name, profiled_at, "
+                "records, mean) VALUES (1, 1, 'qty', '2026-01-01T00:00:00.000Z', 7, 2.5)")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+        Catalog catalog;
+        QVERIFY2(catalog.open(path), qPrintable(catalog.lastError()));
+        QCOMPARE(catalog.schemaVersion(), 2);
+        QCOMPARE(catalog.datastores().value(0).name, QStringLiteral("Old"));
+        const QList<FieldProfile> profiles = catalog.latestFieldProfiles(1);
+        QCOMPARE(profiles.size(), 1);
+        QCOMPARE(profiles.first().records, qint64(7));
+        QCOMPARE(profiles.first().mean, std::optional<double>(2.5));
+        QVERIFY(!profiles.first().entropy);
+        QVERIFY(catalog.addCheck(sampleCheck(1, QStringLiteral("notNull"), {"qty"})) > 0);
+        QVERIFY(catalog.scanHighWaterMark(1).isNull());
+    }
+
+    void checksRoundTrip()
+    {
+        Catalog catalog;
+        QVERIFY(catalog.open(freshPath()));
+        const Fixture f = populate(catalog);
+        QSignalSpy changed(&catalog, &Catalog::checksChanged);
+
+        Check between = sampleCheck(f.orders, QStringLiteral("between"), {"qty"});
+        between.properties = {{QStringLiteral("min"), 1}, {QStringLiteral("max"), 9}};
+        between.coverage = 0.95;
+        between.filter = QStringLiteral("status = {{status}}");
+        between.tags = {QStringLiteral("sales")};
+        between.inferred = true;
+        between.inferenceLevel = 2;
+        between.id = catalog.addCheck(between);
+        QVERIFY2(between.id, qPrintable(catalog.lastError()));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().first().toLongLong(), f.datastore);
+
+        const auto read = catalog.check(between.id);
+        QVERIFY(read);
+        between.datastoreId = f.datastore; // filled in from the container
+        QCOMPARE(*read, between);
+        QCOMPARE(read->containerName, QStringLiteral("orders"));
+
+        Check draft = sampleCheck(f.customers, QStringLiteral("unique"), {"id"});
+        draft.status = check_status::kDraft;
+        draft.id = catalog.addCheck(draft);
+        QVERIFY(draft.id);
+
+        // A status that does not exist and a check without a rule are refused.
+        Check wrong = sampleCheck(f.orders, QString(), {});
+        QCOMPARE(catalog.addCheck(wrong), 0);
+        wrong.rule = QStringLiteral("notNull");
+        wrong.status = QStringLiteral("Sleeping");
+        QCOMPARE(catalog.addCheck(wrong), 0);
+        QVERIFY(catalog.lastError().contains(QLatin1String("Sleeping")));
+
+        CheckQuery active;
+        active.datastoreId = f.datastore;
+        active.status = check_status::kActive;
+        QCOMPARE(catalog.checks(active).size(), 1);
+        CheckQuery customers;
+        customers.containerId = f.customers;
+        QCOMPARE(catalog.checks(customers).value(0).rule, QStringLiteral("unique"));
+        CheckQuery inferred;
+        inferred.datastoreId = f.datastore;
+        inferred.inferredOnly = true;
+        QCOMPARE(catalog.checks(inferred).size(), 1);
+
+        // An edit keeps created_at, changes the rest.
+        Check edited = *read;
+        edited.properties.insert(QStringLiteral("max"), 12);
+        edited.userEdited = true;
+        QVERIFY(catalog.updateCheck(edited));
+        QCOMPARE(catalog.check(between.id)->properties.value(QStringLiteral("max")).toInt(), 12);
+        QVERIFY(catalog.check(between.id)->userEdited);
+        QCOMPARE(catalog.check(between.id)->createdAt, read->createdAt);
+
+        QVERIFY(catalog.setCheckStatus(draft.id, check_status::kActive));
+        QCOMPARE(catalog.activeCheckCounts(f.datastore).value(f.orders), 1);
+        QCOMPARE(catalog.activeCheckCounts(f.datastore).value(f.customers), 1);
+        QVERIFY(catalog.setCheckStatus(between.id, check_status::kArchived));
+        QCOMPARE(catalog.activeCheckCounts(f.datastore).value(f.orders), 0);
+        QVERIFY(!catalog.setCheckStatus(999, check_status::kActive));
+    }
+
+    void anomaliesWithEvidenceAndStatuses()
+    {
+        Catalog catalog;
+        QVERIFY(catalog.open(freshPath()));
+        const Fixture f = populate(catalog);
+        Check notNull = sampleCheck(f.orders, QStringLiteral("notNull"), {"email"});
+        notNull.id = catalog.addCheck(notNull);
+        Check positive = sampleCheck(f.orders, QStringLiteral("positive"), {"qty"});
+        positive.id = catalog.addCheck(positive);
+        Check other = sampleCheck(f.customers, QStringLiteral("unique"), {"id"});
+        other.id = catalog.addCheck(other);
+        QSignalSpy changed(&catalog, &Catalog::anomaliesChanged);
+
+        Anomaly record;
+        record.datastoreId = f.datastore;
+        record.containerId = f.orders;
+        record.message = QStringLiteral("The value for qty of -3 is not positive.");
+        record.anomalousRecordCount = 1;
+        record.fingerprint = QStringLiteral("fp-1");
+        record.failedChecks = {
+            {positive.id, positive.rule, positive.fields, QStringLiteral("qty is -3")}};
+        record.sourceRecords =
+            QJsonArray{QJsonObject{{QStringLiteral("qty"), -3}, {QStringLiteral("id"), 7}}};
+        Anomaly shape;
+        shape.datastoreId = f.datastore;
+        shape.containerId = f.orders;
+        shape.type = QStringLiteral("shape");
+        shape.message = QStringLiteral("In email, 12.00% of 50 filtered records (6) are null.");
+        shape.anomalousRecordCount = 6;
+        shape.failedChecks = {{notNull.id, notNull.rule, notNull.fields, shape.message},
+                              {positive.id, positive.rule, positive.fields, QString()}};
+        for (int i = 0; i < 3; ++i)
+            shape.sourceRecords.append(QJsonObject{{QStringLiteral("id"), i}});
+        QList<Anomaly> batch{record, shape};
+        QVERIFY2(catalog.addAnomalies(batch), qPrintable(catalog.lastError()));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(batch.at(0).id > 0 && batch.at(1).id > batch.at(0).id);
+        QCOMPARE(batch.at(0).uuid.size(), 36);
+
+        // Whole anomaly: failed checks and source rows in order.
+        const auto whole = catalog.anomaly(batch.at(1).id);
+        QVERIFY(whole);
+        QCOMPARE(whole->type, QStringLiteral("shape"));
+        QCOMPARE(whole->containerName, QStringLiteral("orders"));
+        QCOMPARE(whole->failedChecks.size(), 2);
+        QCOMPARE(whole->failedChecks.at(0).rule, QStringLiteral("notNull"));
+        QCOMPARE(whole->failedChecks.at(0).fields, QStringList{"email"});
+        QCOMPARE(whole->sourceRecords.size(), 3);
+        QCOMPARE(whole->sourceRecords.at(2).toObject().value(QStringLiteral("id")).toInt(), 2);
+        QCOMPARE(catalog.anomalyByUuid(batch.at(0).uuid)->id, batch.at(0).id);
+
+        // Lists: newest first, failed checks filled; filters by type, check, container.
+        AnomalyQuery all;
+        all.datastoreId = f.datastore;
+        const QList<Anomaly> page = catalog.anomalies(all);
+        QCOMPARE(page.size(), 2);
+        QCOMPARE(page.first().id, batch.at(1).id);
+        QCOMPARE(page.first().failedChecks.size(), 2);
+        QVERIFY(page.first().sourceRecords.isEmpty());
+        AnomalyQuery shapes = all;
+        shapes.type = QStringLiteral("shape");
+        QCOMPARE(catalog.anomalyCount(shapes), 1);
+        AnomalyQuery byCheck = all;
+        byCheck.checkId = positive.id;
+        QCOMPARE(catalog.anomalyCount(byCheck), 2);
+        byCheck.checkId = notNull.id;
+        QCOMPARE(catalog.anomalyCount(byCheck), 1);
+        AnomalyQuery customers = all;
+        customers.containerId = f.customers;
+        QCOMPARE(catalog.anomalyCount(customers), 0);
+        QCOMPARE(catalog.checksWithAnomalies(f.orders), (QSet<qint64>{notNull.id, positive.id}));
+        QCOMPARE(catalog.openAnomalyCounts(f.datastore).value(f.orders), 2);
+
+        // Statuses: allowed transitions change and log; others are refused and change nothing.
+        const qint64 id = batch.at(0).id;
+        QVERIFY(
+            catalog.setAnomalyStatus(id, anomaly_status::kAcknowledged, QStringLiteral("looking")));
+        QVERIFY(!catalog.setAnomalyStatus(id, anomaly_status::kActive));
+        QVERIFY(!catalog.setAnomalyStatus(id, anomaly_status::kDuplicate));
+        QVERIFY(catalog.setAnomalyStatus(id, anomaly_status::kResolved, QStringLiteral("fixed")));
+        QVERIFY(!catalog.setAnomalyStatus(id, anomaly_status::kInvalid));
+        QCOMPARE(catalog.anomaly(id)->status, anomaly_status::kResolved);
+        QCOMPARE(catalog.anomaly(id)->comment, QStringLiteral("fixed"));
+        const QList<AnomalyEvent> events = catalog.anomalyEvents(id);
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).fromStatus, anomaly_status::kActive);
+        QCOMPARE(events.at(0).toStatus, anomaly_status::kAcknowledged);
+        QCOMPARE(events.at(1).comment, QStringLiteral("fixed"));
+        AnomalyQuery open = all;
+        open.status = QStringLiteral("open");
+        QCOMPARE(catalog.anomalyCount(open), 1);
+        AnomalyQuery archived = all;
+        archived.status = QStringLiteral("archived");
+        QCOMPARE(catalog.anomalyCount(archived), 1);
+        QVERIFY(catalog.setAnomalyStatus(id, anomaly_status::kActive, QStringLiteral("again")));
+        QCOMPARE(catalog.anomalyCount(open), 2);
+
+        // Scan metrics and the incremental high-water mark.
+        Operation scan;
+        scan.datastoreId = f.datastore;
+        scan.type = QStringLiteral("scan");
+        scan.status = QStringLiteral("success");
+        scan.id = catalog.addOperation(scan);
+        QVERIFY(catalog.addCheckMetrics(
+            {{scan.id, positive.id, f.orders, 50, 1, QStringLiteral("failed"), QString()},
+             {scan.id, notNull.id, f.orders, 50, 0, QStringLiteral("passed"), QString()}}));
+        const QList<CheckMetric> metrics = catalog.checkMetrics(scan.id);
+        QCOMPARE(metrics.size(), 2);
+        QCOMPARE(metrics.at(0).anomalousRecords, qint64(1));
+        QCOMPARE(metrics.at(1).result, QStringLiteral("passed"));
+        QVERIFY(catalog.setScanHighWaterMark(f.orders, QStringLiteral("2026-11-01T00:00:00Z")));
+        QCOMPARE(catalog.scanHighWaterMark(f.orders), QStringLiteral("2026-11-01T00:00:00Z"));
+        QVERIFY(catalog.scanHighWaterMark(f.customers).isNull());
+
+        // Removing the datastore removes its checks and anomalies with it.
+        QVERIFY(catalog.removeDatastore(f.datastore));
+        QCOMPARE(catalog.anomalyCount(AnomalyQuery{}), 0);
+        QVERIFY(catalog.checks(CheckQuery{}).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCatalogChecks)
+#include "tst_catalogchecks.moc"
