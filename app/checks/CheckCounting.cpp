@@ -192,6 +192,23 @@ bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error)
 QStringList liveColumns(QSqlDatabase db, const CheckSqlContext &context, QString *error)
 {
     QSqlQuery q(db);
+    if (context.dialect.family() == SqlDialect::Family::SQLite) {
+        // QSQLITE strips double quotes from result column names; the pragma keeps them.
+        const bool attached = !context.schema.isEmpty() && context.schema != QLatin1String("main");
+        SqlFragment pragma{attached ? QStringLiteral("SELECT name FROM pragma_table_info(?, ?)")
+                                    : QStringLiteral("SELECT name FROM pragma_table_info(?)"),
+                           {context.table}};
+        if (attached)
+            pragma.values << context.schema;
+        if (!execFragment(q, pragma, error))
+            return {};
+        QStringList names;
+        while (q.next())
+            names << q.value(0).toString();
+        if (names.isEmpty() && error)
+            *error = Text::tr("no such table: %1").arg(context.table);
+        return names;
+    }
     const SqlFragment sql = raw(QStringLiteral("SELECT * FROM %1 WHERE 1=0")
                                     .arg(context.dialect.table(context.schema, context.table)));
     if (!execFragment(q, sql, error))

@@ -4,6 +4,7 @@
 #include "engine/OperationRequest.h"
 #include "engine/StatementInterrupter.h"
 #include "engine/profile/ProfileOperation.h"
+#include "engine/scan/ScanOperation.h"
 #include "engine/sync/SyncOperation.h"
 
 #include <QHash>
@@ -91,6 +92,7 @@ struct RunnerRegistry
     QHash<QString, OperationRunnerFactory> factories{
         {operation_type::kSync, [] { return std::make_unique<SyncOperation>(); }},
         {operation_type::kProfile, [] { return std::make_unique<ProfileOperation>(); }},
+        {operation_type::kScan, [] { return std::make_unique<ScanOperation>(); }},
     };
 };
 

@@ -1,0 +1,196 @@
+#include "engine/scan/ScanContainer.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QSqlField>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace assay {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(assay::ScanOperation)
+};
+
+bool recordForm(CheckForm form)
+{
+    return form == CheckForm::Record || form == CheckForm::Grouped;
+}
+
+} // namespace
+
+QJsonObject rowToJson(const QSqlRecord &record, const QStringList &names)
+{
+    const bool rename = names.size() == record.count();
+    QJsonObject row;
+    for (int i = 0; i < record.count(); ++i) {
+        const QVariant v = record.value(i);
+        QJsonValue j;
+        if (v.isNull()) {
+            j = QJsonValue::Null;
+        } else {
+            switch (v.typeId()) {
+            case QMetaType::QDate:
+                j = v.toDate().toString(Qt::ISODate);
+                break;
+            case QMetaType::QDateTime:
+                j = v.toDateTime().toString(Qt::ISODateWithMs);
+                break;
+            case QMetaType::QTime:
+                j = v.toTime().toString(Qt::ISODateWithMs);
+                break;
+            case QMetaType::QByteArray:
+                j = QString::fromLatin1(v.toByteArray().toBase64());
+                break;
+            case QMetaType::Bool:
+                j = v.toBool();
+                break;
+            case QMetaType::Int:
+            case QMetaType::UInt:
+            case QMetaType::LongLong:
+            case QMetaType::ULongLong:
+            case QMetaType::Short:
+            case QMetaType::UShort:
+                j = double(v.toLongLong());
+                break;
+            case QMetaType::Double:
+            case QMetaType::Float:
+                j = v.toDouble();
+                break;
+            default:
+                j = v.toString();
+                break;
+            }
+        }
+        row.insert(rename ? names.at(i) : record.fieldName(i), j);
+    }
+    return row;
+}
+
+ContainerScanner::ContainerScanner(QSqlDatabase db, CheckSqlContext context, Limits limits,
+                                   std::function<bool()> cancelled)
+    : m_db(std::move(db)), m_context(std::move(context)), m_limits(limits),
+      m_cancelled(std::move(cancelled))
+{
+}
+
+qint64 ContainerScanner::exampleLimit(const Check &check, const CheckCount &count,
+                                      const Limits &limits)
+{
+    if (check.coverage >= 1.0 && count.failing <= limits.rollupThreshold)
+        return qMax<qint64>(1, count.failing);
+    return limits.sourceRecordLimit;
+}
+
+bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &compiled,
+                                ContainerFindings &out)
+{
+    const qint64 limit = exampleLimit(outcome.check, outcome.count, m_limits);
+    SqlFragment sql = compiled.failingRecords;
+    sql.sql = m_context.dialect.limit(sql.sql, limit);
+    QSqlQuery q(m_db);
+    ++out.queries;
+    if (!execFragment(q, sql, &out.error))
+        return false;
+    while (q.next() && outcome.examples.size() < limit)
+        outcome.examples << rowToJson(q.record(), out.liveColumns);
+    return true;
+}
+
+ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
+{
+    ContainerFindings out;
+    // The live columns: schema checks read them, and compiling only against fields that still
+    // exist turns a dropped column into a check error instead of a failed pass.
+    ++out.queries;
+    out.liveColumns = liveColumns(m_db, m_context, &out.error);
+    if (!out.error.isEmpty())
+        return out;
+    QHash<QString, TypeFamily> live;
+    for (const QString &c : out.liveColumns)
+        live.insert(c, m_context.fieldTypes.value(c, TypeFamily::Other));
+    m_context.fieldTypes = live;
+
+    QList<CompiledCheck> compiled;
+    for (const Check &c : checks) {
+        compiled << compileCheck(c, m_context);
+        CheckOutcome o;
+        o.check = c;
+        o.form = compiled.last().form;
+        o.count.error = compiled.last().error;
+        o.count.passed = compiled.last().ok();
+        out.outcomes << o;
+    }
+    for (int i = 0; i < checks.size(); ++i) {
+        if (!compiled.at(i).ok() || compiled.at(i).form != CheckForm::Schema)
+            continue;
+        out.outcomes[i].count = evaluateSchema(checks.at(i), out.liveColumns);
+        if (!out.outcomes[i].count.passed)
+            out.schemaAborted = true;
+    }
+    if (out.schemaAborted || m_cancelled())
+        return out;
+
+    // The one aggregate pass.
+    QList<SqlFragment> extra;
+    if (!m_limits.incrementalField.isEmpty() && live.contains(m_limits.incrementalField))
+        extra << SqlFragment{m_context.dialect.toText(QStringLiteral("MAX(%1)").arg(
+                                 m_context.dialect.quote(m_limits.incrementalField))),
+                             {}};
+    const CountPass pass = buildCountPass(checks, compiled, m_context, extra);
+    QSqlQuery q(m_db);
+    ++out.queries;
+    ++out.tablePasses;
+    if (!execFragment(q, pass.query, &out.error))
+        return out;
+    if (!q.next()) {
+        out.error = Text::tr("The count query returned no row.");
+        return out;
+    }
+    QVariantList row;
+    for (int i = 0; i < pass.columnCount; ++i)
+        row << q.value(i);
+    q.finish();
+    out.records = row.value(0).toLongLong();
+    if (!extra.isEmpty() && !row.value(pass.extraColumn).isNull())
+        out.highWaterMark = row.value(pass.extraColumn).toString();
+    for (int i = 0; i < checks.size(); ++i)
+        if (pass.firstColumn.at(i) >= 0)
+            out.outcomes[i].count = readCountRow(pass, i, checks.at(i), compiled.at(i), row);
+
+    // Grouped rules, each its own pass.
+    for (int i = 0; i < checks.size(); ++i) {
+        if (!compiled.at(i).ok() || compiled.at(i).form != CheckForm::Grouped)
+            continue;
+        if (m_cancelled())
+            return out;
+        QSqlQuery g(m_db);
+        ++out.queries;
+        ++out.tablePasses;
+        if (!execFragment(g, compiled.at(i).groupedCount, &out.error))
+            return out;
+        if (g.next())
+            out.outcomes[i].count =
+                groupedCount(checks.at(i), g.value(0).toLongLong(), g.value(1).toLongLong());
+    }
+
+    // Examples, for the failing checks that report records.
+    for (int i = 0; i < checks.size(); ++i) {
+        CheckOutcome &o = out.outcomes[i];
+        if (!compiled.at(i).ok() || !recordForm(o.form) || o.count.failing == 0 ||
+            (o.count.passed && o.check.coverage < 1.0))
+            continue;
+        if (m_cancelled())
+            return out;
+        if (!examples(o, compiled.at(i), out))
+            return out;
+    }
+    return out;
+}
+
+} // namespace assay

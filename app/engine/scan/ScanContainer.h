@@ -1,0 +1,77 @@
+#pragma once
+
+#include "checks/CheckCompiler.h"
+#include "domain/Check.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlRecord>
+#include <QStringList>
+#include <functional>
+
+namespace assay {
+
+// What one check measured on one container, with example failing rows.
+struct CheckOutcome
+{
+    Check check;
+    CheckForm form = CheckForm::Record;
+    CheckCount count;
+    QList<QJsonObject> examples; // failing rows, at most the example limit
+};
+
+// What reading one container found. Reading writes nothing anywhere: the caller records it
+// (Catalog, enrichment) only once the container is read whole.
+struct ContainerFindings
+{
+    QString error;              // a statement failed: the database's words
+    bool schemaAborted = false; // an expectedSchema / fieldCount check failed
+    QStringList liveColumns;
+    qint64 records = 0;    // rows read (after the record limit and incremental scope)
+    QString highWaterMark; // MAX(incremental field) as text, "" when none
+    int queries = 0;
+    int tablePasses = 0;
+    QList<CheckOutcome> outcomes; // one per check, in the order given
+};
+
+// Reads one container for a set of checks: schema checks against the live columns first (a
+// failure stops there), then ONE aggregate pass for every record and aggregate check (plus
+// MAX of the incremental field), one grouped pass per unique check, then bounded example
+// queries for the failing checks only.
+class ContainerScanner
+{
+public:
+    struct Limits
+    {
+        int rollupThreshold = 10;      // record anomalies per check before rolling up
+        qint64 sourceRecordLimit = 10; // example rows per rolled-up / shape anomaly
+        QString incrementalField;      // "" for none: MAX(field) is read for the mark
+    };
+
+    ContainerScanner(QSqlDatabase db, CheckSqlContext context, Limits limits,
+                     std::function<bool()> cancelled);
+
+    // `context.fieldTypes` is narrowed to the live columns before compiling.
+    ContainerFindings scan(const QList<Check> &checks);
+
+    // How many example rows a failing check needs: all of them up to the rollup threshold,
+    // else the source example limit.
+    static qint64 exampleLimit(const Check &check, const CheckCount &count, const Limits &limits);
+
+private:
+    bool examples(CheckOutcome &outcome, const CompiledCheck &compiled, ContainerFindings &out);
+
+    QSqlDatabase m_db;
+    CheckSqlContext m_context;
+    Limits m_limits;
+    std::function<bool()> m_cancelled;
+};
+
+// A source row as JSON: numbers, text, booleans, null; dates and times as ISO text; bytes as
+// base64.
+// `names`, when it has one name per column, replaces the driver's column names (QSQLITE
+// strips double quotes from them).
+QJsonObject rowToJson(const QSqlRecord &record, const QStringList &names = {});
+
+} // namespace assay

@@ -1,0 +1,292 @@
+#include "engine/scan/ScanOperation.h"
+
+#include "catalog/Catalog.h"
+#include "checks/RuleCatalog.h"
+#include "connectors/ConnectorSpec.h"
+#include "connectors/FieldTypes.h"
+#include "engine/OperationRequest.h"
+#include "engine/scan/ScanContainer.h"
+#include "engine/scan/ScanEnrichment.h"
+#include "engine/scan/ScanRecorder.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QSqlQuery>
+
+namespace assay {
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(assay::ScanOperation)
+};
+
+const char *const kCounters[] = {"tables_requested", "tables_scanned",       "partitions_scanned",
+                                 "records_scanned",  "anomalies_identified", "queries",
+                                 "table_passes"};
+
+void bump(QJsonObject &counters, const char *name, qint64 by = 1)
+{
+    const QString key = QLatin1String(name);
+    counters.insert(key, double(qint64(counters.value(key).toDouble()) + by));
+}
+
+// Whether the source still answers after a statement failed: a dead server ends the scan.
+bool stillConnected(QSqlDatabase db)
+{
+    if (!db.isOpen())
+        return false;
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
+QList<Container> chooseContainers(OperationContext &context, const ScanOptions &options,
+                                  QHash<qint64, QString> *names)
+{
+    QHash<QString, Container> byName;
+    for (const Container &c : context.catalog().containers(context.datastore().id)) {
+        if (c.removed)
+            continue;
+        byName.insert(c.name, c);
+        names->insert(c.id, c.name);
+    }
+    QList<Container> chosen;
+    if (options.containers.isEmpty()) {
+        chosen = byName.values();
+        std::sort(chosen.begin(), chosen.end(),
+                  [](const Container &a, const Container &b) { return a.name < b.name; });
+        return chosen;
+    }
+    for (const QString &name : options.containers) {
+        if (byName.contains(name))
+            chosen << byName.value(name);
+        else
+            context.warning(Text::tr("No container named %1.").arg(name));
+    }
+    return chosen;
+}
+
+QList<Check> checksToRun(Catalog &catalog, const Container &container, const ScanOptions &options)
+{
+    CheckQuery query;
+    query.datastoreId = container.datastoreId;
+    query.containerId = container.id;
+    query.status = check_status::kActive;
+    QList<Check> out;
+    for (const Check &c : catalog.checks(query)) {
+        const RuleSpec *rule = rules::find(c.rule);
+        // An unknown rule still runs, to be reported as such.
+        if (!rule || options.includes(rule->category))
+            out << c;
+    }
+    return out;
+}
+
+} // namespace
+
+OperationOutcome ScanOperation::run(OperationContext &context)
+{
+    const ScanOptions options =
+        ScanOptions::fromJson(context.operation().options, context.datastore());
+    const QJsonObject effective = options.toJson();
+    for (auto it = effective.begin(); it != effective.end(); ++it)
+        context.operation().options.insert(it.key(), it.value());
+    const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
+    if (!spec)
+        return {operation_status::kFailure, Text::tr("Unknown connector type.")};
+    if (spec->kind == ConnectorKind::Dfs)
+        return {operation_status::kFailure,
+                Text::tr("Scanning file datastores is not supported yet.")};
+    // Remediation writes into the enrichment datastore: without one, stop before reading.
+    if (options.remediation != RemediationStrategy::None && !context.enrichmentSettings()) {
+        const QString message =
+            Text::tr("Remediation is set to %1, but no enrichment datastore is linked to %2: "
+                     "link one (Link Enrichment) or set the remediation strategy to None.")
+                .arg(remediationToString(options.remediation), context.datastore().name);
+        context.error(message);
+        return {operation_status::kFailure, message};
+    }
+    const SqlDialect dialect = SqlDialect::forConnector(*spec);
+    Catalog &catalog = context.catalog();
+    QHash<qint64, QString> containerNames;
+    const QList<Container> chosen = chooseContainers(context, options, &containerNames);
+
+    QJsonObject &counters = context.operation().counters;
+    for (const char *counter : kCounters)
+        if (!counters.contains(QLatin1String(counter)))
+            counters.insert(QLatin1String(counter), 0);
+    counters.insert(QStringLiteral("tables_requested"), int(chosen.size()));
+
+    context.progress(0.02, Text::tr("Connecting"));
+    auto session = context.openSource();
+    if (!session->diagnosis().ok()) {
+        const QString message = session->diagnosis().message();
+        context.error(message);
+        context.closeSource(session);
+        return {operation_status::kFailure, message};
+    }
+    ScanRecorder recorder(catalog, options, context.datastore(), context.operation().id);
+    ScanEnrichmentSink enrichment(context, options.remediation);
+    QJsonObject figures = context.operation().result.value(QStringLiteral("containers")).toObject();
+    int failed = 0;
+    bool aborted = false;
+    QString failure; // the first container failure, for the operation's message
+    QString fatal;   // the source went away: the scan ends
+
+    for (int ci = 0; ci < chosen.size(); ++ci) {
+        const Container &container = chosen.at(ci);
+        if (context.isContainerFinished(container.name))
+            continue;
+        if (context.isCancelled()) {
+            aborted = true;
+            break;
+        }
+        context.progress(0.05 + 0.9 * ci / qMax(1, int(chosen.size())),
+                         Text::tr("Scanning %1").arg(container.name));
+        const QDateTime started = QDateTime::currentDateTimeUtc();
+        CheckSqlContext sql;
+        sql.dialect = dialect;
+        sql.schema = context.datastore().schema;
+        sql.table = container.name;
+        for (const Field &f : catalog.fields(container.id))
+            if (!f.removed)
+                sql.fieldTypes.insert(f.name, typeFamily(f.declaredType));
+        sql.variables = options.checkVariables;
+        sql.referenceTable = [&containerNames](qint64 id) { return containerNames.value(id); };
+        sql.recordLimit = options.recordLimit;
+
+        // Incremental: the rows past the saved mark (or the starting threshold); the first
+        // run, or a container without an incremental field, reads everything.
+        ContainerScanner::Limits limits{options.rollupThreshold, options.sourceRecordLimit, {}};
+        const bool incremental = options.incremental && !container.incrementalField.isEmpty();
+        if (incremental) {
+            limits.incrementalField = container.incrementalField;
+            sql.orderField = container.incrementalField;
+            QVariant after = catalog.scanHighWaterMark(container.id);
+            if (after.toString().isEmpty()) {
+                after = container.incrementalStrategy == QLatin1String("batch-value")
+                            ? options.greaterThanBatch
+                            : QVariant(options.greaterThanTime);
+            }
+            if (after.isValid() && !after.toString().isEmpty())
+                sql.rowScope = SqlFragment{
+                    QStringLiteral("%1 > ?").arg(dialect.quote(container.incrementalField)),
+                    {after}};
+        }
+        const bool fullScan = sql.rowScope.isEmpty() && options.recordLimit <= 0;
+
+        const QList<Check> checks = checksToRun(catalog, container, options);
+        ContainerScanner scanner(session->database(), sql, limits,
+                                 [&context] { return context.isCancelled(); });
+        const ContainerFindings found = scanner.scan(checks);
+        bump(counters, "queries", found.queries);
+        bump(counters, "table_passes", found.tablePasses);
+        if (context.isCancelled()) {
+            aborted = true;
+            break;
+        }
+        if (!found.error.isEmpty()) {
+            if (!stillConnected(session->database())) {
+                fatal = Text::tr("The connection to the source was lost while scanning %1 (%2). "
+                                 "Nothing of %1 was recorded; check that the server is running, "
+                                 "then resume the operation.")
+                            .arg(container.name, found.error);
+                context.error(fatal);
+                break;
+            }
+            const QString message = Text::tr("Cannot scan %1: %2").arg(container.name, found.error);
+            context.error(message);
+            if (failure.isEmpty())
+                failure = message;
+            ++failed;
+            figures.insert(container.name,
+                           QJsonObject{{QStringLiteral("result"), operation_status::kFailure},
+                                       {QStringLiteral("message"), message}});
+            context.operation().result.insert(QStringLiteral("containers"), figures);
+            continue;
+        }
+        for (const CheckOutcome &o : found.outcomes)
+            if (!o.count.error.isEmpty())
+                context.warning(Text::tr("Check %1 (%2) of %3 cannot run: %4")
+                                    .arg(o.check.id)
+                                    .arg(o.check.rule, container.name, o.count.error));
+
+        ContainerScanResult result = recorder.build(container, found, fullScan);
+        result.startTime = started;
+        result.result = operation_status::kSuccess;
+        if (found.schemaAborted) {
+            result.result = operation_status::kFailure;
+            result.message = Text::tr("%1: Aborted because schema check anomalies were identified")
+                                 .arg(container.name);
+        }
+        QString error;
+        if (!recorder.write(result, &error)) {
+            const QString message =
+                Text::tr("Cannot record the scan of %1: %2").arg(container.name, error);
+            context.error(message);
+            failure = failure.isEmpty() ? message : failure;
+            ++failed;
+            continue;
+        }
+        result.endTime = QDateTime::currentDateTimeUtc();
+        if (found.schemaAborted) {
+            context.error(result.message);
+            failure = failure.isEmpty() ? result.message : failure;
+            ++failed;
+        } else if (incremental && !found.highWaterMark.isEmpty()) {
+            catalog.setScanHighWaterMark(container.id, found.highWaterMark);
+        }
+        enrichment.write(result);
+
+        int failedChecks = 0;
+        for (const CheckMetric &m : result.metrics)
+            failedChecks += m.result == QLatin1String("failed") ? 1 : 0;
+        figures.insert(
+            container.name,
+            QJsonObject{{QStringLiteral("records_processed"), double(found.records)},
+                        {QStringLiteral("anomaly_count"), int(result.anomalies.size())},
+                        {QStringLiteral("checks"), int(result.metrics.size())},
+                        {QStringLiteral("checks_failed"), failedChecks},
+                        {QStringLiteral("incremental"), !sql.rowScope.isEmpty()},
+                        {QStringLiteral("result"), result.result},
+                        {QStringLiteral("message"), result.message},
+                        {QStringLiteral("start_time"), started.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("end_time"), result.endTime.toString(Qt::ISODateWithMs)}});
+        context.operation().result.insert(QStringLiteral("containers"), figures);
+        if (!found.schemaAborted) {
+            bump(counters, "tables_scanned");
+            bump(counters, "partitions_scanned");
+            bump(counters, "records_scanned", found.records);
+        }
+        bump(counters, "anomalies_identified", result.anomalies.size());
+        context.markContainerFinished(container.name);
+    }
+    context.closeSource(session);
+    if (!chosen.isEmpty())
+        catalog.notifyAnomaliesChanged(context.datastore().id);
+    if (!fatal.isEmpty())
+        return {operation_status::kFailure, fatal};
+    if (aborted || context.isCancelled())
+        return {operation_status::kAborted, QString()};
+
+    QString message =
+        Text::tr("%1 of %2 containers scanned, %3 records, %4 anomalies identified.")
+            .arg(counters.value(QStringLiteral("tables_scanned")).toInt())
+            .arg(chosen.size())
+            .arg(qint64(counters.value(QStringLiteral("records_scanned")).toDouble()))
+            .arg(qint64(counters.value(QStringLiteral("anomalies_identified")).toDouble()));
+    if (recorder.reactivated() || recorder.resolved())
+        message += QLatin1Char(' ') + Text::tr("%1 reactivated, %2 resolved.")
+                                          .arg(recorder.reactivated())
+                                          .arg(recorder.resolved());
+    if (!failure.isEmpty())
+        message = failure + QStringLiteral(" — ") + message;
+    if (failed > 0 && failed == chosen.size())
+        return {operation_status::kFailure, message};
+    return {failed || context.warningCount() ? operation_status::kWarning
+                                             : operation_status::kSuccess,
+            message};
+}
+
+} // namespace assay

@@ -1,0 +1,447 @@
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "engine/OperationEngine.h"
+#include "engine/OperationRequest.h"
+#include "secrets/CredentialStore.h"
+#include "tst_scan_data.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace assay;
+using namespace scan_data;
+
+namespace {
+
+constexpr int kRollup = 5;
+constexpr int kExamples = 3;
+const QString kHostileTable = QStringLiteral("a\"; drop table b; --");
+const QString kHostileQty = QStringLiteral("q`\"; drop table b; --");
+
+// A database the test writes to directly (to build tables, then add rows between scans).
+struct Source
+{
+    QString driver, name;
+    SqlDialect dialect;
+    QString schema;
+    QSqlDatabase db() const { return QSqlDatabase::database(name); }
+};
+
+} // namespace
+
+// Scan end to end through the engine on real SQLite, PostgreSQL and MariaDB: defects injected
+// per rule family are found, counts equal those computed here, rollup and example limits hold,
+// recurring anomalies are recognised, incremental scans read only new rows, a failed expected
+// schema aborts the container, hostile names are harmless.
+class TestScan : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    CredentialStore m_credentials;
+    std::unique_ptr<OperationEngine> m_engine;
+    const QVector<Row> m_rows = rows();
+
+    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
+                        const QString &database, const QString &schema)
+    {
+        Connection c;
+        c.name = name;
+        c.type = type;
+        c.host = server.host;
+        c.port = server.port;
+        c.username = server.user;
+        c.database = database;
+        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        if (!server.password.isEmpty()) {
+            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
+                     .ok())
+                return 0;
+            c.secretFields << QStringLiteral("password");
+        }
+        Datastore d;
+        d.name = name;
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = database;
+        d.schema = schema;
+        return m_catalog.addDatastore(d);
+    }
+
+    Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options)
+    {
+        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
+        OperationRequest request;
+        request.datastoreId = datastoreId;
+        request.type = type;
+        request.options = options;
+        const qint64 id = m_engine->enqueue(request);
+        if (!id)
+            return {};
+        for (int waited = 0; waited < 1200; ++waited) {
+            for (const auto &args : finished)
+                if (args.at(0).toLongLong() == id)
+                    return *m_catalog.operation(id);
+            finished.wait(100);
+        }
+        return *m_catalog.operation(id);
+    }
+
+    // Status, message and log of an operation, for failure messages.
+    QString describe(const Operation &op)
+    {
+        QString text = op.status + QStringLiteral(": ") + op.message;
+        for (const OperationLogEntry &e : m_catalog.operationLog(op.id))
+            text += QStringLiteral("\n  ") + e.level + QStringLiteral(" ") + e.message;
+        return text;
+    }
+
+    Container container(qint64 ds, const QString &name)
+    {
+        for (const Container &c : m_catalog.containers(ds))
+            if (c.name == name)
+                return c;
+        return {};
+    }
+
+    qint64 add(Check c, const Container &on)
+    {
+        c.datastoreId = on.datastoreId;
+        c.containerId = on.id;
+        // The Catalog binds a null QString as NULL into NOT NULL columns (see the report).
+        c.filter = c.filter.isNull() ? QStringLiteral("") : c.filter;
+        c.description = c.description.isNull() ? QStringLiteral("") : c.description;
+        return m_catalog.addCheck(c);
+    }
+
+    static QJsonObject scanOptions(const QStringList &containers, QJsonObject extra = {})
+    {
+        extra.insert(QStringLiteral("containers"), QJsonArray::fromStringList(containers));
+        extra.insert(QStringLiteral("high_count_rollup_threshold"), kRollup);
+        extra.insert(QStringLiteral("enrichment_source_record_limit"), kExamples);
+        QJsonObject json;
+        const auto vars = variables();
+        for (auto it = vars.begin(); it != vars.end(); ++it)
+            json.insert(it.key(), it.value());
+        extra.insert(QStringLiteral("check_variables"), json);
+        return extra;
+    }
+
+    // The anomalies a failing record check should produce (coverage 1): one per record up to
+    // the rollup threshold, else one rolled-up shape.
+    static int expectedAnomalies(const Check &c, qint64 asserted, qint64 failing)
+    {
+        if (failing == 0)
+            return 0;
+        if (c.coverage < 1.0)
+            return withinCoverage(c, asserted, failing) ? 0 : 1;
+        return failing <= kRollup ? int(failing) : 1;
+    }
+
+    void verifyFirstScan(const Operation &op, const QList<QPair<qint64, Case>> &cases,
+                         const QSet<qint64> &aggregateFailing)
+    {
+        QHash<qint64, CheckMetric> metrics;
+        for (const CheckMetric &m : m_catalog.checkMetrics(op.id))
+            metrics.insert(m.checkId, m);
+        int expectedTotal = aggregateFailing.size();
+        for (const auto &[checkId, c] : cases) {
+            const auto [asserted, failing] = expected(c, m_rows);
+            const CheckMetric m = metrics.value(checkId);
+            const QString what = c.check.rule + QStringLiteral(" %1").arg(checkId);
+            QVERIFY2(m.checkId == checkId, qPrintable(what));
+            QVERIFY2(m.assertedRecords == asserted, qPrintable(what));
+            QVERIFY2(m.anomalousRecords == failing, qPrintable(what));
+            AnomalyQuery q;
+            q.operationId = op.id;
+            q.checkId = checkId;
+            const QList<Anomaly> found = m_catalog.anomalies(q);
+            const int want = expectedAnomalies(c.check, asserted, failing);
+            QVERIFY2(found.size() == want, qPrintable(what + QStringLiteral(": %1 anomalies, %2 "
+                                                                            "expected")
+                                                                 .arg(found.size())
+                                                                 .arg(want)));
+            expectedTotal += want;
+            if (want == 0)
+                continue;
+            if (found.first().type == QLatin1String("shape")) {
+                const Anomaly a = *m_catalog.anomaly(found.first().id);
+                QCOMPARE(a.anomalousRecordCount, failing);
+                QCOMPARE(a.sourceRecords.size(), qMin<qsizetype>(kExamples, failing));
+                QVERIFY(a.message.contains(QStringLiteral("filtered records (%1)").arg(failing)));
+                continue;
+            }
+            // Record anomalies: exactly the failing rows, one each.
+            QSet<int> ids, expectedIds;
+            for (const Row &r : m_rows)
+                if (c.fails(r).value_or(false))
+                    expectedIds << r.id;
+            for (const Anomaly &listed : found) {
+                const Anomaly a = *m_catalog.anomaly(listed.id);
+                QCOMPARE(a.type, QStringLiteral("record"));
+                QCOMPARE(a.sourceRecords.size(), 1);
+                QVERIFY(a.message.startsWith(QStringLiteral("The ")));
+                QVERIFY(!a.fingerprint.isEmpty());
+                ids << a.sourceRecords.at(0).toObject().value(QStringLiteral("id")).toInt();
+            }
+            QCOMPARE(ids, expectedIds);
+        }
+        QCOMPARE(qint64(op.counters.value(QStringLiteral("anomalies_identified")).toDouble()),
+                 qint64(expectedTotal));
+    }
+
+    void scanAll(const Source &src, qint64 ds)
+    {
+        QVERIFY(ds);
+        const Operation synced = run(ds, operation_type::kSync, {});
+        QVERIFY2(synced.status == QLatin1String("success"), qPrintable(synced.message));
+        const Container t = container(ds, QStringLiteral("t"));
+        const Container ref = container(ds, QStringLiteral("ref"));
+        const Container hostile = container(ds, kHostileTable);
+        QVERIFY(t.id && ref.id && hostile.id);
+
+        QList<QPair<qint64, Case>> cases;
+        for (const Case &c : recordCases(src.dialect, ref.id))
+            cases << qMakePair(add(c.check, t), c);
+        for (const auto &[id, c] : cases)
+            QVERIFY2(id, qPrintable(m_catalog.lastError()));
+        // Table-level rules: one passes, the others fail as a figure.
+        QSet<qint64> aggregateFailing;
+        QVERIFY(add(check("minPartitionSize", {}, {{"value", 10}}), t));
+        aggregateFailing << add(check("minPartitionSize", {}, {{"value", 1000}}), t)
+                         << add(check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}),
+                                t)
+                         << add(check("distinctCount", {"lo"}, {{"value", 3}}), t);
+        // The hostile container: its quoted names reach every statement.
+        Case hostileCase = recordCases(src.dialect, ref.id, kHostileQty).at(1); // between 1..9
+        cases << qMakePair(add(hostileCase.check, hostile), hostileCase);
+
+        const QStringList scanned{QStringLiteral("t"), kHostileTable};
+        const Operation first = run(ds, operation_type::kScan, scanOptions(scanned));
+        QVERIFY2(first.status == QLatin1String("success"), qPrintable(describe(first)));
+        QCOMPARE(first.counters.value(QStringLiteral("tables_requested")).toInt(), 2);
+        QCOMPARE(first.counters.value(QStringLiteral("tables_scanned")).toInt(), 2);
+        QCOMPARE(first.counters.value(QStringLiteral("records_scanned")).toInt(), 2 * kRows);
+        // One aggregate pass per container; the examples are bounded queries.
+        QCOMPARE(first.counters.value(QStringLiteral("table_passes")).toInt(), 2);
+        verifyFirstScan(first, cases, aggregateFailing);
+        QVERIFY(exec(src.db(), QStringLiteral("SELECT * FROM %1")
+                                   .arg(src.dialect.table(src.schema, QStringLiteral("b")))));
+
+        // The same scan again: every anomaly is still open, none is created twice.
+        const Operation second = run(ds, operation_type::kScan, scanOptions(scanned));
+        QCOMPARE(second.status, QStringLiteral("success"));
+        QCOMPARE(second.counters.value(QStringLiteral("anomalies_identified")).toInt(), 0);
+
+        // A resolved anomaly that recurs: reactivated, and the new one marked Duplicate.
+        AnomalyQuery recordQuery;
+        recordQuery.operationId = first.id;
+        recordQuery.type = QStringLiteral("record");
+        const QList<Anomaly> records = m_catalog.anomalies(recordQuery);
+        QVERIFY(!records.isEmpty());
+        const Anomaly original = records.first();
+        QVERIFY(m_catalog.setAnomalyStatus(original.id, anomaly_status::kResolved, "fixed"));
+        const Operation third =
+            run(ds, operation_type::kScan,
+                scanOptions(scanned, {{QStringLiteral("reactivate_recurring_anomalies"), true}}));
+        QCOMPARE(third.status, QStringLiteral("success"));
+        QCOMPARE(third.counters.value(QStringLiteral("anomalies_identified")).toInt(), 1);
+        QCOMPARE(m_catalog.anomaly(original.id)->status, anomaly_status::kActive);
+        AnomalyQuery thirdQuery;
+        thirdQuery.operationId = third.id;
+        const QList<Anomaly> duplicate = m_catalog.anomalies(thirdQuery);
+        QCOMPARE(duplicate.size(), 1);
+        QCOMPARE(duplicate.first().status, anomaly_status::kDuplicate);
+        QCOMPARE(duplicate.first().fingerprint, original.fingerprint);
+
+        // A check that now passes resolves its open anomalies (a full scan).
+        Check between = *m_catalog.check(cases.at(1).first);
+        between.properties = QJsonObject{{"min", -100}, {"max", 100}};
+        QVERIFY(m_catalog.updateCheck(between));
+        AnomalyQuery openOfCheck;
+        openOfCheck.checkId = between.id;
+        openOfCheck.status = QStringLiteral("open");
+        QVERIFY(m_catalog.anomalyCount(openOfCheck) > 0);
+        QCOMPARE(run(ds, operation_type::kScan, scanOptions(scanned)).status,
+                 QStringLiteral("success"));
+        QCOMPARE(m_catalog.anomalyCount(openOfCheck), 0);
+
+        // Expected schema: a missing field aborts the container, with the anomaly recorded.
+        const qint64 schemaCheck = add(check("expectedSchema", {"num", "nope"}), ref);
+        QVERIFY(add(check("notNull", {"num"}), ref));
+        const Operation schema =
+            run(ds, operation_type::kScan, scanOptions({QStringLiteral("ref")}));
+        QCOMPARE(schema.status, QStringLiteral("failure"));
+        QVERIFY2(schema.message.contains(
+                     QStringLiteral("ref: Aborted because schema check anomalies were identified")),
+                 qPrintable(schema.message));
+        AnomalyQuery schemaQuery;
+        schemaQuery.operationId = schema.id;
+        const QList<Anomaly> schemaAnomalies = m_catalog.anomalies(schemaQuery);
+        QCOMPARE(schemaAnomalies.size(), 1);
+        QVERIFY(schemaAnomalies.first().message.contains(QStringLiteral("nope")));
+        QCOMPARE(schema.counters.value(QStringLiteral("table_passes")).toInt(), 0);
+        QVERIFY(m_catalog.setCheckStatus(schemaCheck, check_status::kArchived));
+
+        incremental(src, ds);
+    }
+
+    void incremental(const Source &src, qint64 ds)
+    {
+        const QString events = src.dialect.table(src.schema, QStringLiteral("events"));
+        Container c = container(ds, QStringLiteral("events"));
+        QVERIFY(c.id);
+        c.incrementalField = QStringLiteral("id");
+        c.incrementalStrategy = QStringLiteral("batch-value");
+        QVERIFY(m_catalog.updateContainerSettings(c));
+        QVERIFY(add(check("notNull", {"v"}), c));
+        const QJsonObject options =
+            scanOptions({QStringLiteral("events")}, {{QStringLiteral("incremental"), true}});
+        const Operation first = run(ds, operation_type::kScan, options);
+        QVERIFY2(first.status == QLatin1String("success"), qPrintable(first.message));
+        QCOMPARE(first.counters.value(QStringLiteral("records_scanned")).toInt(), 100);
+        QCOMPARE(m_catalog.scanHighWaterMark(c.id).toDouble(), 100.0);
+        QCOMPARE(m_catalog.checkMetrics(first.id).first().anomalousRecords, qint64(10));
+
+        QVERIFY(exec(src.db(), QStringLiteral("INSERT INTO %1 VALUES (101, 1), (102, NULL), "
+                                              "(103, 3)")
+                                   .arg(events)));
+        const Operation second = run(ds, operation_type::kScan, options);
+        QCOMPARE(second.status, QStringLiteral("success"));
+        QCOMPARE(second.counters.value(QStringLiteral("records_scanned")).toInt(), 3);
+        QCOMPARE(m_catalog.checkMetrics(second.id).first().assertedRecords, qint64(3));
+        QCOMPARE(m_catalog.checkMetrics(second.id).first().anomalousRecords, qint64(1));
+        QCOMPARE(m_catalog.scanHighWaterMark(c.id).toDouble(), 103.0);
+        // Nothing new: nothing read.
+        const Operation third = run(ds, operation_type::kScan, options);
+        QCOMPARE(third.counters.value(QStringLiteral("records_scanned")).toInt(), 0);
+        QCOMPARE(m_catalog.scanHighWaterMark(c.id).toDouble(), 103.0);
+    }
+
+    // The crafted table, the reference, the hostile table and its victim, and the events.
+    void build(const Source &src)
+    {
+        QSqlDatabase db = src.db();
+        QVERIFY(create(db, src.dialect, src.schema, QStringLiteral("t"), m_rows));
+        QVERIFY(createReference(db, src.dialect, src.schema, QStringLiteral("ref")));
+        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1 (x INTEGER)")
+                             .arg(src.dialect.table(src.schema, QStringLiteral("b")))));
+        QVERIFY(create(db, src.dialect, src.schema, kHostileTable, m_rows, kHostileQty));
+        const QString events = src.dialect.table(src.schema, QStringLiteral("events"));
+        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1 (id INTEGER, v INTEGER)").arg(events)));
+        QStringList values;
+        for (int i = 1; i <= 100; ++i)
+            values << QStringLiteral("(%1, %2)")
+                          .arg(i)
+                          .arg(i % 10 == 0 ? QStringLiteral("NULL") : QString::number(i));
+        QVERIFY(exec(db, QStringLiteral("INSERT INTO %1 VALUES %2")
+                             .arg(events, values.join(QStringLiteral(", ")))));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
+        QVERIFY2(test::postgres().port, "the Servers fixture is not running");
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+    }
+
+    void cleanupTestCase() { m_engine.reset(); }
+
+    void sqlite()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("scan.sqlite"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "lite");
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        const Source src{QStringLiteral("QSQLITE"), QStringLiteral("lite"),
+                         SqlDialect::forFamily(SqlDialect::Family::SQLite), QStringLiteral("main")};
+        build(src);
+        const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                       test::Server{}, path, QStringLiteral("main"));
+        scanAll(src, ds);
+
+        // Remediation without an enrichment datastore fails before reading anything.
+        const Operation remediation =
+            run(ds, operation_type::kScan,
+                scanOptions({QStringLiteral("t")}, {{QStringLiteral("remediation"), "append"}}));
+        QCOMPARE(remediation.status, QStringLiteral("failure"));
+        QVERIFY(remediation.message.contains(QStringLiteral("link one")));
+        QVERIFY(remediation.message.contains(QStringLiteral("None")));
+        QCOMPARE(remediation.counters.value(QStringLiteral("queries")).toInt(), 0);
+
+        // An unreachable enrichment datastore never loses the scan: a warning names it.
+        test::Server dead;
+        dead.host = QStringLiteral("127.0.0.1");
+        dead.port = test::closedLoopbackPort();
+        dead.user = QStringLiteral("nobody");
+        const qint64 target =
+            datastoreFor(QStringLiteral("dead-enrichment"), QStringLiteral("postgresql"), dead,
+                         QStringLiteral("x"), QStringLiteral("public"));
+        Datastore linked = *m_catalog.datastore(ds);
+        linked.enrichment.enrichmentDatastoreId = target;
+        linked.enrichment.prefix = QStringLiteral("_scan");
+        QVERIFY(m_catalog.updateDatastore(linked));
+        const Operation warned = run(ds, operation_type::kScan, scanOptions({"t"}));
+        QVERIFY2(warned.status == QLatin1String("warning"),
+                 qPrintable(warned.status + warned.message));
+        bool named = false;
+        for (const OperationLogEntry &e : m_catalog.operationLog(warned.id))
+            named = named || (e.level == QLatin1String("warning") &&
+                              e.message.contains(QStringLiteral("enrichment datastore")));
+        QVERIFY(named);
+        QCOMPARE(warned.counters.value(QStringLiteral("tables_scanned")).toInt(), 1);
+        linked.enrichment = EnrichmentLink();
+        QVERIFY(m_catalog.updateDatastore(linked));
+    }
+
+    void postgres()
+    {
+        const test::Server pg = test::postgres();
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pgadmin");
+        db.setHostName(pg.host);
+        db.setPort(pg.port);
+        db.setUserName(pg.user);
+        db.setPassword(pg.password);
+        db.setDatabaseName(pg.database);
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QVERIFY(exec(db, QStringLiteral("DROP SCHEMA IF EXISTS scan_pg CASCADE")));
+        QVERIFY(exec(db, QStringLiteral("CREATE SCHEMA scan_pg")));
+        const Source src{QStringLiteral("QPSQL"), QStringLiteral("pgadmin"),
+                         SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
+                         QStringLiteral("scan_pg")};
+        build(src);
+        scanAll(src, datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                  pg.database, QStringLiteral("scan_pg")));
+    }
+
+    void mariadb()
+    {
+        const test::Server md = test::mariadb();
+        QVERIFY(md.port);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "mdadmin");
+        db.setHostName(md.host);
+        db.setPort(md.port);
+        db.setUserName(md.user);
+        db.setPassword(md.password);
+        db.setDatabaseName(md.database);
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        QVERIFY(exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_scan")));
+        QVERIFY(exec(db, QStringLiteral("CREATE DATABASE assay_scan")));
+        const Source src{QStringLiteral("QMARIADB"), QStringLiteral("mdadmin"),
+                         SqlDialect::forFamily(SqlDialect::Family::MySQL),
+                         QStringLiteral("assay_scan")};
+        build(src);
+        scanAll(src, datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                                  QStringLiteral("assay_scan"), QStringLiteral("assay_scan")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScan)
+#include "tst_scan.moc"
