@@ -21,6 +21,10 @@ struct InferenceText
 };
 using Tx = InferenceText;
 
+// Field pairs (level 3): the first fields of each kind, and at most this many pairs.
+constexpr int kMaxPairFields = 8;
+constexpr int kMaxPairs = 40;
+
 // What inference knows of one field: its family (from the declared type, as the compiler
 // reads it) and its profile's figures.
 struct Facts
@@ -319,21 +323,22 @@ private:
             if (!x.enoughValues() || !x.hasRange() || x.profile->distinctValues < 2)
                 continue;
             const int g = x.numeric() ? 0 : x.family == TypeFamily::Date ? 1 : 2;
-            if ((x.numeric() || x.temporal()) && groups[g].size() < 10)
+            if ((x.numeric() || x.temporal()) && groups[g].size() < kMaxPairFields)
                 groups[g] << &x;
         }
+        int proposed = 0; // each pair costs five alternatives in the holdout
         for (const auto &group : groups)
             for (int i = 0; i < group.size(); ++i)
-                for (int j = i + 1; j < group.size(); ++j)
-                    pair(*group.at(i), *group.at(j));
+                for (int j = i + 1; j < group.size() && proposed < kMaxPairs; ++j)
+                    proposed += pair(*group.at(i), *group.at(j)) ? 1 : 0;
     }
 
-    void pair(const Facts &a, const Facts &b)
+    bool pair(const Facts &a, const Facts &b)
     {
         const bool overlap = a.numeric() ? qMax(*a.min, *b.min) <= qMin(*a.max, *b.max)
                                          : qMax(a.minTime, b.minTime) <= qMin(a.maxTime, b.maxTime);
         if (!overlap)
-            return;
+            return false;
         const QString f = QStringLiteral("field_name"), inc = QStringLiteral("inclusive");
         const QString greater = QStringLiteral("greaterThanField"),
                       less = QStringLiteral("lessThanField");
@@ -347,6 +352,7 @@ private:
                   Tx::tr("%1 is less than %2.").arg(a.name, b.name)),
              make(less, {a.name}, {{f, b.name}, {inc, true}}, 3,
                   Tx::tr("%1 is at most %2.").arg(a.name, b.name))});
+        return true;
     }
 
     const InferenceSubject &m_subject;

@@ -52,6 +52,10 @@ constexpr qint64 kMinEvidence = 10;
 QList<InferenceCandidate> proposeChecks(const InferenceSubject &subject,
                                         const InferenceSettings &settings);
 
+// The spellings a container's name takes inside a field name: "customers" -> customers,
+// customer; "categories" -> categories, category (lower case, schema prefix dropped).
+QStringList containerStems(const QString &containerName);
+
 // Whether `other` may be the container a field of `subject` refers to (by name: customer_id
 // -> customers.id, order_id -> orders.order_id; or the same key in live and archived
 // containers), so its profiles are worth reading for level 4.

@@ -4,38 +4,17 @@
 // dropped, or (level 5) kept as a shape the data meets.
 namespace assay::inference {
 
-int countQueries(const QList<Check> &checks, const CheckSqlContext &context)
-{
-    bool pass = false, schema = false;
-    int grouped = 0;
-    for (const Check &c : checks) {
-        const CompiledCheck compiled = compileCheck(c, context);
-        if (!compiled.ok())
-            continue;
-        pass = pass || compiled.form == CheckForm::Record || compiled.form == CheckForm::Aggregate;
-        schema = schema || compiled.form == CheckForm::Schema;
-        if (compiled.form == CheckForm::Grouped)
-            ++grouped;
-    }
-    return (pass ? 1 : 0) + (schema ? 1 : 0) + grouped;
-}
+namespace {
 
-HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &candidates,
-                             const CheckSqlContext &context, qint64 recordLimit)
+// Each record check takes two columns of the count query: PostgreSQL allows 1664 result
+// columns and SQLite 2000, so a wide container's proposals are counted in several queries.
+constexpr int kMaxChecksPerQuery = 300;
+
+// Keeps, per candidate, the first alternative no record fails, or a shape (see
+// InferenceCandidate); `counts` follow the candidates' alternatives in order.
+void choose(const QList<InferenceCandidate> &candidates, const QList<CheckCount> &counts,
+            HoldoutResult &result)
 {
-    HoldoutResult result;
-    QList<Check> all;
-    for (const InferenceCandidate &c : candidates)
-        all << c.alternatives;
-    if (all.isEmpty())
-        return result;
-    result.queries = countQueries(all, context);
-    QString error;
-    const QList<CheckCount> counts = countFailures(db, all, context, recordLimit, &error);
-    if (!error.isEmpty() || counts.size() != all.size()) {
-        result.error = error.isEmpty() ? QStringLiteral("no counts") : error;
-        return result;
-    }
     int at = 0;
     for (const InferenceCandidate &c : candidates) {
         std::optional<Check> kept;
@@ -66,6 +45,53 @@ HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &c
             result.checks << *kept;
         else
             ++result.dropped;
+    }
+}
+
+} // namespace
+
+int countQueries(const QList<Check> &checks, const CheckSqlContext &context)
+{
+    bool pass = false, schema = false;
+    int grouped = 0;
+    for (const Check &c : checks) {
+        const CompiledCheck compiled = compileCheck(c, context);
+        if (!compiled.ok())
+            continue;
+        pass = pass || compiled.form == CheckForm::Record || compiled.form == CheckForm::Aggregate;
+        schema = schema || compiled.form == CheckForm::Schema;
+        if (compiled.form == CheckForm::Grouped)
+            ++grouped;
+    }
+    return (pass ? 1 : 0) + (schema ? 1 : 0) + grouped;
+}
+
+HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &candidates,
+                             const CheckSqlContext &context, qint64 recordLimit)
+{
+    HoldoutResult result;
+    for (int first = 0; first < candidates.size();) {
+        // A batch of whole candidates (their alternatives are compared with each other).
+        QList<InferenceCandidate> batch;
+        QList<Check> checks;
+        for (; first < candidates.size(); ++first) {
+            const InferenceCandidate &c = candidates.at(first);
+            if (!batch.isEmpty() && checks.size() + c.alternatives.size() > kMaxChecksPerQuery)
+                break;
+            batch << c;
+            checks << c.alternatives;
+        }
+        if (checks.isEmpty())
+            continue;
+        result.queries += countQueries(checks, context);
+        QString error;
+        const QList<CheckCount> counts = countFailures(db, checks, context, recordLimit, &error);
+        if (!error.isEmpty() || counts.size() != checks.size()) {
+            result.error = error.isEmpty() ? QStringLiteral("no counts") : error;
+            result.checks.clear();
+            return result;
+        }
+        choose(batch, counts, result);
     }
     return result;
 }

@@ -17,28 +17,12 @@ struct ReferenceText
     Q_DECLARE_TR_FUNCTIONS(assay::CheckInference)
 };
 
-// The singular and plural spellings a container's name may take in a field name:
-// "customers" -> customers, customer; "categories" -> categories, category.
-QStringList stems(const QString &containerName)
-{
-    QString n = containerName.toLower();
-    n = n.mid(n.lastIndexOf(QLatin1Char('.')) + 1);
-    QStringList out{n};
-    if (n.endsWith(QLatin1String("ies")) && n.size() > 3)
-        out << n.left(n.size() - 3) + QLatin1Char('y');
-    if (n.endsWith(QLatin1String("es")) && n.size() > 2)
-        out << n.left(n.size() - 2);
-    if (n.endsWith(QLatin1Char('s')) && n.size() > 1)
-        out << n.left(n.size() - 1);
-    return out;
-}
-
 // `field` (of another container) names `key` of `reference`: customer_id -> customers.id,
 // or order_id -> orders.order_id (the reference's own key carries its name).
 bool namesKey(const QString &field, const QString &key, const QString &reference)
 {
     const QString f = field.toLower(), k = key.toLower();
-    for (const QString &stem : stems(reference)) {
+    for (const QString &stem : containerStems(reference)) {
         if (f == stem + QLatin1Char('_') + k || f == stem + k)
             return true;
         if (f == k && (k == stem + QLatin1String("_id") || k == stem + QLatin1String("id")))
@@ -111,6 +95,20 @@ Check reference(const InferenceSubject &s, const QString &rule, const QString &f
 }
 
 } // namespace
+
+QStringList containerStems(const QString &containerName)
+{
+    QString n = containerName.toLower();
+    n = n.mid(n.lastIndexOf(QLatin1Char('.')) + 1);
+    QStringList out{n};
+    if (n.endsWith(QLatin1String("ies")) && n.size() > 3)
+        out << n.left(n.size() - 3) + QLatin1Char('y');
+    if (n.endsWith(QLatin1String("es")) && n.size() > 2)
+        out << n.left(n.size() - 2);
+    if (n.endsWith(QLatin1Char('s')) && n.size() > 1)
+        out << n.left(n.size() - 1);
+    return out;
+}
 
 bool mayReference(const InferenceSubject &subject, const Container &other,
                   const QList<Field> &otherFields)

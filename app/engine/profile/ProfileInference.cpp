@@ -4,6 +4,8 @@
 #include "checks/CheckInference.h"
 #include "connectors/FieldTypes.h"
 
+#include <algorithm>
+
 namespace assay {
 
 ProfileInference::ProfileInference(Catalog &catalog, Datastore datastore, SqlDialect dialect,
@@ -24,13 +26,43 @@ CheckSqlContext ProfileInference::contextFor(const Container &container, const Q
         ctx.fieldTypes.insert(f.name, typeFamily(f.declaredType));
     ctx.rowScope = rowScope;
     ctx.recordLimit = m_settings.recordLimit;
-    if (m_containers.isEmpty())
-        m_containers = m_catalog.containers(m_datastore.id);
-    QHash<qint64, QString> tables;
-    for (const Container &c : m_containers)
-        tables.insert(c.id, c.name);
+    if (m_tables.isEmpty())
+        for (const Container &c : m_catalog.containers(m_datastore.id))
+            m_tables.insert(c.id, c.name);
+    const QHash<qint64, QString> tables = m_tables; // shared, not copied
     ctx.referenceTable = [tables](qint64 id) { return tables.value(id); };
     return ctx;
+}
+
+void ProfileInference::loadDatastore()
+{
+    if (!m_containers.isEmpty())
+        return;
+    m_fields = m_catalog.fieldsOfDatastore(m_datastore.id);
+    for (const Container &c : m_catalog.containers(m_datastore.id)) {
+        if (c.removed)
+            continue;
+        m_containers.insert(c.id, c);
+        for (const QString &stem : inference::containerStems(c.name))
+            m_byStem[stem] << c.id;
+        for (const Field &f : m_fields.value(c.id))
+            if (!f.removed)
+                m_byFieldName[f.name.toLower()] << c.id;
+    }
+}
+
+QSet<qint64> ProfileInference::referenceCandidates(const QList<Field> &fields) const
+{
+    QSet<qint64> out;
+    for (const Field &f : fields) {
+        const QString name = f.name.toLower();
+        for (qint64 id : m_byFieldName.value(name))
+            out.insert(id);
+        for (int i = 1; i < name.size(); ++i)
+            for (qint64 id : m_byStem.value(name.left(i)))
+                out.insert(id);
+    }
+    return out;
 }
 
 QList<FieldProfile> ProfileInference::profilesOf(qint64 containerId)
@@ -86,10 +118,7 @@ InferenceStep ProfileInference::inferReferences(QSqlDatabase db, const Container
     InferenceStep step;
     if (m_settings.level < 4)
         return step;
-    if (m_fields.isEmpty())
-        m_fields = m_catalog.fieldsOfDatastore(m_datastore.id);
-    if (m_containers.isEmpty())
-        m_containers = m_catalog.containers(m_datastore.id);
+    loadDatastore();
     const auto live = [](const QList<Field> &all) {
         QList<Field> out;
         for (const Field &f : all)
@@ -100,19 +129,22 @@ InferenceStep ProfileInference::inferReferences(QSqlDatabase db, const Container
     InferenceSubject subject{container, live(m_fields.value(container.id)),
                              profilesOf(container.id)};
     QList<InferenceSubject> others;
-    for (const Container &other : m_containers) {
+    QList<qint64> candidates = referenceCandidates(subject.fields).values();
+    std::sort(candidates.begin(), candidates.end());
+    for (qint64 id : candidates) {
+        const Container &other = m_containers.value(id);
         const QList<Field> otherFields = live(m_fields.value(other.id));
         if (inference::mayReference(subject, other, otherFields))
             others << InferenceSubject{other, otherFields, profilesOf(other.id)};
     }
     InferenceSettings settings;
     settings.level = m_settings.level;
-    const QList<InferenceCandidate> candidates =
+    const QList<InferenceCandidate> proposals =
         inference::proposeReferences(subject, others, settings);
-    if (candidates.isEmpty())
+    if (proposals.isEmpty())
         return step;
     const inference::HoldoutResult tested = inference::testCandidates(
-        db, candidates, contextFor(container, subject.fields, rowScope), m_settings.recordLimit);
+        db, proposals, contextFor(container, subject.fields, rowScope), m_settings.recordLimit);
     step.queries = tested.queries;
     step.dropped = tested.dropped;
     if (!tested.error.isEmpty()) {

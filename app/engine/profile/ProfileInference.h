@@ -7,6 +7,7 @@
 #include "domain/FieldProfile.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 
 namespace assay {
@@ -53,6 +54,11 @@ private:
     CheckSqlContext contextFor(const Container &container, const QList<Field> &fields,
                                const SqlFragment &rowScope);
     QList<FieldProfile> profilesOf(qint64 containerId);
+    void loadDatastore();
+    // Containers a field of `fields` may name: one with a field of the same name, or whose
+    // name (singular or plural) starts the field's name. Found through indexes, so level 4
+    // stays linear in the number of containers.
+    QSet<qint64> referenceCandidates(const QList<Field> &fields) const;
     void synchronize(const Container &container, const QList<Check> &checks, InferenceStep &step);
 
     Catalog &m_catalog;
@@ -61,7 +67,10 @@ private:
     Settings m_settings;
     QHash<qint64, QList<Field>> m_fields; // read once, when level 4 needs them
     QHash<qint64, QList<FieldProfile>> m_profiles;
-    QList<Container> m_containers;
+    QHash<qint64, Container> m_containers;       // not removed, read once for level 4
+    QHash<qint64, QString> m_tables;             // container id -> table name
+    QHash<QString, QList<qint64>> m_byFieldName; // lower-case field name -> containers
+    QHash<QString, QList<qint64>> m_byStem;      // lower-case name stem -> containers
 };
 
 } // namespace assay
