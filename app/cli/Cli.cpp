@@ -9,7 +9,8 @@
 
 namespace assay::cli {
 
-int runChecks(Context &ctx); // `assay checks list|create|update|archive|rules` (CliChecks.cpp)
+int runAnomalies(Context &ctx); // `assay anomalies list|show|update` (CliAnomalies.cpp)
+int runChecks(Context &ctx);    // `assay checks list|create|update|archive|rules` (CliChecks.cpp)
 
 namespace {
 
@@ -18,7 +19,8 @@ const QStringList &commands()
     static const QStringList names = {QStringLiteral("connections"), QStringLiteral("datastores"),
                                       QStringLiteral("containers"),  QStringLiteral("operations"),
                                       QStringLiteral("schedules"),   QStringLiteral("demo"),
-                                      QStringLiteral("profiles"),    QStringLiteral("checks")};
+                                      QStringLiteral("profiles"),    QStringLiteral("anomalies"),
+                                      QStringLiteral("checks")};
     return names;
 }
 
@@ -74,6 +76,7 @@ QString overview()
                "  containers list --datastore NAME      tables, views and files with their fields\n"
                "  operations run|list|show|abort|resume run Sync or Profile, follow operations\n"
                "  profiles show --datastore N --container C  a container's latest field profiles\n"
+               "  anomalies list|show|update            what Scan found; acknowledge, resolve...\n"
                "  checks list|create|update|archive|rules  data-quality checks, inferred or "
                "written\n"
                "  schedules create|list|delete|pause|resume|run-due\n"
@@ -177,6 +180,8 @@ int main(int argc, char **argv)
         return runSchedules(ctx);
     if (inv.command == QLatin1String("profiles"))
         return runProfiles(ctx);
+    if (inv.command == QLatin1String("anomalies"))
+        return runAnomalies(ctx); // CliAnomalies.cpp
     if (inv.command == QLatin1String("checks"))
         return runChecks(ctx); // CliChecks.cpp
     return runDemo(ctx);

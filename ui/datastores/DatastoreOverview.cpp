@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "connectors/ConnectorSpec.h"
+#include "item/OperationListModel.h"
 
 #include <QDir>
 #include <QFormLayout>
@@ -63,6 +64,22 @@ DatastoreOverview::DatastoreOverview(Catalog *catalog, QWidget *parent)
     m_placeholder->setAlignment(Qt::AlignCenter);
     layout->addWidget(m_placeholder);
     layout->addStretch(1);
+
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(300);
+    connect(&m_refresh, &QTimer::timeout, this, [this] {
+        if (m_id)
+            showDatastore(m_id);
+    });
+    auto changed = [this](qint64 datastoreId) {
+        if (m_id && datastoreId == m_id)
+            m_refresh.start();
+    };
+    connect(catalog, &Catalog::datastoreUpdated, this, changed);
+    connect(catalog, &Catalog::containersChanged, this, changed);
+    connect(catalog, &Catalog::operationsChanged, this, changed);
+    connect(catalog, &Catalog::checksChanged, this, changed);
+    connect(catalog, &Catalog::anomaliesChanged, this, changed);
     clear();
 }
 
@@ -129,6 +146,8 @@ void DatastoreOverview::showDatastore(qint64 id)
         return;
     m_id = id;
     m_placeholder->hide();
+    addTotals(id);
+    addLastOperations(id);
     const auto connection = m_catalog->connection(datastore->connectionId);
     const ConnectorSpec *spec = connection ? connectors::find(connection->type) : nullptr;
 
@@ -203,13 +222,95 @@ void DatastoreOverview::showDatastore(qint64 id)
                tr("Link an enrichment datastore to keep anomalies and profiles in a database "
                   "you own."));
     }
+}
 
-    addSection(tr("Containers"));
+void DatastoreOverview::addTotals(qint64 id)
+{
+    const QLocale locale;
+    addSection(tr("Totals"));
     // COUNT(*) rather than reading every container: a datastore may hold 100,000 of them.
     const int count = m_catalog->containerCount(id);
     addRow(QStringLiteral("containers"), tr("Containers"),
            count == 0 ? tr("None yet: run Sync to discover tables and views")
-                      : QLocale().toString(count));
+                      : locale.toString(count));
+
+    // Records as each container's latest profile counted them (Sync does not count rows).
+    if (count > kRecordTotalContainers) {
+        addRow(QStringLiteral("records"), tr("Records"), QString(),
+               tr("Summed for datastores of up to %1 containers; see each container's profile.")
+                   .arg(locale.toString(kRecordTotalContainers)));
+    } else if (count > 0) {
+        qint64 records = 0;
+        int profiled = 0;
+        for (const ContainerSummary &c : m_catalog->containerPage(id, 0, count)) {
+            const QList<FieldProfile> latest = m_catalog->latestFieldProfiles(c.id);
+            if (latest.isEmpty())
+                continue;
+            qint64 most = 0; // a container's fields were profiled together; take the newest
+            QDateTime newest;
+            for (const FieldProfile &p : latest)
+                if (!newest.isValid() || p.profiledAt > newest) {
+                    newest = p.profiledAt;
+                    most = p.records;
+                }
+            records += most;
+            ++profiled;
+        }
+        if (profiled == 0)
+            addRow(QStringLiteral("records"), tr("Records"),
+                   tr("Not profiled yet: run Profile to count them"));
+        else
+            addRow(QStringLiteral("records"), tr("Records"), locale.toString(records),
+                   tr("From the latest profile of %1 of %2 containers")
+                       .arg(locale.toString(profiled), locale.toString(count)));
+    }
+
+    int checks = 0;
+    for (int n : m_catalog->activeCheckCounts(id))
+        checks += n;
+    addRow(QStringLiteral("activeChecks"), tr("Checks (active)"), locale.toString(checks),
+           checks == 0 ? tr("Profile infers checks; you can also write your own.") : QString());
+
+    AnomalyQuery anomalies;
+    anomalies.datastoreId = id;
+    anomalies.status = anomaly_status::kActive;
+    const int active = m_catalog->anomalyCount(anomalies);
+    anomalies.status = anomaly_status::kAcknowledged;
+    const int acknowledged = m_catalog->anomalyCount(anomalies);
+    addRow(QStringLiteral("activeAnomalies"), tr("Active anomalies"), locale.toString(active),
+           tr("%1 more open anomalies are acknowledged").arg(locale.toString(acknowledged)));
+}
+
+void DatastoreOverview::addLastOperations(qint64 id)
+{
+    addSection(tr("Last operations"));
+    const std::pair<const char *, QString> kinds[] = {
+        {"catalog", QStringLiteral("lastSync")},
+        {"profile", QStringLiteral("lastProfile")},
+        {"scan", QStringLiteral("lastScan")},
+    };
+    for (const auto &[type, key] : kinds) {
+        OperationQuery query;
+        query.datastoreId = id;
+        query.type = QLatin1String(type);
+        const QList<Operation> latest = m_catalog->operationPage(query, 0, 1);
+        const QString label = OperationListModel::typeLabel(query.type);
+        if (latest.isEmpty()) {
+            addRow(key, label, tr("Never"));
+            continue;
+        }
+        const Operation &op = latest.first();
+        const QDateTime at = op.endedAt.isValid()     ? op.endedAt
+                             : op.startedAt.isValid() ? op.startedAt
+                                                      : op.createdAt;
+        QString status = OperationListModel::statusLabel(op.status);
+        if (op.status == QLatin1String("running"))
+            status = tr("Running %1%").arg(qRound(op.progress * 100));
+        QStringList tip{tr("Operation #%1, %2").arg(op.id).arg(localTimeLong(at))};
+        if (!op.message.isEmpty())
+            tip << op.message;
+        addRow(key, label, tr("%1 · %2").arg(localTime(at), status), tip.join(QLatin1Char('\n')));
+    }
 }
 
 } // namespace assay

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 class QFormLayout;
@@ -10,9 +11,11 @@ namespace assay {
 
 class Catalog;
 
-// The Overview tab of a datastore: its connection, its own settings, its enrichment link and
-// how many containers Sync found, as a read-only form whose values can be selected and copied.
-// Only what the Catalog holds is shown, so no secret ever appears here.
+// The Overview tab of a datastore: its totals (containers, records as last profiled, active
+// checks, active anomalies), its last Sync / Profile / Scan, its connection, its own settings
+// and its enrichment link, as a read-only form whose values can be selected and copied. Only
+// what the Catalog holds is shown, so no secret ever appears here. It follows the Catalog's
+// change notices for the shown datastore (debounced).
 class DatastoreOverview : public QWidget
 {
     Q_OBJECT
@@ -27,11 +30,17 @@ public:
     // The text shown for a row, by key: "connector", "location", "user", "connection",
     // "credentials", "database", "schema", "teams", "enrichOnly", "created", "updated",
     // "enrichment", "prefix", "remediation", "sourceRecordLimit", "rollupThreshold", "usedBy",
-    // "containers". Empty when the row is not shown.
+    // "containers", "records", "activeChecks", "activeAnomalies", "lastSync", "lastProfile",
+    // "lastScan". Empty when the row is not shown.
     QString value(const QString &key) const;
+
+    // Containers beyond which the records total is not summed here (one Catalog read each).
+    static constexpr int kRecordTotalContainers = 500;
 
 private:
     void addSection(const QString &title);
+    void addTotals(qint64 id);
+    void addLastOperations(qint64 id);
     void addRow(const QString &key, const QString &label, const QString &value,
                 const QString &toolTip = QString());
 
@@ -40,6 +49,7 @@ private:
     QFormLayout *m_form;
     QLabel *m_placeholder;
     QHash<QString, QLabel *> m_values;
+    QTimer m_refresh; // debounces the Catalog's change notices
 };
 
 } // namespace assay
