@@ -1,0 +1,536 @@
+// The container profile view on a real SQLite Catalog: every figure of a field's latest
+// profile, approximate marks, the declared / inferred type mismatch, the histogram's bar
+// geometry and elided labels, the history of earlier runs with changes highlighted, the
+// container header's figures, and screenshots (light and dark) of the whole page.
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "checks/ChecksTab.h"
+#include "item/CheckListModel.h"
+#include "profile/ContainerPage.h"
+#include "profile/ContainerProfileHeader.h"
+#include "profile/ContainerProfileView.h"
+#include "profile/FieldProfilePanel.h"
+#include "profile/HistogramChart.h"
+#include "profile/ProfileFieldList.h"
+#include "profile/ProfileHistoryTable.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QHelpEvent>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace assay;
+
+namespace {
+
+const QString kApprox = QString(QChar(0x2248)) + QChar(0x2009); // "≈ " as the view writes it
+
+QString screenshotPath(const QString &name)
+{
+    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name);
+}
+
+void screenshot(QWidget *w, const QString &name)
+{
+    QCoreApplication::processEvents(); // let layouts settle after the last changes
+    QVERIFY(w->grab().save(screenshotPath(name)));
+}
+
+QJsonObject bucket(const QString &value, qint64 count, double ratio = -1)
+{
+    QJsonObject o{{QStringLiteral("value"), value}, {QStringLiteral("count"), double(count)}};
+    if (ratio >= 0)
+        o.insert(QStringLiteral("ratio"), ratio);
+    return o;
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::Button, QColor(0x39, 0x3b, 0x40));
+    dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    dark.setColor(QPalette::Mid, QColor(0x4e, 0x51, 0x57));
+    dark.setColor(QPalette::Midlight, QColor(0x43, 0x45, 0x4a));
+    dark.setColor(QPalette::Light, QColor(0x4e, 0x51, 0x57));
+    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
+    return dark;
+}
+
+} // namespace
+
+class TestProfileView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    qint64 m_datastore = 0;
+    qint64 m_container = 0;
+    qint64 m_empty = 0; // a container never profiled
+    QHash<QString, qint64> m_fields;
+    qint64 m_firstRun = 0;
+    qint64 m_secondRun = 0;
+    const QDateTime m_t1{QDate(2026, 3, 1), QTime(9, 0), Qt::UTC};
+    const QDateTime m_t2{QDate(2026, 3, 8), QTime(9, 0), Qt::UTC};
+
+    qint64 addOperation(const QDateTime &at, qint64 records, bool sampled)
+    {
+        Operation op;
+        op.datastoreId = m_datastore;
+        op.type = QStringLiteral("profile");
+        op.status = QStringLiteral("success");
+        op.triggeredBy = QStringLiteral("user");
+        op.createdAt = at;
+        op.result.insert(
+            QStringLiteral("containers"),
+            QJsonObject{{QStringLiteral("orders"),
+                         QJsonObject{{QStringLiteral("records"), double(records)},
+                                     {QStringLiteral("records_profiled"), double(records)},
+                                     {QStringLiteral("sampled"), sampled}}}});
+        return m_catalog.addOperation(op);
+    }
+
+    FieldProfile base(const QString &field, qint64 operation, const QDateTime &at, qint64 records)
+    {
+        FieldProfile p;
+        p.operationId = operation;
+        p.containerId = m_container;
+        p.fieldId = m_fields.value(field);
+        p.fieldName = field;
+        p.profiledAt = at;
+        p.records = records;
+        for (const Field &f : m_catalog.fields(m_container))
+            if (f.name == field)
+                p.declaredType = f.declaredType;
+        return p;
+    }
+
+    // The first run: smaller, exact.
+    QList<FieldProfile> firstRun()
+    {
+        QList<FieldProfile> out;
+        FieldProfile amount = base(QStringLiteral("amount"), m_firstRun, m_t1, 1000);
+        amount.inferredType = QStringLiteral("fractional");
+        amount.completeness = 1.0;
+        amount.distinctValues = 700;
+        amount.minValue = QStringLiteral("0.5");
+        amount.maxValue = QStringLiteral("90");
+        amount.mean = 11.0;
+        amount.sum = 11000;
+        amount.stdDev = 3.25;
+        amount.q1 = 5;
+        amount.median = 10.25;
+        amount.q3 = 20;
+        out << amount;
+        FieldProfile status = base(QStringLiteral("status"), m_firstRun, m_t1, 1000);
+        status.inferredType = QStringLiteral("string");
+        status.completeness = 1.0;
+        status.distinctValues = 3;
+        status.minLength = 4;
+        status.maxLength = 9;
+        out << status;
+        return out;
+    }
+
+    // The second run: a big table, sampled quantiles, approximate distinct counts.
+    QList<FieldProfile> secondRun()
+    {
+        QList<FieldProfile> out;
+        FieldProfile id = base(QStringLiteral("id"), m_secondRun, m_t2, 1234);
+        id.inferredType = QStringLiteral("integral");
+        id.completeness = 1.0;
+        id.distinctValues = 1234;
+        id.minValue = QStringLiteral("1");
+        id.maxValue = QStringLiteral("1234");
+        id.mean = 617.5;
+        id.sum = 761995;
+        out << id;
+
+        FieldProfile amount = base(QStringLiteral("amount"), m_secondRun, m_t2, 1234);
+        amount.inferredType = QStringLiteral("fractional");
+        amount.completeness = 0.975;
+        amount.distinctValues = 870;
+        amount.distinctApproximate = true;
+        amount.minValue = QStringLiteral("0.5");
+        amount.maxValue = QStringLiteral("99");
+        amount.mean = 12.5;
+        amount.sum = 15040.6;
+        amount.stdDev = 3.25;
+        amount.skewness = 0.42;
+        amount.kurtosis = -1.2;
+        amount.q1 = 5;
+        amount.median = 10.25;
+        amount.q3 = 20;
+        amount.quantilesApproximate = true;
+        amount.entropy = 6.5;
+        amount.histogram =
+            QJsonArray{bucket(QStringLiteral("9.99"), 400), bucket(QStringLiteral("19.99"), 200),
+                       bucket(QStringLiteral("4.5"), 50)};
+        out << amount;
+
+        FieldProfile status = base(QStringLiteral("status"), m_secondRun, m_t2, 1234);
+        status.inferredType = QStringLiteral("string");
+        status.completeness = 0.9;
+        status.distinctValues = 4;
+        status.minLength = 4;
+        status.maxLength = 9;
+        status.entropy = 1.5;
+        status.histogram = QJsonArray{
+            bucket(QStringLiteral("shipped"), 600, 600.0 / 1110.6),
+            bucket(QStringLiteral("pending"), 300, 300.0 / 1110.6),
+            bucket(QStringLiteral("cancelled"), 150, 150.0 / 1110.6),
+            bucket(QStringLiteral("returned to the warehouse after a failed delivery attempt "
+                                  "and a long wait"),
+                   60, 60.0 / 1110.6),
+            bucket(QString(), 0.6 * 1)};
+        out << status;
+
+        FieldProfile created = base(QStringLiteral("created"), m_secondRun, m_t2, 1234);
+        created.inferredType = QStringLiteral("date"); // declared TEXT: a mismatch
+        created.completeness = 0.5;
+        created.distinctValues = 300;
+        created.minValue = QStringLiteral("2025-01-01");
+        created.maxValue = QStringLiteral("2026-03-07");
+        created.minLength = 10;
+        created.maxLength = 10;
+        created.histogram = QJsonArray{bucket(QStringLiteral("2026-03-01"), 20, 20.0 / 617)};
+        out << created;
+        return out;
+    }
+
+    std::unique_ptr<ContainerProfileView> newView()
+    {
+        auto view = std::make_unique<ContainerProfileView>();
+        view->resize(1100, 760);
+        view->setContainer(&m_catalog, m_container);
+        view->show();
+        QCoreApplication::processEvents();
+        return view;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        Connection c;
+        c.name = QStringLiteral("local");
+        c.type = QStringLiteral("sqlite");
+        const qint64 connection = m_catalog.addConnection(c);
+        Datastore d;
+        d.name = QStringLiteral("Shop");
+        d.connectionId = connection;
+        d.database = m_dir.filePath(QStringLiteral("shop.sqlite"));
+        m_datastore = m_catalog.addDatastore(d);
+        QVERIFY(m_datastore);
+        Container orders;
+        orders.datastoreId = m_datastore;
+        orders.name = QStringLiteral("orders");
+        orders.containerType = QStringLiteral("table");
+        m_container = m_catalog.addContainer(orders);
+        orders.name = QStringLiteral("customers");
+        m_empty = m_catalog.addContainer(orders);
+        QVERIFY(m_container && m_empty);
+        const QList<QPair<QString, QString>> fields{
+            {QStringLiteral("id"), QStringLiteral("INTEGER")},
+            {QStringLiteral("amount"), QStringLiteral("REAL")},
+            {QStringLiteral("status"), QStringLiteral("TEXT")},
+            {QStringLiteral("created"), QStringLiteral("TEXT")},
+            {QStringLiteral("note"), QStringLiteral("TEXT")}};
+        int ordinal = 0;
+        for (const auto &[name, type] : fields) {
+            Field f;
+            f.containerId = m_container;
+            f.name = name;
+            f.declaredType = type;
+            f.ordinal = ordinal++;
+            m_fields.insert(name, m_catalog.addField(f));
+            QVERIFY(m_fields.value(name));
+        }
+        m_firstRun = addOperation(m_t1, 1000, false);
+        m_secondRun = addOperation(m_t2, 1234, true);
+        QVERIFY(m_catalog.addFieldProfiles(firstRun()));
+        QVERIFY(m_catalog.addFieldProfiles(secondRun()));
+
+        // Two active checks and a draft, one open anomaly and a resolved one.
+        for (const QString &status :
+             {check_status::kActive, check_status::kActive, check_status::kDraft}) {
+            Check k;
+            k.containerId = m_container;
+            k.rule = QStringLiteral("notNull");
+            k.fields = {QStringLiteral("id")};
+            k.status = status;
+            k.filter = k.description = QString::fromUtf8(""); // NOT NULL in the Catalog
+            QVERIFY2(m_catalog.addCheck(k), qPrintable(m_catalog.lastError()));
+        }
+        QList<Anomaly> anomalies;
+        for (int i = 0; i < 2; ++i) {
+            Anomaly a;
+            a.datastoreId = m_datastore;
+            a.containerId = m_container;
+            a.message = QStringLiteral("amount is null");
+            a.fingerprint = QStringLiteral("fp%1").arg(i);
+            a.partition = a.comment = QString::fromUtf8(""); // NOT NULL in the Catalog
+            anomalies << a;
+        }
+        QVERIFY2(m_catalog.addAnomalies(anomalies), qPrintable(m_catalog.lastError()));
+        QVERIFY(m_catalog.setAnomalyStatus(anomalies.at(1).id, anomaly_status::kResolved,
+                                           QStringLiteral("fixed")));
+    }
+
+    void panelShowsEveryFigure()
+    {
+        auto view = newView();
+        QVERIFY(view->showField(m_fields.value(QStringLiteral("amount"))));
+        FieldProfilePanel *panel = view->panel();
+        QCOMPARE(panel->titleLabel()->text(), QStringLiteral("amount"));
+        QCOMPARE(panel->valueText(QStringLiteral("records")), QStringLiteral("1,234"));
+        QCOMPARE(panel->valueText(QStringLiteral("completeness")), QStringLiteral("97.5%"));
+        QCOMPARE(panel->valueText(QStringLiteral("distinct")), kApprox + QStringLiteral("870"));
+        // 870 distinct of 0.975 * 1234 = 1203.15 non-null values.
+        QCOMPARE(panel->valueText(QStringLiteral("distinctRatio")),
+                 kApprox + QLocale().toString(870 / 1203.15, 'f', 4));
+        QCOMPARE(panel->valueText(QStringLiteral("entropy")), kApprox + QStringLiteral("6.5 bits"));
+        QCOMPARE(panel->valueText(QStringLiteral("min")), QStringLiteral("0.5"));
+        QCOMPARE(panel->valueText(QStringLiteral("max")), QStringLiteral("99"));
+        QCOMPARE(panel->valueText(QStringLiteral("mean")), QStringLiteral("12.5"));
+        QCOMPARE(panel->valueText(QStringLiteral("sum")), QStringLiteral("15,040.6"));
+        QCOMPARE(panel->valueText(QStringLiteral("stdDev")), QStringLiteral("3.25"));
+        QCOMPARE(panel->valueText(QStringLiteral("skewness")), QStringLiteral("0.42"));
+        QCOMPARE(panel->valueText(QStringLiteral("kurtosis")), QStringLiteral("-1.2"));
+        QCOMPARE(panel->valueText(QStringLiteral("q1")), kApprox + QStringLiteral("5"));
+        QCOMPARE(panel->valueText(QStringLiteral("median")), kApprox + QStringLiteral("10.25"));
+        QCOMPARE(panel->valueText(QStringLiteral("q3")), kApprox + QStringLiteral("20"));
+        // A numeric field has no lengths: shown as not measured.
+        QCOMPARE(panel->valueText(QStringLiteral("minLength")), QStringLiteral("—"));
+        QVERIFY(panel->valueLabel(QStringLiteral("minLength"))->toolTip().contains("Not measured"));
+        QVERIFY(panel->typeLabel()->text().contains(QStringLiteral("REAL")));
+        QVERIFY(panel->typeLabel()->text().contains(QStringLiteral("Fractional")));
+        QVERIFY(!panel->mismatchLabel()->isVisible());
+
+        // A text field: lengths in characters, no moments.
+        QVERIFY(view->showField(m_fields.value(QStringLiteral("status"))));
+        QCOMPARE(panel->valueText(QStringLiteral("minLength")), QStringLiteral("4 characters"));
+        QCOMPARE(panel->valueText(QStringLiteral("maxLength")), QStringLiteral("9 characters"));
+        QCOMPARE(panel->valueText(QStringLiteral("mean")), QStringLiteral("—"));
+        QCOMPARE(panel->valueText(QStringLiteral("completeness")), QStringLiteral("90%"));
+        QCOMPARE(panel->valueText(QStringLiteral("distinct")), QStringLiteral("4"));
+    }
+
+    void approximateFiguresAreMarked()
+    {
+        auto view = newView();
+        view->showField(m_fields.value(QStringLiteral("amount")));
+        FieldProfilePanel *panel = view->panel();
+        for (const char *key : {"distinct", "distinctRatio", "q1", "median", "q3", "entropy"}) {
+            QLabel *label = panel->valueLabel(QLatin1String(key));
+            QVERIFY2(label->text().startsWith(QChar(0x2248)), key);
+            QVERIFY2(label->toolTip().startsWith(QStringLiteral("Approximate")), key);
+        }
+        for (const char *key : {"records", "completeness", "mean", "sum", "min", "max"}) {
+            QLabel *label = panel->valueLabel(QLatin1String(key));
+            QVERIFY2(!label->text().contains(QChar(0x2248)), key);
+            QVERIFY2(label->toolTip().isEmpty(), key);
+        }
+        // The exact field (first run was exact, but the latest id profile is exact too).
+        view->showField(m_fields.value(QStringLiteral("id")));
+        QCOMPARE(panel->valueText(QStringLiteral("distinct")), QStringLiteral("1,234"));
+        QCOMPARE(panel->valueText(QStringLiteral("distinctRatio")), QStringLiteral("1"));
+    }
+
+    void typeMismatchStandsOut()
+    {
+        auto view = newView();
+        view->showField(m_fields.value(QStringLiteral("created")));
+        FieldProfilePanel *panel = view->panel();
+        QVERIFY(panel->mismatchLabel()->isVisible());
+        QVERIFY(panel->mismatchLabel()->text().contains(QStringLiteral("Date")));
+        QVERIFY(panel->mismatchLabel()->text().contains(QStringLiteral("TEXT")));
+        ProfileFieldList *list = view->fieldList();
+        const int row = list->rowOf(m_fields.value(QStringLiteral("created")));
+        QCOMPARE(list->topLevelItem(row)->text(ProfileFieldList::TypeColumn),
+                 QStringLiteral("TEXT → date"));
+        // The field never profiled: listed, without completeness, with a hint.
+        const int note = list->rowOf(m_fields.value(QStringLiteral("note")));
+        QVERIFY(note >= 0);
+        QVERIFY(
+            !list->topLevelItem(note)
+                 ->data(ProfileFieldList::CompletenessColumn, ProfileFieldList::CompletenessRole)
+                 .isValid());
+        view->showField(m_fields.value(QStringLiteral("note")));
+        QCOMPARE(panel->titleLabel()->text(), QStringLiteral("note"));
+        QVERIFY(panel->findChild<QLabel *>(QStringLiteral("profilePlaceholder"))->isVisible());
+        QVERIFY(!panel->histogram()->isVisible());
+        // Completeness bars carry the share.
+        const int amount = list->rowOf(m_fields.value(QStringLiteral("amount")));
+        QCOMPARE(
+            list->topLevelItem(amount)
+                ->data(ProfileFieldList::CompletenessColumn, ProfileFieldList::CompletenessRole)
+                .toDouble(),
+            0.975);
+    }
+
+    void histogramBarsAreProportional()
+    {
+        auto view = newView();
+        view->showField(m_fields.value(QStringLiteral("status")));
+        HistogramChart *chart = view->panel()->histogram();
+        QVERIFY(chart->isVisible());
+        QCOMPARE(chart->buckets().size(), 5);
+        QVERIFY(!chart->isSampled());
+        const QList<qint64> counts{600, 300, 150, 60};
+        const double longest = chart->barRect(0).width();
+        QVERIFY(longest > 100);
+        for (int i = 0; i < counts.size(); ++i) {
+            const double expected = longest * double(counts.at(i)) / 600.0;
+            QVERIFY2(qAbs(chart->barRect(i).width() - expected) < 0.01,
+                     qPrintable(QStringLiteral("bar %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(chart->barRect(i).width())
+                                    .arg(expected)));
+            // Bars start at the same x and do not overlap their neighbours.
+            QCOMPARE(chart->barRect(i).left(), chart->barRect(0).left());
+            if (i > 0)
+                QVERIFY(chart->barRect(i).top() >= chart->barRect(i - 1).bottom());
+        }
+        QCOMPARE(chart->barRect(4).width(), 0.0); // a zero count draws no bar
+        // Figures: count and share of the non-null values.
+        QCOMPARE(chart->figureText(0), QStringLiteral("600 · %1").arg(QStringLiteral("54%")));
+        // The long value is elided; its tooltip has it whole.
+        const QString longValue = chart->buckets().at(3).value;
+        QVERIFY(chart->labelText(3).endsWith(QChar(0x2026)));
+        QVERIFY(chart->labelText(3).size() < longValue.size());
+        QVERIFY(chart->fontMetrics().horizontalAdvance(chart->labelText(3)) <=
+                chart->labelRect(3).width());
+        QVERIFY(chart->toolTipFor(3).contains(longValue.toHtmlEscaped()));
+        QCOMPARE(chart->labelText(4), QStringLiteral("(empty)"));
+        QCOMPARE(chart->bucketAt(chart->barRect(1).center().toPoint()), 1);
+        // Sampled top values carry no share and say so.
+        view->showField(m_fields.value(QStringLiteral("amount")));
+        QVERIFY(chart->isSampled());
+        QCOMPARE(chart->figureText(0), QStringLiteral("400"));
+        QVERIFY(chart->toolTipFor(0).contains(QStringLiteral("sample")));
+        QVERIFY(view->panel()
+                    ->findChild<QLabel *>(QStringLiteral("histogramNote"))
+                    ->text()
+                    .contains(QStringLiteral("sample")));
+        QCOMPARE(chart->barRect(1).width() / chart->barRect(0).width(), 0.5);
+    }
+
+    void historyShowsPreviousRuns()
+    {
+        auto view = newView();
+        view->showField(m_fields.value(QStringLiteral("amount")));
+        ProfileHistoryTable *history = view->panel()->historyTable();
+        QCOMPARE(history->runCount(), 2);
+        QCOMPARE(history->valueText(QStringLiteral("mean"), 0), QStringLiteral("12.5"));
+        QCOMPARE(history->valueText(QStringLiteral("mean"), 1), QStringLiteral("11"));
+        QVERIFY(history->isChanged(QStringLiteral("mean"), 0));
+        QCOMPARE(history->valueText(QStringLiteral("max"), 1), QStringLiteral("90"));
+        QVERIFY(history->isChanged(QStringLiteral("max"), 0));
+        QCOMPARE(history->valueText(QStringLiteral("records"), 1), QStringLiteral("1,000"));
+        QVERIFY(!history->isChanged(QStringLiteral("min"), 0));    // 0.5 both times
+        QVERIFY(!history->isChanged(QStringLiteral("stdDev"), 0)); // 3.25 both times
+        QVERIFY(!history->isChanged(QStringLiteral("mean"), 1));   // the oldest run
+        const int row = history->rowOf(QStringLiteral("mean"));
+        QVERIFY(history->item(row, 1)->toolTip().contains(QStringLiteral("11")));
+        QVERIFY(history->horizontalHeaderItem(1)->text().startsWith(QStringLiteral("Current")));
+        // A field profiled once has a one-column history.
+        view->showField(m_fields.value(QStringLiteral("id")));
+        QCOMPARE(history->runCount(), 1);
+    }
+
+    void headerShowsContainerFigures()
+    {
+        auto view = newView();
+        ContainerProfileHeader *header = view->header();
+        QCOMPARE(header->titleLabel()->text(), QStringLiteral("orders"));
+        QCOMPARE(header->value(QStringLiteral("records")), QStringLiteral("1,234"));
+        // Average completeness of the four profiled fields: (1 + 0.975 + 0.9 + 0.5) / 4.
+        QCOMPARE(header->value(QStringLiteral("completeness")), QStringLiteral("84.4%"));
+        QCOMPARE(header->value(QStringLiteral("checks")), QStringLiteral("2"));
+        QCOMPARE(header->value(QStringLiteral("anomalies")), QStringLiteral("1"));
+        // 1,234 records, sampled (a sample of at most 100,000 covers them all).
+        QCOMPARE(header->value(QStringLiteral("sampling")), QStringLiteral("100%"));
+
+        // The counts follow the Catalog.
+        Check k;
+        k.containerId = m_container;
+        k.rule = QStringLiteral("notNull");
+        k.fields = {QStringLiteral("amount")};
+        k.filter = k.description = QString::fromUtf8("");
+        const qint64 id = m_catalog.addCheck(k);
+        QCOMPARE(header->value(QStringLiteral("checks")), QStringLiteral("3"));
+        QVERIFY(m_catalog.setCheckStatus(id, check_status::kArchived));
+        QCOMPARE(header->value(QStringLiteral("checks")), QStringLiteral("2"));
+
+        // A container never profiled.
+        view->setContainer(&m_catalog, m_empty);
+        QCOMPARE(header->titleLabel()->text(), QStringLiteral("customers"));
+        QCOMPARE(header->value(QStringLiteral("records")), QStringLiteral("—"));
+        QCOMPARE(header->value(QStringLiteral("checks")), QStringLiteral("0"));
+    }
+
+    void containerPageTabs()
+    {
+        ContainerPage page;
+        page.resize(1000, 700);
+        page.setContainer(&m_catalog, m_container);
+        page.show();
+        QCOMPARE(page.tabs()->count(), 2);
+        QCOMPARE(page.tabs()->tabText(0), QStringLiteral("Profile"));
+        QCOMPARE(page.tabs()->tabText(1), QStringLiteral("Checks"));
+        page.tabs()->setCurrentIndex(1);
+        page.showField(m_fields.value(QStringLiteral("status")));
+        QCOMPARE(page.tabs()->currentWidget(), page.profileView());
+        QCOMPARE(page.profileView()->currentFieldId(), m_fields.value(QStringLiteral("status")));
+        QCOMPARE(page.profileView()->panel()->titleLabel()->text(), QStringLiteral("status"));
+        QCOMPARE(page.checksTab()->model()->rowCount(), 2); // the active ones
+        QCOMPARE(page.addTab(new QWidget, QStringLiteral("Anomalies")), 2);
+    }
+
+    void screenshots()
+    {
+        auto view = newView();
+        view->showField(m_fields.value(QStringLiteral("amount")));
+        screenshot(view.get(), QStringLiteral("profile-view.png"));
+        view->showField(m_fields.value(QStringLiteral("created")));
+        screenshot(view.get(), QStringLiteral("profile-view-mismatch.png"));
+        view->showField(m_fields.value(QStringLiteral("status")));
+        // The whole panel, not only what the scroll area shows.
+        FieldProfilePanel *panel = view->panel();
+        panel->resize(760, panel->sizeHint().height());
+        screenshot(panel, QStringLiteral("profile-panel-text.png"));
+        screenshot(panel->histogram(), QStringLiteral("profile-histogram.png"));
+
+        ContainerPage page;
+        page.setPalette(darkPalette());
+        page.resize(1100, 760);
+        page.setContainer(&m_catalog, m_container);
+        page.show();
+        page.showField(m_fields.value(QStringLiteral("amount")));
+        screenshot(&page, QStringLiteral("profile-view-dark.png"));
+    }
+};
+
+QTEST_MAIN(TestProfileView)
+#include "tst_profileView.moc"

@@ -1,0 +1,77 @@
+#include "checks/CheckSqlDialog.h"
+
+#include "catalog/Catalog.h"
+#include "checks/CheckCompiler.h"
+#include "checks/CheckPresentation.h"
+#include "connectors/ConnectorSpec.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace assay {
+
+QString CheckSqlDialog::sqlFor(Catalog *catalog, const Check &check)
+{
+    const auto container = catalog->container(check.containerId);
+    const auto datastore =
+        catalog->datastore(container ? container->datastoreId : check.datastoreId);
+    CheckSqlContext context;
+    if (datastore) {
+        context.schema = datastore->schema;
+        if (const auto connection = catalog->connection(datastore->connectionId))
+            if (const ConnectorSpec *spec = connectors::find(connection->type))
+                context.dialect = SqlDialect::forConnector(*spec);
+    }
+    context.table = container ? container->name : check.containerName;
+    for (const Field &f : catalog->fields(check.containerId))
+        if (!f.removed)
+            context.fieldTypes.insert(f.name, typeFamily(f.declaredType));
+    context.referenceTable = [catalog](qint64 containerId) {
+        const auto other = catalog->container(containerId);
+        return other ? other->name : QString();
+    };
+    return displaySql(check, context);
+}
+
+CheckSqlDialog::CheckSqlDialog(Catalog *catalog, const Check &check, QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("checkSqlDialog"));
+    setWindowTitle(
+        tr("SQL of %1 on %2").arg(check_presentation::ruleTitle(check.rule), check.containerName));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(
+        tr("What a scan runs for this check, in the datastore's dialect. Values are shown "
+           "inline here; the scan binds them."),
+        this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_view = new QPlainTextEdit(this);
+    m_view->setObjectName(QStringLiteral("checkSql"));
+    m_view->setAccessibleName(tr("SQL"));
+    m_view->setReadOnly(true);
+    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_view->setPlainText(sqlFor(catalog, check));
+    layout->addWidget(m_view, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *copy = buttons->addButton(tr("Copy"), QDialogButtonBox::ActionRole);
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_view->toPlainText()); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+    resize(680, 360);
+}
+
+QString CheckSqlDialog::sql() const
+{
+    return m_view->toPlainText();
+}
+
+} // namespace assay

@@ -1,0 +1,222 @@
+#include "checks/PropertyEditors.h"
+
+#include "catalog/Catalog.h"
+#include "checks/ListEditor.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDoubleSpinBox>
+#include <QFontDatabase>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTimeZone>
+
+namespace assay {
+
+namespace {
+
+// A spin box for any number: shows what was typed without trailing zeros ("2.5", not
+// "2.5000000000") and without group separators, so what is shown can be typed back.
+class NumberSpinBox : public QDoubleSpinBox
+{
+public:
+    explicit NumberSpinBox(int decimals, QWidget *parent) : QDoubleSpinBox(parent)
+    {
+        setDecimals(decimals);
+        setRange(decimals == 0 ? 0 : -1e15, 1e15);
+        setAccelerated(true);
+        setKeyboardTracking(true);
+    }
+
+    QString textFromValue(double value) const override
+    {
+        QLocale l = locale();
+        l.setNumberOptions(l.numberOptions() | QLocale::OmitGroupSeparator);
+        return l.toString(value, 'f', QLocale::FloatingPointShortest);
+    }
+};
+
+QFont monospace()
+{
+    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+}
+
+QJsonValue textValue(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
+}
+
+QString fieldTypeTitle(const QString &name)
+{
+    return name.left(1).toUpper() + name.mid(1);
+}
+
+} // namespace
+
+PropertyEditor makePropertyEditor(const RuleProperty &property,
+                                  const PropertyEditorContext &context, QWidget *parent,
+                                  const std::function<void()> &changed)
+{
+    PropertyEditor e;
+    e.property = property;
+    switch (property.type) {
+    case PropertyType::Number:
+    case PropertyType::Integer: {
+        auto *spin = new NumberSpinBox(property.type == PropertyType::Integer ? 0 : 10, parent);
+        e.widget = spin;
+        e.value = [spin] { return QJsonValue(spin->value()); };
+        e.setValue = [spin](const QJsonValue &v) { spin->setValue(v.toVariant().toDouble()); };
+        QObject::connect(spin, &QDoubleSpinBox::valueChanged, spin, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Boolean: {
+        auto *box = new QCheckBox(parent);
+        e.widget = box;
+        e.value = [box] { return QJsonValue(box->isChecked()); };
+        e.setValue = [box](const QJsonValue &v) { box->setChecked(v.toBool()); };
+        QObject::connect(box, &QCheckBox::toggled, box, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::List: {
+        auto *list = new ListEditor(parent);
+        e.widget = list;
+        e.value = [list] {
+            const QStringList values = list->values();
+            return values.isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                    : QJsonValue(QJsonArray::fromStringList(values));
+        };
+        e.setValue = [list](const QJsonValue &v) {
+            QStringList values;
+            for (const QJsonValue &item : v.toArray())
+                values << (item.isDouble() ? QString::number(item.toDouble(), 'g', 15)
+                                           : item.toString());
+            list->setValues(values);
+        };
+        QObject::connect(list, &ListEditor::changed, list, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::DateTime: {
+        auto *edit = new QDateTimeEdit(parent);
+        edit->setTimeSpec(Qt::UTC);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+        edit->setCalendarPopup(true);
+        edit->setDateTime(QDateTime(QDate::currentDate(), QTime(0, 0), Qt::UTC));
+        e.widget = edit;
+        e.value = [edit] { return QJsonValue(edit->dateTime().toUTC().toString(Qt::ISODate)); };
+        e.setValue = [edit](const QJsonValue &v) {
+            QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODate);
+            if (!t.isValid())
+                t = QDateTime(QDate::fromString(v.toString(), Qt::ISODate), QTime(0, 0), Qt::UTC);
+            if (t.isValid())
+                edit->setDateTime(t.toUTC());
+        };
+        QObject::connect(edit, &QDateTimeEdit::dateTimeChanged, edit, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Field: {
+        auto *combo = new QComboBox(parent);
+        for (const Field &f : context.fields)
+            if (!f.removed)
+                combo->addItem(QStringLiteral("%1  (%2)").arg(f.name, f.declaredType), f.name);
+        e.widget = combo;
+        e.value = [combo] { return textValue(combo->currentData().toString()); };
+        e.setValue = [combo](const QJsonValue &v) {
+            combo->setCurrentIndex(combo->findData(v.toString()));
+        };
+        QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Container: {
+        auto *combo = new QComboBox(parent);
+        for (const Container &c : context.containers) {
+            if (c.removed)
+                continue;
+            combo->addItem(c.id == context.containerId
+                               ? PropertyEditor::tr("%1 (this container)").arg(c.name)
+                               : c.name,
+                           c.id);
+        }
+        e.widget = combo;
+        e.value = [combo] {
+            const qint64 id = combo->currentData().toLongLong();
+            return id > 0 ? QJsonValue(double(id)) : QJsonValue(QJsonValue::Undefined);
+        };
+        e.setValue = [combo](const QJsonValue &v) {
+            combo->setCurrentIndex(combo->findData(v.toVariant().toLongLong()));
+        };
+        QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::FieldType: {
+        auto *combo = new QComboBox(parent);
+        for (const char *name : {"integral", "fractional", "boolean", "date", "timestamp"})
+            combo->addItem(fieldTypeTitle(QLatin1String(name)), QLatin1String(name));
+        e.widget = combo;
+        e.value = [combo] { return textValue(combo->currentData().toString()); };
+        e.setValue = [combo](const QJsonValue &v) {
+            combo->setCurrentIndex(combo->findData(v.toString().toLower()));
+        };
+        QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Expression: {
+        auto *edit = new QPlainTextEdit(parent);
+        edit->setFont(monospace());
+        edit->setTabChangesFocus(true);
+        edit->setPlaceholderText(PropertyEditor::tr("For example: quantity * unit_price = total"));
+        const int line = QFontMetrics(edit->font()).lineSpacing();
+        edit->setFixedHeight(line * 3 + 2 * edit->frameWidth() + 10);
+        e.widget = edit;
+        e.value = [edit] { return textValue(edit->toPlainText().trimmed()); };
+        e.setValue = [edit](const QJsonValue &v) { edit->setPlainText(v.toString()); };
+        QObject::connect(edit, &QPlainTextEdit::textChanged, edit, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Text:
+    case PropertyType::Pattern: {
+        if (property.key == QLatin1String("field_name")) {
+            // The field of a reference container: chosen from its fields, or typed.
+            auto *combo = new QComboBox(parent);
+            combo->setEditable(true);
+            combo->setInsertPolicy(QComboBox::NoInsert);
+            Catalog *catalog = context.catalog;
+            e.widget = combo;
+            e.value = [combo] { return textValue(combo->currentText().trimmed()); };
+            e.setValue = [combo](const QJsonValue &v) { combo->setCurrentText(v.toString()); };
+            e.setReferenceContainer = [combo, catalog](qint64 containerId) {
+                const QString typed = combo->currentText();
+                const QSignalBlocker quiet(combo);
+                combo->clear();
+                if (catalog && containerId > 0)
+                    for (const Field &f : catalog->fields(containerId))
+                        if (!f.removed)
+                            combo->addItem(f.name);
+                combo->setCurrentText(typed);
+            };
+            QObject::connect(combo, &QComboBox::currentTextChanged, combo,
+                             [changed] { changed(); });
+            break;
+        }
+        auto *edit = new QLineEdit(parent);
+        if (property.type == PropertyType::Pattern) {
+            edit->setFont(monospace());
+            edit->setPlaceholderText(
+                PropertyEditor::tr("A regular expression, e.g. ^[A-Z]{2}\\d+$"));
+        }
+        e.widget = edit;
+        e.value = [edit] { return textValue(edit->text()); };
+        e.setValue = [edit](const QJsonValue &v) { edit->setText(v.toString()); };
+        QObject::connect(edit, &QLineEdit::textChanged, edit, [changed] { changed(); });
+        break;
+    }
+    }
+    e.widget->setObjectName(QStringLiteral("property_%1").arg(property.key));
+    e.widget->setAccessibleName(property.title);
+    if (!property.defaultValue.isUndefined() && !property.defaultValue.isNull())
+        e.setValue(property.defaultValue);
+    return e;
+}
+
+} // namespace assay

@@ -1,0 +1,183 @@
+#include "profile/ContainerProfileView.h"
+
+#include "catalog/Catalog.h"
+#include "engine/profile/ProfileQueries.h"
+#include "profile/ContainerProfileHeader.h"
+#include "profile/FieldProfilePanel.h"
+#include "profile/ProfileFieldList.h"
+#include "profile/ProfileFormat.h"
+#include "profile/ProfileHistoryTable.h"
+
+#include <QFrame>
+#include <QJsonObject>
+#include <QLocale>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace assay {
+
+ContainerProfileView::ContainerProfileView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("containerProfileView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_header = new ContainerProfileHeader(this);
+    layout->addWidget(m_header);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_fields = new ProfileFieldList(m_splitter);
+    m_fields->setMinimumWidth(220);
+    auto *scroll = new QScrollArea(m_splitter);
+    scroll->setObjectName(QStringLiteral("fieldProfileScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_panel = new FieldProfilePanel;
+    scroll->setWidget(m_panel);
+    m_splitter->addWidget(m_fields);
+    m_splitter->addWidget(scroll);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({330, 700});
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_fields, &ProfileFieldList::currentFieldChanged, this,
+            &ContainerProfileView::showFieldProfile);
+}
+
+void ContainerProfileView::setContainer(Catalog *catalog, qint64 containerId)
+{
+    if (m_catalog != catalog) {
+        if (m_catalog)
+            disconnect(m_catalog, nullptr, this, nullptr);
+        m_catalog = catalog;
+        if (m_catalog) {
+            auto onChange = [this](qint64 datastoreId) {
+                if (m_containerId && (!datastoreId || datastoreId == m_datastoreId))
+                    reload();
+            };
+            connect(m_catalog, &Catalog::containersChanged, this, onChange);
+            connect(m_catalog, &Catalog::checksChanged, this, [this](qint64 datastoreId) {
+                if (m_containerId && (!datastoreId || datastoreId == m_datastoreId))
+                    updateHeader();
+            });
+            connect(m_catalog, &Catalog::anomaliesChanged, this, [this](qint64 datastoreId) {
+                if (m_containerId && (!datastoreId || datastoreId == m_datastoreId))
+                    updateHeader();
+            });
+        }
+    }
+    if (containerId != m_containerId)
+        m_fields->clear();
+    m_containerId = containerId;
+    reload();
+}
+
+qint64 ContainerProfileView::currentFieldId() const
+{
+    return m_fields->currentFieldId();
+}
+
+bool ContainerProfileView::showField(qint64 fieldId)
+{
+    return m_fields->selectField(fieldId);
+}
+
+void ContainerProfileView::reload()
+{
+    const auto container =
+        m_catalog && m_containerId ? m_catalog->container(m_containerId) : std::nullopt;
+    if (!container) {
+        m_datastoreId = 0;
+        m_fields->setFields({}, {});
+        m_header->setSummary({});
+        m_panel->clear();
+        return;
+    }
+    m_datastoreId = container->datastoreId;
+    m_fields->setFields(m_catalog->fields(m_containerId),
+                        m_catalog->latestFieldProfiles(m_containerId));
+    updateHeader();
+}
+
+void ContainerProfileView::updateHeader()
+{
+    namespace f = profile_format;
+    const auto container = m_catalog->container(m_containerId);
+    if (!container)
+        return;
+    ContainerProfileHeader::Summary s;
+    s.containerName = container->name;
+    s.containerType = container->containerType;
+    s.activeChecks = m_catalog->activeCheckCounts(m_datastoreId).value(m_containerId);
+    s.activeAnomalies = m_catalog->openAnomalyCounts(m_datastoreId).value(m_containerId);
+    const QList<FieldProfile> profiles = m_catalog->latestFieldProfiles(m_containerId);
+    if (!profiles.isEmpty()) {
+        double completeness = 0;
+        qint64 latestOperation = 0;
+        bool sampled = false;
+        for (const FieldProfile &p : profiles) {
+            completeness += p.completeness;
+            if (p.profiledAt > s.profiledAt || !s.profiledAt.isValid()) {
+                s.profiledAt = p.profiledAt;
+                s.records = p.records;
+                latestOperation = p.operationId;
+            }
+            sampled = sampled || f::sampled(p);
+        }
+        s.completeness = completeness / double(profiles.size());
+        // What the operation recorded of this container, when it did; else what the
+        // profiles themselves tell.
+        qint64 records = s.records.value_or(0);
+        qint64 profiled = records;
+        if (const auto op = m_catalog->operation(latestOperation)) {
+            const QJsonObject figures = op->result.value(QStringLiteral("containers"))
+                                            .toObject()
+                                            .value(container->name)
+                                            .toObject();
+            if (!figures.isEmpty()) {
+                records =
+                    qint64(figures.value(QStringLiteral("records")).toDouble(double(records)));
+                profiled = qint64(
+                    figures.value(QStringLiteral("records_profiled")).toDouble(double(records)));
+                sampled = figures.value(QStringLiteral("sampled")).toBool(sampled);
+            }
+        }
+        const qint64 sample = sampled ? qMin(profiled, profile_sql::kSampleRows) : profiled;
+        if (records > 0) {
+            s.sampling = qMin(1.0, double(sample) / double(records));
+            s.samplingNote =
+                sampled
+                    ? tr("Counts, completeness, ranges and moments cover the %1 records "
+                         "profiled; top values, distinct counts and quantiles were computed "
+                         "on a sample of about %2.")
+                          .arg(f::count(profiled), f::count(sample))
+                    : tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
+        } else {
+            s.sampling = 1.0;
+            s.samplingNote = tr("The container was empty when it was profiled.");
+        }
+    }
+    m_header->setSummary(s);
+}
+
+void ContainerProfileView::showFieldProfile(qint64 fieldId)
+{
+    if (!m_catalog || !fieldId) {
+        m_panel->clear();
+        return;
+    }
+    const QList<FieldProfile> history =
+        m_catalog->fieldProfileHistory(fieldId, ProfileHistoryTable::kMaxRuns);
+    if (!history.isEmpty()) {
+        m_panel->setHistory(history);
+        return;
+    }
+    for (const Field &f : m_catalog->fields(m_containerId))
+        if (f.id == fieldId)
+            m_panel->showUnprofiled(f.name, f.declaredType);
+}
+
+} // namespace assay

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "domain/Container.h"
+#include "domain/FieldProfile.h"
+
+#include <QTreeWidget>
+
+namespace assay {
+
+// A container's fields beside their profile: name, declared type (a type the values do not
+// match is marked) and a small completeness bar with its percentage.
+class ProfileFieldList : public QTreeWidget
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, TypeColumn, CompletenessColumn };
+    static constexpr int FieldIdRole = Qt::UserRole + 1;
+    static constexpr int CompletenessRole = Qt::UserRole + 2; // double 0..1, absent: unprofiled
+
+    explicit ProfileFieldList(QWidget *parent = nullptr);
+
+    // The fields in order with their latest profiles (matched by field id); keeps the
+    // current field when it is still there.
+    void setFields(const QList<Field> &fields, const QList<FieldProfile> &profiles);
+    qint64 currentFieldId() const;
+    bool selectField(qint64 fieldId);
+    int rowOf(qint64 fieldId) const;
+
+signals:
+    void currentFieldChanged(qint64 fieldId);
+};
+
+} // namespace assay
