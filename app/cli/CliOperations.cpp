@@ -17,6 +17,10 @@ const QString kUsage = QStringLiteral(
     "         [--wait] [--json]\n"
     "       assay operations run profile --datastore NAME [--containers A,B] [--record-limit N]\n"
     "         [--inference-threshold 0-5] [--infer-as-draft] [--wait] [--json]\n"
+    "       assay operations run scan --datastore NAME [--containers A,B] [--incremental]\n"
+    "         [--record-limit N] [--rollup-threshold N] [--source-record-limit N]\n"
+    "         [--check-categories metadata,data_integrity] [--remediation none|append|overwrite]\n"
+    "         [--wait] [--json]\n"
     "       assay operations list [--datastore NAME] [--limit N] [--json]\n"
     "       assay operations show ID [--json]\n"
     "       assay operations abort ID\n"
@@ -98,20 +102,35 @@ int run(Context &ctx)
         {QStringLiteral("inference-threshold"), QStringLiteral("Profile: 0 to 5."),
          QStringLiteral("N")},
         {QStringLiteral("infer-as-draft"), QStringLiteral("Profile: inferred checks as drafts.")},
+        {QStringLiteral("incremental"), QStringLiteral("Scan: only records past the last scan.")},
+        {QStringLiteral("rollup-threshold"),
+         QStringLiteral("Scan: record anomalies per check before one rolled-up (1-1000)."),
+         QStringLiteral("N")},
+        {QStringLiteral("source-record-limit"),
+         QStringLiteral("Scan: example records kept per anomaly (1-1000000000)."),
+         QStringLiteral("N")},
+        {QStringLiteral("check-categories"),
+         QStringLiteral("Scan: metadata, data_integrity or both (default)."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("remediation"),
+         QStringLiteral("Scan: none, append or overwrite (default: the datastore's)."),
+         QStringLiteral("STRATEGY")},
         {QStringLiteral("wait"), QStringLiteral("Wait for the end; exit 1 unless it succeeds.")},
         {QStringLiteral("json"), QStringLiteral("Print the operation as JSON.")},
     });
-    p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync or profile"));
+    p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync, profile or scan"));
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
     const QString type = p.positionalArguments().value(0);
-    const bool profile = type == QLatin1String("profile");
+    const bool scan = type == QLatin1String("scan");
+    const bool profile = type == QLatin1String("profile") || scan; // both run detached
     if (type != QLatin1String("sync") && type != QLatin1String("catalog") && !profile)
-        return fail(ctx,
-                    type.isEmpty()
-                        ? QStringLiteral("name the operation to run: sync or profile")
-                        : QStringLiteral("cannot run '%1' yet; available: sync, profile").arg(type),
-                    kUsage, Usage);
+        return fail(
+            ctx,
+            type.isEmpty()
+                ? QStringLiteral("name the operation to run: sync, profile or scan")
+                : QStringLiteral("cannot run '%1' yet; available: sync, profile, scan").arg(type),
+            kUsage, Usage);
     const auto datastore = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
     if (!datastore)
         return fail(ctx,
@@ -169,6 +188,58 @@ int run(Context &ctx)
         po.inferAsDraft = p.isSet(QStringLiteral("infer-as-draft"));
         request.type = operation_type::kProfile;
         request.options = po.toJson();
+    }
+    if (scan) {
+        // Only what was given: the scan fills the rest from the datastore's settings.
+        QJsonObject so;
+        so.insert(QStringLiteral("containers"),
+                  request.options.value(QStringLiteral("containers")));
+        if (request.options.contains(QStringLiteral("record_limit")))
+            so.insert(QStringLiteral("record_limit"),
+                      request.options.value(QStringLiteral("record_limit")));
+        so.insert(QStringLiteral("incremental"), p.isSet(QStringLiteral("incremental")));
+        const auto number = [&](const char *option, const char *key, qint64 high) {
+            const QString name = QLatin1String(option);
+            if (!p.isSet(name))
+                return true;
+            bool ok = false;
+            const qint64 n = p.value(name).toLongLong(&ok);
+            if (!ok || n < 1 || n > high)
+                return false;
+            so.insert(QLatin1String(key), double(n));
+            return true;
+        };
+        if (!number("rollup-threshold", "high_count_rollup_threshold", 1000))
+            return fail(ctx, QStringLiteral("--rollup-threshold takes 1 to 1000"), QString(),
+                        Usage);
+        if (!number("source-record-limit", "enrichment_source_record_limit", 1000000000))
+            return fail(ctx, QStringLiteral("--source-record-limit takes 1 to 1000000000"),
+                        QString(), Usage);
+        if (p.isSet(QStringLiteral("check-categories"))) {
+            QJsonArray categories;
+            for (const QString &c : p.value(QStringLiteral("check-categories"))
+                                        .split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                const QString k = c.trimmed().toLower();
+                if (k != QLatin1String("metadata") && k != QLatin1String("data_integrity"))
+                    return fail(ctx,
+                                QStringLiteral("--check-categories takes metadata, "
+                                               "data_integrity or both, not '%1'")
+                                    .arg(c),
+                                QString(), Usage);
+                categories.append(k);
+            }
+            so.insert(QStringLiteral("check_categories"), categories);
+        }
+        if (p.isSet(QStringLiteral("remediation"))) {
+            const QString r = p.value(QStringLiteral("remediation")).trimmed().toLower();
+            if (r != QLatin1String("none") && r != QLatin1String("append") &&
+                r != QLatin1String("overwrite"))
+                return fail(ctx, QStringLiteral("--remediation takes none, append or overwrite"),
+                            QString(), Usage);
+            so.insert(QStringLiteral("remediation"), r);
+        }
+        request.type = operation_type::kScan;
+        request.options = so;
     }
     const bool json = p.isSet(QStringLiteral("json"));
 

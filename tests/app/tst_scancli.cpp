@@ -1,0 +1,135 @@
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace assay;
+
+// `assay operations run scan` with its options, through the real binary on a SQLite source.
+class TestScanCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode = -1;
+        QString out, err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
+    };
+
+    QTemporaryDir m_dir;
+    QString m_catalog;
+
+    Run assay(const QStringList &args)
+    {
+        QProcess p;
+        p.start(test::assayBinary(), QStringList{QStringLiteral("--catalog"), m_catalog} + args);
+        if (!p.waitForStarted(10000))
+            return {};
+        p.closeWriteChannel();
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()),
+                QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    static QStringList scan(const QStringList &more)
+    {
+        return QStringList{QStringLiteral("operations"), QStringLiteral("run"),
+                           QStringLiteral("scan"), QStringLiteral("--datastore"),
+                           QStringLiteral("Shop")} +
+               more;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(test::useTestKeyring());
+        m_catalog = m_dir.filePath(QStringLiteral("catalog.sqlite"));
+        const QString path = m_dir.filePath(QStringLiteral("shop.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "shop");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE items (id INTEGER, qty INTEGER)")));
+            // qty 0..9: 1..5 pass "between 1 and 5", the other 5 of every 10 fail.
+            for (int i = 0; i < 40; ++i)
+                QVERIFY(
+                    q.exec(QStringLiteral("INSERT INTO items VALUES (%1, %2)").arg(i).arg(i % 10)));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("shop"));
+        QCOMPARE(assay({"connections", "create", "--type", "sqlite", "--name", "shop", "--database",
+                        path})
+                     .exitCode,
+                 0);
+        QCOMPARE(
+            assay({"datastores", "create", "--name", "Shop", "--connection-name", "shop"}).exitCode,
+            0);
+        QCOMPARE(assay({"operations", "run", "sync", "--datastore", "Shop", "--wait"}).exitCode, 0);
+        Catalog catalog;
+        QVERIFY(catalog.open(m_catalog));
+        const Datastore shop = *catalog.datastoreByName(QStringLiteral("Shop"));
+        const Container items = catalog.containers(shop.id).first();
+        Check c;
+        c.datastoreId = shop.id;
+        c.containerId = items.id;
+        c.rule = QStringLiteral("between");
+        c.fields = QStringList{QStringLiteral("qty")};
+        c.properties = QJsonObject{{"min", 1}, {"max", 5}};
+        c.filter = QStringLiteral("");
+        c.description = QStringLiteral("");
+        QVERIFY2(catalog.addCheck(c), qPrintable(catalog.lastError()));
+    }
+
+    void scanWithOptions()
+    {
+        const Run r =
+            assay(scan({"--containers", "items", "--rollup-threshold", "30",
+                        "--source-record-limit", "2", "--check-categories", "data_integrity",
+                        "--record-limit", "20", "--remediation", "none", "--wait", "--json"}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        const QJsonObject op = r.json();
+        QCOMPARE(op.value(QStringLiteral("type")).toString(), QStringLiteral("scan"));
+        QCOMPARE(op.value(QStringLiteral("result")).toString(), QStringLiteral("success"));
+        QCOMPARE(op.value(QStringLiteral("high_count_rollup_threshold")).toInt(), 30);
+        QCOMPARE(op.value(QStringLiteral("enrichment_source_record_limit")).toInt(), 2);
+        QCOMPARE(op.value(QStringLiteral("check_categories")).toArray(),
+                 QJsonArray{QStringLiteral("data_integrity")});
+        QCOMPARE(op.value(QStringLiteral("records_scanned")).toInt(), 20);
+        // 20 records, 10 failing, under the rollup threshold: one anomaly per record.
+        QCOMPARE(op.value(QStringLiteral("anomalies_identified")).toInt(), 10);
+
+        // Above the threshold: one rolled-up anomaly.
+        const Run rolled = assay(scan({"--rollup-threshold", "5", "--wait", "--json"}));
+        QCOMPARE(rolled.exitCode, 0);
+        QCOMPARE(rolled.json().value(QStringLiteral("anomalies_identified")).toInt(), 1);
+        QCOMPARE(rolled.json().value(QStringLiteral("records_scanned")).toInt(), 40);
+    }
+
+    void usageAndFailures()
+    {
+        QCOMPARE(assay(scan({"--rollup-threshold", "0", "--wait"})).exitCode, 2);
+        QCOMPARE(assay(scan({"--remediation", "sometimes", "--wait"})).exitCode, 2);
+        QCOMPARE(assay(scan({"--check-categories", "volume", "--wait"})).exitCode, 2);
+        const Run r = assay(scan({"--remediation", "append", "--wait", "--json"}));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.json()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("set the remediation strategy to None")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScanCli)
+#include "tst_scancli.moc"
