@@ -265,6 +265,7 @@ QWidget *MainWindow::createDetailsPane()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(scroll, tr("Overview"));
+    createContainerViews();
 
     auto *activity = mutedLabel(
         tr("Operations for this datastore appear here once Sync, Profile and Scan run."), nullptr);
@@ -415,7 +416,19 @@ void MainWindow::onSelectionChanged()
     if (selected.isEmpty())
         return clearDetails();
     m_settingsAction->setEnabled(selectedContainerId() != 0);
-    showDetails(datastoreIdAt(selected.first()));
+    const qint64 datastoreId = datastoreIdAt(selected.first());
+    showDetails(datastoreId);
+    // A container, or a field (whose parent is its container), opens the container tab.
+    const QModelIndex index = selected.first();
+    const QString kind = index.data(DatastoreTreeModel::KindRole).toString();
+    qint64 containerId = 0, fieldId = 0;
+    if (kind == QLatin1String("container")) {
+        containerId = index.data(DatastoreTreeModel::IdRole).toLongLong();
+    } else if (kind == QLatin1String("field")) {
+        fieldId = index.data(DatastoreTreeModel::IdRole).toLongLong();
+        containerId = index.parent().data(DatastoreTreeModel::IdRole).toLongLong();
+    }
+    showContainer(datastoreId, containerId, fieldId);
 }
 
 void MainWindow::selectDatastore(qint64 id)
@@ -464,6 +477,8 @@ void MainWindow::showDetails(qint64 datastoreId)
 
     m_overview->showDatastore(datastoreId);
     m_runAction->setEnabled(true);
+    m_profileAction->setEnabled(!datastore->enrichOnly);
+    m_scanAction->setEnabled(!datastore->enrichOnly);
     m_editAction->setEnabled(m_credentials != nullptr);
     m_deleteAction->setEnabled(m_credentials != nullptr);
     {
@@ -495,6 +510,9 @@ void MainWindow::clearDetails()
     m_headerTitle->clear();
     m_headerSubtitle->clear();
     m_runAction->setEnabled(false);
+    m_profileAction->setEnabled(false);
+    m_scanAction->setEnabled(false);
+    showContainer(0, 0, 0);
     m_detailsStack->setCurrentWidget(m_emptyState);
 }
 

@@ -20,6 +20,8 @@ class Catalog;
 class DatastoreOverview;
 class DatastoreTreeModel;
 class ActivityView;
+class AnomaliesView;
+class ContainerPage;
 class CredentialStore;
 class OperationActions;
 class OperationEngine;
@@ -56,6 +58,10 @@ public:
     // For tests and for the parts that plug in later (wizard, engine).
     QAction *addDatastoreAction() const { return m_addAction; }
     QAction *runAction() const { return m_runAction; }
+    QAction *profileAction() const { return m_profileAction; }
+    QAction *scanAction() const { return m_scanAction; }
+    ContainerPage *containerPage() const { return m_containerPage; }
+    AnomaliesView *anomaliesView() const { return m_anomalies; }
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *containerSettingsAction() const { return m_settingsAction; }
     QAction *editDatastoreAction() const { return m_editAction; }
@@ -79,6 +85,9 @@ signals:
     // The wizard's "Next: Link Enrichment" for a datastore it just created.
     void linkEnrichmentRequested(qint64 datastoreId);
     void runRequested(qint64 datastoreId);
+    // Run Profile… / Run Scan…, with the container selected in the tree (if any) preselected.
+    void profileRequested(qint64 datastoreId, const QStringList &containers);
+    void scanRequested(qint64 datastoreId, const QStringList &containers);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,6 +107,13 @@ private:
 
     void requestAddDatastore();
     void requestRun();
+    void requestProfile();
+    void requestScan();
+    // MainWindowViews.cpp: the container tab (profile, checks) and the anomalies tab.
+    void createContainerViews();
+    void showContainer(qint64 datastoreId, qint64 containerId, qint64 fieldId);
+    // The selected container's names for the Profile and Scan dialogs ({} for the datastore).
+    QStringList selectedContainerNames() const;
     void requestContainerSettings();
     void openAddDatastoreWizard();
     void editCurrentDatastore();
@@ -125,6 +141,8 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_runAction = nullptr;
+    QAction *m_profileAction = nullptr;
+    QAction *m_scanAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_editAction = nullptr;
@@ -151,6 +169,10 @@ private:
     QLabel *m_headerSubtitle = nullptr;
     QTabWidget *m_tabs = nullptr;
     DatastoreOverview *m_overview = nullptr;
+    ContainerPage *m_containerPage = nullptr;
+    QWidget *m_containerHint = nullptr;
+    int m_containerTab = -1;
+    AnomaliesView *m_anomalies = nullptr;
     QWidget *m_progressHolder = nullptr;
     OperationProgressBar *m_progress = nullptr;
     OperationActions *m_actions = nullptr;

@@ -40,6 +40,19 @@ void MainWindow::createActions()
                                  "fields"));
     connect(m_runAction, &QAction::triggered, this, &MainWindow::requestRun);
 
+    m_profileAction = new QAction(tr("Run &Profile…"), this);
+    m_profileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_profileAction->setStatusTip(tr("Profile the selected datastore or table: measure every "
+                                     "field and infer checks"));
+    m_profileAction->setEnabled(false);
+    connect(m_profileAction, &QAction::triggered, this, &MainWindow::requestProfile);
+    m_scanAction = new QAction(tr("Run S&can…"), this);
+    m_scanAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_scanAction->setStatusTip(tr("Scan the selected datastore or table: run its checks and "
+                                  "record anomalies"));
+    m_scanAction->setEnabled(false);
+    connect(m_scanAction, &QAction::triggered, this, &MainWindow::requestScan);
+
     m_refreshAction =
         new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Re&fresh"), this);
     m_refreshAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -115,6 +128,8 @@ void MainWindow::createMenus()
 
     QMenu *datastore = menuBar()->addMenu(tr("&Datastore"));
     datastore->addAction(m_runAction);
+    datastore->addAction(m_profileAction);
+    datastore->addAction(m_scanAction);
     datastore->addAction(m_settingsAction);
     datastore->addSeparator();
     datastore->addAction(m_editAction);

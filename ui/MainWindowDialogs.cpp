@@ -58,6 +58,18 @@ void MainWindow::requestRun()
             tr("Sync, Profile and Scan arrive with the operation engine; nothing ran yet."), 6000);
 }
 
+void MainWindow::requestProfile()
+{
+    if (m_currentId)
+        emit profileRequested(m_currentId, selectedContainerNames());
+}
+
+void MainWindow::requestScan()
+{
+    if (m_currentId)
+        emit scanRequested(m_currentId, selectedContainerNames());
+}
+
 void MainWindow::showTreeMenu(const QPoint &pos)
 {
     QMenu menu(this);
@@ -66,6 +78,8 @@ void MainWindow::showTreeMenu(const QPoint &pos)
     if (index.isValid()) {
         m_tree->setCurrentIndex(index);
         menu.addAction(m_runAction);
+        menu.addAction(m_profileAction);
+        menu.addAction(m_scanAction);
         if (kind == QLatin1String("container"))
             menu.addAction(m_settingsAction);
         if (kind == QLatin1String("datastore")) {

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "activity/ActivityView.h"
+#include "anomalies/AnomaliesView.h"
 #include "catalog/Catalog.h"
 #include "catalog/CatalogLocation.h"
 #include "common/AboutDialog.h"
@@ -12,6 +13,7 @@
 #include "item/OperationListModel.h"
 #include "operations/OperationProgressBar.h"
 #include "operations/SyncDialog.h"
+#include "profile/ContainerPage.h"
 #include "schedule/ScheduleListView.h"
 #include "secrets/CredentialStore.h"
 #include "wizard/AddDatastoreWizard.h"
@@ -155,9 +157,30 @@ private slots:
                  QStringLiteral("Not linked"));
         QCOMPARE(window.overview()->value(QStringLiteral("containers")), QStringLiteral("1"));
         QVERIFY(window.runAction()->isEnabled());
-        QCOMPARE(window.detailsTabs()->count(), 2);
+        QCOMPARE(window.detailsTabs()->count(), 4);
         QCOMPARE(window.detailsTabs()->tabText(0), QStringLiteral("Overview"));
-        QCOMPARE(window.detailsTabs()->tabText(1), QStringLiteral("Activity"));
+        QVERIFY(!window.detailsTabs()->isTabVisible(1)); // the table tab, until one is chosen
+        QCOMPARE(window.detailsTabs()->tabText(2), QStringLiteral("Anomalies"));
+        QCOMPARE(window.detailsTabs()->tabText(3), QStringLiteral("Activity"));
+        QVERIFY(window.profileAction()->isEnabled());
+        QVERIFY(window.scanAction()->isEnabled());
+
+        // Choosing a table opens its tab (profile and checks), named after it.
+        {
+            const QModelIndex datastore = proxyIndexOf(window, m_orders);
+            window.datastoreTree()->expand(datastore);
+            const QModelIndex table = window.datastoreTree()->model()->index(0, 0, datastore);
+            QVERIFY(table.isValid());
+            window.datastoreTree()->setCurrentIndex(table);
+            QVERIFY(window.detailsTabs()->isTabVisible(1));
+            QCOMPARE(window.detailsTabs()->currentIndex(), 1);
+            QCOMPARE(window.detailsTabs()->tabText(1), table.data().toString());
+            QVERIFY(window.containerPage()->containerId() > 0);
+            QCOMPARE(window.anomaliesView()->datastore(), m_orders);
+            window.datastoreTree()->setCurrentIndex(datastore);
+            QVERIFY(!window.detailsTabs()->isTabVisible(1));
+            QCOMPARE(window.detailsTabs()->currentIndex(), 0);
+        }
 
         // selectDatastore() does the same from code.
         window.selectDatastore(m_billing);
