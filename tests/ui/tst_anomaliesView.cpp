@@ -444,7 +444,7 @@ private slots:
     void statusActionsWithComments()
     {
         AnomaliesView view;
-        view.resize(1100, 800);
+        view.resize(1100, 1000);
         view.setDatastore(&m_catalog, m_ds);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -493,6 +493,19 @@ private slots:
         QTRY_COMPARE(view.listModel()->rowOf(id), -1);
         QCOMPARE(detail->anomalyId(), id);
         QCOMPARE(view.statusStrip()->count(QStringLiteral("open")), openBefore - 1);
+
+        const QString archived = screenshotPath(QStringLiteral("anomalies-view-resolved.png"));
+        QVERIFY(view.grab().save(archived));
+        qInfo() << "screenshot:" << archived;
+
+        // The comment dialog, as a person sees it.
+        QTest::mouseClick(detail->actionButton(kActive), Qt::LeftButton);
+        QVERIFY(detail->statusDialog());
+        detail->statusDialog()->setComment(QStringLiteral("It came back after the reload."));
+        const QString dialogShot = screenshotPath(QStringLiteral("anomaly-status-dialog.png"));
+        QVERIFY(detail->statusDialog()->grab().save(dialogShot));
+        QTest::mouseClick(detail->statusDialog()->cancelButton(), Qt::LeftButton);
+        QCOMPARE(m_catalog.anomaly(id)->status, kResolved);
 
         act(detail, kActive, QStringLiteral("came back"));
         QCOMPARE(m_catalog.anomaly(id)->status, kActive);

@@ -35,7 +35,7 @@ public:
     QString value(const QString &key) const;
 
     // Containers beyond which the records total is not summed here (one Catalog read each).
-    static constexpr int kRecordTotalContainers = 500;
+    static constexpr int kRecordTotalContainers = 200;
 
 private:
     void addSection(const QString &title);
