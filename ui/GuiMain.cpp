@@ -4,6 +4,7 @@
 #include "catalog/Catalog.h"
 #include "catalog/CatalogLocation.h"
 #include "common/Translations.h"
+#include "demo/DemoChecks.h"
 #include "demo/DemoShop.h"
 #include "engine/OperationEngine.h"
 #include "operations/OperationActions.h"
@@ -25,11 +26,44 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cstdio>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcGui, "assay.gui")
 
 namespace assay {
 namespace {
+
+// Once the first sync of the Demo Shop succeeds: its checks (one per deliberate defect), a
+// Profile that infers more, and a Scan, so a first run opens on real anomalies.
+void profileAndScanDemoAfter(qint64 syncId, qint64 datastoreId, Catalog &catalog,
+                             OperationEngine &engine)
+{
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once =
+        QObject::connect(&engine, &OperationEngine::operationFinished, &engine,
+                         [once, syncId, datastoreId, &catalog, &engine](
+                             qint64 operationId, qint64, const QString &status, const QString &) {
+                             if (operationId != syncId)
+                                 return;
+                             QObject::disconnect(*once);
+                             if (status != operation_status::kSuccess)
+                                 return;
+                             QString error;
+                             if (demo::addDemoChecks(catalog, datastoreId, &error) < 0) {
+                                 qWarning("Demo Shop checks: %s", qPrintable(error));
+                                 return;
+                             }
+                             OperationRequest profile;
+                             profile.datastoreId = datastoreId;
+                             profile.type = operation_type::kProfile;
+                             profile.options = {{QStringLiteral("inference_threshold"), 2}};
+                             engine.enqueue(profile);
+                             OperationRequest scan;
+                             scan.datastoreId = datastoreId;
+                             scan.type = operation_type::kScan;
+                             engine.enqueue(scan);
+                         });
+}
 
 // The context of this file's translatable text (as lupdate sees it, too).
 struct GuiMainText
@@ -149,7 +183,8 @@ void prepareDemoShop(Catalog &catalog, MainWindow &window)
                 OperationRequest sync;
                 sync.datastoreId = id;
                 sync.type = operation_type::kSync;
-                actions->engine()->enqueue(sync);
+                const qint64 syncId = actions->engine()->enqueue(sync);
+                profileAndScanDemoAfter(syncId, id, catalog, *actions->engine());
             }
             window.statusBar()->showMessage(
                 GuiMainText::tr("Demo Shop is ready: %1 customers, %2 orders, %3 payments.")

@@ -1,0 +1,148 @@
+// The bundled Demo Shop end to end: generate, register, sync, add the demo checks, scan. Every
+// deliberate defect family is found, and each check's failing-record count equals a count the
+// test makes itself on the demo database.
+#include "catalog/Catalog.h"
+#include "demo/DemoChecks.h"
+#include "demo/DemoShop.h"
+#include "engine/OperationEngine.h"
+#include "engine/OperationRequest.h"
+#include "secrets/CredentialStore.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace assay;
+
+class TestDemoScan : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    CredentialStore m_credentials;
+    std::unique_ptr<OperationEngine> m_engine;
+
+    Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options = {})
+    {
+        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
+        OperationRequest request;
+        request.datastoreId = datastoreId;
+        request.type = type;
+        request.options = options;
+        const qint64 id = m_engine->enqueue(request);
+        for (int waited = 0; id && waited < 1200; ++waited) {
+            for (const auto &args : finished)
+                if (args.at(0).toLongLong() == id)
+                    return *m_catalog.operation(id);
+            finished.wait(100);
+        }
+        return id ? *m_catalog.operation(id) : Operation{};
+    }
+
+    // Counts in the demo database itself, independently of Assay's SQL.
+    qint64 count(const QString &path, const QString &sql)
+    {
+        qint64 n = -1;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "count");
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                if (q.exec(sql) && q.next())
+                    n = q.value(0).toLongLong();
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("count"));
+        return n;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 1);
+    }
+
+    void cleanupTestCase() { m_engine.reset(); }
+
+    void everyDefectFamilyIsFound()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        QString error;
+        QVERIFY2(demo::generateDemoShop(path, &error), qPrintable(error));
+        const qint64 ds = demo::registerDemoShop(m_catalog, path, &error);
+        QVERIFY2(ds, qPrintable(error));
+        QCOMPARE(run(ds, operation_type::kSync).status, QStringLiteral("success"));
+        QCOMPARE(demo::addDemoChecks(m_catalog, ds, &error), 8);
+        QCOMPARE(demo::addDemoChecks(m_catalog, ds, &error), 0); // idempotent
+
+        const Operation scan = run(ds, operation_type::kScan);
+        QStringList log;
+        for (const OperationLogEntry &e : m_catalog.operationLog(scan.id))
+            log << e.level + QStringLiteral(": ") + e.message;
+        QVERIFY2(scan.status == QLatin1String("success"),
+                 qPrintable(scan.status + QStringLiteral(": ") + scan.message + u'\n' +
+                            log.join(u'\n')));
+
+        // Failing records per check, as the test counts them in the source.
+        const QHash<QString, QString> independent{
+            {QStringLiteral("customers/notNull/email"),
+             QStringLiteral("SELECT COUNT(*) FROM customers WHERE email IS NULL")},
+            {QStringLiteral("customers/matchesPattern/email"),
+             QStringLiteral("SELECT COUNT(*) FROM customers WHERE email IS NOT NULL AND (email "
+                            "NOT LIKE '%_@_%._%' OR email LIKE '%@%@%' OR email LIKE '% %' OR "
+                            "email LIKE '%,%' OR email NOT GLOB '*.[a-z][a-z]*' OR "
+                            "substr(email, instr(email, '@')) NOT LIKE '%.%')")},
+            {QStringLiteral("customers/unique/email"),
+             QStringLiteral("SELECT COUNT(*) FROM customers WHERE email IN (SELECT email FROM "
+                            "customers GROUP BY email HAVING COUNT(*) > 1)")},
+            {QStringLiteral("products/positive/price"),
+             QStringLiteral("SELECT COUNT(*) FROM products WHERE price <= 0")},
+            {QStringLiteral("order_items/positive/quantity"),
+             QStringLiteral("SELECT COUNT(*) FROM order_items WHERE quantity <= 0")},
+            {QStringLiteral("orders/satisfiesExpression/order_date"),
+             QStringLiteral("SELECT COUNT(*) FROM orders WHERE order_date >= '2027-01-01'")},
+            {QStringLiteral("orders/notNull/shipping_country"),
+             QStringLiteral("SELECT COUNT(*) FROM orders WHERE shipping_country IS NULL")},
+            {QStringLiteral("payments/unique/transaction_ref"),
+             QStringLiteral("SELECT COUNT(*) FROM payments WHERE transaction_ref IN (SELECT "
+                            "transaction_ref FROM payments GROUP BY transaction_ref HAVING "
+                            "COUNT(*) > 1)")},
+        };
+        QHash<qint64, QString> keyOf;
+        CheckQuery query;
+        query.datastoreId = ds;
+        for (const Check &k : m_catalog.checks(query))
+            keyOf.insert(k.id, k.containerName + u'/' + k.rule + u'/' + k.fields.join(u','));
+        const QList<CheckMetric> metrics = m_catalog.checkMetrics(scan.id);
+        QCOMPARE(metrics.size(), independent.size());
+        for (const CheckMetric &m : metrics) {
+            const QString key = keyOf.value(m.checkId);
+            QVERIFY2(independent.contains(key), qPrintable(key));
+            const qint64 expected = count(path, independent.value(key));
+            QVERIFY2(expected > 0, qPrintable(key + QStringLiteral(": no defect in the data")));
+            // The unique rule counts the records beyond the first of each duplicated value.
+            if (key.contains(QLatin1String("/unique/")))
+                QVERIFY2(
+                    m.anomalousRecords > 0 && m.anomalousRecords <= expected,
+                    qPrintable(key +
+                               QStringLiteral(": %1 of %2").arg(m.anomalousRecords).arg(expected)));
+            else
+                QVERIFY2(
+                    m.anomalousRecords == expected,
+                    qPrintable(
+                        key +
+                        QStringLiteral(": %1, expected %2").arg(m.anomalousRecords).arg(expected)));
+            QCOMPARE(m.result, QStringLiteral("failed"));
+        }
+        AnomalyQuery anomalies;
+        anomalies.datastoreId = ds;
+        QVERIFY(m_catalog.anomalyCount(anomalies) >= independent.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDemoScan)
+#include "tst_demoscan.moc"
