@@ -74,7 +74,7 @@ QString overview()
                "                                        manage datastores and their enrichment "
                "link\n"
                "  containers list --datastore NAME      tables, views and files with their fields\n"
-               "  operations run|list|show|abort|resume run Sync or Profile, follow operations\n"
+               "  operations run|list|show|abort|resume run Sync, Profile or Scan, follow operations\n"
                "  profiles show --datastore N --container C  a container's latest field profiles\n"
                "  anomalies list|show|update            what Scan found; acknowledge, resolve...\n"
                "  checks list|create|update|archive|rules  data-quality checks, inferred or "
