@@ -10,7 +10,6 @@
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -53,6 +52,17 @@ QStringList filterVariables(const QString &filter)
     }
     return names;
 }
+
+// A percentage without needless decimals: "95 %", "99.5 %".
+class PercentSpinBox : public QDoubleSpinBox
+{
+public:
+    using QDoubleSpinBox::QDoubleSpinBox;
+    QString textFromValue(double value) const override
+    {
+        return locale().toString(value, 'f', qFuzzyCompare(value, double(qRound(value))) ? 0 : 1);
+    }
+};
 
 // The Catalog stores empty texts, never NULL: an empty QString that is not null.
 QString nonNull(const QString &text)
@@ -119,18 +129,21 @@ void CheckEditDialog::build()
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(10);
-    QString intro = m_editing ? tr("Edit check %1 on <b>%2</b>.")
-                                    .arg(m_original.id)
-                                    .arg(containerName.toHtmlEscaped())
-                              : tr("A check that every scan of <b>%1</b> asserts.")
-                                    .arg(containerName.toHtmlEscaped());
-    if (m_editing && m_original.inferred)
-        intro += QStringLiteral("<br>") +
-                 tr("Profile inferred this check. Once you save a change it is yours: later "
-                    "profiles leave it as it is.");
+    const QString intro = m_editing ? tr("Edit check %1 on <b>%2</b>.")
+                                          .arg(m_original.id)
+                                          .arg(containerName.toHtmlEscaped())
+                                    : tr("A check that every scan of <b>%1</b> asserts.")
+                                          .arg(containerName.toHtmlEscaped());
     auto *introLabel = new QLabel(intro, this);
     introLabel->setWordWrap(true);
     layout->addWidget(introLabel);
+    if (m_editing && m_original.inferred) {
+        auto *inferred = noteLabel(this);
+        inferred->setObjectName(QStringLiteral("inferredNote"));
+        inferred->setText(tr("Profile inferred this check. Saving a change makes it yours: "
+                             "later profiles leave it alone."));
+        layout->addWidget(inferred);
+    }
 
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -158,14 +171,7 @@ void CheckEditDialog::build()
     m_fields = new CheckFieldsEditor(this);
     m_form->addRow(tr("Fields"), m_fields);
 
-    m_propertiesBox = new QGroupBox(tr("Properties"), this);
-    m_propertiesBox->setObjectName(QStringLiteral("checkProperties"));
-    m_propertiesForm = new QFormLayout(m_propertiesBox);
-    m_propertiesForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_propertiesForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_form->addRow(m_propertiesBox);
-
-    m_coverage = new QDoubleSpinBox(this);
+    m_coverage = new PercentSpinBox(this);
     m_coverage->setObjectName(QStringLiteral("checkCoverage"));
     m_coverage->setAccessibleName(tr("Coverage"));
     m_coverage->setRange(0.1, 100);
@@ -282,23 +288,26 @@ QWidget *CheckEditDialog::propertyEditor(const QString &key) const
 void CheckEditDialog::rebuildForRule()
 {
     const RuleSpec *rule = currentRule();
-    while (m_propertiesForm->rowCount() > 0)
-        m_propertiesForm->removeRow(0);
+    // The property rows sit in the form itself, under the fields, aligned with the rest.
+    for (const PropertyEditor &e : m_editors)
+        m_form->removeRow(e.widget);
     m_editors.clear();
-    if (!rule) {
-        m_propertiesBox->hide();
+    if (!rule)
         return;
-    }
     m_ruleDescription->setText(rule->description);
     m_fields->setRule(*rule, m_containerFields);
     m_form->setRowVisible(m_fields, m_fields->takesFields());
 
+    int row = 0;
+    QFormLayout::ItemRole role;
+    m_form->getWidgetPosition(m_fields, &row, &role);
     PropertyEditorContext context{m_catalog, m_original.containerId, m_containerFields,
                                   m_containers};
     for (const RuleProperty &p : rule->properties) {
-        PropertyEditor e =
-            makePropertyEditor(p, context, m_propertiesBox, [this] { updateState(); });
-        m_propertiesForm->addRow(p.required ? p.title : tr("%1 (optional)").arg(p.title), e.widget);
+        PropertyEditor e = makePropertyEditor(p, context, this, [this] { updateState(); });
+        // A check box always holds a value: only other optional properties say so.
+        const bool optional = !p.required && p.type != PropertyType::Boolean;
+        m_form->insertRow(++row, optional ? tr("%1 (optional)").arg(p.title) : p.title, e.widget);
         m_editors << e;
     }
     // A reference field is chosen among the fields of the reference container.
@@ -317,7 +326,6 @@ void CheckEditDialog::rebuildForRule()
             refill();
         }
     }
-    m_propertiesBox->setVisible(!m_editors.isEmpty());
 
     m_form->setRowVisible(m_coverage->parentWidget(), rule->coverageAllowed);
     m_coverageNote->setText(rule->shapeAnomalies && rule->recordAnomalies

@@ -10,7 +10,6 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -84,8 +83,6 @@ private:
     QLabel *m_ruleDescription = nullptr;
     QFormLayout *m_form = nullptr;
     CheckFieldsEditor *m_fields = nullptr;
-    QGroupBox *m_propertiesBox = nullptr;
-    QFormLayout *m_propertiesForm = nullptr;
     QDoubleSpinBox *m_coverage = nullptr;
     QLabel *m_coverageNote = nullptr;
     QLineEdit *m_filter = nullptr;

@@ -57,7 +57,9 @@ CheckSqlDialog::CheckSqlDialog(Catalog *catalog, const Check &check, QWidget *pa
     m_view->setAccessibleName(tr("SQL"));
     m_view->setReadOnly(true);
     m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long one-line statements wrap at word boundaries, so the whole query shows at once.
+    m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_view->setPlainText(sqlFor(catalog, check));
     layout->addWidget(m_view, 1);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);

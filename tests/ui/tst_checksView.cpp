@@ -1,0 +1,513 @@
+// The checks of a container on a real SQLite Catalog: the list model (under
+// QAbstractItemModelTester, refreshing on checksChanged without resets), the Checks tab's
+// status filter and counts, creating a check through the generated dialog, live validation
+// keeping OK disabled with the reason shown, editing an inferred check (userEdited), archive
+// and activate, Show SQL, and screenshots of the tab and the dialogs.
+#include "TestSupport.h"
+#include "catalog/Catalog.h"
+#include "checks/CheckEditDialog.h"
+#include "checks/CheckFieldsEditor.h"
+#include "checks/CheckSqlDialog.h"
+#include "checks/ChecksTab.h"
+#include "checks/ListEditor.h"
+#include "item/CheckListModel.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace assay;
+
+namespace {
+
+void screenshot(QWidget *w, const QString &name)
+{
+    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    QCoreApplication::processEvents(); // let layouts settle after the last edits
+    QVERIFY(w->grab().save(QDir(dir).filePath(name)));
+}
+
+} // namespace
+
+class TestChecksView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    Catalog m_catalog;
+    qint64 m_datastore = 0;
+    qint64 m_orders = 0;
+    qint64 m_customers = 0;
+
+    qint64 addContainer(const QString &name, const QList<QPair<QString, QString>> &fields)
+    {
+        Container c;
+        c.datastoreId = m_datastore;
+        c.name = name;
+        c.containerType = QStringLiteral("table");
+        const qint64 id = m_catalog.addContainer(c);
+        int ordinal = 0;
+        for (const auto &[fieldName, type] : fields) {
+            Field f;
+            f.containerId = id;
+            f.name = fieldName;
+            f.declaredType = type;
+            f.ordinal = ordinal++;
+            m_catalog.addField(f);
+        }
+        return id;
+    }
+
+    qint64 addCheck(const QString &rule, const QStringList &fields, const QString &status,
+                    const QJsonObject &properties = {}, bool inferred = false)
+    {
+        Check k;
+        k.containerId = m_orders;
+        k.rule = rule;
+        k.fields = fields;
+        k.status = status;
+        k.properties = properties;
+        k.inferred = inferred;
+        k.inferenceLevel = inferred ? 2 : 0;
+        const qint64 id = m_catalog.addCheck(k);
+        return id;
+    }
+
+    void clearChecks()
+    {
+        QSqlQuery q(m_catalog.database());
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM checks")));
+        m_catalog.notifyChecksChanged(m_datastore);
+    }
+
+    std::unique_ptr<ChecksTab> newTab()
+    {
+        auto tab = std::make_unique<ChecksTab>();
+        tab->resize(980, 420);
+        tab->setContainer(&m_catalog, m_orders);
+        tab->show();
+        return tab;
+    }
+
+    static void setSpin(QWidget *w, double value)
+    {
+        auto *spin = qobject_cast<QDoubleSpinBox *>(w);
+        QVERIFY(spin);
+        spin->setValue(value);
+    }
+
+    static QStringList comboData(QComboBox *combo)
+    {
+        QStringList out;
+        for (int i = 0; i < combo->count(); ++i)
+            out << combo->itemData(i).toString();
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        Connection c;
+        c.name = QStringLiteral("local");
+        c.type = QStringLiteral("sqlite");
+        const qint64 connection = m_catalog.addConnection(c);
+        Datastore d;
+        d.name = QStringLiteral("Shop");
+        d.connectionId = connection;
+        d.database = m_dir.filePath(QStringLiteral("shop.sqlite"));
+        m_datastore = m_catalog.addDatastore(d);
+        QVERIFY(m_datastore);
+        m_orders = addContainer(QStringLiteral("orders"),
+                                {{QStringLiteral("id"), QStringLiteral("INTEGER")},
+                                 {QStringLiteral("amount"), QStringLiteral("REAL")},
+                                 {QStringLiteral("status"), QStringLiteral("TEXT")},
+                                 {QStringLiteral("created"), QStringLiteral("DATE")},
+                                 {QStringLiteral("customer_id"), QStringLiteral("INTEGER")}});
+        m_customers = addContainer(QStringLiteral("customers"),
+                                   {{QStringLiteral("id"), QStringLiteral("INTEGER")},
+                                    {QStringLiteral("email"), QStringLiteral("TEXT")}});
+        QVERIFY(m_orders && m_customers);
+    }
+
+    void init() { clearChecks(); }
+
+    void modelFollowsTheCatalog()
+    {
+        CheckListModel model(&m_catalog);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        CheckQuery query;
+        query.containerId = m_orders;
+        query.status = check_status::kActive;
+        model.setQuery(query);
+        QCOMPARE(model.rowCount(), 0);
+
+        const qint64 a =
+            addCheck(QStringLiteral("notNull"), {QStringLiteral("id")}, check_status::kActive);
+        const qint64 b =
+            addCheck(QStringLiteral("between"), {QStringLiteral("amount")}, check_status::kActive,
+                     {{QStringLiteral("min"), 0}, {QStringLiteral("max"), 10}});
+        addCheck(QStringLiteral("notNull"), {QStringLiteral("status")}, check_status::kDraft);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.checkIdAt(0), a);
+        QCOMPARE(model.checkIdAt(1), b);
+        QCOMPARE(model.statusCounts().value(check_status::kActive), 2);
+        QCOMPARE(model.statusCounts().value(check_status::kDraft), 1);
+        QCOMPARE(model.data(model.index(1, CheckListModel::FieldsColumn)).toString(),
+                 QStringLiteral("amount"));
+        QCOMPARE(model.data(model.index(1, CheckListModel::CoverageColumn)).toString(),
+                 QStringLiteral("100%"));
+        QCOMPARE(model.data(model.index(0, CheckListModel::OriginColumn)).toString(),
+                 QStringLiteral("Authored"));
+
+        // An edit changes its row in place; no reset.
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        Check edited = *m_catalog.check(b);
+        edited.coverage = 0.95;
+        QVERIFY(m_catalog.updateCheck(edited));
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+        QCOMPARE(model.data(model.index(1, CheckListModel::CoverageColumn)).toString(),
+                 QStringLiteral("95%"));
+        // Archiving takes it out of the Active list; activating brings it back.
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(m_catalog.setCheckStatus(a, check_status::kArchived));
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.statusCounts().value(check_status::kArchived), 1);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QVERIFY(m_catalog.setCheckStatus(a, check_status::kActive));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.checkIdAt(0), a);
+        QCOMPARE(resets.count(), 0);
+
+        // The rule catalogue's presenter: titles and property summaries.
+        model.setPresenter({[](const QString &rule) { return rule.toUpper(); },
+                            [](const Check &k) { return k.fields.join(QLatin1Char('+')); }});
+        QCOMPARE(model.data(model.index(0, CheckListModel::RuleColumn)).toString(),
+                 QStringLiteral("NOTNULL"));
+    }
+
+    void filterShowsCounts()
+    {
+        for (int i = 0; i < 3; ++i)
+            addCheck(QStringLiteral("notNull"), {QStringLiteral("id")}, check_status::kActive);
+        addCheck(QStringLiteral("notNull"), {QStringLiteral("amount")}, check_status::kDraft);
+        for (int i = 0; i < 2; ++i)
+            addCheck(QStringLiteral("notNull"), {QStringLiteral("status")},
+                     check_status::kArchived);
+        auto tab = newTab();
+        QCOMPARE(tab->filterButton(check_status::kActive)->text(), QStringLiteral("Active (3)"));
+        QCOMPARE(tab->filterButton(check_status::kDraft)->text(), QStringLiteral("Draft (1)"));
+        QCOMPARE(tab->filterButton(check_status::kArchived)->text(),
+                 QStringLiteral("Archived (2)"));
+        QCOMPARE(tab->model()->rowCount(), 3);
+        QTest::mouseClick(tab->filterButton(check_status::kDraft), Qt::LeftButton);
+        QCOMPARE(tab->statusFilter(), check_status::kDraft);
+        QCOMPARE(tab->model()->rowCount(), 1);
+        QCOMPARE(tab->model()->checkAt(0).fields, QStringList{QStringLiteral("amount")});
+        QTest::mouseClick(tab->filterButton(check_status::kArchived), Qt::LeftButton);
+        QCOMPARE(tab->model()->rowCount(), 2);
+        // Counts follow the Catalog.
+        addCheck(QStringLiteral("notNull"), {QStringLiteral("id")}, check_status::kDraft);
+        QCOMPARE(tab->filterButton(check_status::kDraft)->text(), QStringLiteral("Draft (2)"));
+        // The rule's title and its properties as the catalogue words them.
+        tab->setStatusFilter(check_status::kActive);
+        QCOMPARE(tab->model()->data(tab->model()->index(0, CheckListModel::RuleColumn)).toString(),
+                 QStringLiteral("Not Null"));
+    }
+
+    void onlyFittingRulesAndFields()
+    {
+        CheckEditDialog d(&m_catalog, m_customers);
+        const QStringList rules = comboData(d.ruleCombo());
+        QVERIFY(rules.contains(QStringLiteral("between")));
+        QVERIFY(rules.contains(QStringLiteral("matchesPattern")));
+        QVERIFY(!rules.contains(QStringLiteral("afterDateTime"))); // no date field
+        QVERIFY(!rules.contains(QStringLiteral("notFuture")));
+        QVERIFY(d.selectRule(QStringLiteral("between")));
+        QCOMPARE(comboData(d.fieldsEditor()->combo()), QStringList{QStringLiteral("id")});
+        QVERIFY(d.selectRule(QStringLiteral("matchesPattern")));
+        QCOMPARE(comboData(d.fieldsEditor()->combo()), QStringList{QStringLiteral("email")});
+
+        CheckEditDialog orders(&m_catalog, m_orders);
+        QVERIFY(orders.selectRule(QStringLiteral("afterDateTime")));
+        QCOMPARE(comboData(orders.fieldsEditor()->combo()), QStringList{QStringLiteral("created")});
+        QVERIFY(qobject_cast<QDateTimeEdit *>(orders.propertyEditor(QStringLiteral("datetime"))));
+        // Multi-field rules offer check boxes; table rules no field choice.
+        QVERIFY(orders.selectRule(QStringLiteral("unique")));
+        QCOMPARE(orders.fieldsEditor()->list()->count(), 5);
+        QVERIFY(orders.selectRule(QStringLiteral("fieldCount")));
+        QVERIFY(!orders.fieldsEditor()->takesFields());
+        QVERIFY(orders.coverageSpin()->isHidden() || !orders.coverageSpin()->isVisibleTo(&orders));
+        // Each property gets the editor its type asks for.
+        QVERIFY(orders.selectRule(QStringLiteral("isType")));
+        QVERIFY(qobject_cast<QComboBox *>(orders.propertyEditor(QStringLiteral("field_type"))));
+        QVERIFY(orders.selectRule(QStringLiteral("greaterThanField")));
+        QVERIFY(qobject_cast<QComboBox *>(orders.propertyEditor(QStringLiteral("field_name"))));
+        QVERIFY(qobject_cast<QCheckBox *>(orders.propertyEditor(QStringLiteral("inclusive"))));
+        QVERIFY(orders.selectRule(QStringLiteral("satisfiesExpression")));
+        QVERIFY(
+            qobject_cast<QPlainTextEdit *>(orders.propertyEditor(QStringLiteral("expression"))));
+        QVERIFY(orders.selectRule(QStringLiteral("expectedValues")));
+        QVERIFY(qobject_cast<ListEditor *>(orders.propertyEditor(QStringLiteral("list"))));
+        // A reference container lists the datastore's containers; its field, that one's fields.
+        QVERIFY(orders.selectRule(QStringLiteral("existsIn")));
+        auto *container =
+            qobject_cast<QComboBox *>(orders.propertyEditor(QStringLiteral("ref_container_id")));
+        QVERIFY(container);
+        QCOMPARE(container->count(), 2);
+        container->setCurrentIndex(container->findData(m_customers));
+        auto *refField =
+            qobject_cast<QComboBox *>(orders.propertyEditor(QStringLiteral("field_name")));
+        QVERIFY(refField);
+        QStringList refFields;
+        for (int i = 0; i < refField->count(); ++i)
+            refFields << refField->itemText(i);
+        QCOMPARE(refFields, (QStringList{QStringLiteral("id"), QStringLiteral("email")}));
+    }
+
+    void createCheckThroughTheDialog()
+    {
+        auto tab = newTab();
+        QTest::mouseClick(tab->newButton(), Qt::LeftButton);
+        CheckEditDialog *d = tab->editDialog();
+        QVERIFY(d);
+        QVERIFY(d->isVisible());
+        QVERIFY(d->selectRule(QStringLiteral("between")));
+        auto *field = d->fieldsEditor()->combo();
+        field->setCurrentIndex(field->findData(QStringLiteral("amount")));
+        setSpin(d->propertyEditor(QStringLiteral("min")), 1.5);
+        setSpin(d->propertyEditor(QStringLiteral("max")), 100);
+        qobject_cast<QCheckBox *>(d->propertyEditor(QStringLiteral("inclusive_max")))
+            ->setChecked(false);
+        d->coverageSpin()->setValue(95);
+        d->filterEdit()->setText(QStringLiteral("status = '{{status}}'"));
+        d->descriptionEdit()->setText(QStringLiteral("Order amounts stay sensible"));
+        d->tagsEdit()->setText(QStringLiteral("finance, critical, finance"));
+        QVERIFY2(d->okButton()->isEnabled(), qPrintable(d->problem()));
+        QVERIFY(!d->problemLabel()->isVisible());
+        QVERIFY(d->findChild<QLabel *>(QStringLiteral("filterVariables"))
+                    ->text()
+                    .contains(QStringLiteral("{{status}}")));
+        screenshot(d, QStringLiteral("check-dialog-between.png"));
+        QTest::mouseClick(d->okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!tab->editDialog() || !tab->editDialog()->isVisible());
+
+        const QList<Check> checks = m_catalog.checks(CheckQuery{0, m_orders, {}, false});
+        QCOMPARE(checks.size(), 1);
+        const Check &k = checks.first();
+        QCOMPARE(k.rule, QStringLiteral("between"));
+        QCOMPARE(k.fields, QStringList{QStringLiteral("amount")});
+        QCOMPARE(k.properties.value(QStringLiteral("min")).toDouble(), 1.5);
+        QCOMPARE(k.properties.value(QStringLiteral("max")).toDouble(), 100.0);
+        QCOMPARE(k.properties.value(QStringLiteral("inclusive_min")).toBool(), true);
+        QCOMPARE(k.properties.value(QStringLiteral("inclusive_max")).toBool(), false);
+        QCOMPARE(k.coverage, 0.95);
+        QCOMPARE(k.filter, QStringLiteral("status = '{{status}}'"));
+        QCOMPARE(k.description, QStringLiteral("Order amounts stay sensible"));
+        QCOMPARE(k.tags, (QStringList{QStringLiteral("finance"), QStringLiteral("critical")}));
+        QCOMPARE(k.status, check_status::kActive);
+        QVERIFY(!k.inferred);
+        QVERIFY(!k.userEdited);
+        QCOMPARE(k.datastoreId, m_datastore);
+        // The tab lists and selects it, its properties worded by the catalogue.
+        QCOMPARE(tab->selectedCheckId(), k.id);
+        const QString summary =
+            tab->model()->data(tab->model()->index(0, CheckListModel::PropertiesColumn)).toString();
+        QCOMPARE(summary, QStringLiteral("Minimum: 1.5 · Maximum: 100 · Inclusive minimum"));
+        screenshot(tab.get(), QStringLiteral("checks-tab.png"));
+
+        // A list property, saved as a draft: the tab follows it to the Draft filter.
+        tab->newCheck();
+        d = tab->editDialog();
+        QVERIFY(d->selectRule(QStringLiteral("expectedValues")));
+        auto *status = d->fieldsEditor()->combo();
+        status->setCurrentIndex(status->findData(QStringLiteral("status")));
+        auto *list = qobject_cast<ListEditor *>(d->propertyEditor(QStringLiteral("list")));
+        list->input()->setText(QStringLiteral("shipped\npending\ncancelled"));
+        QTest::mouseClick(list->addButton(), Qt::LeftButton);
+        QCOMPARE(list->values(), (QStringList{QStringLiteral("shipped"), QStringLiteral("pending"),
+                                              QStringLiteral("cancelled")}));
+        d->statusCombo()->setCurrentIndex(d->statusCombo()->findData(check_status::kDraft));
+        screenshot(d, QStringLiteral("check-dialog-list.png"));
+        d->okButton()->click();
+        const Check draft = *m_catalog.check(d->savedCheckId());
+        QCOMPARE(draft.status, check_status::kDraft);
+        QCOMPARE(draft.properties.value(QStringLiteral("list")).toArray(),
+                 (QJsonArray{QStringLiteral("shipped"), QStringLiteral("pending"),
+                             QStringLiteral("cancelled")}));
+        QCOMPARE(tab->statusFilter(), check_status::kDraft);
+        QCOMPARE(tab->selectedCheckId(), draft.id);
+    }
+
+    void invalidInputKeepsOkDisabled()
+    {
+        CheckEditDialog d(&m_catalog, m_orders);
+        d.show();
+        QVERIFY(d.selectRule(QStringLiteral("between")));
+        setSpin(d.propertyEditor(QStringLiteral("min")), 10);
+        setSpin(d.propertyEditor(QStringLiteral("max")), 5);
+        QVERIFY(!d.okButton()->isEnabled());
+        QVERIFY(d.problemLabel()->isVisible());
+        QCOMPARE(d.problemLabel()->text(),
+                 QStringLiteral("The minimum is greater than the maximum."));
+        screenshot(&d, QStringLiteral("check-dialog-invalid.png"));
+        d.okButton()->click(); // disabled: nothing happens
+        d.accept();            // and accept() refuses too
+        QVERIFY(d.isVisible());
+        QCOMPARE(m_catalog.checks(CheckQuery{0, m_orders, {}, false}).size(), 0);
+        setSpin(d.propertyEditor(QStringLiteral("max")), 50);
+        QVERIFY(d.okButton()->isEnabled());
+        QVERIFY(!d.problemLabel()->isVisible());
+
+        QVERIFY(d.selectRule(QStringLiteral("matchesPattern")));
+        auto *pattern = qobject_cast<QLineEdit *>(d.propertyEditor(QStringLiteral("pattern")));
+        QVERIFY(!d.okButton()->isEnabled()); // required and empty
+        QVERIFY(d.problemLabel()->text().contains(QStringLiteral("Pattern")));
+        pattern->setText(QStringLiteral("([A-Z"));
+        QVERIFY(!d.okButton()->isEnabled());
+        QVERIFY(
+            d.problemLabel()->text().contains(QStringLiteral("not a valid regular expression")));
+        pattern->setText(QStringLiteral("^[A-Z]+$"));
+        QVERIFY(d.okButton()->isEnabled());
+        d.filterEdit()->setText(QStringLiteral("status = '{{status'"));
+        QVERIFY(!d.okButton()->isEnabled());
+        QVERIFY(d.problemLabel()->text().contains(QStringLiteral("not closed")));
+        d.filterEdit()->clear();
+
+        QVERIFY(d.selectRule(QStringLiteral("expectedValues")));
+        QVERIFY(!d.okButton()->isEnabled());
+        QVERIFY(d.problemLabel()->text().contains(QStringLiteral("Values")));
+
+        QVERIFY(d.selectRule(QStringLiteral("anyNotNull")));
+        QVERIFY(!d.okButton()->isEnabled()); // needs two fields
+        d.fieldsEditor()->setFields({QStringLiteral("id"), QStringLiteral("status")});
+        QVERIFY2(d.okButton()->isEnabled(), qPrintable(d.problem()));
+    }
+
+    void editingAnInferredCheckMarksItEdited()
+    {
+        const qint64 id =
+            addCheck(QStringLiteral("between"), {QStringLiteral("amount")}, check_status::kActive,
+                     {{QStringLiteral("min"), 0},
+                      {QStringLiteral("max"), 500},
+                      {QStringLiteral("inclusive_min"), true},
+                      {QStringLiteral("inclusive_max"), true}},
+                     true);
+        QVERIFY(id);
+        auto tab = newTab();
+        QCOMPARE(
+            tab->model()->data(tab->model()->index(0, CheckListModel::OriginColumn)).toString(),
+            QStringLiteral("Inferred"));
+        QVERIFY(tab->selectCheck(id));
+        // Saved without a change: still Profile's own.
+        tab->editSelected();
+        CheckEditDialog *d = tab->editDialog();
+        QVERIFY(d && d->isEditing());
+        QVERIFY(!d->ruleCombo()->isEnabled());
+        QCOMPARE(qobject_cast<QDoubleSpinBox *>(d->propertyEditor(QStringLiteral("max")))->value(),
+                 500.0);
+        d->okButton()->click();
+        QVERIFY(!m_catalog.check(id)->userEdited);
+
+        tab->editSelected();
+        d = tab->editDialog();
+        setSpin(d->propertyEditor(QStringLiteral("max")), 750);
+        QVERIFY(d->check().userEdited);
+        screenshot(d, QStringLiteral("check-dialog-edit-inferred.png"));
+        d->okButton()->click();
+        const Check k = *m_catalog.check(id);
+        QVERIFY(k.inferred);
+        QVERIFY(k.userEdited);
+        QCOMPARE(k.properties.value(QStringLiteral("max")).toDouble(), 750.0);
+        QCOMPARE(k.properties.value(QStringLiteral("min")).toDouble(), 0.0);
+        QCOMPARE(
+            tab->model()->data(tab->model()->index(0, CheckListModel::OriginColumn)).toString(),
+            QStringLiteral("Inferred, edited"));
+    }
+
+    void archiveAndActivate()
+    {
+        const qint64 active =
+            addCheck(QStringLiteral("notNull"), {QStringLiteral("id")}, check_status::kActive);
+        const qint64 draft =
+            addCheck(QStringLiteral("notNull"), {QStringLiteral("amount")}, check_status::kDraft);
+        auto tab = newTab();
+        QVERIFY(!tab->archiveButton()->isEnabled()); // nothing selected
+        QVERIFY(tab->selectCheck(active));
+        QVERIFY(tab->archiveButton()->isEnabled());
+        QVERIFY(!tab->activateButton()->isEnabled()); // already active
+        QTest::mouseClick(tab->archiveButton(), Qt::LeftButton);
+        QCOMPARE(m_catalog.check(active)->status, check_status::kArchived);
+        QCOMPARE(tab->model()->rowCount(), 0);
+        QCOMPARE(tab->filterButton(check_status::kActive)->text(), QStringLiteral("Active (0)"));
+        QCOMPARE(tab->filterButton(check_status::kArchived)->text(),
+                 QStringLiteral("Archived (1)"));
+        QVERIFY(!tab->view()->isVisible()); // the empty list says what to do instead
+        QVERIFY(tab->findChild<QLabel *>(QStringLiteral("checksEmpty"))->isVisible());
+
+        tab->setStatusFilter(check_status::kDraft);
+        QVERIFY(tab->selectCheck(draft));
+        QVERIFY(tab->activateButton()->isEnabled());
+        QTest::mouseClick(tab->activateButton(), Qt::LeftButton);
+        QCOMPARE(m_catalog.check(draft)->status, check_status::kActive);
+        QCOMPARE(tab->filterButton(check_status::kDraft)->text(), QStringLiteral("Draft (0)"));
+
+        tab->setStatusFilter(check_status::kArchived);
+        QVERIFY(tab->selectCheck(active));
+        tab->activateSelected();
+        QCOMPARE(m_catalog.check(active)->status, check_status::kActive);
+        QCOMPARE(tab->filterButton(check_status::kActive)->text(), QStringLiteral("Active (2)"));
+    }
+
+    void showSql()
+    {
+        const qint64 id =
+            addCheck(QStringLiteral("between"), {QStringLiteral("amount")}, check_status::kActive,
+                     {{QStringLiteral("min"), 0},
+                      {QStringLiteral("max"), 10},
+                      {QStringLiteral("inclusive_min"), true},
+                      {QStringLiteral("inclusive_max"), true}});
+        auto tab = newTab();
+        QVERIFY(tab->selectCheck(id));
+        QTest::mouseClick(tab->sqlButton(), Qt::LeftButton);
+        CheckSqlDialog *d = tab->sqlDialog();
+        QVERIFY(d && d->isVisible());
+        const QString sql = d->sql();
+        QVERIFY2(sql.contains(QStringLiteral("SELECT"), Qt::CaseInsensitive), qPrintable(sql));
+        QVERIFY2(sql.contains(QStringLiteral("\"orders\"")), qPrintable(sql));
+        QVERIFY2(sql.contains(QStringLiteral("\"amount\"")), qPrintable(sql));
+        QCOMPARE(sql, CheckSqlDialog::sqlFor(&m_catalog, *m_catalog.check(id)));
+        screenshot(d, QStringLiteral("check-sql.png"));
+        d->close();
+    }
+};
+
+QTEST_MAIN(TestChecksView)
+#include "tst_checksView.moc"
