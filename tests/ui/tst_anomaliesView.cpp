@@ -381,6 +381,21 @@ private slots:
         });
         QCOMPARE(view.listModel()->totalCount(), failedBetween);
         QVERIFY(view.listedLabel()->text().startsWith(QString::number(failedBetween)));
+
+        // No datastore (the main window's empty state), then one again.
+        view.setDatastore(nullptr, 0);
+        QVERIFY(!view.listModel());
+        QCOMPARE(view.statusStrip()->count(QStringLiteral("open")), 0);
+        QVERIFY(view.listedLabel()->text().isEmpty());
+        view.setDatastore(&m_catalog, m_ds);
+        QVERIFY(view.listModel());
+        QCOMPARE(view.statusStrip()->count(QStringLiteral("open")), expected([&](const Anomaly &a) {
+                     return anomaly_status::isOpen(a.status) &&
+                            std::any_of(a.failedChecks.cbegin(), a.failedChecks.cend(),
+                                        [&](const AnomalyFailedCheck &f) {
+                                            return f.checkId == m_between;
+                                        });
+                 }));
     }
 
     void detailShowsChecksRowsAndHistory()

@@ -122,10 +122,14 @@ void AnomaliesView::setDatastore(Catalog *catalog, qint64 datastoreId)
         delete m_list;
         m_list = nullptr;
         m_detail->setCatalog(catalog);
-        if (!catalog)
+        if (!catalog) {
+            updateCounts(); // no datastore: empty chips and no total
             return;
+        }
         m_list = new AnomalyListModel(catalog, this);
+        QItemSelectionModel *oldSelection = m_view->selectionModel();
         m_view->setModel(m_list);
+        delete oldSelection; // setModel() leaves the old one to its owner
         sizeColumns();
         connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
                 &AnomaliesView::onCurrentChanged);
