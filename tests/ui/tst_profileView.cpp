@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QHelpEvent>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -521,6 +522,19 @@ private slots:
         panel->resize(760, panel->sizeHint().height());
         screenshot(panel, QStringLiteral("profile-panel-text.png"));
         screenshot(panel->histogram(), QStringLiteral("profile-histogram.png"));
+        // At a device pixel ratio of 2 the chart paints at full resolution (no scaled pixmap):
+        // a bar's edge lands within one device pixel of twice its logical position.
+        HistogramChart *chart = panel->histogram();
+        QImage hidpi(chart->size() * 2, QImage::Format_ARGB32_Premultiplied);
+        hidpi.setDevicePixelRatio(2);
+        hidpi.fill(chart->palette().color(QPalette::Window));
+        chart->render(&hidpi);
+        QVERIFY(hidpi.save(screenshotPath(QStringLiteral("profile-histogram@2x.png"))));
+        const QRectF bar = chart->barRect(1);
+        const int y = int(bar.center().y() * 2);
+        const QColor inside = hidpi.pixelColor(int(bar.right() * 2) - 3, y);
+        const QColor outside = hidpi.pixelColor(int(bar.right() * 2) + 3, y);
+        QVERIFY(inside != outside);
 
         ContainerPage page;
         page.setPalette(darkPalette());
