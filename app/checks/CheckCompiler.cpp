@@ -59,7 +59,14 @@ private:
     {
         return fmt(m_d.toDouble(QStringLiteral("%1")), {x});
     }
-    SqlFragment numParam(double v) const { return num(bound(v)); }
+    // A number value: SQLite and MySQL bind it as a double as it is; PostgreSQL infers a
+    // parameter's type from the column (1.5 against an integer would be rounded), so it casts.
+    SqlFragment numParam(double v) const
+    {
+        if (m_d.family() == Family::SQLite || m_d.family() == Family::MySQL)
+            return bound(v);
+        return num(bound(v));
+    }
     // The field as text: text fields as they are, others cast.
     SqlFragment text(const QString &f) const
     {

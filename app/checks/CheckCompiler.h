@@ -108,8 +108,10 @@ struct CheckCount
 struct CountPass
 {
     SqlFragment query;
-    QList<int> firstColumn; // per check, -1 when not in this pass
-    int extraColumn = -1;   // index of the first extra column
+    QList<int> firstColumn;   // per check, -1 when not in this pass (Record: its asserted count,
+                              // shared by checks with the same asserted predicate)
+    QList<int> failingColumn; // per check, Record form: its failing count; else -1
+    int extraColumn = -1;     // index of the first extra column
     int columnCount = 0;
 };
 CountPass buildCountPass(const QList<Check> &checks, const QList<CompiledCheck> &compiled,

@@ -59,19 +59,32 @@ CountPass buildCountPass(const QList<Check> &checks, const QList<CompiledCheck> 
 {
     CountPass pass;
     QList<SqlFragment> columns{raw(QStringLiteral("COUNT(*)"))};
+    // Checks on the same field usually share their asserted predicate: counted once.
+    QHash<QString, int> assertedColumn;
     for (int i = 0; i < checks.size(); ++i) {
         const CompiledCheck &c = compiled.at(i);
         if (!c.ok() || (c.form != CheckForm::Record && c.form != CheckForm::Aggregate)) {
             pass.firstColumn << -1;
+            pass.failingColumn << -1;
             continue;
         }
-        pass.firstColumn << int(columns.size());
         if (c.form == CheckForm::Record) {
-            columns << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)"), {c.asserted})
-                    << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN CASE WHEN %2 THEN 0 ELSE 1 END "
+            QString key = c.asserted.sql;
+            for (const QVariant &v : c.asserted.values)
+                key += QLatin1Char('\x1f') + QString::fromLatin1(v.typeName()) + QLatin1Char(':') +
+                       v.toString();
+            if (!assertedColumn.contains(key)) {
+                assertedColumn.insert(key, int(columns.size()));
+                columns << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)"), {c.asserted});
+            }
+            pass.firstColumn << assertedColumn.value(key);
+            pass.failingColumn << int(columns.size());
+            columns << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN CASE WHEN %2 THEN 0 ELSE 1 END "
                                           "ELSE 0 END)"),
                            {c.asserted, c.passing});
         } else {
+            pass.firstColumn << int(columns.size());
+            pass.failingColumn << -1;
             columns << c.aggregates;
         }
     }
@@ -98,7 +111,7 @@ CheckCount readCountRow(const CountPass &pass, int index, const Check &check,
     const QString &r = check.rule;
     if (compiled.form == CheckForm::Record) {
         out.asserted = toCount(row.at(at));
-        out.failing = toCount(row.value(at + 1));
+        out.failing = toCount(row.value(pass.failingColumn.value(index, -1)));
         out.passed = withinCoverage(check, out.asserted, out.failing);
         return out;
     }
