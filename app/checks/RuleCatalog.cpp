@@ -250,9 +250,17 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
         return RT::tr("“%1” is not a rule Assay knows.").arg(check.rule);
     const int n = int(check.fields.size());
     if (n < rule->minFields || (rule->maxFields >= 0 && n > rule->maxFields)) {
+        // Spelled out: %n plurals need a loaded translation, even for English.
+        const QString least = QString::number(rule->minFields);
         if (rule->maxFields == rule->minFields)
-            return RT::tr("%1 takes %n field(s).", nullptr, rule->minFields).arg(rule->title);
-        return RT::tr("%1 takes at least %n field(s).", nullptr, rule->minFields).arg(rule->title);
+            return rule->minFields == 1 ? RT::tr("%1 takes one field.").arg(rule->title)
+                                        : RT::tr("%1 takes %2 fields.").arg(rule->title, least);
+        if (rule->maxFields >= 0 && n > rule->maxFields)
+            return RT::tr("%1 takes at most %2 fields.")
+                .arg(rule->title, QString::number(rule->maxFields));
+        return rule->minFields == 1
+                   ? RT::tr("%1 takes at least one field.").arg(rule->title)
+                   : RT::tr("%1 takes at least %2 fields.").arg(rule->title, least);
     }
     for (const QString &f : check.fields) {
         if (!fieldTypes.contains(f))

@@ -199,6 +199,9 @@ public:
     bool addFieldProfiles(const QList<FieldProfile> &profiles);
     // The latest profile of each field of a container, by field ordinal.
     QList<FieldProfile> latestFieldProfiles(qint64 containerId) const;
+    // Records counted by each container's latest profile (containers not removed, profiled at
+    // least once), keyed by container id: one query, for the datastore's totals.
+    QHash<qint64, qint64> latestRecordCounts(qint64 datastoreId) const;
     // A field's profiles, newest first, at most `limit`.
     QList<FieldProfile> fieldProfileHistory(qint64 fieldId, int limit = 100) const;
 

@@ -14,7 +14,8 @@ constexpr const char *kColumns =
     "p.id, p.operation_id, p.container_id, p.field_id, p.field_name, p.profiled_at, p.records, "
     "p.completeness, p.distinct_values, p.distinct_approximate, p.min_value, p.max_value, "
     "p.mean, p.sum, p.std_dev, p.skewness, p.kurtosis, p.min_length, p.max_length, p.q1, "
-    "p.median, p.q3, p.quantiles_approximate, p.declared_type, p.inferred_type, p.histogram, p.entropy";
+    "p.median, p.q3, p.quantiles_approximate, p.declared_type, p.inferred_type, p.histogram, "
+    "p.entropy";
 
 QVariant optional(const std::optional<double> &v)
 {
@@ -86,8 +87,8 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         "INSERT INTO field_profiles (operation_id, container_id, field_id, field_name, "
         "profiled_at, records, completeness, distinct_values, distinct_approximate, min_value, "
         "max_value, mean, sum, std_dev, skewness, kurtosis, min_length, max_length, q1, median, "
-        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy) VALUES (?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const FieldProfile &p : profiles) {
         q.addBindValue(p.operationId ? QVariant(p.operationId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -113,8 +114,9 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         q.addBindValue(optional(p.median));
         q.addBindValue(optional(p.q3));
         q.addBindValue(p.quantilesApproximate ? 1 : 0);
-        q.addBindValue(p.declaredType);
-        q.addBindValue(p.inferredType);
+        // NOT NULL columns: a null QString would bind as SQL NULL.
+        q.addBindValue(p.declaredType.isNull() ? QStringLiteral("") : p.declaredType);
+        q.addBindValue(p.inferredType.isNull() ? QStringLiteral("") : p.inferredType);
         q.addBindValue(
             QString::fromUtf8(QJsonDocument(p.histogram).toJson(QJsonDocument::Compact)));
         q.addBindValue(optional(p.entropy));
@@ -144,6 +146,22 @@ QList<FieldProfile> Catalog::latestFieldProfiles(qint64 containerId) const
         failQuery(q);
     while (q.next())
         out << readProfile(q);
+    return out;
+}
+
+QHash<qint64, qint64> Catalog::latestRecordCounts(qint64 datastoreId) const
+{
+    QHash<qint64, qint64> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "SELECT p.container_id, p.records FROM field_profiles p WHERE p.id IN (SELECT "
+        "MAX(f.id) FROM field_profiles f JOIN containers c ON c.id = f.container_id WHERE "
+        "c.datastore_id = ? AND c.removed = 0 GROUP BY f.container_id)"));
+    q.addBindValue(datastoreId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next())
+        out.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
     return out;
 }
 

@@ -235,34 +235,18 @@ void DatastoreOverview::addTotals(qint64 id)
                       : locale.toString(count));
 
     // Records as each container's latest profile counted them (Sync does not count rows).
-    if (count > kRecordTotalContainers) {
-        addRow(QStringLiteral("records"), tr("Records"), QString(),
-               tr("Summed for datastores of up to %1 containers; see each container's profile.")
-                   .arg(locale.toString(kRecordTotalContainers)));
-    } else if (count > 0) {
+    if (count > 0) {
+        const QHash<qint64, qint64> counts = m_catalog->latestRecordCounts(id);
         qint64 records = 0;
-        int profiled = 0;
-        for (const ContainerSummary &c : m_catalog->containerPage(id, 0, count)) {
-            const QList<FieldProfile> latest = m_catalog->latestFieldProfiles(c.id);
-            if (latest.isEmpty())
-                continue;
-            qint64 most = 0; // a container's fields were profiled together; take the newest
-            QDateTime newest;
-            for (const FieldProfile &p : latest)
-                if (!newest.isValid() || p.profiledAt > newest) {
-                    newest = p.profiledAt;
-                    most = p.records;
-                }
-            records += most;
-            ++profiled;
-        }
-        if (profiled == 0)
+        for (qint64 n : counts)
+            records += n;
+        if (counts.isEmpty())
             addRow(QStringLiteral("records"), tr("Records"),
                    tr("Not profiled yet: run Profile to count them"));
         else
             addRow(QStringLiteral("records"), tr("Records"), locale.toString(records),
                    tr("From the latest profile of %1 of %2 containers")
-                       .arg(locale.toString(profiled), locale.toString(count)));
+                       .arg(locale.toString(int(counts.size())), locale.toString(count)));
     }
 
     int checks = 0;

@@ -34,9 +34,6 @@ public:
     // "lastScan". Empty when the row is not shown.
     QString value(const QString &key) const;
 
-    // Containers beyond which the records total is not summed here (one Catalog read each).
-    static constexpr int kRecordTotalContainers = 200;
-
 private:
     void addSection(const QString &title);
     void addTotals(qint64 id);
