@@ -94,9 +94,11 @@ void SourceSession::configure(QSqlDatabase &db) const
             options << QStringLiteral("sslmode=%1").arg(sslMode);
         options << QStringLiteral("application_name=Assay");
     } else if (m_spec->dialect == QLatin1String("mysql")) {
+        const int statement =
+            m_settings.statementTimeoutSeconds > 0 ? m_settings.statementTimeoutSeconds : timeout;
         options << QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(timeout)
-                << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(timeout)
-                << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(timeout);
+                << QStringLiteral("MYSQL_OPT_READ_TIMEOUT=%1").arg(statement)
+                << QStringLiteral("MYSQL_OPT_WRITE_TIMEOUT=%1").arg(statement);
     }
     db.setConnectOptions(options.join(QLatin1Char(';')));
 }

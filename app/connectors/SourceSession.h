@@ -21,6 +21,10 @@ struct ConnectionSettings
     QString schema;
     QHash<QString, QString> secrets; // field name -> value
     int connectTimeoutSeconds = 10;
+    // MySQL/MariaDB: how long the client waits for a statement's answer (its read and write
+    // timeouts). 0: the connect timeout, which suits tests and the connection check (a silent
+    // server is noticed); operations set hours, so a long aggregate is not cut off.
+    int statementTimeoutSeconds = 0;
     bool writable = false; // sources are opened read-only where the driver allows it
 
     QString effectiveDatabase() const

@@ -72,7 +72,10 @@ void OperationContext::markContainerFinished(const QString &container)
 
 std::unique_ptr<SourceSession> OperationContext::openSource()
 {
-    auto session = std::make_unique<SourceSession>(m_source);
+    ConnectionSettings settings = m_source;
+    // A profile or scan statement may run for a long time; Abort stops it (KILL QUERY).
+    settings.statementTimeoutSeconds = kOperationStatementTimeoutSeconds;
+    auto session = std::make_unique<SourceSession>(settings);
     if (session->open())
         m_token->setInterrupter(makeStatementInterrupter(*session));
     return session;

@@ -14,6 +14,9 @@ namespace assay {
 
 class Catalog;
 
+// How long an operation waits for one statement's answer on MySQL/MariaDB (6 hours).
+inline constexpr int kOperationStatementTimeoutSeconds = 6 * 3600;
+
 // What an operation runner sees while it runs on a worker thread: its record, the datastore,
 // the source connection settings (secrets resolved), the worker's own Catalog, the cancel
 // token, and ways to report progress and log lines.

@@ -48,7 +48,9 @@ bool ScanEnrichmentSink::open()
 {
     if (m_writer)
         return true;
-    const ConnectionSettings settings = *m_context.enrichmentSettings();
+    ConnectionSettings settings = *m_context.enrichmentSettings();
+    // Large batched inserts may take a while on a MySQL target.
+    settings.statementTimeoutSeconds = kOperationStatementTimeoutSeconds;
     const ConnectorSpec *spec = connectors::find(settings.connection.type);
     if (!spec) {
         fail(Text::tr("its connector type is unknown."));
