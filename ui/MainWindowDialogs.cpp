@@ -218,6 +218,8 @@ void MainWindow::setEngine(OperationEngine *engine)
     connect(m_actions, &OperationActions::message, this,
             [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
     connect(this, &MainWindow::runRequested, m_actions, &OperationActions::runSync);
+    connect(this, &MainWindow::profileRequested, m_actions, &OperationActions::runProfile);
+    connect(this, &MainWindow::scanRequested, m_actions, &OperationActions::runScan);
     m_progress = new OperationProgressBar(engine, m_progressHolder);
     m_progressHolder->layout()->addWidget(m_progress);
     m_progress->setDatastore(m_currentId);

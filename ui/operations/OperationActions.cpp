@@ -3,6 +3,9 @@
 #include "catalog/Catalog.h"
 #include "datastores/ContainerSettingsDialog.h"
 #include "engine/OperationEngine.h"
+#include "operations/ContainerSelector.h"
+#include "operations/ProfileDialog.h"
+#include "operations/ScanDialog.h"
 #include "operations/SyncDialog.h"
 #include "schedule/ScheduleDialog.h"
 
@@ -18,36 +21,85 @@ OperationActions::OperationActions(Catalog *catalog, OperationEngine *engine, QW
     connect(engine, &OperationEngine::operationFinished, this, &OperationActions::onFinished);
 }
 
-void OperationActions::runSync(qint64 datastoreId)
+template <typename Dialog>
+void OperationActions::openOptions(Dialog *dialog, qint64 datastoreId, const QString &type,
+                                   const QString &title)
 {
-    const auto datastore = m_catalog->datastore(datastoreId);
-    if (!datastore)
-        return;
-    auto *dialog = new SyncDialog(datastore->name, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setSchedulingAvailable(true);
-    connect(dialog, &SyncDialog::scheduleRequested, this,
-            [this, datastoreId](const QJsonObject &options) {
-                auto *schedule = new ScheduleDialog(m_catalog, datastoreId, operation_type::kSync,
-                                                    options, m_window);
+    connect(dialog, &Dialog::scheduleRequested, this,
+            [this, datastoreId, type](const QJsonObject &options) {
+                auto *schedule =
+                    new ScheduleDialog(m_catalog, datastoreId, type, options, m_window);
                 schedule->setAttribute(Qt::WA_DeleteOnClose);
                 connect(schedule, &QDialog::accepted, this,
                         [this] { emit message(tr("Operation scheduled."), 4000); });
                 schedule->open();
             });
-    connect(dialog, &QDialog::accepted, this, [this, dialog, datastoreId] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, datastoreId, type, title] {
         OperationRequest request;
         request.datastoreId = datastoreId;
-        request.type = operation_type::kSync;
+        request.type = type;
         request.options = dialog->options();
         if (!m_engine->enqueue(request)) {
-            QMessageBox::warning(m_window, tr("Sync"),
-                                 tr("The sync could not be queued: %1").arg(m_engine->lastError()));
+            QMessageBox::warning(
+                m_window, title,
+                tr("The operation could not be queued: %1").arg(m_engine->lastError()));
             return;
         }
-        emit message(tr("Sync queued."), 3000);
+        emit message(tr("%1 queued.").arg(title), 3000);
     });
     dialog->open();
+}
+
+void OperationActions::runSync(qint64 datastoreId)
+{
+    const auto datastore = m_catalog->datastore(datastoreId);
+    if (!datastore)
+        return;
+    openOptions(new SyncDialog(datastore->name, m_window), datastoreId, operation_type::kSync,
+                tr("Sync"));
+}
+
+namespace {
+
+QList<Container> presentContainers(const Catalog &catalog, qint64 datastoreId)
+{
+    QList<Container> out;
+    for (const Container &c : catalog.containers(datastoreId))
+        if (!c.removed)
+            out << c;
+    return out;
+}
+
+} // namespace
+
+void OperationActions::runProfile(qint64 datastoreId, const QStringList &containers)
+{
+    const auto datastore = m_catalog->datastore(datastoreId);
+    if (!datastore)
+        return;
+    auto *dialog =
+        new ProfileDialog(datastore->name, presentContainers(*m_catalog, datastoreId), m_window);
+    if (!containers.isEmpty()) {
+        dialog->containerSelector()->setMode(ContainerSelector::Mode::Specific);
+        dialog->containerSelector()->setCheckedContainers(containers);
+    }
+    openOptions(dialog, datastoreId, operation_type::kProfile, tr("Profile"));
+}
+
+void OperationActions::runScan(qint64 datastoreId, const QStringList &containers)
+{
+    const auto datastore = m_catalog->datastore(datastoreId);
+    if (!datastore)
+        return;
+    auto *dialog = new ScanDialog(datastore->name, presentContainers(*m_catalog, datastoreId),
+                                  datastore->enrichment, m_window);
+    if (!containers.isEmpty()) {
+        dialog->containerSelector()->setMode(ContainerSelector::Mode::Specific);
+        dialog->containerSelector()->setCheckedContainers(containers);
+    }
+    openOptions(dialog, datastoreId, operation_type::kScan, tr("Scan"));
 }
 
 void OperationActions::openContainerSettings(qint64 containerId)

@@ -25,12 +25,20 @@ public:
 public slots:
     // Opens the Sync options dialog for a datastore; Run Now queues the sync.
     void runSync(qint64 datastoreId);
+    // Opens the Profile / Scan options with `containers` preselected (empty: all); Run Now
+    // queues the operation, Schedule… opens the schedule dialog with the options.
+    void runProfile(qint64 datastoreId, const QStringList &containers);
+    void runScan(qint64 datastoreId, const QStringList &containers);
     void openContainerSettings(qint64 containerId);
 
 signals:
     void message(const QString &text, int timeoutMs);
 
 private:
+    // Shows an options dialog (one that has options() and scheduleRequested), then queues an
+    // operation of `type` with its options or opens the schedule dialog.
+    template <typename Dialog>
+    void openOptions(Dialog *dialog, qint64 datastoreId, const QString &type, const QString &title);
     void onFinished(qint64 operationId, qint64 datastoreId, const QString &status,
                     const QString &message);
 
