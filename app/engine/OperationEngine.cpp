@@ -351,8 +351,17 @@ void OperationEngine::onWorkerFinished(qint64 operationId, qint64 datastoreId,
         running.token->markFinished();
         running.token->clearInterrupter();
     }
-    // The worker wrote through its own connection: tell this Catalog's listeners.
-    m_catalog->notifyContainersChanged(datastoreId);
+    // The worker wrote through its own connection: tell this Catalog's listeners what it may
+    // have changed. Only Sync changes containers (the tree re-reads them, which would lose a
+    // selected table after every Profile or Scan).
+    const auto finished = m_catalog->operation(operationId);
+    const QString type = finished ? finished->type : QString();
+    if (type != operation_type::kProfile && type != operation_type::kScan)
+        m_catalog->notifyContainersChanged(datastoreId);
+    if (type == operation_type::kProfile || type == operation_type::kScan) {
+        m_catalog->notifyChecksChanged(datastoreId);
+        m_catalog->notifyAnomaliesChanged(datastoreId);
+    }
     m_catalog->notifyOperationsChanged(datastoreId);
     qCInfo(lcEngine) << "operation" << operationId << status << message;
     emit operationFinished(operationId, datastoreId, status, message);

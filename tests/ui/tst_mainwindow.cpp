@@ -12,6 +12,8 @@
 #include "item/DatastoreTreeModel.h"
 #include "item/OperationListModel.h"
 #include "operations/OperationProgressBar.h"
+#include "operations/ProfileDialog.h"
+#include "operations/ScanDialog.h"
 #include "operations/SyncDialog.h"
 #include "profile/ContainerPage.h"
 #include "schedule/ScheduleListView.h"
@@ -24,6 +26,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -420,6 +423,36 @@ private slots:
         QCOMPARE(settings->incrementalFieldBox()->currentData().toString(),
                  QStringLiteral("updated_at"));
         settings->reject();
+
+        // Run Profile… with a table selected: the dialog preselects it, Run Now profiles it,
+        // and the table's tab shows the profile. Run Scan… then scans it.
+        finished.clear();
+        window.profileAction()->trigger();
+        ProfileDialog *profile = nullptr;
+        QTRY_VERIFY((profile = window.findChild<ProfileDialog *>()) && profile->isVisible());
+        QCOMPARE(profile->options().value(QStringLiteral("containers")).toArray(),
+                 QJsonArray{QStringLiteral("customers")});
+        QTest::mouseClick(profile->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.constFirst().at(2).toString(), QStringLiteral("success"));
+        const Operation profiled = m_catalog.operations(shop).constFirst();
+        QCOMPARE(profiled.type, QStringLiteral("profile"));
+        QCOMPARE(profiled.counters.value(QStringLiteral("tables_profiled")).toInt(), 1);
+        QTRY_VERIFY(window.containerPage()->containerId() > 0);
+        QCOMPARE(window.detailsTabs()->currentWidget(), window.containerPage());
+        QTest::qWait(100);
+        window.grab().save(screenshotPath(QStringLiteral("mainwindow-profile.png")));
+
+        finished.clear();
+        window.scanAction()->trigger();
+        ScanDialog *scan = nullptr;
+        QTRY_VERIFY((scan = window.findChild<ScanDialog *>()) && scan->isVisible());
+        QCOMPARE(scan->options().value(QStringLiteral("containers")).toArray(),
+                 QJsonArray{QStringLiteral("customers")});
+        QTest::mouseClick(scan->runButton(), Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.constFirst().at(2).toString() != QLatin1String("failure"));
+        QCOMPARE(m_catalog.operations(shop).constFirst().type, QStringLiteral("scan"));
 
         // With the keychain wired in, Add Datastore opens the wizard; Edit and Delete are offered.
         window.setCredentials(&credentials);
