@@ -136,7 +136,9 @@ QWidget *ScanDialog::buildCategories()
     m_integrity = new QCheckBox(tr("Data integrity"));
     m_metadata->setChecked(true);
     m_integrity->setChecked(true);
-    layout->addWidget(explainedBox(m_metadata, tr("Volumetric checks: row counts over time.")));
+    layout->addWidget(explainedBox(
+        m_metadata,
+        tr("The table's shape and volume: expected schema, field count, partition size.")));
     layout->addWidget(explainedBox(m_integrity, tr("Every other rule: values, patterns, ranges, "
                                                    "relationships.")));
     return box;
