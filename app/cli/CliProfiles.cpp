@@ -29,6 +29,13 @@ QString textOf(const std::optional<double> &v)
     return v ? QString::number(*v, 'g', 10) : QStringLiteral("-");
 }
 
+// Distinct values over non-null values: 1 when every value is different.
+QJsonValue uniqueDistinctRatio(const FieldProfile &p)
+{
+    const double nonNull = p.completeness * double(p.records);
+    return nonNull > 0 ? QJsonValue(qMin(1.0, double(p.distinctValues) / nonNull)) : QJsonValue();
+}
+
 QJsonObject profileJson(const FieldProfile &p)
 {
     return {{QStringLiteral("name"), p.fieldName},
@@ -53,6 +60,8 @@ QJsonObject profileJson(const FieldProfile &p)
             {QStringLiteral("median"), jsonOf(p.median)},
             {QStringLiteral("q3"), jsonOf(p.q3)},
             {QStringLiteral("quantiles_approximate"), p.quantilesApproximate},
+            {QStringLiteral("entropy"), jsonOf(p.entropy)},
+            {QStringLiteral("unique_distinct_ratio"), uniqueDistinctRatio(p)},
             {QStringLiteral("histogram_buckets"), p.histogram}};
 }
 

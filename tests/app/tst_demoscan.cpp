@@ -1,6 +1,7 @@
 // The bundled Demo Shop end to end: generate, register, sync, add the demo checks, scan. Every
 // deliberate defect family is found, and each check's failing-record count equals a count the
 // test makes itself on the demo database.
+#include "TestSupport.h"
 #include "catalog/Catalog.h"
 #include "demo/DemoChecks.h"
 #include "demo/DemoShop.h"
@@ -8,11 +9,16 @@
 #include "engine/OperationRequest.h"
 #include "secrets/CredentialStore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace assay;
 
@@ -141,6 +147,48 @@ private slots:
         AnomalyQuery anomalies;
         anomalies.datastoreId = ds;
         QVERIFY(m_catalog.anomalyCount(anomalies) >= independent.size());
+    }
+
+    // `assay profiles show --json` after a Profile: the figures of a field, checked against
+    // the demo database (the products table is small enough to be read whole).
+    void profilesShowFromTheCli()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        const auto ds = m_catalog.datastoreByName(QLatin1String(demo::kDemoName));
+        QVERIFY(ds);
+        QCOMPARE(run(ds->id, operation_type::kProfile,
+                     {{QStringLiteral("containers"), QJsonArray{QStringLiteral("products")}}})
+                     .status,
+                 QStringLiteral("success"));
+        QProcess p;
+        p.start(test::assayBinary(),
+                {QStringLiteral("--catalog"), m_catalog.path(), QStringLiteral("profiles"),
+                 QStringLiteral("show"), QStringLiteral("--datastore"), ds->name,
+                 QStringLiteral("--container"), QStringLiteral("products"),
+                 QStringLiteral("--json")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QJsonObject price;
+        for (const QJsonValue &v : out.value(QStringLiteral("fields")).toArray())
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("price"))
+                price = v.toObject();
+        QVERIFY2(!price.isEmpty(), "no price field in the output");
+        QCOMPARE(price.value(QStringLiteral("completeness")).toDouble(), 1.0);
+        QCOMPARE(price.value(QStringLiteral("min")).toString().toDouble(),
+                 double(count(path, QStringLiteral("SELECT MIN(price) * 1000000 FROM products"))) /
+                     1e6);
+        const double sum = price.value(QStringLiteral("sum")).toDouble();
+        QVERIFY(std::abs(sum - count(path, QStringLiteral("SELECT ROUND(SUM(price)) FROM "
+                                                          "products"))) <= 1.0);
+        QCOMPARE(qint64(price.value(QStringLiteral("approximate_distinct_values")).toDouble()),
+                 count(path, QStringLiteral("SELECT COUNT(DISTINCT price) FROM products")));
+        for (const char *key :
+             {"mean", "std_dev", "q1", "median", "q3", "entropy", "unique_distinct_ratio",
+              "histogram_buckets", "field_type", "type_declared"})
+            QVERIFY2(price.contains(QLatin1String(key)) &&
+                         !price.value(QLatin1String(key)).isNull(),
+                     key);
     }
 };
 
