@@ -7,8 +7,10 @@
 #include "engine/scan/ScanOperation.h"
 #include "engine/sync/SyncOperation.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
+#include <algorithm>
 #include <mutex>
 
 namespace assay {
@@ -68,6 +70,40 @@ void OperationContext::markContainerFinished(const QString &container)
     if (!finished.contains(container))
         finished.append(container);
     m_operation.result.insert(kFinishedContainers, finished);
+}
+
+void OperationContext::recordEffectiveOptions(const QJsonObject &effective)
+{
+    for (auto it = effective.begin(); it != effective.end(); ++it)
+        m_operation.options.insert(it.key(), it.value());
+}
+
+QList<Container> OperationContext::chosenContainers(const QStringList &names,
+                                                    QHash<qint64, QString> *namesById)
+{
+    QHash<QString, Container> byName;
+    for (const Container &c : m_catalog.containers(m_datastore.id)) {
+        if (c.removed)
+            continue;
+        byName.insert(c.name, c);
+        if (namesById)
+            namesById->insert(c.id, c.name);
+    }
+    QList<Container> chosen;
+    if (names.isEmpty()) {
+        chosen = byName.values();
+        std::sort(chosen.begin(), chosen.end(),
+                  [](const Container &a, const Container &b) { return a.name < b.name; });
+        return chosen;
+    }
+    for (const QString &name : names) {
+        if (byName.contains(name))
+            chosen << byName.value(name);
+        else
+            warning(QCoreApplication::translate("assay::OperationContext", "No container named %1.")
+                        .arg(name));
+    }
+    return chosen;
 }
 
 std::unique_ptr<SourceSession> OperationContext::openSource()

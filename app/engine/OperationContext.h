@@ -1,6 +1,7 @@
 #pragma once
 
 #include "connectors/SourceSession.h"
+#include "domain/Container.h"
 #include "domain/Datastore.h"
 #include "domain/Operation.h"
 #include "engine/CancelToken.h"
@@ -48,6 +49,15 @@ public:
     void warning(const QString &message);
     void error(const QString &message);
     int warningCount() const { return m_warnings; }
+
+    // Writes the options as the runner understood them (defaults filled in) back into the
+    // operation, so its detail shows what really ran.
+    void recordEffectiveOptions(const QJsonObject &effective);
+    // The datastore's containers named in `names` (each unknown name is a warning), or every
+    // container not removed, by name, when `names` is empty. `namesById` (optional) receives
+    // every present container's name.
+    QList<Container> chosenContainers(const QStringList &names,
+                                      QHash<qint64, QString> *namesById = nullptr);
 
     // Resume support: containers finished by an earlier, aborted run of this operation.
     bool isContainerFinished(const QString &container) const;

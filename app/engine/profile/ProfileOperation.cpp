@@ -115,9 +115,7 @@ QJsonObject ProfileOptions::toJson() const
 OperationOutcome ProfileOperation::run(OperationContext &context)
 {
     const ProfileOptions options = ProfileOptions::fromJson(context.operation().options);
-    const QJsonObject effective = options.toJson();
-    for (auto it = effective.begin(); it != effective.end(); ++it)
-        context.operation().options.insert(it.key(), it.value());
+    context.recordEffectiveOptions(options.toJson());
     const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
     if (!spec)
         return {operation_status::kFailure, ProfileOperationText::tr("Unknown connector type.")};
@@ -127,25 +125,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     const SqlDialect dialect = SqlDialect::forConnector(*spec);
 
     Catalog &catalog = context.catalog();
-    QList<Container> chosen;
-    {
-        QHash<QString, Container> byName;
-        for (const Container &c : catalog.containers(context.datastore().id))
-            if (!c.removed)
-                byName.insert(c.name, c);
-        if (options.containers.isEmpty()) {
-            chosen = byName.values();
-            std::sort(chosen.begin(), chosen.end(),
-                      [](const Container &a, const Container &b) { return a.name < b.name; });
-        } else {
-            for (const QString &name : options.containers) {
-                if (byName.contains(name))
-                    chosen << byName.value(name);
-                else
-                    context.warning(ProfileOperationText::tr("No container named %1.").arg(name));
-            }
-        }
-    }
+    const QList<Container> chosen = context.chosenContainers(options.containers);
 
     QJsonObject &counters = context.operation().counters;
     for (const char *counter : kCounters)

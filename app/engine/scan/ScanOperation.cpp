@@ -41,32 +41,6 @@ bool stillConnected(QSqlDatabase db)
     return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }
 
-QList<Container> chooseContainers(OperationContext &context, const ScanOptions &options,
-                                  QHash<qint64, QString> *names)
-{
-    QHash<QString, Container> byName;
-    for (const Container &c : context.catalog().containers(context.datastore().id)) {
-        if (c.removed)
-            continue;
-        byName.insert(c.name, c);
-        names->insert(c.id, c.name);
-    }
-    QList<Container> chosen;
-    if (options.containers.isEmpty()) {
-        chosen = byName.values();
-        std::sort(chosen.begin(), chosen.end(),
-                  [](const Container &a, const Container &b) { return a.name < b.name; });
-        return chosen;
-    }
-    for (const QString &name : options.containers) {
-        if (byName.contains(name))
-            chosen << byName.value(name);
-        else
-            context.warning(Text::tr("No container named %1.").arg(name));
-    }
-    return chosen;
-}
-
 QList<Check> checksToRun(Catalog &catalog, const Container &container, const ScanOptions &options)
 {
     CheckQuery query;
@@ -89,9 +63,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
 {
     const ScanOptions options =
         ScanOptions::fromJson(context.operation().options, context.datastore());
-    const QJsonObject effective = options.toJson();
-    for (auto it = effective.begin(); it != effective.end(); ++it)
-        context.operation().options.insert(it.key(), it.value());
+    context.recordEffectiveOptions(options.toJson());
     const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
     if (!spec)
         return {operation_status::kFailure, Text::tr("Unknown connector type.")};
@@ -110,7 +82,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
     const SqlDialect dialect = SqlDialect::forConnector(*spec);
     Catalog &catalog = context.catalog();
     QHash<qint64, QString> containerNames;
-    const QList<Container> chosen = chooseContainers(context, options, &containerNames);
+    const QList<Container> chosen = context.chosenContainers(options.containers, &containerNames);
 
     QJsonObject &counters = context.operation().counters;
     for (const char *counter : kCounters)
