@@ -1,4 +1,5 @@
 #include "catalog/Catalog.h"
+#include "catalog/CatalogRows.h"
 #include "domain/Json.h"
 
 #include <QJsonDocument>
@@ -11,12 +12,6 @@
 namespace assay {
 
 namespace {
-
-// NOT NULL text columns: a null QString would bind as SQL NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 constexpr const char *kColumns =
     "a.id, a.uuid, a.datastore_id, a.container_id, c.name, a.operation_id, a.type, a.status, "
@@ -122,13 +117,13 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
         insert.addBindValue(a.containerId);
         insert.addBindValue(a.operationId ? QVariant(a.operationId)
                                           : QVariant(QMetaType::fromType<qint64>()));
-        insert.addBindValue(notNull(a.type));
-        insert.addBindValue(notNull(a.status));
-        insert.addBindValue(notNull(a.message));
+        insert.addBindValue(catalog::notNull(a.type));
+        insert.addBindValue(catalog::notNull(a.status));
+        insert.addBindValue(catalog::notNull(a.message));
         insert.addBindValue(a.anomalousRecordCount);
-        insert.addBindValue(notNull(a.fingerprint));
-        insert.addBindValue(notNull(a.partition));
-        insert.addBindValue(notNull(a.comment));
+        insert.addBindValue(catalog::notNull(a.fingerprint));
+        insert.addBindValue(catalog::notNull(a.partition));
+        insert.addBindValue(catalog::notNull(a.comment));
         insert.addBindValue(text::fromTime(a.createdAt));
         insert.addBindValue(text::fromTime(a.updatedAt));
         if (!insert.exec() || !insert.next())
@@ -140,9 +135,9 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
             check.addBindValue(a.id);
             check.addBindValue(f.checkId ? QVariant(f.checkId)
                                          : QVariant(QMetaType::fromType<qint64>()));
-            check.addBindValue(notNull(f.rule));
+            check.addBindValue(catalog::notNull(f.rule));
             check.addBindValue(text::fromList(f.fields));
-            check.addBindValue(notNull(f.message));
+            check.addBindValue(catalog::notNull(f.message));
             if (!check.exec())
                 return abandon(check);
         }
@@ -278,8 +273,8 @@ bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "UPDATE anomalies SET status = ?, comment = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(notNull(status));
-    q.addBindValue(notNull(comment));
+    q.addBindValue(catalog::notNull(status));
+    q.addBindValue(catalog::notNull(comment));
     q.addBindValue(now);
     q.addBindValue(id);
     QSqlQuery e(db);
@@ -288,8 +283,8 @@ bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &
     e.addBindValue(id);
     e.addBindValue(now);
     e.addBindValue(existing->status);
-    e.addBindValue(notNull(status));
-    e.addBindValue(notNull(comment));
+    e.addBindValue(catalog::notNull(status));
+    e.addBindValue(catalog::notNull(comment));
     if (!q.exec() || !e.exec()) {
         failQuery(q.lastError().isValid() ? q : e);
         db.rollback();
@@ -349,8 +344,8 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
         q.addBindValue(m.containerId);
         q.addBindValue(m.assertedRecords);
         q.addBindValue(m.anomalousRecords);
-        q.addBindValue(notNull(m.result));
-        q.addBindValue(notNull(m.details));
+        q.addBindValue(catalog::notNull(m.result));
+        q.addBindValue(catalog::notNull(m.details));
         if (!q.exec()) {
             failQuery(q);
             db.rollback();

@@ -1,4 +1,5 @@
 #include "catalog/Catalog.h"
+#include "catalog/CatalogRows.h"
 #include "domain/Json.h"
 
 #include <QJsonArray>
@@ -10,12 +11,6 @@
 namespace assay {
 
 namespace {
-
-// NOT NULL text columns: a null QString would bind as SQL NULL.
-QString notNull(const QString &text)
-{
-    return text.isNull() ? QStringLiteral("") : text;
-}
 
 constexpr const char *kColumns =
     "k.id, k.datastore_id, k.container_id, c.name, k.rule, k.fields, k.properties, k.coverage, "
@@ -54,14 +49,14 @@ QVariant nullableId(qint64 id)
 // The columns every write sets, in this order, after which the caller binds its own.
 void bindCheck(QSqlQuery &q, const Check &k)
 {
-    q.addBindValue(notNull(k.rule));
+    q.addBindValue(catalog::notNull(k.rule));
     q.addBindValue(text::fromList(k.fields));
     q.addBindValue(text::fromObject(k.properties));
     q.addBindValue(k.coverage);
-    q.addBindValue(notNull(k.filter));
-    q.addBindValue(notNull(k.description));
+    q.addBindValue(catalog::notNull(k.filter));
+    q.addBindValue(catalog::notNull(k.description));
     q.addBindValue(text::fromList(k.tags));
-    q.addBindValue(notNull(k.status));
+    q.addBindValue(catalog::notNull(k.status));
     q.addBindValue(k.inferred ? 1 : 0);
     q.addBindValue(k.inferenceLevel);
     q.addBindValue(k.userEdited ? 1 : 0);

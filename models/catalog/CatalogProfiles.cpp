@@ -1,4 +1,5 @@
 #include "catalog/Catalog.h"
+#include "catalog/CatalogRows.h"
 #include "domain/Json.h"
 
 #include <QJsonDocument>
@@ -114,9 +115,8 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         q.addBindValue(optional(p.median));
         q.addBindValue(optional(p.q3));
         q.addBindValue(p.quantilesApproximate ? 1 : 0);
-        // NOT NULL columns: a null QString would bind as SQL NULL.
-        q.addBindValue(p.declaredType.isNull() ? QStringLiteral("") : p.declaredType);
-        q.addBindValue(p.inferredType.isNull() ? QStringLiteral("") : p.inferredType);
+        q.addBindValue(catalog::notNull(p.declaredType));
+        q.addBindValue(catalog::notNull(p.inferredType));
         q.addBindValue(
             QString::fromUtf8(QJsonDocument(p.histogram).toJson(QJsonDocument::Compact)));
         q.addBindValue(optional(p.entropy));

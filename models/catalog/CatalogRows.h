@@ -12,6 +12,12 @@ class QSqlQuery;
 // so a SELECT and its reader cannot drift apart.
 namespace assay::catalog {
 
+// For NOT NULL text columns: a null QString would bind as SQL NULL, so it binds as ''.
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 extern const char *const kConnectionColumns;
 Connection readConnection(const QSqlQuery &query);
 
