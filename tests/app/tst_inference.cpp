@@ -1,23 +1,18 @@
-#include "TestSupport.h"
-#include "catalog/Catalog.h"
+#include "EngineHarness.h"
+#include "ServerDatabase.h"
 #include "checks/CheckCompiler.h"
 #include "checks/CheckInference.h"
 #include "checks/CheckInferenceSupport.h"
 #include "connectors/ConnectorSpec.h"
 #include "connectors/FieldTypes.h"
-#include "engine/OperationEngine.h"
-#include "engine/OperationRequest.h"
-#include "secrets/CredentialStore.h"
 #include "tst_inference_data.h"
 
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace assay;
 
@@ -30,9 +25,8 @@ class TestInference : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
-    CredentialStore m_credentials;
-    std::unique_ptr<OperationEngine> m_engine;
+    test::EngineHarness m_harness;
+    Catalog &m_catalog = m_harness.catalog;
 
     static void exec(QSqlDatabase &db, const QString &sql)
     {
@@ -69,64 +63,13 @@ private:
                      .arg(prefix, shapesRows().join(QStringLiteral(", "))));
     }
 
-    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
-                        const QString &database, const QString &schema)
-    {
-        Connection c;
-        c.name = name;
-        c.type = type;
-        c.host = server.host;
-        c.port = server.port;
-        c.username = server.user;
-        c.database = database;
-        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (!server.password.isEmpty()) {
-            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
-                     .ok())
-                return 0;
-            c.secretFields << QStringLiteral("password");
-        }
-        Datastore d;
-        d.name = name;
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = database;
-        d.schema = schema;
-        return m_catalog.addDatastore(d);
-    }
-
-    Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options)
-    {
-        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
-        OperationRequest request;
-        request.datastoreId = datastoreId;
-        request.type = type;
-        request.options = options;
-        const qint64 id = m_engine->enqueue(request);
-        if (!id)
-            return {};
-        for (int waited = 0; waited < 600; ++waited) {
-            for (const auto &args : finished)
-                if (args.at(0).toLongLong() == id)
-                    return *m_catalog.operation(id);
-            finished.wait(100);
-        }
-        return *m_catalog.operation(id);
-    }
-
     Operation profile(qint64 ds, const QStringList &containers, int level, bool draft = false)
     {
-        return run(ds, operation_type::kProfile,
-                   {{QStringLiteral("containers"), QJsonArray::fromStringList(containers)},
-                    {QStringLiteral("inference_threshold"), level},
-                    {QStringLiteral("infer_as_draft"), draft}});
-    }
-
-    Container container(qint64 ds, const QString &name)
-    {
-        for (const Container &c : m_catalog.containers(ds))
-            if (c.name == name)
-                return c;
-        return {};
+        return m_harness.run(
+            ds, operation_type::kProfile,
+            {{QStringLiteral("containers"), QJsonArray::fromStringList(containers)},
+             {QStringLiteral("inference_threshold"), level},
+             {QStringLiteral("infer_as_draft"), draft}});
     }
 
     QString signature(const Check &k)
@@ -160,7 +103,7 @@ private:
     void compareRules(qint64 ds, const QString &name, int level)
     {
         QSet<QString> actual;
-        const QList<Check> checks = live(container(ds, name).id);
+        const QList<Check> checks = live(m_harness.container(ds, name).id);
         for (const Check &k : checks)
             actual.insert(signature(k));
         const QSet<QString> want = expected(name, level);
@@ -185,7 +128,7 @@ private:
     void holdout(QSqlDatabase db, qint64 ds, const QString &name, const SqlDialect &dialect,
                  const QString &schema)
     {
-        const Container c = container(ds, name);
+        const Container c = m_harness.container(ds, name);
         CheckSqlContext ctx;
         ctx.dialect = dialect;
         ctx.schema = schema;
@@ -213,7 +156,7 @@ private:
 
     Check find(qint64 ds, const QString &name, const QString &sig)
     {
-        for (const Check &k : live(container(ds, name).id))
+        for (const Check &k : live(m_harness.container(ds, name).id))
             if (signature(k) == sig)
                 return k;
         return {};
@@ -223,7 +166,7 @@ private:
     void levels(qint64 ds, QSqlDatabase source, const SqlDialect &dialect, const QString &schema)
     {
         QVERIFY(ds);
-        QCOMPARE(run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
         for (int level = 1; level <= 3; ++level) {
             const Operation op = profile(ds, {QStringLiteral("orders")}, level);
             QVERIFY2(op.status == QLatin1String("success"), qPrintable(op.message));
@@ -267,7 +210,7 @@ private:
             holdout(source, ds, name, dialect, schema);
         }
         // Infer as draft: checks new in this run are Draft; re-inferred ones keep their status.
-        for (const Check &k : live(container(ds, QStringLiteral("customers")).id))
+        for (const Check &k : live(m_harness.container(ds, QStringLiteral("customers")).id))
             QCOMPARE(k.status, check_status::kDraft);
         QCOMPARE(find(ds, QStringLiteral("orders"), QStringLiteral("notNull:id")).status,
                  check_status::kActive);
@@ -297,7 +240,7 @@ private:
     // Re-profiling updates, a person's edit survives, a lower level archives what never failed.
     void synchronisation(qint64 ds)
     {
-        const qint64 orders = container(ds, QStringLiteral("orders")).id;
+        const qint64 orders = m_harness.container(ds, QStringLiteral("orders")).id;
         const int before = int(live(orders).size());
         Check edited = find(ds, QStringLiteral("orders"), QStringLiteral("between:id"));
         edited.properties.insert(QStringLiteral("min"), -5);
@@ -382,7 +325,7 @@ private:
         const Operation op = profile(ds, {QStringLiteral("wide")}, 3);
         QVERIFY2(op.status == QLatin1String("success"), qPrintable(op.message));
         int notNull = 0;
-        for (const Check &k : live(container(ds, QStringLiteral("wide")).id))
+        for (const Check &k : live(m_harness.container(ds, QStringLiteral("wide")).id))
             notNull += k.rule == QLatin1String("notNull") ? 1 : 0;
         QCOMPARE(notNull, 80);
         QVERIFY(op.counters.value(QStringLiteral("checks_added")).toInt() > 400);
@@ -396,11 +339,10 @@ private slots:
     {
         QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
         QVERIFY2(test::postgres().port, "the Servers fixture is not running");
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
-        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
     }
 
-    void cleanupTestCase() { m_engine.reset(); }
+    void cleanupTestCase() { m_harness.stop(); }
 
     void support()
     {
@@ -444,8 +386,9 @@ private slots:
             exec(db, QStringLiteral("CREATE TABLE big (id INTEGER NOT NULL, grp INTEGER)"));
             exec(db, QStringLiteral("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
                                     "s WHERE n < 150000) INSERT INTO big SELECT n, n % 5 FROM s"));
-            const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
-                                           test::Server{}, path, QStringLiteral("main"));
+            const qint64 ds =
+                m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                       test::Server{}, path, QStringLiteral("main"));
             const SqlDialect dialect = SqlDialect::forFamily(SqlDialect::Family::SQLite);
             levels(ds, db, dialect, QStringLiteral("main"));
             synchronisation(ds);
@@ -454,7 +397,7 @@ private slots:
             const Operation big = profile(ds, {QStringLiteral("big")}, 2);
             QVERIFY2(big.status == QLatin1String("success"), qPrintable(big.message));
             QSet<QString> rules;
-            for (const Check &k : live(container(ds, QStringLiteral("big")).id))
+            for (const Check &k : live(m_harness.container(ds, QStringLiteral("big")).id))
                 rules.insert(signature(k));
             QCOMPARE(rules, (QSet<QString>{"notNull:id", "notNull:grp", "expectedValues:grp",
                                            "notNegative:id", "notNegative:grp", "between:id",
@@ -468,20 +411,17 @@ private slots:
     {
         const test::Server pg = test::postgres();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pgsrc");
-            db.setHostName(pg.host);
-            db.setPort(pg.port);
-            db.setUserName(pg.user);
-            db.setPassword(pg.password);
-            db.setDatabaseName(pg.database);
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgsrc"));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP SCHEMA IF EXISTS infer_pg CASCADE"));
             exec(db, QStringLiteral("CREATE SCHEMA infer_pg"));
             fill(db, QStringLiteral("infer_pg."), QStringLiteral("DOUBLE PRECISION"),
                  QStringLiteral("TIMESTAMP"));
             fillWide(db, QStringLiteral("infer_pg."));
-            const qint64 ds = datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
-                                           pg.database, QStringLiteral("infer_pg"));
+            const qint64 ds =
+                m_harness.datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                       pg.database, QStringLiteral("infer_pg"));
             levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
                    QStringLiteral("infer_pg"));
             wide(ds, db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
@@ -495,20 +435,16 @@ private slots:
         const test::Server md = test::mariadb();
         QVERIFY(md.port);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "mdsrc");
-            db.setHostName(md.host);
-            db.setPort(md.port);
-            db.setUserName(md.user);
-            db.setPassword(md.password);
-            db.setDatabaseName(md.database);
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("mdsrc"));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_infer"));
             exec(db, QStringLiteral("CREATE DATABASE assay_infer"));
             fill(db, QStringLiteral("assay_infer."), QStringLiteral("DOUBLE"),
                  QStringLiteral("DATETIME"));
-            const qint64 ds =
-                datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
-                             QStringLiteral("assay_infer"), QStringLiteral("assay_infer"));
+            const qint64 ds = m_harness.datastoreFor(
+                QStringLiteral("md"), QStringLiteral("mariadb"), md, QStringLiteral("assay_infer"),
+                QStringLiteral("assay_infer"));
             levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::MySQL),
                    QStringLiteral("assay_infer"));
         }

@@ -1,17 +1,12 @@
-#include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "engine/OperationEngine.h"
-#include "engine/OperationRequest.h"
-#include "secrets/CredentialStore.h"
+#include "EngineHarness.h"
+#include "ServerDatabase.h"
 
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 #include <algorithm>
 #include <cmath>
 #include <optional>
@@ -128,9 +123,8 @@ class TestProfile : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
-    CredentialStore m_credentials;
-    std::unique_ptr<OperationEngine> m_engine;
+    test::EngineHarness m_harness;
+    Catalog &m_catalog = m_harness.catalog;
     const QVector<Row> m_rows = generate();
 
     static void exec(QSqlDatabase &db, const QString &sql)
@@ -156,55 +150,11 @@ private:
                      .arg(table, values.join(QStringLiteral(", "))));
     }
 
-    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
-                        const QString &database, const QString &schema)
-    {
-        Connection c;
-        c.name = name;
-        c.type = type;
-        c.host = server.host;
-        c.port = server.port;
-        c.username = server.user;
-        c.database = database;
-        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (!server.password.isEmpty()) {
-            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
-                     .ok())
-                return 0;
-            c.secretFields << QStringLiteral("password");
-        }
-        Datastore d;
-        d.name = name;
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = database;
-        d.schema = schema;
-        return m_catalog.addDatastore(d);
-    }
-
-    Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options)
-    {
-        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
-        OperationRequest request;
-        request.datastoreId = datastoreId;
-        request.type = type;
-        request.options = options;
-        const qint64 id = m_engine->enqueue(request);
-        if (!id)
-            return {};
-        for (int waited = 0; waited < 600; ++waited) {
-            for (const auto &args : finished)
-                if (args.at(0).toLongLong() == id)
-                    return *m_catalog.operation(id);
-            finished.wait(100);
-        }
-        return *m_catalog.operation(id);
-    }
-
     // Sync, profile twice, and check every figure against the generated data.
     void profileAndCheck(qint64 ds)
     {
         QVERIFY(ds);
-        const Operation synced = run(ds, operation_type::kSync, {});
+        const Operation synced = m_harness.run(ds, operation_type::kSync, {});
         QCOMPARE(synced.status, QStringLiteral("success"));
         std::optional<Container> container;
         for (const Container &c : m_catalog.containers(ds))
@@ -213,7 +163,7 @@ private:
         QVERIFY(container);
 
         const QJsonObject options{{QStringLiteral("containers"), QJsonArray{"prof"}}};
-        const Operation first = run(ds, operation_type::kProfile, options);
+        const Operation first = m_harness.run(ds, operation_type::kProfile, options);
         QVERIFY2(first.status == QLatin1String("success"),
                  qPrintable(first.status + QStringLiteral(": ") + first.message));
         QCOMPARE(first.counters.value(QStringLiteral("tables_requested")).toInt(), 1);
@@ -320,7 +270,7 @@ private:
         QCOMPARE(code.inferredType, QStringLiteral("integral"));
 
         // A second run adds history: two rows per field.
-        const Operation second = run(ds, operation_type::kProfile, options);
+        const Operation second = m_harness.run(ds, operation_type::kProfile, options);
         QCOMPARE(second.status, QStringLiteral("success"));
         for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id)) {
             QCOMPARE(p.operationId, second.id);
@@ -338,14 +288,14 @@ private:
     void checkSampled(qint64 ds)
     {
         QVERIFY(ds);
-        QCOMPARE(run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
         std::optional<Container> container;
         for (const Container &c : m_catalog.containers(ds))
             if (c.name == QLatin1String("big"))
                 container = c;
         QVERIFY(container);
-        const Operation op =
-            run(ds, operation_type::kProfile, {{QStringLiteral("containers"), QJsonArray{"big"}}});
+        const Operation op = m_harness.run(ds, operation_type::kProfile,
+                                           {{QStringLiteral("containers"), QJsonArray{"big"}}});
         QVERIFY2(op.status == QLatin1String("success"),
                  qPrintable(op.status + QStringLiteral(": ") + op.message));
         QCOMPARE(op.counters.value(QStringLiteral("table_passes")).toInt(), 2);
@@ -384,11 +334,10 @@ private slots:
     {
         QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
         QVERIFY2(test::postgres().port, "the Servers fixture is not running");
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
-        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
     }
 
-    void cleanupTestCase() { m_engine.reset(); }
+    void cleanupTestCase() { m_harness.stop(); }
 
     void sqlite()
     {
@@ -404,16 +353,16 @@ private slots:
                          .arg(kBig));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("src"));
-        const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
-                                       test::Server{}, path, QStringLiteral("main"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QStringLiteral("main"));
         profileAndCheck(ds);
         checkSampled(ds);
 
         // A record limit profiles only that many records.
-        const Operation limited = run(ds, operation_type::kProfile,
-                                      {{QStringLiteral("containers"), QJsonArray{"prof"}},
-                                       {QStringLiteral("record_limit"), 100},
-                                       {QStringLiteral("inference_threshold"), 3}});
+        const Operation limited = m_harness.run(ds, operation_type::kProfile,
+                                                {{QStringLiteral("containers"), QJsonArray{"prof"}},
+                                                 {QStringLiteral("record_limit"), 100},
+                                                 {QStringLiteral("inference_threshold"), 3}});
         QCOMPARE(limited.status, QStringLiteral("success"));
         QCOMPARE(limited.counters.value(QStringLiteral("records_profiled")).toInt(), 100);
         QCOMPARE(limited.options.value(QStringLiteral("inference_threshold")).toInt(), 3);
@@ -428,12 +377,8 @@ private slots:
     {
         const test::Server pg = test::postgres();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pgadmin");
-            db.setHostName(pg.host);
-            db.setPort(pg.port);
-            db.setUserName(pg.user);
-            db.setPassword(pg.password);
-            db.setDatabaseName(pg.database);
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP SCHEMA IF EXISTS profile_pg CASCADE"));
             exec(db, QStringLiteral("CREATE SCHEMA profile_pg"));
@@ -443,8 +388,8 @@ private slots:
                          .arg(kBig));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));
-        const qint64 ds = datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
-                                       pg.database, QStringLiteral("profile_pg"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"),
+                                                 pg, pg.database, QStringLiteral("profile_pg"));
         profileAndCheck(ds);
         checkSampled(ds);
     }
@@ -454,12 +399,8 @@ private slots:
         const test::Server md = test::mariadb();
         QVERIFY(md.port);
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "mdadmin");
-            db.setHostName(md.host);
-            db.setPort(md.port);
-            db.setUserName(md.user);
-            db.setPassword(md.password);
-            db.setDatabaseName(md.database);
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_profile"));
             exec(db, QStringLiteral("CREATE DATABASE assay_profile"));
@@ -473,9 +414,9 @@ private slots:
                          .arg(kBig));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("mdadmin"));
-        const qint64 ds =
-            datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
-                         QStringLiteral("assay_profile"), QStringLiteral("assay_profile"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"),
+                                                 md, QStringLiteral("assay_profile"),
+                                                 QStringLiteral("assay_profile"));
         profileAndCheck(ds);
         checkSampled(ds);
     }

@@ -1,0 +1,79 @@
+#include "EngineHarness.h"
+
+#include "engine/OperationRequest.h"
+
+#include <QElapsedTimer>
+#include <QUuid>
+
+namespace assay::test {
+
+bool waitForOperation(QSignalSpy &finished, qint64 operationId, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < timeoutMs) {
+        for (const auto &args : finished)
+            if (args.at(0).toLongLong() == operationId)
+                return true;
+        finished.wait(100);
+    }
+    return false;
+}
+
+bool EngineHarness::start(const QString &catalogPath, int workers)
+{
+    if (!catalog.open(catalogPath))
+        return false;
+    engine = std::make_unique<OperationEngine>(&catalog, &credentials, workers);
+    return true;
+}
+
+qint64 EngineHarness::datastoreFor(const QString &name, const QString &type, const Server &server,
+                                   const QString &database, const QString &schema)
+{
+    Connection c;
+    c.name = name;
+    c.type = type;
+    c.host = server.host;
+    c.port = server.port;
+    c.username = server.user;
+    c.database = database;
+    c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!server.password.isEmpty()) {
+        if (!credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password).ok())
+            return 0;
+        c.secretFields << QStringLiteral("password");
+    }
+    Datastore d;
+    d.name = name;
+    d.connectionId = catalog.addConnection(c);
+    d.database = database;
+    d.schema = schema;
+    return catalog.addDatastore(d);
+}
+
+Operation EngineHarness::run(qint64 datastoreId, const QString &type, const QJsonObject &options,
+                             int timeoutMs)
+{
+    // The spy exists before the operation is queued, so a quick finish is not missed.
+    QSignalSpy finished(engine.get(), &OperationEngine::operationFinished);
+    OperationRequest request;
+    request.datastoreId = datastoreId;
+    request.type = type;
+    request.options = options;
+    const qint64 id = engine->enqueue(request);
+    if (!id)
+        return {};
+    waitForOperation(finished, id, timeoutMs);
+    return *catalog.operation(id);
+}
+
+Container EngineHarness::container(qint64 datastoreId, const QString &name)
+{
+    for (const Container &c : catalog.containers(datastoreId))
+        if (c.name == name)
+            return c;
+    return {};
+}
+
+} // namespace assay::test
