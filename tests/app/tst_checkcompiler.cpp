@@ -1,3 +1,4 @@
+#include "ServerDatabase.h"
 #include "TestSupport.h"
 #include "checks/AnomalyMessages.h"
 #include "checks/CheckCompiler.h"
@@ -250,12 +251,7 @@ private slots:
     {
         const test::Server pg = test::postgres();
         QVERIFY2(pg.port, "the Servers fixture is not running");
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pg");
-        db.setHostName(pg.host);
-        db.setPort(pg.port);
-        db.setUserName(pg.user);
-        db.setPassword(pg.password);
-        db.setDatabaseName(pg.database);
+        QSqlDatabase db = test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pg"));
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QVERIFY(exec(db, QStringLiteral("DROP SCHEMA IF EXISTS checks_pg CASCADE")));
         QVERIFY(exec(db, QStringLiteral("CREATE SCHEMA checks_pg")));
@@ -267,12 +263,8 @@ private slots:
     {
         const test::Server md = test::mariadb();
         QVERIFY2(md.port, "the Servers fixture is not running");
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "md");
-        db.setHostName(md.host);
-        db.setPort(md.port);
-        db.setUserName(md.user);
-        db.setPassword(md.password);
-        db.setDatabaseName(md.database);
+        QSqlDatabase db =
+            test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("md"));
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QVERIFY(exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_checks")));
         QVERIFY(exec(db, QStringLiteral("CREATE DATABASE assay_checks")));

@@ -1,16 +1,11 @@
-#include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "engine/OperationEngine.h"
-#include "engine/OperationRequest.h"
-#include "secrets/CredentialStore.h"
+#include "EngineHarness.h"
+#include "ServerDatabase.h"
 #include "tst_scan_data.h"
 
 #include <QJsonArray>
-#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace assay;
 using namespace scan_data;
@@ -43,53 +38,14 @@ class TestScan : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
-    CredentialStore m_credentials;
-    std::unique_ptr<OperationEngine> m_engine;
+    test::EngineHarness m_harness;
+    Catalog &m_catalog = m_harness.catalog;
     const QVector<Row> m_rows = rows();
 
-    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
-                        const QString &database, const QString &schema)
-    {
-        Connection c;
-        c.name = name;
-        c.type = type;
-        c.host = server.host;
-        c.port = server.port;
-        c.username = server.user;
-        c.database = database;
-        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (!server.password.isEmpty()) {
-            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
-                     .ok())
-                return 0;
-            c.secretFields << QStringLiteral("password");
-        }
-        Datastore d;
-        d.name = name;
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = database;
-        d.schema = schema;
-        return m_catalog.addDatastore(d);
-    }
-
+    // Scans of the crafted tables may take longer than the harness's default minute.
     Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options)
     {
-        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
-        OperationRequest request;
-        request.datastoreId = datastoreId;
-        request.type = type;
-        request.options = options;
-        const qint64 id = m_engine->enqueue(request);
-        if (!id)
-            return {};
-        for (int waited = 0; waited < 1200; ++waited) {
-            for (const auto &args : finished)
-                if (args.at(0).toLongLong() == id)
-                    return *m_catalog.operation(id);
-            finished.wait(100);
-        }
-        return *m_catalog.operation(id);
+        return m_harness.run(datastoreId, type, options, 120000);
     }
 
     // Status, message and log of an operation, for failure messages.
@@ -99,14 +55,6 @@ private:
         for (const OperationLogEntry &e : m_catalog.operationLog(op.id))
             text += QStringLiteral("\n  ") + e.level + QStringLiteral(" ") + e.message;
         return text;
-    }
-
-    Container container(qint64 ds, const QString &name)
-    {
-        for (const Container &c : m_catalog.containers(ds))
-            if (c.name == name)
-                return c;
-        return {};
     }
 
     qint64 add(Check c, const Container &on)
@@ -200,9 +148,9 @@ private:
         QVERIFY(ds);
         const Operation synced = run(ds, operation_type::kSync, {});
         QVERIFY2(synced.status == QLatin1String("success"), qPrintable(synced.message));
-        const Container t = container(ds, QStringLiteral("t"));
-        const Container ref = container(ds, QStringLiteral("ref"));
-        const Container hostile = container(ds, kHostileTable);
+        const Container t = m_harness.container(ds, QStringLiteral("t"));
+        const Container ref = m_harness.container(ds, QStringLiteral("ref"));
+        const Container hostile = m_harness.container(ds, kHostileTable);
         QVERIFY(t.id && ref.id && hostile.id);
 
         QList<QPair<qint64, Case>> cases;
@@ -294,7 +242,7 @@ private:
     void incremental(const Source &src, qint64 ds)
     {
         const QString events = src.dialect.table(src.schema, QStringLiteral("events"));
-        Container c = container(ds, QStringLiteral("events"));
+        Container c = m_harness.container(ds, QStringLiteral("events"));
         QVERIFY(c.id);
         c.incrementalField = QStringLiteral("id");
         c.incrementalStrategy = QStringLiteral("batch-value");
@@ -348,11 +296,10 @@ private slots:
     {
         QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
         QVERIFY2(test::postgres().port, "the Servers fixture is not running");
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
-        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
     }
 
-    void cleanupTestCase() { m_engine.reset(); }
+    void cleanupTestCase() { m_harness.stop(); }
 
     void sqlite()
     {
@@ -363,8 +310,8 @@ private slots:
         const Source src{QStringLiteral("QSQLITE"), QStringLiteral("lite"),
                          SqlDialect::forFamily(SqlDialect::Family::SQLite), QStringLiteral("main")};
         build(src);
-        const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
-                                       test::Server{}, path, QStringLiteral("main"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QStringLiteral("main"));
         scanAll(src, ds);
 
         // Remediation without an enrichment datastore fails before reading anything.
@@ -382,8 +329,8 @@ private slots:
         dead.port = test::closedLoopbackPort();
         dead.user = QStringLiteral("nobody");
         const qint64 target =
-            datastoreFor(QStringLiteral("dead-enrichment"), QStringLiteral("postgresql"), dead,
-                         QStringLiteral("x"), QStringLiteral("public"));
+            m_harness.datastoreFor(QStringLiteral("dead-enrichment"), QStringLiteral("postgresql"),
+                                   dead, QStringLiteral("x"), QStringLiteral("public"));
         Datastore linked = *m_catalog.datastore(ds);
         linked.enrichment.enrichmentDatastoreId = target;
         linked.enrichment.prefix = QStringLiteral("_scan");
@@ -404,12 +351,8 @@ private slots:
     void postgres()
     {
         const test::Server pg = test::postgres();
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pgadmin");
-        db.setHostName(pg.host);
-        db.setPort(pg.port);
-        db.setUserName(pg.user);
-        db.setPassword(pg.password);
-        db.setDatabaseName(pg.database);
+        QSqlDatabase db =
+            test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QVERIFY(exec(db, QStringLiteral("DROP SCHEMA IF EXISTS scan_pg CASCADE")));
         QVERIFY(exec(db, QStringLiteral("CREATE SCHEMA scan_pg")));
@@ -417,20 +360,16 @@ private slots:
                          SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
                          QStringLiteral("scan_pg")};
         build(src);
-        scanAll(src, datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
-                                  pg.database, QStringLiteral("scan_pg")));
+        scanAll(src, m_harness.datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                            pg.database, QStringLiteral("scan_pg")));
     }
 
     void mariadb()
     {
         const test::Server md = test::mariadb();
         QVERIFY(md.port);
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QMARIADB"), "mdadmin");
-        db.setHostName(md.host);
-        db.setPort(md.port);
-        db.setUserName(md.user);
-        db.setPassword(md.password);
-        db.setDatabaseName(md.database);
+        QSqlDatabase db =
+            test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
         QVERIFY2(db.open(), qPrintable(db.lastError().text()));
         QVERIFY(exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_scan")));
         QVERIFY(exec(db, QStringLiteral("CREATE DATABASE assay_scan")));
@@ -438,8 +377,9 @@ private slots:
                          SqlDialect::forFamily(SqlDialect::Family::MySQL),
                          QStringLiteral("assay_scan")};
         build(src);
-        scanAll(src, datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
-                                  QStringLiteral("assay_scan"), QStringLiteral("assay_scan")));
+        scanAll(src,
+                m_harness.datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                                       QStringLiteral("assay_scan"), QStringLiteral("assay_scan")));
     }
 };
 
