@@ -3,9 +3,9 @@
 #include "operations/ContainerSelector.h"
 #include "operations/InferenceLevelPicker.h"
 #include "operations/ReadSettingsWidgets.h"
+#include "operations/RunButtons.h"
 
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -70,20 +70,10 @@ ProfileDialog::ProfileDialog(const QString &datastoreName, const QList<Container
     m_hint->setAccessibleName(tr("Why Run Now is disabled"));
     layout->addWidget(m_hint);
 
-    auto *buttons = new QDialogButtonBox;
-    m_run = buttons->addButton(tr("Run Now"), QDialogButtonBox::AcceptRole);
-    m_run->setDefault(true);
-    m_schedule = buttons->addButton(tr("Schedule…"), QDialogButtonBox::ActionRole);
-    m_schedule->setToolTip(tr("Run this profile on a schedule instead"));
-    buttons->addButton(QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_schedule, &QPushButton::clicked, this, [this] {
-        emit scheduleRequested(options());
-        reject();
-    });
-    layout->addWidget(buttons);
-    m_schedule->setVisible(false); // shown by the caller once scheduling is available
+    const RunButtons run = addRunButtons(this, layout, tr("Run this profile on a schedule instead"),
+                                         [this] { emit scheduleRequested(options()); });
+    m_run = run.run;
+    m_schedule = run.schedule;
 
     connect(m_containers, &ContainerSelector::changed, this, &ProfileDialog::updateState);
     connect(m_threshold, &StartingThresholdEditor::changed, this, &ProfileDialog::updateState);

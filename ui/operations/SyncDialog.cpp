@@ -1,7 +1,8 @@
 #include "operations/SyncDialog.h"
 
+#include "operations/RunButtons.h"
+
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QLabel>
@@ -45,20 +46,10 @@ SyncDialog::SyncDialog(const QString &datastoreName, QWidget *parent) : QDialog(
     m_hint->setStyleSheet(QStringLiteral("color: #c62828;"));
     layout->addWidget(m_hint);
 
-    auto *buttons = new QDialogButtonBox;
-    m_run = buttons->addButton(tr("Run Now"), QDialogButtonBox::AcceptRole);
-    m_run->setDefault(true);
-    m_schedule = buttons->addButton(tr("Schedule…"), QDialogButtonBox::ActionRole);
-    m_schedule->setToolTip(tr("Run this sync on a schedule instead"));
-    buttons->addButton(QDialogButtonBox::Cancel);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_schedule, &QPushButton::clicked, this, [this] {
-        emit scheduleRequested(options());
-        reject();
-    });
-    layout->addWidget(buttons);
-    m_schedule->setVisible(false); // shown by the caller once scheduling is available
+    const RunButtons run = addRunButtons(this, layout, tr("Run this sync on a schedule instead"),
+                                         [this] { emit scheduleRequested(options()); });
+    m_run = run.run;
+    m_schedule = run.schedule;
 
     for (QCheckBox *box : {m_tables, m_views, m_prune, m_recreate}) {
         box->setAccessibleName(box->text());
