@@ -1,9 +1,6 @@
-#include "TestSupport.h"
-#include "catalog/Catalog.h"
+#include "EngineHarness.h"
 #include "engine/OperationContext.h"
-#include "engine/OperationEngine.h"
 #include "engine/ProcessIdentity.h"
-#include "secrets/CredentialStore.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -16,7 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-#include <QUuid>
 
 using namespace assay;
 
@@ -83,32 +79,10 @@ class TestEngine : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
-    CredentialStore m_credentials;
-    std::unique_ptr<OperationEngine> m_engine;
+    test::EngineHarness m_harness;
+    Catalog &m_catalog = m_harness.catalog;
+    std::unique_ptr<OperationEngine> &m_engine = m_harness.engine;
     QString m_sqlitePath;
-
-    qint64 datastore(const QString &name, const QString &type, const test::Server &server,
-                     const QString &database)
-    {
-        Connection c;
-        c.name = name;
-        c.type = type;
-        c.host = server.host;
-        c.port = server.port;
-        c.username = server.user;
-        c.database = database;
-        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (!server.password.isEmpty()) {
-            m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password);
-            c.secretFields << QStringLiteral("password");
-        }
-        Datastore d;
-        d.name = name;
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = database;
-        return m_catalog.addDatastore(d);
-    }
 
     qint64 run(qint64 datastoreId, const QString &type)
     {
@@ -119,29 +93,15 @@ private:
         return m_engine->enqueue(r);
     }
 
-    bool waitFinished(QSignalSpy &spy, qint64 id, int timeoutMs)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < timeoutMs) {
-            for (const auto &args : spy)
-                if (args.at(0).toLongLong() == id)
-                    return true;
-            spy.wait(100);
-        }
-        return false;
-    }
-
 private slots:
     void initTestCase()
     {
         QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
         registerOperationRunner(QStringLiteral("test-sleep"),
                                 [] { return std::make_unique<SleepRunner>(); });
         registerOperationRunner(QStringLiteral("test-steps"),
                                 [] { return std::make_unique<StepsRunner>(); });
-        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
         m_sqlitePath = m_dir.filePath(QStringLiteral("source.sqlite"));
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "mk");
@@ -152,7 +112,7 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("mk"));
     }
 
-    void cleanupTestCase() { m_engine.reset(); }
+    void cleanupTestCase() { m_harness.stop(); }
 
     void abortInterruptsTheRunningStatement_data()
     {
@@ -175,7 +135,8 @@ private slots:
             QVERIFY2(server.port, "the Servers fixture is not running");
             database = server.database;
         }
-        const qint64 ds = datastore(QStringLiteral("sleep-") + type, type, server, database);
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("sleep-") + type, type, server,
+                                                 database, QString());
         QSignalSpy progress(m_engine.get(), &OperationEngine::operationProgress);
         QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
         const qint64 id = run(ds, QStringLiteral("test-sleep"));
@@ -186,7 +147,7 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         QVERIFY(m_engine->abort(id));
-        QVERIFY(waitFinished(finished, id, 20000));
+        QVERIFY(test::waitForOperation(finished, id, 20000));
         const qint64 ms = clock.elapsed();
         qInfo() << type << "abort took" << ms << "ms";
         QVERIFY2(ms < 10000, "the statement was not interrupted (it sleeps 60 s)");
@@ -198,8 +159,8 @@ private slots:
 
     void resumeContinuesFromTheFirstUnfinishedContainer()
     {
-        const qint64 ds = datastore(QStringLiteral("steps"), QStringLiteral("sqlite"),
-                                    test::Server{}, m_sqlitePath);
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("steps"), QStringLiteral("sqlite"),
+                                                 test::Server{}, m_sqlitePath, QString());
         QSignalSpy progress(m_engine.get(), &OperationEngine::operationProgress);
         QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
         const qint64 id = run(ds, QStringLiteral("test-steps"));
@@ -209,7 +170,7 @@ private slots:
                                          QLatin1String("c2"),
                                  10000);
         QVERIFY(m_engine->abort(id));
-        QVERIFY(waitFinished(finished, id, 10000));
+        QVERIFY(test::waitForOperation(finished, id, 10000));
         Operation op = *m_catalog.operation(id);
         QCOMPARE(op.status, QStringLiteral("aborted"));
         const int doneBefore = op.counters.value("processed").toArray().size();
@@ -218,7 +179,7 @@ private slots:
         finished.clear();
         QVERIFY2(m_engine->resume(id), qPrintable(m_engine->lastError()));
         QVERIFY(!m_engine->resume(id)); // already queued
-        QVERIFY(waitFinished(finished, id, 10000));
+        QVERIFY(test::waitForOperation(finished, id, 10000));
         op = *m_catalog.operation(id);
         QCOMPARE(op.status, QStringLiteral("success"));
         QCOMPARE(op.counters.value("processed").toArray(),
@@ -235,17 +196,17 @@ private slots:
         QVERIFY(again && again != id);
         QCOMPARE(m_catalog.operation(again)->options, m_catalog.operation(id)->options);
         QVERIFY(!m_engine->remove(again));
-        QVERIFY(waitFinished(finished, again, 10000));
+        QVERIFY(test::waitForOperation(finished, again, 10000));
         QVERIFY(m_engine->remove(again));
         QVERIFY(!m_catalog.operation(again));
     }
 
     void oneDatastoreAtATimeOthersInParallel()
     {
-        const qint64 a =
-            datastore(QStringLiteral("A"), QStringLiteral("sqlite"), test::Server{}, m_sqlitePath);
-        const qint64 b =
-            datastore(QStringLiteral("B"), QStringLiteral("sqlite"), test::Server{}, m_sqlitePath);
+        const qint64 a = m_harness.datastoreFor(QStringLiteral("A"), QStringLiteral("sqlite"),
+                                                test::Server{}, m_sqlitePath, QString());
+        const qint64 b = m_harness.datastoreFor(QStringLiteral("B"), QStringLiteral("sqlite"),
+                                                test::Server{}, m_sqlitePath, QString());
         QStringList events;
         auto started = connect(m_engine.get(), &OperationEngine::operationStarted, this,
                                [&](qint64 id) { events << QStringLiteral("start %1").arg(id); });
@@ -266,8 +227,9 @@ private slots:
 
     void anotherProcessCanAskForAnAbort()
     {
-        const qint64 ds = datastore(QStringLiteral("remote-abort"), QStringLiteral("sqlite"),
-                                    test::Server{}, m_sqlitePath);
+        const qint64 ds =
+            m_harness.datastoreFor(QStringLiteral("remote-abort"), QStringLiteral("sqlite"),
+                                   test::Server{}, m_sqlitePath, QString());
         QSignalSpy progress(m_engine.get(), &OperationEngine::operationProgress);
         QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
         const qint64 id = run(ds, QStringLiteral("test-sleep"));
@@ -276,14 +238,15 @@ private slots:
         Catalog other;
         QVERIFY(other.open(m_catalog.path()));
         QVERIFY(other.requestOperationAbort(id));
-        QVERIFY(waitFinished(finished, id, 10000));
+        QVERIFY(test::waitForOperation(finished, id, 10000));
         QCOMPARE(m_catalog.operation(id)->status, QStringLiteral("aborted"));
     }
 
     void crashedRunnersAreRecovered()
     {
-        const qint64 ds = datastore(QStringLiteral("crashed"), QStringLiteral("sqlite"),
-                                    test::Server{}, m_sqlitePath);
+        const qint64 ds =
+            m_harness.datastoreFor(QStringLiteral("crashed"), QStringLiteral("sqlite"),
+                                   test::Server{}, m_sqlitePath, QString());
         // A process that existed and is gone.
         QProcess gone;
         gone.start(QStringLiteral("true"));
@@ -322,8 +285,8 @@ private slots:
         QSqlQuery(lock).exec(QStringLiteral("CREATE TABLE t (id INTEGER NOT NULL, v TEXT)"));
         // An exclusive lock makes the runner wait (busy timeout) inside its sync.
         QVERIFY(QSqlQuery(lock).exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        const qint64 ds =
-            datastore(QStringLiteral("killed"), QStringLiteral("sqlite"), test::Server{}, path);
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("killed"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QString());
         Operation queued;
         queued.datastoreId = ds;
         queued.type = QStringLiteral("catalog");
@@ -349,7 +312,7 @@ private slots:
         QCOMPARE(m_catalog.operation(queued.id)->status, QStringLiteral("aborted"));
         QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
         QVERIFY2(m_engine->resume(queued.id), qPrintable(m_engine->lastError()));
-        QVERIFY(waitFinished(finished, queued.id, 15000));
+        QVERIFY(test::waitForOperation(finished, queued.id, 15000));
         QCOMPARE(m_catalog.operation(queued.id)->status, QStringLiteral("success"));
         QCOMPARE(m_catalog.containers(ds).size(), 1);
     }

@@ -1,15 +1,12 @@
-#include "TestSupport.h"
-#include "catalog/Catalog.h"
+#include "EngineHarness.h"
+#include "ServerDatabase.h"
 #include "connectors/FolderDiscovery.h"
-#include "engine/OperationEngine.h"
 #include "engine/sync/SyncOperation.h"
-#include "secrets/CredentialStore.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -17,7 +14,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUuid>
 
 using namespace assay;
 
@@ -28,23 +24,11 @@ class TestSync : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
-    CredentialStore m_credentials;
-    std::unique_ptr<OperationEngine> m_engine;
+    test::EngineHarness m_harness;
+    Catalog &m_catalog = m_harness.catalog;
 
     // The odd name every dialect must survive: quotes, a statement terminator, a comment.
     const QString kOdd = QStringLiteral("a\"; drop table b; --");
-
-    QSqlDatabase admin(const QString &driver, const test::Server &s, const QString &name)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(driver, name);
-        db.setHostName(s.host);
-        db.setPort(s.port);
-        db.setUserName(s.user);
-        db.setPassword(s.password);
-        db.setDatabaseName(s.database);
-        return db;
-    }
 
     static void exec(QSqlDatabase &db, const QString &sql)
     {
@@ -53,48 +37,9 @@ private:
             QFAIL(qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
     }
 
-    qint64 datastoreFor(const QString &name, const QString &type, const test::Server &server,
-                        const QString &database, const QString &schema)
-    {
-        Connection c;
-        c.name = name;
-        c.type = type;
-        c.host = server.host;
-        c.port = server.port;
-        c.username = server.user;
-        c.database = database;
-        c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        if (!server.password.isEmpty()) {
-            if (!m_credentials.writeAndWait(c.uuid, QStringLiteral("password"), server.password)
-                     .ok())
-                return 0;
-            c.secretFields << QStringLiteral("password");
-        }
-        Datastore d;
-        d.name = name;
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = database;
-        d.schema = schema;
-        return m_catalog.addDatastore(d);
-    }
-
     Operation sync(qint64 datastoreId, const SyncOptions &options = SyncOptions())
     {
-        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
-        OperationRequest request;
-        request.datastoreId = datastoreId;
-        request.type = operation_type::kSync;
-        request.options = options.toJson();
-        const qint64 id = m_engine->enqueue(request);
-        if (!id)
-            return {};
-        for (int waited = 0; waited < 300; ++waited) {
-            for (const auto &args : finished)
-                if (args.at(0).toLongLong() == id)
-                    return *m_catalog.operation(id);
-            finished.wait(100);
-        }
-        return *m_catalog.operation(id);
+        return m_harness.run(datastoreId, operation_type::kSync, options.toJson(), 30000);
     }
 
     QMap<QString, Container> containers(qint64 datastoreId)
@@ -123,17 +68,17 @@ private slots:
     {
         QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
         QVERIFY2(test::postgres().port, "the Servers fixture is not running");
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
-        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_credentials, 2);
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
     }
 
-    void cleanupTestCase() { m_engine.reset(); }
+    void cleanupTestCase() { m_harness.stop(); }
 
     void postgresDiscoveryDeltasPruneRecreate()
     {
         const test::Server pg = test::postgres();
         {
-            QSqlDatabase db = admin(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP SCHEMA IF EXISTS sync_pg CASCADE"));
             exec(db, QStringLiteral("CREATE SCHEMA sync_pg"));
@@ -151,8 +96,8 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));
 
-        const qint64 ds = datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
-                                       pg.database, QStringLiteral("sync_pg"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"),
+                                                 pg, pg.database, QStringLiteral("sync_pg"));
         QVERIFY(ds);
         Operation op = sync(ds);
         QCOMPARE(op.status, QStringLiteral("success"));
@@ -191,7 +136,8 @@ private slots:
         QVERIFY(m_catalog.updateContainerSettings(overridden));
 
         {
-            QSqlDatabase db = admin(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
             QVERIFY(db.open());
             exec(db, QStringLiteral("ALTER TABLE sync_pg.orders ADD COLUMN shipped_at date"));
             exec(db, QStringLiteral("ALTER TABLE sync_pg.orders ALTER COLUMN note TYPE "
@@ -228,7 +174,8 @@ private slots:
 
         // It exists again: restored only with recreate.
         {
-            QSqlDatabase db = admin(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
             QVERIFY(db.open());
             exec(db, QStringLiteral("CREATE TABLE sync_pg.customers (customer_id integer NOT "
                                     "NULL, email text, phone text)"));
@@ -282,8 +229,9 @@ private slots:
         });
         test::Server withReference = pg;
         withReference.password = QStringLiteral("${pw}");
-        const qint64 ds = datastoreFor(QStringLiteral("pg-vault"), QStringLiteral("postgresql"),
-                                       withReference, pg.database, QStringLiteral("public"));
+        const qint64 ds =
+            m_harness.datastoreFor(QStringLiteral("pg-vault"), QStringLiteral("postgresql"),
+                                   withReference, pg.database, QStringLiteral("public"));
         QVERIFY(ds);
         Connection c = *m_catalog.connection(m_catalog.datastore(ds)->connectionId);
         c.parameters.insert(
@@ -314,7 +262,8 @@ private slots:
         const test::Server md = test::mariadb();
         QVERIFY(md.port);
         {
-            QSqlDatabase db = admin(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_sync"));
             exec(db, QStringLiteral("CREATE DATABASE assay_sync"));
@@ -327,8 +276,9 @@ private slots:
                                     "assay_sync.orders"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("mdadmin"));
-        const qint64 ds = datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
-                                       QStringLiteral("assay_sync"), QStringLiteral("assay_sync"));
+        const qint64 ds =
+            m_harness.datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                                   QStringLiteral("assay_sync"), QStringLiteral("assay_sync"));
         const Operation op = sync(ds);
         QCOMPARE(op.status, QStringLiteral("success"));
         const auto found = containers(ds);
@@ -358,8 +308,8 @@ private slots:
             exec(db, QStringLiteral("CREATE VIEW cheap AS SELECT * FROM items WHERE price < 1"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("src"));
-        const qint64 ds = datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
-                                       test::Server{}, path, QStringLiteral("main"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QStringLiteral("main"));
         const Operation op = sync(ds);
         QCOMPARE(op.status, QStringLiteral("success"));
         const auto found = containers(ds);
@@ -400,8 +350,8 @@ private slots:
         QCOMPARE(inferTextType({QStringLiteral("2024-01-01"), QStringLiteral("x")}),
                  QStringLiteral("string"));
 
-        const qint64 ds = datastoreFor(QStringLiteral("files"), QStringLiteral("local"),
-                                       test::Server{}, folder.path(), QString());
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("files"), QStringLiteral("local"),
+                                                 test::Server{}, folder.path(), QString());
         const Operation op = sync(ds);
         QCOMPARE(op.status, QStringLiteral("success"));
         const auto found = containers(ds);
