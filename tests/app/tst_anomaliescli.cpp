@@ -1,13 +1,12 @@
 // `assay anomalies list|show|update` through the real `assay` binary, on a catalog filled
 // through the Catalog API: filters, the JSON shape, source records, allowed and refused status
 // changes (a refusal is one line on stderr and a non-zero exit), and their history.
+#include "CliRunner.h"
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,12 +17,7 @@ class TestAnomaliesCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = test::CliResult;
 
 private:
     QTemporaryDir m_dir;
@@ -32,30 +26,10 @@ private:
     qint64 m_ds = 0, m_orders = 0, m_customers = 0;
     QList<Anomaly> m_all;
 
-    Run assay(const QStringList &args)
-    {
-        QProcess p;
-        p.start(test::assayBinary(), QStringList{QStringLiteral("--catalog"), m_path} + args);
-        if (!p.waitForStarted(10000))
-            return {};
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run assay(const QStringList &args) { return test::runAssay(m_path, args); }
 
-    static QJsonArray array(const Run &r)
-    {
-        return QJsonDocument::fromJson(r.out.toUtf8()).array();
-    }
-    static QJsonObject object(const Run &r)
-    {
-        return QJsonDocument::fromJson(r.out.toUtf8()).object();
-    }
+    static QJsonArray array(const Run &r) { return r.array(); }
+    static QJsonObject object(const Run &r) { return r.json(); }
 
     QList<qint64> expectedIds(const std::function<bool(const Anomaly &)> &match) const
     {

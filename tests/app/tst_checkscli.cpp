@@ -1,10 +1,9 @@
+#include "CliRunner.h"
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -15,12 +14,7 @@ class TestChecksCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = test::CliResult;
 
 private:
     QTemporaryDir m_dir;
@@ -28,30 +22,10 @@ private:
     qint64 m_container = 0;
     qint64 m_inferred = 0;
 
-    Run assay(const QStringList &args)
-    {
-        QProcess p;
-        p.start(test::assayBinary(), QStringList{QStringLiteral("--catalog"), m_catalog} + args);
-        if (!p.waitForStarted(10000))
-            return {};
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run assay(const QStringList &args) { return test::runAssay(m_catalog, args); }
 
-    static QJsonObject object(const Run &r)
-    {
-        return QJsonDocument::fromJson(r.out.toUtf8()).object();
-    }
-    static QJsonArray array(const Run &r)
-    {
-        return QJsonDocument::fromJson(r.out.toUtf8()).array();
-    }
+    static QJsonObject object(const Run &r) { return r.json(); }
+    static QJsonArray array(const Run &r) { return r.array(); }
 
     QStringList create(const QStringList &more)
     {

@@ -1,10 +1,9 @@
+#include "CliRunner.h"
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -17,31 +16,12 @@ class TestScanCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString out, err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
+    using Run = test::CliResult;
 
     QTemporaryDir m_dir;
     QString m_catalog;
 
-    Run assay(const QStringList &args)
-    {
-        QProcess p;
-        p.start(test::assayBinary(), QStringList{QStringLiteral("--catalog"), m_catalog} + args);
-        if (!p.waitForStarted(10000))
-            return {};
-        p.closeWriteChannel();
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
-    }
+    Run assay(const QStringList &args) { return test::runAssay(m_catalog, args, 120000); }
 
     static QStringList scan(const QStringList &more)
     {
