@@ -48,25 +48,6 @@ private:
         return m_harness.run(datastoreId, type, options, 120000);
     }
 
-    // Status, message and log of an operation, for failure messages.
-    QString describe(const Operation &op)
-    {
-        QString text = op.status + QStringLiteral(": ") + op.message;
-        for (const OperationLogEntry &e : m_catalog.operationLog(op.id))
-            text += QStringLiteral("\n  ") + e.level + QStringLiteral(" ") + e.message;
-        return text;
-    }
-
-    qint64 add(Check c, const Container &on)
-    {
-        c.datastoreId = on.datastoreId;
-        c.containerId = on.id;
-        // The Catalog binds a null QString as NULL into NOT NULL columns (see the report).
-        c.filter = c.filter.isNull() ? QStringLiteral("") : c.filter;
-        c.description = c.description.isNull() ? QStringLiteral("") : c.description;
-        return m_catalog.addCheck(c);
-    }
-
     static QJsonObject scanOptions(const QStringList &containers, QJsonObject extra = {})
     {
         extra.insert(QStringLiteral("containers"), QJsonArray::fromStringList(containers));
@@ -155,23 +136,24 @@ private:
 
         QList<QPair<qint64, Case>> cases;
         for (const Case &c : recordCases(src.dialect, ref.id))
-            cases << qMakePair(add(c.check, t), c);
+            cases << qMakePair(m_harness.addCheck(c.check, t), c);
         for (const auto &[id, c] : cases)
             QVERIFY2(id, qPrintable(m_catalog.lastError()));
         // Table-level rules: one passes, the others fail as a figure.
         QSet<qint64> aggregateFailing;
-        QVERIFY(add(check("minPartitionSize", {}, {{"value", 10}}), t));
-        aggregateFailing << add(check("minPartitionSize", {}, {{"value", 1000}}), t)
-                         << add(check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}),
+        QVERIFY(m_harness.addCheck(check("minPartitionSize", {}, {{"value", 10}}), t));
+        aggregateFailing << m_harness.addCheck(check("minPartitionSize", {}, {{"value", 1000}}), t)
+                         << m_harness.addCheck(
+                                check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}),
                                 t)
-                         << add(check("distinctCount", {"lo"}, {{"value", 3}}), t);
+                         << m_harness.addCheck(check("distinctCount", {"lo"}, {{"value", 3}}), t);
         // The hostile container: its quoted names reach every statement.
         Case hostileCase = recordCases(src.dialect, ref.id, kHostileQty).at(1); // between 1..9
-        cases << qMakePair(add(hostileCase.check, hostile), hostileCase);
+        cases << qMakePair(m_harness.addCheck(hostileCase.check, hostile), hostileCase);
 
         const QStringList scanned{QStringLiteral("t"), kHostileTable};
         const Operation first = run(ds, operation_type::kScan, scanOptions(scanned));
-        QVERIFY2(first.status == QLatin1String("success"), qPrintable(describe(first)));
+        QVERIFY2(first.status == QLatin1String("success"), qPrintable(m_harness.describe(first)));
         QCOMPARE(first.counters.value(QStringLiteral("tables_requested")).toInt(), 2);
         QCOMPARE(first.counters.value(QStringLiteral("tables_scanned")).toInt(), 2);
         QCOMPARE(first.counters.value(QStringLiteral("records_scanned")).toInt(), 2 * kRows);
@@ -220,8 +202,9 @@ private:
         QCOMPARE(m_catalog.anomalyCount(openOfCheck), 0);
 
         // Expected schema: a missing field aborts the container, with the anomaly recorded.
-        const qint64 schemaCheck = add(check("expectedSchema", {"num", "nope"}), ref);
-        QVERIFY(add(check("notNull", {"num"}), ref));
+        const qint64 schemaCheck =
+            m_harness.addCheck(check("expectedSchema", {"num", "nope"}), ref);
+        QVERIFY(m_harness.addCheck(check("notNull", {"num"}), ref));
         const Operation schema =
             run(ds, operation_type::kScan, scanOptions({QStringLiteral("ref")}));
         QCOMPARE(schema.status, QStringLiteral("failure"));
@@ -247,7 +230,7 @@ private:
         c.incrementalField = QStringLiteral("id");
         c.incrementalStrategy = QStringLiteral("batch-value");
         QVERIFY(m_catalog.updateContainerSettings(c));
-        QVERIFY(add(check("notNull", {"v"}), c));
+        QVERIFY(m_harness.addCheck(check("notNull", {"v"}), c));
         const QJsonObject options =
             scanOptions({QStringLiteral("events")}, {{QStringLiteral("incremental"), true}});
         const Operation first = run(ds, operation_type::kScan, options);
@@ -294,9 +277,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
-        QVERIFY2(test::postgres().port, "the Servers fixture is not running");
-        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_harness.startOnFixtures(m_dir.filePath(QStringLiteral("catalog.sqlite")));
     }
 
     void cleanupTestCase() { m_harness.stop(); }

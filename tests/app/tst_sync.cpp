@@ -66,9 +66,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
-        QVERIFY2(test::postgres().port, "the Servers fixture is not running");
-        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        m_harness.startOnFixtures(m_dir.filePath(QStringLiteral("catalog.sqlite")));
     }
 
     void cleanupTestCase() { m_harness.stop(); }

@@ -3,6 +3,7 @@
 #include "engine/OperationRequest.h"
 
 #include <QElapsedTimer>
+#include <QTest>
 #include <QUuid>
 
 namespace assay::test {
@@ -26,6 +27,13 @@ bool EngineHarness::start(const QString &catalogPath, int workers)
         return false;
     engine = std::make_unique<OperationEngine>(&catalog, &credentials, workers);
     return true;
+}
+
+void EngineHarness::startOnFixtures(const QString &catalogPath, int workers)
+{
+    QVERIFY2(useTestKeyring(), "the Keyring fixture is not running");
+    QVERIFY2(postgres().port, "the Servers fixture is not running");
+    QVERIFY(start(catalogPath, workers));
 }
 
 qint64 EngineHarness::datastoreFor(const QString &name, const QString &type, const Server &server,
@@ -74,6 +82,24 @@ Container EngineHarness::container(qint64 datastoreId, const QString &name)
         if (c.name == name)
             return c;
     return {};
+}
+
+qint64 EngineHarness::addCheck(Check check, const Container &on)
+{
+    check.datastoreId = on.datastoreId;
+    check.containerId = on.id;
+    // The Catalog binds a null QString as NULL into NOT NULL columns.
+    check.filter = check.filter.isNull() ? QStringLiteral("") : check.filter;
+    check.description = check.description.isNull() ? QStringLiteral("") : check.description;
+    return catalog.addCheck(check);
+}
+
+QString EngineHarness::describe(const Operation &op)
+{
+    QString text = op.status + QStringLiteral(": ") + op.message;
+    for (const OperationLogEntry &e : catalog.operationLog(op.id))
+        text += QStringLiteral("\n  ") + e.level + QStringLiteral(" ") + e.message;
+    return text;
 }
 
 } // namespace assay::test

@@ -22,6 +22,9 @@ class EngineHarness
 public:
     // Opens the catalog file and starts an engine with `workers` workers over it.
     bool start(const QString &catalogPath, int workers = 2);
+    // start() for the tests that need the Keyring and Servers fixtures: fails the running test
+    // function (call it last in initTestCase) when one of them is missing.
+    void startOnFixtures(const QString &catalogPath, int workers = 2);
     // Stops the engine (its workers end before the catalog does).
     void stop() { engine.reset(); }
 
@@ -37,6 +40,12 @@ public:
 
     // The container of that name in a datastore, or an empty one.
     Container container(qint64 datastoreId, const QString &name);
+
+    // Adds a check on a container (its datastore and container set from `on`); the check's id.
+    qint64 addCheck(Check check, const Container &on);
+
+    // Status, message and log of an operation, for failure messages.
+    QString describe(const Operation &op);
 
     Catalog catalog;
     CredentialStore credentials;
