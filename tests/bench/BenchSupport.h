@@ -1,0 +1,239 @@
+#pragma once
+
+// What the Profile and Scan benchmarks share: the same 1,000,000-row x 20-column table in
+// SQLite and in PostgreSQL, an engine to run operations on it, a timed hand-written baseline,
+// and the report lines. Each benchmark brings the operation it measures and its baseline SQL.
+#include "catalog/Catalog.h"
+#include "engine/OperationEngine.h"
+#include "engine/OperationRequest.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <functional>
+#include <sys/resource.h>
+
+namespace assay::bench {
+
+constexpr int kRows = 1000000;
+constexpr int kColumns = 20;
+
+inline long peakMemoryMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss / 1024; // Linux reports KiB
+}
+
+// c1..c20: integers (some NULL), reals, short texts and small integers, as SQL over n that
+// SQLite and PostgreSQL both accept, with their aliases.
+inline QString columns()
+{
+    QStringList out;
+    for (int c = 1; c <= kColumns; ++c) {
+        QString e;
+        switch (c % 4) {
+        case 0:
+            e = QStringLiteral("CASE WHEN n % 97 = 0 THEN NULL ELSE n * %1 END").arg(c);
+            break;
+        case 1:
+            e = QStringLiteral("(n % %1) * 1.5").arg(1000 + c);
+            break;
+        case 2:
+            e = QStringLiteral("'v' || (n % %1)").arg(50 + c);
+            break;
+        default:
+            e = QStringLiteral("n % 7");
+        }
+        out << QStringLiteral("%1 AS c%2").arg(e).arg(c);
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+inline bool exec(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    std::fprintf(stderr, "%s: %s\n", qPrintable(sql.left(100)), qPrintable(q.lastError().text()));
+    return false;
+}
+
+// Seconds the hand-written baseline statement takes to its first row.
+inline double timedBaseline(QSqlDatabase &db, const QString &sql)
+{
+    QElapsedTimer t;
+    t.start();
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        std::fprintf(stderr, "baseline failed: %s\n", qPrintable(q.lastError().text()));
+    return t.elapsed() / 1000.0;
+}
+
+// Queues an operation of `type` on the datastore and returns its id once it has finished.
+inline qint64 runAndWait(OperationEngine &engine, qint64 datastore, const QString &type)
+{
+    QEventLoop loop;
+    qint64 id = 0;
+    QObject::connect(&engine, &OperationEngine::operationFinished, &loop, [&](qint64 finished) {
+        if (finished == id)
+            loop.quit();
+    });
+    OperationRequest request;
+    request.datastoreId = datastore;
+    request.type = type;
+    id = engine.enqueue(request);
+    loop.exec();
+    return id;
+}
+
+inline qint64 addDatastore(Catalog &catalog, const Connection &connection, const QString &schema)
+{
+    Datastore d;
+    d.name = connection.name;
+    d.connectionId = catalog.addConnection(connection);
+    d.database = connection.database;
+    d.schema = schema;
+    return catalog.addDatastore(d);
+}
+
+// Times the measured operation on a datastore whose table `wide` is made; fills `summary`.
+using Measure = std::function<double(Catalog &catalog, qint64 datastore, QString *summary)>;
+
+struct WideBench
+{
+    const char *name;    // "bench_scan", for the progress lines
+    const char *what;    // "scan", for the report lines
+    QString baselineSql; // the hand-written single-pass aggregate over `wide`
+    Measure measure;
+};
+
+inline void report(const WideBench &bench, const char *where, double measured, double baseline,
+                   const QString &summary)
+{
+    std::printf("%-10s %s %6.2f s   single-pass aggregate %6.2f s   ratio %.2f   (%s)\n", where,
+                bench.what, measured, baseline, measured / baseline, qPrintable(summary));
+}
+
+// SQLite: a file with the typed table, measured, then the baseline on its own connection.
+inline void sqliteBench(const WideBench &bench, const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("wide.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "lite");
+        db.setDatabaseName(path);
+        db.open();
+        QElapsedTimer t;
+        t.start();
+        exec(db, QStringLiteral("PRAGMA journal_mode=OFF"));
+        // Declared types, as a real table has them: CREATE TABLE AS would leave the expression
+        // columns untyped, and Profile and Scan measure typed fields.
+        QStringList defs{QStringLiteral("id INTEGER")};
+        for (int c = 1; c <= kColumns; ++c)
+            defs << QStringLiteral("c%1 %2").arg(c).arg(c % 4 == 1   ? "REAL"
+                                                        : c % 4 == 2 ? "TEXT"
+                                                                     : "INTEGER");
+        exec(db, QStringLiteral("CREATE TABLE wide (%1)").arg(defs.join(QStringLiteral(", "))));
+        exec(db, QStringLiteral("INSERT INTO wide WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL "
+                                "SELECT n + 1 FROM s WHERE n < %1) SELECT n AS id, %2 FROM s")
+                     .arg(kRows)
+                     .arg(columns()));
+        std::printf("%s: SQLite table of %d rows x %d columns made in %.1f s\n", bench.name, kRows,
+                    kColumns, t.elapsed() / 1000.0);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("lite"));
+    Catalog catalog;
+    catalog.open(dir.filePath(QStringLiteral("catalog-lite.sqlite")));
+    Connection c;
+    c.name = QStringLiteral("lite");
+    c.type = QStringLiteral("sqlite");
+    c.database = path;
+    const qint64 ds = addDatastore(catalog, c, QStringLiteral("main"));
+    QString summary;
+    const double measured = bench.measure(catalog, ds, &summary);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "base");
+        db.setDatabaseName(path);
+        db.open();
+        const double baseline = timedBaseline(db, bench.baselineSql);
+        db.close();
+        report(bench, "SQLite", measured, baseline, summary);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("base"));
+}
+
+// PostgreSQL: a private server (the tests' servers.sh), the table made there, measured.
+inline void postgresBench(const WideBench &bench, const QTemporaryDir &dir)
+{
+    const QString servers = dir.filePath(QStringLiteral("servers"));
+    QProcess::execute(QStringLiteral("bash"),
+                      {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
+                       QStringLiteral("start"), servers});
+    QMap<QString, QString> env;
+    QFile f(servers + QStringLiteral("/servers.env"));
+    if (f.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : f.readAll().split('\n'))
+            if (line.contains('='))
+                env.insert(QString::fromUtf8(line.left(line.indexOf('='))),
+                           QString::fromUtf8(line.mid(line.indexOf('=') + 1)));
+    if (!env.value(QStringLiteral("PG_PORT")).isEmpty()) {
+        qputenv("PGPASSWORD", env.value(QStringLiteral("PG_PASSWORD")).toUtf8());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pg");
+            db.setHostName(env.value(QStringLiteral("PG_HOST")));
+            db.setPort(env.value(QStringLiteral("PG_PORT")).toInt());
+            db.setUserName(env.value(QStringLiteral("PG_USER")));
+            db.setPassword(env.value(QStringLiteral("PG_PASSWORD")));
+            db.setDatabaseName(env.value(QStringLiteral("PG_DATABASE")));
+            db.open();
+            QElapsedTimer t;
+            t.start();
+            exec(db, QStringLiteral("CREATE TABLE wide AS SELECT n AS id, %1 FROM "
+                                    "generate_series(1, %2) AS n")
+                         .arg(columns())
+                         .arg(kRows));
+            exec(db, QStringLiteral("VACUUM ANALYZE wide"));
+            std::printf("%s: PostgreSQL table made in %.1f s\n", bench.name, t.elapsed() / 1000.0);
+            Catalog catalog;
+            catalog.open(dir.filePath(QStringLiteral("catalog-pg.sqlite")));
+            Connection c;
+            c.name = QStringLiteral("pg");
+            c.type = QStringLiteral("postgresql");
+            c.host = db.hostName();
+            c.port = db.port();
+            c.username = db.userName();
+            c.database = db.databaseName();
+            const qint64 ds = addDatastore(catalog, c, QStringLiteral("public"));
+            QString summary;
+            const double measured = bench.measure(catalog, ds, &summary);
+            const double baseline = timedBaseline(db, bench.baselineSql);
+            report(bench, "PostgreSQL", measured, baseline, summary);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pg"));
+    } else {
+        std::fprintf(stderr, "%s: PostgreSQL could not start; skipped\n", bench.name);
+    }
+    QProcess::execute(QStringLiteral("bash"),
+                      {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
+                       QStringLiteral("stop"), servers});
+}
+
+// The whole benchmark: SQLite, PostgreSQL, then the peak memory of this process.
+inline int runWideBench(int argc, char **argv, const WideBench &bench)
+{
+    QCoreApplication app(argc, argv);
+    QTemporaryDir dir;
+    sqliteBench(bench, dir);
+    postgresBench(bench, dir);
+    std::printf("peak memory of this process: %ld MB\n", peakMemoryMb());
+    return 0;
+}
+
+} // namespace assay::bench
