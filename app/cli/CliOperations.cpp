@@ -6,6 +6,7 @@
 #include "secrets/CredentialStore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 
 namespace assay::cli {
@@ -15,12 +16,15 @@ namespace {
 const QString kUsage = QStringLiteral(
     "assay operations run sync --datastore NAME [--prune] [--recreate] [--include table,view]\n"
     "         [--wait] [--json]\n"
-    "       assay operations run profile --datastore NAME [--containers A,B] [--record-limit N]\n"
+    "       assay operations run profile --datastore NAME [--containers A,B] [--container-tags "
+    "T,U]\n"
+    "         [--greater-than-time ISO | --greater-than-batch N] [--record-limit N]\n"
     "         [--inference-threshold 0-5] [--infer-as-draft] [--wait] [--json]\n"
-    "       assay operations run scan --datastore NAME [--containers A,B] [--incremental]\n"
+    "       assay operations run scan --datastore NAME [--containers A,B] [--container-tags T,U]\n"
+    "         [--incremental] [--greater-than-time ISO | --greater-than-batch N]\n"
     "         [--record-limit N] [--rollup-threshold N] [--source-record-limit N]\n"
     "         [--check-categories metadata,data_integrity] [--remediation none|append|overwrite]\n"
-    "         [--wait] [--json]\n"
+    "         [--check-variable NAME=VALUE ...] [--wait] [--json]\n"
     "       assay operations list [--datastore NAME] [--limit N] [--json]\n"
     "       assay operations show ID [--json]\n"
     "       assay operations abort ID\n"
@@ -97,6 +101,19 @@ int run(Context &ctx)
          QStringLiteral("KINDS")},
         {QStringLiteral("containers"), QStringLiteral("Profile: these containers (default all)."),
          QStringLiteral("A,B")},
+        {QStringLiteral("container-tags"),
+         QStringLiteral("Profile, Scan: also the containers carrying one of these tags."),
+         QStringLiteral("T,U")},
+        {QStringLiteral("greater-than-time"),
+         QStringLiteral("Profile, Scan: only records whose incremental field is later than this "
+                        "ISO-8601 time (containers with an incremental strategy)."),
+         QStringLiteral("ISO")},
+        {QStringLiteral("greater-than-batch"),
+         QStringLiteral("Profile, Scan: only records whose batch field is greater than N."),
+         QStringLiteral("N")},
+        {QStringLiteral("check-variable"),
+         QStringLiteral("Scan: a value for {{NAME}} in check filters (repeatable)."),
+         QStringLiteral("NAME=VALUE")},
         {QStringLiteral("record-limit"),
          QStringLiteral("Profile: at most N records per container."), QStringLiteral("N")},
         {QStringLiteral("inference-threshold"), QStringLiteral("Profile: 0 to 5."),
@@ -186,17 +203,53 @@ int run(Context &ctx)
                             Usage);
         }
         po.inferAsDraft = p.isSet(QStringLiteral("infer-as-draft"));
+        if (p.isSet(QStringLiteral("greater-than-time"))) {
+            po.greaterThanTime = p.value(QStringLiteral("greater-than-time")).trimmed();
+            if (!QDateTime::fromString(po.greaterThanTime, Qt::ISODate).isValid())
+                return fail(ctx,
+                            QStringLiteral("--greater-than-time takes an ISO-8601 time, e.g. "
+                                           "2026-01-31T00:00:00Z"),
+                            QString(), Usage);
+        }
+        if (p.isSet(QStringLiteral("greater-than-batch"))) {
+            bool ok = false;
+            const double batch = p.value(QStringLiteral("greater-than-batch")).toDouble(&ok);
+            if (!ok)
+                return fail(ctx, QStringLiteral("--greater-than-batch takes a number"), QString(),
+                            Usage);
+            po.greaterThanBatch = batch;
+        }
         request.type = operation_type::kProfile;
         request.options = po.toJson();
+        QJsonArray tags;
+        for (const QString &tag :
+             p.value(QStringLiteral("container-tags")).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!tag.trimmed().isEmpty())
+                tags.append(tag.trimmed());
+        if (!tags.isEmpty())
+            request.options.insert(QStringLiteral("container_tags"), tags);
     }
     if (scan) {
         // Only what was given: the scan fills the rest from the datastore's settings.
         QJsonObject so;
         so.insert(QStringLiteral("containers"),
                   request.options.value(QStringLiteral("containers")));
-        if (request.options.contains(QStringLiteral("record_limit")))
-            so.insert(QStringLiteral("record_limit"),
-                      request.options.value(QStringLiteral("record_limit")));
+        for (const char *key :
+             {"record_limit", "container_tags", "greater_than_time", "greater_than_batch"})
+            if (request.options.contains(QLatin1String(key)))
+                so.insert(QLatin1String(key), request.options.value(QLatin1String(key)));
+        QJsonObject variables;
+        for (const QString &pair : p.values(QStringLiteral("check-variable"))) {
+            const int eq = pair.indexOf(QLatin1Char('='));
+            const QString name = pair.left(eq).trimmed();
+            if (eq <= 0 || name.isEmpty())
+                return fail(ctx,
+                            QStringLiteral("--check-variable takes NAME=VALUE, not '%1'").arg(pair),
+                            QString(), Usage);
+            variables.insert(name, pair.mid(eq + 1));
+        }
+        if (!variables.isEmpty())
+            so.insert(QStringLiteral("check_variables"), variables);
         so.insert(QStringLiteral("incremental"), p.isSet(QStringLiteral("incremental")));
         const auto number = [&](const char *option, const char *key, qint64 high) {
             const QString name = QLatin1String(option);

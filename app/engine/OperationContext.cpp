@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <algorithm>
 #include <mutex>
 
@@ -89,19 +90,45 @@ QList<Container> OperationContext::chosenContainers(const QStringList &names,
         if (namesById)
             namesById->insert(c.id, c.name);
     }
+    QStringList tags;
+    for (const QJsonValue &v :
+         m_operation.options.value(QStringLiteral("container_tags")).toArray())
+        if (!v.toString().trimmed().isEmpty())
+            tags << v.toString().trimmed();
     QList<Container> chosen;
-    if (names.isEmpty()) {
+    if (names.isEmpty() && tags.isEmpty()) {
         chosen = byName.values();
         std::sort(chosen.begin(), chosen.end(),
                   [](const Container &a, const Container &b) { return a.name < b.name; });
         return chosen;
     }
+    QSet<QString> taken;
     for (const QString &name : names) {
-        if (byName.contains(name))
-            chosen << byName.value(name);
-        else
+        if (byName.contains(name)) {
+            if (!taken.contains(name))
+                chosen << byName.value(name);
+            taken.insert(name);
+        } else {
             warning(QCoreApplication::translate("assay::OperationContext", "No container named %1.")
                         .arg(name));
+        }
+    }
+    if (!tags.isEmpty()) {
+        QList<Container> tagged;
+        for (const Container &c : std::as_const(byName))
+            if (!taken.contains(c.name))
+                for (const QString &tag : c.tags())
+                    if (tags.contains(tag, Qt::CaseInsensitive)) {
+                        tagged << c;
+                        break;
+                    }
+        std::sort(tagged.begin(), tagged.end(),
+                  [](const Container &a, const Container &b) { return a.name < b.name; });
+        chosen << tagged;
+        if (chosen.isEmpty())
+            warning(QCoreApplication::translate("assay::OperationContext",
+                                                "No container carries the tags %1.")
+                        .arg(tags.join(QStringLiteral(", "))));
     }
     return chosen;
 }

@@ -53,9 +53,10 @@ public:
     // Writes the options as the runner understood them (defaults filled in) back into the
     // operation, so its detail shows what really ran.
     void recordEffectiveOptions(const QJsonObject &effective);
-    // The datastore's containers named in `names` (each unknown name is a warning), or every
-    // container not removed, by name, when `names` is empty. `namesById` (optional) receives
-    // every present container's name.
+    // The datastore's containers named in `names` (each unknown name is a warning) and those
+    // carrying one of the operation's `container_tags` option; every container not removed, by
+    // name, when neither is given. `namesById` (optional) receives every present container's
+    // name.
     QList<Container> chosenContainers(const QStringList &names,
                                       QHash<qint64, QString> *namesById = nullptr);
 

@@ -2,7 +2,10 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
+#include <QStringList>
+#include <QVariant>
 
 namespace assay {
 
@@ -23,6 +26,23 @@ struct Container
     bool removed = false; // gone from the source (pruned) but kept in the Catalog
     QDateTime createdAt;
     QDateTime updatedAt;
+
+    // Tags from settings["tags"] (a JSON array, or "a, b" written by hand), trimmed, without
+    // duplicates (case-insensitive). Operations can choose containers by tag.
+    QStringList tags() const
+    {
+        const QJsonValue value = settings.value(QStringLiteral("tags"));
+        const QStringList parts = value.isString()
+                                      ? value.toString().split(u',', Qt::SkipEmptyParts)
+                                      : value.toVariant().toStringList();
+        QStringList out;
+        for (const QString &part : parts) {
+            const QString tag = part.trimmed();
+            if (!tag.isEmpty() && !out.contains(tag, Qt::CaseInsensitive))
+                out << tag;
+        }
+        return out;
+    }
 
     bool operator==(const Container &o) const
     {

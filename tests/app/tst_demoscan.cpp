@@ -190,6 +190,64 @@ private slots:
                          !price.value(QLatin1String(key)).isNull(),
                      key);
     }
+
+    // Containers chosen by tag (also those tagged after a schedule was made), and the CLI's
+    // threshold, tag and variable options reaching the operation.
+    void containersByTagAndCliOptions()
+    {
+        const auto ds = m_catalog.datastoreByName(QLatin1String(demo::kDemoName));
+        QVERIFY(ds);
+        for (Container c : m_catalog.containers(ds->id))
+            if (c.name == QLatin1String("products") || c.name == QLatin1String("payments")) {
+                c.settings.insert(QStringLiteral("tags"),
+                                  c.name == QLatin1String("products")
+                                      ? QJsonValue(QJsonArray{QStringLiteral("Pricing")})
+                                      : QJsonValue(QStringLiteral("finance, pricing")));
+                QVERIFY(m_catalog.updateContainerSettings(c));
+            }
+        const Operation tagged =
+            run(ds->id, operation_type::kProfile,
+                {{QStringLiteral("container_tags"), QJsonArray{QStringLiteral("pricing")}}});
+        QCOMPARE(tagged.status, QStringLiteral("success"));
+        QCOMPARE(tagged.counters.value(QStringLiteral("tables_requested")).toInt(), 2);
+        const QJsonObject figures = tagged.result.value(QStringLiteral("containers")).toObject();
+        const QStringList profiled = figures.keys();
+        QCOMPARE(QSet<QString>(profiled.begin(), profiled.end()),
+                 (QSet<QString>{QStringLiteral("products"), QStringLiteral("payments")}));
+
+        const auto cli = [&](const QStringList &args) {
+            QProcess p;
+            p.start(test::assayBinary(),
+                    QStringList{QStringLiteral("--catalog"), m_catalog.path()} + args);
+            p.waitForFinished(120000);
+            return std::make_pair(p.exitCode(), p.readAllStandardOutput());
+        };
+        const auto [code, out] =
+            cli({"operations", "run", "scan", "--datastore", ds->name, "--container-tags",
+                 "finance", "--greater-than-time", "2020-01-01T00:00:00Z", "--check-variable",
+                 "country=DE", "--wait", "--json"});
+        QVERIFY2(code == 0, out.constData());
+        const QJsonObject op = QJsonDocument::fromJson(out).object();
+        const QJsonObject &options = op; // the CLI prints options and counters flat
+        QCOMPARE(options.value(QStringLiteral("container_tags")).toArray(),
+                 QJsonArray{QStringLiteral("finance")});
+        QCOMPARE(options.value(QStringLiteral("greater_than_time")).toString(),
+                 QStringLiteral("2020-01-01T00:00:00Z"));
+        QCOMPARE(options.value(QStringLiteral("check_variables"))
+                     .toObject()
+                     .value(QStringLiteral("country"))
+                     .toString(),
+                 QStringLiteral("DE"));
+        QCOMPARE(op.value(QStringLiteral("tables_requested")).toInt(), 1);
+        QCOMPARE(cli({"operations", "run", "profile", "--datastore", ds->name,
+                      "--greater-than-time", "yesterday"})
+                     .first,
+                 2);
+        QCOMPARE(
+            cli({"operations", "run", "scan", "--datastore", ds->name, "--check-variable", "=1"})
+                .first,
+            2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoScan)

@@ -49,16 +49,7 @@ QIcon containerIcon(const Container &c)
 
 QStringList containerTags(const Container &container)
 {
-    const QJsonValue value = container.settings.value(QStringLiteral("tags"));
-    if (value.isString()) // tolerate "a, b" written by hand
-        return splitTags(value.toString());
-    QStringList out;
-    for (const QJsonValue &v : value.toArray()) {
-        const QString tag = v.toString().trimmed();
-        if (!tag.isEmpty() && !out.contains(tag, Qt::CaseInsensitive))
-            out << tag;
-    }
-    return out;
+    return container.tags();
 }
 
 ContainerSelector::ContainerSelector(const QList<Container> &containers, QWidget *parent)
