@@ -62,7 +62,8 @@ QJsonObject profileJson(const FieldProfile &p)
             {QStringLiteral("quantiles_approximate"), p.quantilesApproximate},
             {QStringLiteral("entropy"), jsonOf(p.entropy)},
             {QStringLiteral("unique_distinct_ratio"), uniqueDistinctRatio(p)},
-            {QStringLiteral("histogram_buckets"), p.histogram}};
+            {QStringLiteral("histogram_buckets"), p.histogram},
+            {QStringLiteral("numeric_buckets"), p.buckets}};
 }
 
 int show(Context &ctx)

@@ -16,7 +16,7 @@ constexpr const char *kColumns =
     "p.completeness, p.distinct_values, p.distinct_approximate, p.min_value, p.max_value, "
     "p.mean, p.sum, p.std_dev, p.skewness, p.kurtosis, p.min_length, p.max_length, p.q1, "
     "p.median, p.q3, p.quantiles_approximate, p.declared_type, p.inferred_type, p.histogram, "
-    "p.entropy";
+    "p.entropy, p.buckets";
 
 QVariant optional(const std::optional<double> &v)
 {
@@ -73,6 +73,7 @@ FieldProfile readProfile(const QSqlQuery &q)
     p.inferredType = q.value(24).toString();
     p.histogram = QJsonDocument::fromJson(q.value(25).toString().toUtf8()).array();
     p.entropy = readDouble(q, 26);
+    p.buckets = QJsonDocument::fromJson(q.value(27).toString().toUtf8()).array();
     return p;
 }
 
@@ -88,8 +89,9 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         "INSERT INTO field_profiles (operation_id, container_id, field_id, field_name, "
         "profiled_at, records, completeness, distinct_values, distinct_approximate, min_value, "
         "max_value, mean, sum, std_dev, skewness, kurtosis, min_length, max_length, q1, median, "
-        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy, buckets) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)"));
     for (const FieldProfile &p : profiles) {
         q.addBindValue(p.operationId ? QVariant(p.operationId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -120,6 +122,7 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         q.addBindValue(
             QString::fromUtf8(QJsonDocument(p.histogram).toJson(QJsonDocument::Compact)));
         q.addBindValue(optional(p.entropy));
+        q.addBindValue(QString::fromUtf8(QJsonDocument(p.buckets).toJson(QJsonDocument::Compact)));
         if (!q.exec()) {
             failQuery(q);
             db.rollback();

@@ -240,6 +240,7 @@ QStringList version2(SqlFlavor flavor)
         QStringLiteral("CREATE INDEX check_metrics_by_operation ON check_metrics (operation_id)"),
         QStringLiteral("CREATE INDEX check_metrics_by_check ON check_metrics (check_id)"),
         QStringLiteral("ALTER TABLE field_profiles ADD COLUMN entropy DOUBLE PRECISION"),
+        QStringLiteral("ALTER TABLE field_profiles ADD COLUMN buckets TEXT NOT NULL DEFAULT '[]'"),
         QStringLiteral("ALTER TABLE containers ADD COLUMN scan_high_water_mark TEXT"),
     };
 }

@@ -37,6 +37,9 @@ struct FieldProfile
     QString declaredType;
     QString inferredType;
     QJsonArray histogram; // [{"value": "...", "count": n}, ...], most frequent first
+    // Numeric fields: equal-width buckets between min and max, [{"lower", "upper", "count"}],
+    // counted in the rows Profile's second pass read (a sample when quantilesApproximate).
+    QJsonArray buckets;
 };
 
 } // namespace assay

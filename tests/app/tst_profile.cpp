@@ -244,6 +244,29 @@ private:
         }
         QCOMPARE(category.inferredType, QStringLiteral("string"));
 
+        // Equal-width buckets of qty between its min and max, counted here independently.
+        {
+            const FieldProfile qty = byName.value(QStringLiteral("qty"));
+            double min = 1e9, max = -1e9;
+            for (const Row &r : m_rows)
+                if (r.qty) {
+                    min = qMin(min, double(*r.qty));
+                    max = qMax(max, double(*r.qty));
+                }
+            QVector<int> expected(10, 0);
+            for (const Row &r : m_rows)
+                if (r.qty)
+                    ++expected[qMin(9, int(std::floor((*r.qty - min) / ((max - min) / 10))))];
+            QCOMPARE(qty.buckets.size(), 10);
+            for (int b = 0; b < 10; ++b) {
+                const QJsonObject bucket = qty.buckets.at(b).toObject();
+                QVERIFY(near(bucket.value(QStringLiteral("lower")).toDouble(),
+                             min + b * (max - min) / 10));
+                QCOMPARE(bucket.value(QStringLiteral("count")).toInt(), expected.at(b));
+            }
+            QVERIFY(byName.value(QStringLiteral("category")).buckets.isEmpty());
+        }
+
         // A high-cardinality text field: lengths, min/max, distinct count, top 20 only.
         QStringList names;
         for (const Row &r : m_rows)

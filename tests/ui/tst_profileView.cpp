@@ -185,6 +185,10 @@ private:
         amount.histogram =
             QJsonArray{bucket(QStringLiteral("9.99"), 400), bucket(QStringLiteral("19.99"), 200),
                        bucket(QStringLiteral("4.5"), 50)};
+        for (int b = 0; b < 10; ++b) // equal-width ranges of 9.85 from 0.5
+            amount.buckets.append(QJsonObject{{QStringLiteral("lower"), 0.5 + b * 9.85},
+                                              {QStringLiteral("upper"), 0.5 + (b + 1) * 9.85},
+                                              {QStringLiteral("count"), 100 - b * 10}});
         out << amount;
 
         FieldProfile status = base(QStringLiteral("status"), m_secondRun, m_t2, 1234);
@@ -435,6 +439,16 @@ private slots:
                     ->text()
                     .contains(QStringLiteral("sample")));
         QCOMPARE(chart->barRect(1).width() / chart->barRect(0).width(), 0.5);
+
+        // Numeric fields also show their spread in equal-width ranges; text fields do not.
+        HistogramChart *spread = view->panel()->distribution();
+        QVERIFY(spread->isVisible());
+        QCOMPARE(spread->buckets().size(), 10);
+        QCOMPARE(spread->buckets().at(0).value, QStringLiteral("0.5 – 10.35"));
+        QCOMPARE(spread->buckets().at(9).count, qint64(10));
+        QVERIFY(qAbs(spread->barRect(9).width() / spread->barRect(0).width() - 0.1) < 0.01);
+        view->showField(m_fields.value(QStringLiteral("status")));
+        QVERIFY(!spread->isVisible());
     }
 
     void historyShowsPreviousRuns()

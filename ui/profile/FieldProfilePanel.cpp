@@ -9,6 +9,7 @@
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -83,6 +84,15 @@ FieldProfilePanel::FieldProfilePanel(QWidget *parent) : QWidget(parent)
     content->addWidget(m_histogramNote);
     m_histogram = new HistogramChart(m_content);
     content->addWidget(m_histogram);
+
+    m_distributionTitle = sectionTitle(tr("Value ranges"));
+    content->addWidget(m_distributionTitle);
+    m_distributionNote = quietLabel(QString(), m_content);
+    m_distributionNote->setObjectName(QStringLiteral("distributionNote"));
+    content->addWidget(m_distributionNote);
+    m_distribution = new HistogramChart(m_content);
+    m_distribution->setObjectName(QStringLiteral("distributionChart"));
+    content->addWidget(m_distribution);
 
     content->addSpacing(10);
     content->addWidget(sectionTitle(tr("History")));
@@ -264,6 +274,34 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
                             "values.")
                              .arg(shown));
     m_histogram->setVisible(shown > 0);
+
+    // Numeric fields: how the values spread between min and max, in equal-width buckets.
+    QList<HistogramChart::Bucket> spread;
+    qint64 counted = 0;
+    for (const QJsonValue &v : p.buckets)
+        counted += qint64(v.toObject().value(QStringLiteral("count")).toDouble());
+    for (const QJsonValue &v : p.buckets) {
+        const QJsonObject b = v.toObject();
+        HistogramChart::Bucket bucket;
+        bucket.value = QStringLiteral("%1 – %2").arg(
+            locale.toString(b.value(QStringLiteral("lower")).toDouble(), 'g', 6),
+            locale.toString(b.value(QStringLiteral("upper")).toDouble(), 'g', 6));
+        bucket.count = qint64(b.value(QStringLiteral("count")).toDouble());
+        if (counted > 0 && !p.quantilesApproximate)
+            bucket.ratio = double(bucket.count) / double(counted);
+        spread << bucket;
+    }
+    m_distribution->setBuckets(spread, p.quantilesApproximate);
+    const bool hasSpread = !spread.isEmpty();
+    m_distributionTitle->setVisible(hasSpread);
+    m_distributionNote->setVisible(hasSpread);
+    m_distribution->setVisible(hasSpread);
+    m_distributionNote->setText(
+        p.quantilesApproximate
+            ? tr("Values in %1 equal-width ranges from min to max, counted in a sample of the "
+                 "records.")
+                  .arg(spread.size())
+            : tr("Values in %1 equal-width ranges from min to max.").arg(spread.size()));
 
     m_history->setHistory(history);
     const int runs = m_history->runCount();

@@ -36,6 +36,8 @@ public:
     QLabel *typeLabel() const { return m_types; }
     QLabel *mismatchLabel() const { return m_mismatch; }
     HistogramChart *histogram() const { return m_histogram; }
+    // Numeric fields: the equal-width buckets between min and max.
+    HistogramChart *distribution() const { return m_distribution; }
     ProfileHistoryTable *historyTable() const { return m_history; }
 
 private:
@@ -55,6 +57,9 @@ private:
     QHash<QString, QLabel *> m_names;
     QLabel *m_histogramNote;
     HistogramChart *m_histogram;
+    QWidget *m_distributionTitle;
+    QLabel *m_distributionNote;
+    HistogramChart *m_distribution;
     QLabel *m_historyNote;
     ProfileHistoryTable *m_history;
 };

@@ -54,6 +54,27 @@ std::optional<double> optionalDouble(const QVariant &v)
     return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
 }
 
+struct BucketRange
+{
+    double min = 0;
+    double width = 1;
+};
+
+// Pass 1's min and max split into kBuckets equal widths (width 1 when they are equal).
+BucketRange bucketRange(const FieldProfile *p)
+{
+    BucketRange r;
+    bool okMin = false, okMax = false;
+    const double min = p ? p->minValue.toDouble(&okMin) : 0.0;
+    const double max = p ? p->maxValue.toDouble(&okMax) : 0.0;
+    if (!okMin || !okMax || !std::isfinite(min) || !std::isfinite(max))
+        return r;
+    r.min = min;
+    if (max > min)
+        r.width = (max - min) / kBuckets;
+    return r;
+}
+
 } // namespace
 
 bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
@@ -213,17 +234,26 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
         const QString f = QStringLiteral("s.") + dialect.quote(c.name);
         QString number = dialect.toDouble(QStringLiteral("NULL"));
         QString z = number;
+        QString bucket = QStringLiteral("CAST(NULL AS INTEGER)");
         if (c.isNumeric()) {
             number = dialect.toDouble(f);
             z = QStringLiteral("(%1 - ?) / ?").arg(number);
             const FieldProfile *p = i < profiles.size() ? &profiles.at(i) : nullptr;
             out.values << (p && p->mean ? *p->mean : 0.0)
                        << (p && p->stdDev && *p->stdDev > 0 ? *p->stdDev : 1.0);
+            // Equal-width buckets between pass 1's min and max: x >= min, so SQLite's cast
+            // truncates like FLOOR (which SQLite may lack); max lands in bucket kBuckets.
+            const BucketRange range = bucketRange(p);
+            // PostgreSQL and MySQL round a cast to integer, so they get FLOOR.
+            bucket = dialect.family() == SqlDialect::Family::SQLite
+                         ? QStringLiteral("CAST((%1 - ?) / ? AS INTEGER)").arg(number)
+                         : QStringLiteral("FLOOR((%1 - ?) / ?)").arg(number);
+            out.values << range.min << range.width;
         }
-        branches << QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z FROM s WHERE %5 "
-                                   "IS NOT NULL")
+        branches << QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z, %5 AS b FROM s "
+                                   "WHERE %6 IS NOT NULL")
                         .arg(i)
-                        .arg(dialect.toText(f), number, z, f);
+                        .arg(dialect.toText(f), number, z, bucket, f);
     }
     const SqlDialect::Family family = dialect.family();
     const bool materialized =
@@ -235,8 +265,11 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
         QStringLiteral("CASE WHEN %1 * cum >= %2 * t AND %1 * (cum - c) < %2 * t THEN 1 ELSE 0 "
                        "END");
     // g: one row per (field, value); r: per-field sums, ranks and cumulative counts.
+    // A row per bucket of each numeric field follows its values, rank -1 and the bucket index
+    // in d.
+    const QString nothing = dialect.toDouble(QStringLiteral("NULL"));
     out.sql = QStringLiteral(
-                  "WITH s AS %1(SELECT * FROM %2) "
+                  "WITH s AS %1(SELECT * FROM %2), u AS (%7) "
                   "SELECT fi, v, c, d, rn, %3, %4, %5, f1, t, z1, z2, z3, z4, clc FROM ("
                   "SELECT fi, v, c, n, "
                   "COUNT(*) OVER (PARTITION BY fi) AS d, "
@@ -250,14 +283,17 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
                   "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
                   "CURRENT ROW) AS cum, "
                   "ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn "
-                  "FROM (SELECT fi, v, MIN(n) AS n, MIN(z) AS z, COUNT(*) AS c FROM (%7) u "
+                  "FROM (SELECT fi, v, MIN(n) AS n, MIN(z) AS z, COUNT(*) AS c FROM u "
                   "GROUP BY fi, v) g) r "
                   "WHERE rn <= %8 OR (n IS NOT NULL AND (%3 = 1 OR %4 = 1 OR %5 = 1)) "
-                  "ORDER BY fi, rn")
+                  "UNION ALL SELECT fi, NULL, COUNT(*), b, -1, 0, 0, 0, 0, 0, %9, %9, %9, %9, %9 "
+                  "FROM u WHERE b IS NOT NULL GROUP BY fi, b "
+                  "ORDER BY 1, 5")
                   .arg(materialized ? QStringLiteral("MATERIALIZED ") : QString(), from,
                        quartile.arg(4).arg(1), quartile.arg(2).arg(1), quartile.arg(4).arg(3),
                        entropy, branches.join(QStringLiteral(" UNION ALL ")))
-                  .arg(kTopValues);
+                  .arg(kTopValues)
+                  .arg(nothing);
     return out;
 }
 
@@ -274,8 +310,15 @@ void Pass2Reader::add(const QSqlQuery &q)
         return;
     FieldProfile &p = m_profiles[fi];
     FieldSums &sums = m_sums[fi];
-    const QString value = q.value(1).toString();
     const qint64 count = q.value(2).toLongLong();
+    if (q.value(4).toLongLong() < 0) { // a bucket row: its index in d
+        const int index = qBound(0, q.value(3).toInt(), kBuckets - 1); // max joins the last
+        if (sums.buckets.isEmpty())
+            sums.buckets.fill(0, kBuckets);
+        sums.buckets[index] += count;
+        return;
+    }
+    const QString value = q.value(1).toString();
     if (!sums.seen) {
         sums.seen = true;
         sums.distinct = q.value(3).toLongLong();
@@ -339,6 +382,16 @@ void Pass2Reader::finish()
                 p.skewness = m3 / std::pow(m2, 1.5);
                 p.kurtosis = m4 / (m2 * m2) - 3.0;
             }
+        }
+        if (!sums.buckets.isEmpty()) {
+            const BucketRange range = bucketRange(&p);
+            QJsonArray buckets;
+            for (int b = 0; b < sums.buckets.size(); ++b)
+                buckets.append(
+                    QJsonObject{{QStringLiteral("lower"), range.min + b * range.width},
+                                {QStringLiteral("upper"), range.min + (b + 1) * range.width},
+                                {QStringLiteral("count"), double(sums.buckets.at(b))}});
+            p.buckets = buckets;
         }
         // Shannon entropy in bits: H = log2 t - Σ c·log2 c / t.
         if (sums.hasLog)

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QVariantList>
+#include <QVector>
 
 class QSqlDatabase;
 class QSqlQuery;
@@ -57,6 +58,8 @@ constexpr int kTopValues = 20;
 // kurtosis, entropy and (without an approximate function) distinct counts come from it and
 // are marked approximate; pass 1's figures are exact.
 constexpr qint64 kSampleRows = 20000;
+// Numeric fields: equal-width buckets between min and max.
+constexpr int kBuckets = 10;
 
 // Whether the database computes LN() (for entropy): SQLite builds without its math functions
 // (Qt's bundled SQLite) do not. Asks SQLite once; every other family has it.
@@ -89,7 +92,8 @@ qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
 // UNION ALL. Rows: field index, value as text, count, distinct values in the rows read, rank
 // by count, flags 1 where the value is Q1, median, Q3; then per field: values seen once, the
 // non-null count read, Σc·x, Σc·x², Σc·x³, Σc·x⁴ (numeric fields) and Σc·ln c (entropy). Only
-// rows ranked ≤ kTopValues or flagged come back.
+// rows ranked ≤ kTopValues or flagged come back, then per numeric field one row per non-empty
+// equal-width bucket (rank -1, the bucket index where the distinct count is).
 // `profiles` carries pass 1's exact mean and deviation of each field.
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles);
@@ -111,6 +115,7 @@ private:
         double s1 = 0, s2 = 0, s3 = 0, s4 = 0, cLogC = 0;
         bool seen = false, hasLog = false;
         QStringList topValues;
+        QVector<qint64> buckets; // kBuckets counts, numeric fields
     };
     const QList<ProfileColumn> &m_columns;
     QList<FieldProfile> &m_profiles;
