@@ -2,6 +2,8 @@
 
 #include "connectors/ConnectorSpec.h"
 
+#include <QDateTime>
+
 namespace assay {
 
 SqlDialect SqlDialect::forFamily(Family family)
@@ -152,6 +154,23 @@ bool SqlDialect::hasPercentileCont() const
     return m_family == Family::PostgreSQL || m_family == Family::Redshift ||
            m_family == Family::Snowflake || m_family == Family::SqlServer ||
            m_family == Family::Oracle;
+}
+
+QString SqlDialect::greaterThan(const QString &quotedField, bool time) const
+{
+    if (time && m_family == Family::SQLite)
+        return QStringLiteral("julianday(%1) > julianday(?)").arg(quotedField);
+    return QStringLiteral("%1 > ?").arg(quotedField);
+}
+
+QVariant SqlDialect::thresholdValue(const QVariant &after, bool time) const
+{
+    if (!time || m_family != Family::MySQL)
+        return after;
+    const QDateTime t = QDateTime::fromString(after.toString(), Qt::ISODate);
+    if (!t.isValid())
+        return after;
+    return t.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
 } // namespace assay

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QVariant>
 
 namespace assay {
 
@@ -42,6 +43,13 @@ public:
     // Server); empty otherwise.
     QString approximateCountDistinct(const QString &expression) const;
     bool hasPercentileCont() const;
+    // `field > ?` for an incremental read past `after`. A time threshold compares as a time:
+    // SQLite keeps times as text in several spellings ('T' or ' ', with or without 'Z'), so
+    // both sides go through julianday(). thresholdValue() is the value to bind for it.
+    QString greaterThan(const QString &quotedField, bool time) const;
+    // An ISO-8601 threshold as this database compares it: MySQL gets 'yyyy-MM-dd HH:mm:ss'
+    // (it rejects the 'T' and zone in a DATETIME comparison); others the text as given.
+    QVariant thresholdValue(const QVariant &after, bool time) const;
     bool hasWindowFunctions() const { return true; }
 
 private:

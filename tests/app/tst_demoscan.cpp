@@ -248,6 +248,62 @@ private slots:
                 .first,
             2);
     }
+
+    // A starting threshold compares as a time whatever the spelling SQLite keeps: rows at
+    // '2026-03-01 10:00:00' are after 2026-03-01T00:00:00Z although ' ' sorts before 'T'.
+    void timeThresholdsCompareAsTimes()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("events.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "events");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE events (id INTEGER PRIMARY KEY, "
+                                          "amount INTEGER, updated_at TEXT NOT NULL)")));
+            // 40 rows a day apart at 10:00, from 2026-02-10: 20 before 2026-03-01, the rest on
+            // or after it (the one on 2026-03-01 10:00 is after the threshold).
+            QVERIFY(q.exec(QStringLiteral(
+                "WITH RECURSIVE s(n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < 39) "
+                "INSERT INTO events (amount, updated_at) SELECT n, datetime('2026-02-09 "
+                "10:00:00', '+' || n || ' days') FROM s")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("events"));
+        const qint64 expected = count(
+            path, QStringLiteral("SELECT COUNT(*) FROM events WHERE updated_at >= '2026-03-01'"));
+        QCOMPARE(expected, qint64(20));
+
+        Connection c;
+        c.name = QStringLiteral("events");
+        c.type = QStringLiteral("sqlite");
+        c.database = path;
+        Datastore d;
+        d.name = QStringLiteral("Events");
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = path;
+        d.schema = QStringLiteral("main");
+        d.id = m_catalog.addDatastore(d);
+        QCOMPARE(run(d.id, operation_type::kSync).status, QStringLiteral("success"));
+        Container events = m_catalog.containers(d.id).value(0);
+        events.incrementalStrategy = QStringLiteral("last-modified");
+        events.incrementalField = QStringLiteral("updated_at");
+        events.identifiersOverridden = true;
+        QVERIFY(m_catalog.updateContainerSettings(events));
+
+        const QJsonObject threshold{
+            {QStringLiteral("greater_than_time"), QStringLiteral("2026-03-01T00:00:00Z")}};
+        const Operation profiled = run(d.id, operation_type::kProfile, threshold);
+        QCOMPARE(profiled.status, QStringLiteral("success"));
+        QCOMPARE(qint64(profiled.counters.value(QStringLiteral("records_profiled")).toDouble()),
+                 expected);
+
+        QJsonObject scan = threshold;
+        scan.insert(QStringLiteral("incremental"), true);
+        const Operation scanned = run(d.id, operation_type::kScan, scan);
+        QVERIFY2(scanned.status != QLatin1String("failure"), qPrintable(scanned.message));
+        QCOMPARE(qint64(scanned.counters.value(QStringLiteral("records_scanned")).toDouble()),
+                 expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoScan)

@@ -75,8 +75,9 @@ SqlFragment rowScopeOf(const SqlDialect &dialect, const ProfileSource &source)
 {
     if (source.incrementalField.isEmpty() || !source.incrementalAfter.isValid())
         return {};
-    return SqlFragment{QStringLiteral("%1 > ?").arg(dialect.quote(source.incrementalField)),
-                       {source.incrementalAfter}};
+    return SqlFragment{
+        dialect.greaterThan(dialect.quote(source.incrementalField), source.incrementalIsTime),
+        {dialect.thresholdValue(source.incrementalAfter, source.incrementalIsTime)}};
 }
 
 } // namespace
@@ -190,9 +191,10 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         source.logarithm = logarithm;
         if (!container.incrementalField.isEmpty()) {
             if (container.incrementalStrategy == QLatin1String("batch-value") &&
-                options.greaterThanBatch.isValid())
+                options.greaterThanBatch.isValid()) {
                 source.incrementalAfter = options.greaterThanBatch;
-            else if (!options.greaterThanTime.isEmpty())
+                source.incrementalIsTime = false;
+            } else if (!options.greaterThanTime.isEmpty())
                 source.incrementalAfter = options.greaterThanTime;
             if (source.incrementalAfter.isValid())
                 source.incrementalField = container.incrementalField;

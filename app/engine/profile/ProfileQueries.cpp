@@ -110,8 +110,8 @@ QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *
         }
     }
     if (!s.incrementalField.isEmpty() && s.incrementalAfter.isValid()) {
-        where << QStringLiteral("%1 > ?").arg(dialect.quote(s.incrementalField));
-        values->append(s.incrementalAfter);
+        where << dialect.greaterThan(dialect.quote(s.incrementalField), s.incrementalIsTime);
+        values->append(dialect.thresholdValue(s.incrementalAfter, s.incrementalIsTime));
     }
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));

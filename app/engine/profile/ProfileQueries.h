@@ -45,10 +45,11 @@ struct ProfileSource
     QString table;
     QString incrementalField; // "" for no filter
     QVariant incrementalAfter;
-    qint64 recordLimit = 0;  // 0: all rows
-    qint64 tableRecords = 0; // rows pass 1 counted (sizes the sample)
-    qint64 sampleTarget = 0; // 0: no sampling; else about this many rows
-    bool logarithm = true;   // the database has LN() (entropy); SQLite builds may lack it
+    bool incrementalIsTime = true; // a time threshold (else a batch number)
+    qint64 recordLimit = 0;        // 0: all rows
+    qint64 tableRecords = 0;       // rows pass 1 counted (sizes the sample)
+    qint64 sampleTarget = 0;       // 0: no sampling; else about this many rows
+    bool logarithm = true;         // the database has LN() (entropy); SQLite builds may lack it
 };
 
 namespace profile_sql {

@@ -141,10 +141,11 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                             ? options.greaterThanBatch
                             : QVariant(options.greaterThanTime);
             }
+            const bool time = container.incrementalStrategy != QLatin1String("batch-value");
             if (after.isValid() && !after.toString().isEmpty())
                 sql.rowScope = SqlFragment{
-                    QStringLiteral("%1 > ?").arg(dialect.quote(container.incrementalField)),
-                    {after}};
+                    dialect.greaterThan(dialect.quote(container.incrementalField), time),
+                    {dialect.thresholdValue(after, time)}};
         }
         const bool fullScan = sql.rowScope.isEmpty() && options.recordLimit <= 0;
 
