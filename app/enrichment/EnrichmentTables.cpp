@@ -244,6 +244,22 @@ bool sameColumn(const SqlDialect &dialect, const QString &a, const QString &b)
     return a.compare(b, exact ? Qt::CaseSensitive : Qt::CaseInsensitive) == 0;
 }
 
+QString prefixTooLongFor(const SqlDialect &dialect, const QString &prefix, bool remediation)
+{
+    QStringList names;
+    for (const char *suffix :
+         {"check_metrics", "failed_checks", "source_records", "scan_operations"})
+        names << tableName(prefix, QLatin1String(suffix));
+    if (remediation) // container ids of up to seven digits
+        names << remediationTableName(prefix, 9999999);
+    for (const QString &name : names) {
+        const QString problem = checkIdentifierLength(dialect, name);
+        if (!problem.isEmpty())
+            return problem;
+    }
+    return QString();
+}
+
 QString checkIdentifierLength(const SqlDialect &dialect, const QString &identifier, bool column)
 {
     int limit = 0;

@@ -78,6 +78,11 @@ bool sameColumn(const SqlDialect &dialect, const QString &a, const QString &b);
 QString checkIdentifierLength(const SqlDialect &dialect, const QString &identifier,
                               bool column = false);
 
+// The first enrichment table name `prefix` would make too long for the target's dialect (the
+// four tables, and a remediation table when `remediation`), as checkIdentifierLength words
+// it; empty when every name fits. For the Link Enrichment dialog, before anything is written.
+QString prefixTooLongFor(const SqlDialect &dialect, const QString &prefix, bool remediation);
+
 // Talks DDL and inserts to one open enrichment database on the calling thread.
 class TableWriter
 {

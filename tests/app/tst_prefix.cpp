@@ -1,3 +1,5 @@
+#include "connectors/SqlDialect.h"
+#include "enrichment/EnrichmentTables.h"
 #include "enrichment/Prefix.h"
 
 #include <QTest>
@@ -9,6 +11,28 @@ class TestPrefix : public QObject
     Q_OBJECT
 
 private slots:
+    // The link dialog warns when a prefix makes a table name longer than the target allows.
+    void prefixTooLongForTheTarget()
+    {
+        const SqlDialect pg = SqlDialect::forFamily(SqlDialect::Family::PostgreSQL);
+        const SqlDialect my = SqlDialect::forFamily(SqlDialect::Family::MySQL);
+        const SqlDialect lite = SqlDialect::forFamily(SqlDialect::Family::SQLite);
+        // "_scan_operations" adds 16: 47 + 16 = 63 bytes fits PostgreSQL, 48 does not.
+        const QString fits = QLatin1Char('_') + QString(46, QLatin1Char('p'));
+        const QString over = fits + QLatin1Char('p');
+        QVERIFY(enrichment::prefixTooLongFor(pg, fits, false).isEmpty());
+        QVERIFY(enrichment::prefixTooLongFor(pg, over, false).contains(QLatin1String("63")));
+        QVERIFY(enrichment::prefixTooLongFor(my, over, false).isEmpty()); // 64 characters
+        QVERIFY(!enrichment::prefixTooLongFor(my, over + QLatin1Char('p'), false).isEmpty());
+        // Remediation tables are "_remediation_<id>": a shorter prefix still fits the four.
+        QVERIFY(!enrichment::prefixTooLongFor(pg, fits, true).isEmpty());
+        QVERIFY(enrichment::prefixTooLongFor(lite, QString(60, QLatin1Char('p')), true).isEmpty());
+        // Multi-byte characters count as bytes on PostgreSQL.
+        QVERIFY(
+            !enrichment::prefixTooLongFor(pg, QLatin1Char('_') + QString(30, QChar(0x00E9)), false)
+                 .isEmpty());
+    }
+
     void normalizes_data()
     {
         QTest::addColumn<QString>("input");

@@ -1,7 +1,10 @@
 #include "enrichment/LinkEnrichmentDialog.h"
 
 #include "catalog/Catalog.h"
+#include "connectors/ConnectorSpec.h"
+#include "connectors/SqlDialect.h"
 #include "enrichment/EnrichmentSettingsFields.h"
+#include "enrichment/EnrichmentTables.h"
 #include "enrichment/ExistingEnrichmentFields.h"
 #include "enrichment/NewEnrichmentForm.h"
 #include "enrichment/NoticeStrip.h"
@@ -395,6 +398,22 @@ bool LinkEnrichmentDialog::canFinish() const
     return m_newForm->isComplete();
 }
 
+const ConnectorSpec *LinkEnrichmentDialog::targetConnector() const
+{
+    if (m_mode == Mode::AddNew) {
+        const NewEnrichmentDatastore request = m_newForm->request();
+        if (request.newConnection)
+            return connectors::find(request.connection.connectorId);
+        const auto connection =
+            m_catalog ? m_catalog->connection(request.connectionId) : std::nullopt;
+        return connection ? connectors::find(connection->type) : nullptr;
+    }
+    const auto target = m_catalog ? m_catalog->datastore(m_existing->selectedId()) : std::nullopt;
+    const auto connection =
+        target && m_catalog ? m_catalog->connection(target->connectionId) : std::nullopt;
+    return connection ? connectors::find(connection->type) : nullptr;
+}
+
 bool LinkEnrichmentDialog::isDone() const
 {
     return m_pages->currentIndex() == 1;
@@ -409,6 +428,17 @@ void LinkEnrichmentDialog::refresh()
                                                                    m_existing->selectedId(),
                                                                    m_prefix->normalized())
                               : QString();
+    // The target's identifier limits (PostgreSQL 63 bytes, MySQL 64 characters) may be shorter
+    // than the longest table name the prefix makes: say so now rather than at the first scan.
+    if (m_prefix->isValid()) {
+        const ConnectorSpec *spec = targetConnector();
+        const QString tooLong = spec ? enrichment::prefixTooLongFor(
+                                           SqlDialect::forConnector(*spec), m_prefix->normalized(),
+                                           m_settings->remediation() != RemediationStrategy::None)
+                                     : QString();
+        if (!tooLong.isEmpty())
+            collision = collision.isEmpty() ? tooLong : collision + u'\n' + tooLong;
+    }
     m_collision->setText(collision);
     m_finish->setEnabled(canFinish());
     m_finish->setToolTip(m_finish->isEnabled() ? QString()

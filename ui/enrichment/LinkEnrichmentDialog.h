@@ -18,6 +18,8 @@ class QVBoxLayout;
 
 namespace assay {
 
+struct ConnectorSpec;
+
 class BusySpinner;
 class Catalog;
 class CredentialStore;
@@ -58,6 +60,8 @@ public:
     bool isBusy() const { return m_busy; }
     // The success page is shown.
     bool isDone() const;
+    // The connector of the chosen (or the new) enrichment datastore, or nullptr.
+    const ConnectorSpec *targetConnector() const;
 
     // For tests and accessibility tools.
     PrefixField *prefixField() const { return m_prefix; }
