@@ -379,8 +379,10 @@ void Pass2Reader::finish()
                 const double m3 = sums.s3 / t - 3 * m1 * sums.s2 / t + 2 * m1 * m1 * m1;
                 const double m4 = sums.s4 / t - 4 * m1 * sums.s3 / t + 6 * m1 * m1 * sums.s2 / t -
                                   3 * m1 * m1 * m1 * m1;
-                p.skewness = m3 / std::pow(m2, 1.5);
-                p.kurtosis = m4 / (m2 * m2) - 3.0;
+                // Below 1e-9 is rounding noise of a symmetric (or flat) distribution: 0.
+                const auto clean = [](double x) { return std::abs(x) < 1e-9 ? 0.0 : x; };
+                p.skewness = clean(m3 / std::pow(m2, 1.5));
+                p.kurtosis = clean(m4 / (m2 * m2) - 3.0);
             }
         }
         if (!sums.buckets.isEmpty()) {
