@@ -403,7 +403,7 @@ private slots:
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP SCHEMA IF EXISTS profile_pg CASCADE"));
             exec(db, QStringLiteral("CREATE SCHEMA profile_pg"));
-            fill(db, QStringLiteral("profile_pg.prof"), QStringLiteral("DOUBLE PRECISION"));
+            fill(db, QStringLiteral("profile_pg.prof"), QStringLiteral("NUMERIC(12, 2)"));
             exec(db, QStringLiteral("CREATE TABLE profile_pg.big AS SELECT g AS id, g % 5 AS grp "
                                     "FROM generate_series(1, %1) g")
                          .arg(kBig));

@@ -181,8 +181,12 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             continue;
         }
         QList<ProfileColumn> columns;
-        for (const Field &f : fields)
-            columns << ProfileColumn{f.name, typeFamily(f.declaredType)};
+        for (const Field &f : fields) {
+            const QString declared = f.declaredType.trimmed().toLower();
+            columns << ProfileColumn{f.name, typeFamily(f.declaredType),
+                                     declared.startsWith(QLatin1String("numeric")) ||
+                                         declared.startsWith(QLatin1String("decimal"))};
+        }
 
         ProfileSource source;
         source.schema = context.datastore().schema;

@@ -166,7 +166,7 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
         if (c.isNumeric()) {
             select << sumAsDouble(dialect, f);
             if (hasVarPop(dialect))
-                select << varPop(dialect, dialect.toDouble(f));
+                select << varPop(dialect, c.exactDecimal ? f : dialect.toDouble(f));
             else
                 select << sumAsDouble(dialect, QStringLiteral("%1 * %1").arg(f));
         }

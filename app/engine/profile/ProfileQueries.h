@@ -20,6 +20,9 @@ struct ProfileColumn
 {
     QString name;
     TypeFamily family = TypeFamily::Other;
+    // numeric/decimal: exact decimals, whose conversion to a double costs more than the
+    // database's own VAR_POP over them (PostgreSQL).
+    bool exactDecimal = false;
 
     bool isNumeric() const
     {
