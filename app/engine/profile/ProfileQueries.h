@@ -61,7 +61,7 @@ constexpr int kTopValues = 20;
 // Pass 2 reads about this many rows of a larger table. Top values, quantiles, skewness,
 // kurtosis, entropy and (without an approximate function) distinct counts come from it and
 // are marked approximate; pass 1's figures are exact.
-constexpr qint64 kSampleRows = 20000;
+constexpr qint64 kSampleRows = 10000;
 // Numeric fields: equal-width buckets between min and max.
 constexpr int kBuckets = 10;
 
