@@ -440,22 +440,6 @@ CompiledCheck Compiler::run()
 
 } // namespace
 
-SqlFragment sourceRelation(const CheckSqlContext &c, const QString &alias)
-{
-    const QString table = c.dialect.table(c.schema, c.table);
-    if (c.rowScope.isEmpty() && c.recordLimit <= 0)
-        return raw(table + QLatin1Char(' ') + alias);
-    SqlFragment select = raw(QStringLiteral("SELECT * FROM ") + table);
-    if (!c.rowScope.isEmpty())
-        select = fmt(QStringLiteral("%1 WHERE %2"), {select, c.rowScope});
-    if (c.recordLimit > 0) {
-        if (!c.orderField.isEmpty())
-            select.sql += QStringLiteral(" ORDER BY ") + c.dialect.quote(c.orderField);
-        select.sql = c.dialect.limit(select.sql, c.recordLimit);
-    }
-    return fmt(QStringLiteral("(%1) %2"), {select, raw(alias)});
-}
-
 CompiledCheck compileCheck(const Check &check, const CheckSqlContext &context)
 {
     CompiledCheck out;

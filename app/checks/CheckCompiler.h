@@ -26,6 +26,26 @@ struct SqlFragment
     bool isEmpty() const { return sql.isEmpty(); }
 };
 
+// A random sample of the rows in scope: Profile's sampled pass and the inference holdout read
+// one instead of every row. Applied after the scope and the record limit, so it samples the
+// rows the operation reads.
+struct RowSample
+{
+    qint64 rows = 0;       // about this many rows; 0: no sampling
+    qint64 population = 0; // rows in scope (pass 1's count), which sizes the fraction
+    // SQLite rowid tables: the rowid range and an unshadowed name for the rowid ("rowid",
+    // "_rowid_" or "oid"), to sample by key lookups instead of reading the whole table.
+    QString rowidName;
+    qint64 firstRowid = 0;
+    qint64 lastRowid = -1;
+    // PostgreSQL: whole pages (TABLESAMPLE SYSTEM) instead of rows (BERNOULLI). It reads only
+    // the pages drawn, but their rows are neighbours: good enough to test checks on, too
+    // clustered for quartiles of ordered data.
+    bool pages = false;
+
+    bool active() const { return rows > 0 && population > rows; }
+};
+
 // Everything the compiler needs to know about the container a check runs on.
 struct CheckSqlContext
 {
@@ -42,6 +62,7 @@ struct CheckSqlContext
     SqlFragment rowScope;   // a boolean over the table, e.g. "inc" > ?
     QString orderField;     // with recordLimit: read the first rows by this field
     qint64 recordLimit = 0; // 0: all
+    RowSample sample;       // inactive: every row in scope
 };
 
 // How a check is evaluated.
@@ -85,9 +106,18 @@ CompiledCheck compileCheck(const Check &check, const CheckSqlContext &context);
 QString displaySql(const Check &check, const CheckSqlContext &context);
 
 // The FROM item of the rows read, named `alias`: the quoted table, or a derived table applying
-// context.rowScope / orderField / recordLimit.
+// context.rowScope / orderField / recordLimit, then context.sample (RowSampling.cpp).
 SqlFragment sourceRelation(const CheckSqlContext &context,
                            const QString &alias = QStringLiteral("src"));
+
+// Whether reading sourceRelation(context) visits every row in scope (a table pass): false only
+// for a sample read by rowid or by pages.
+bool readsEveryRow(const CheckSqlContext &context);
+
+// A SQLite rowid table's rowid range (an indexed MIN/MAX), so that a RowSample of it reads
+// rows by key instead of the whole table. Without one (other databases, views, WITHOUT ROWID
+// tables, every rowid alias shadowed by a column in `columns`) rowidName stays empty.
+RowSample rowidRange(QSqlDatabase db, const CheckSqlContext &context, const QStringList &columns);
 
 // What one check measured.
 struct CheckCount

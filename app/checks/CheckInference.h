@@ -74,15 +74,16 @@ struct HoldoutResult
 {
     QList<Check> checks; // coverage 1 unless a shape was allowed
     int dropped = 0;     // candidates the data did not satisfy well enough
-    int queries = 0;     // statements run (each reads the container once)
+    int queries = 0;     // statements run
     QString error;       // the test query failed: nothing was kept
 };
 
 // Runs every alternative of every candidate through countFailures (one aggregate query, plus
-// one grouped query per unique check) over the rows `context` scopes, and keeps per candidate
-// the first alternative no record fails (or a shape, see InferenceCandidate).
+// one grouped query per unique check) over the rows `context` reads (the profile's rows, or a
+// holdout sample of them), and keeps per candidate the first alternative no record fails (or a
+// shape, see InferenceCandidate).
 HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &candidates,
-                             const CheckSqlContext &context, qint64 recordLimit);
+                             const CheckSqlContext &context);
 
 // The statements countFailures runs for these checks.
 int countQueries(const QList<Check> &checks, const CheckSqlContext &context);

@@ -67,7 +67,7 @@ int countQueries(const QList<Check> &checks, const CheckSqlContext &context)
 }
 
 HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &candidates,
-                             const CheckSqlContext &context, qint64 recordLimit)
+                             const CheckSqlContext &context)
 {
     HoldoutResult result;
     for (int first = 0; first < candidates.size();) {
@@ -85,7 +85,8 @@ HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &c
             continue;
         result.queries += countQueries(checks, context);
         QString error;
-        const QList<CheckCount> counts = countFailures(db, checks, context, recordLimit, &error);
+        const QList<CheckCount> counts =
+            countFailures(db, checks, context, context.recordLimit, &error);
         if (!error.isEmpty() || counts.size() != checks.size()) {
             result.error = error.isEmpty() ? QStringLiteral("no counts") : error;
             result.checks.clear();

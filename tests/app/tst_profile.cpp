@@ -150,8 +150,9 @@ private:
                      .arg(table, values.join(QStringLiteral(", "))));
     }
 
-    // Sync, profile twice, and check every figure against the generated data.
-    void profileAndCheck(qint64 ds)
+    // Sync, profile twice, and check every figure against the generated data. On SQLite,
+    // Profile also asks for the rowid range (its sample is read by key).
+    void profileAndCheck(qint64 ds, bool sqlite = false)
     {
         QVERIFY(ds);
         const Operation synced = m_harness.run(ds, operation_type::kSync, {});
@@ -171,7 +172,7 @@ private:
         QCOMPARE(first.counters.value(QStringLiteral("records_profiled")).toInt(), kRows);
         QCOMPARE(first.counters.value(QStringLiteral("field_profiles_updated")).toInt(), 6);
         QVERIFY(first.counters.value(QStringLiteral("table_passes")).toInt() <= 2);
-        QCOMPARE(first.counters.value(QStringLiteral("queries")).toInt(), 2);
+        QCOMPARE(first.counters.value(QStringLiteral("queries")).toInt(), sqlite ? 3 : 2);
 
         QHash<QString, FieldProfile> byName;
         for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id))
@@ -308,7 +309,7 @@ private:
     // pass-1 figures stay exact, distinct counts and quantiles are marked approximate.
     static constexpr qint64 kBig = 150000;
 
-    void checkSampled(qint64 ds)
+    void checkSampled(qint64 ds, bool sqlite = false)
     {
         QVERIFY(ds);
         QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
@@ -321,7 +322,8 @@ private:
                                            {{QStringLiteral("containers"), QJsonArray{"big"}}});
         QVERIFY2(op.status == QLatin1String("success"),
                  qPrintable(op.status + QStringLiteral(": ") + op.message));
-        QCOMPARE(op.counters.value(QStringLiteral("table_passes")).toInt(), 2);
+        // SQLite reads its sample by rowid: one pass. Elsewhere the sample reads the table too.
+        QCOMPARE(op.counters.value(QStringLiteral("table_passes")).toInt(), sqlite ? 1 : 2);
         QCOMPARE(op.counters.value(QStringLiteral("records_profiled")).toDouble(), double(kBig));
         QHash<QString, FieldProfile> byName;
         for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id))
@@ -376,8 +378,8 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("src"));
         const qint64 ds = m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
                                                  test::Server{}, path, QStringLiteral("main"));
-        profileAndCheck(ds);
-        checkSampled(ds);
+        profileAndCheck(ds, true);
+        checkSampled(ds, true);
 
         // A record limit profiles only that many records.
         const Operation limited = m_harness.run(ds, operation_type::kProfile,

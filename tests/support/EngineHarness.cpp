@@ -2,6 +2,7 @@
 
 #include "engine/OperationRequest.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTest>
 #include <QUuid>
@@ -16,7 +17,9 @@ bool waitForOperation(QSignalSpy &finished, qint64 operationId, int timeoutMs)
         for (const auto &args : finished)
             if (args.at(0).toLongLong() == operationId)
                 return true;
-        finished.wait(100);
+        // Not finished.wait(): once a test function has failed, QSignalSpy::wait() returns at
+        // once without delivering events, and every later wait would run into its timeout.
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
     }
     return false;
 }

@@ -16,7 +16,7 @@ ProfileInference::ProfileInference(Catalog &catalog, Datastore datastore, SqlDia
 }
 
 CheckSqlContext ProfileInference::contextFor(const Container &container, const QList<Field> &fields,
-                                             const SqlFragment &rowScope)
+                                             const HoldoutRows &rows)
 {
     CheckSqlContext ctx;
     ctx.dialect = m_dialect;
@@ -24,8 +24,9 @@ CheckSqlContext ProfileInference::contextFor(const Container &container, const Q
     ctx.table = container.name;
     for (const Field &f : fields)
         ctx.fieldTypes.insert(f.name, typeFamily(f.declaredType));
-    ctx.rowScope = rowScope;
+    ctx.rowScope = rows.scope;
     ctx.recordLimit = m_settings.recordLimit;
+    ctx.sample = rows.sample;
     if (m_tables.isEmpty())
         for (const Container &c : m_catalog.containers(m_datastore.id))
             m_tables.insert(c.id, c.name);
@@ -87,22 +88,14 @@ void ProfileInference::synchronize(const Container &container, const QList<Check
         step.error = error;
 }
 
-InferenceStep ProfileInference::inferContainer(QSqlDatabase db, const Container &container,
-                                               const QList<Field> &fields,
-                                               const QList<FieldProfile> &profiles,
-                                               const SqlFragment &rowScope)
+InferenceStep ProfileInference::test(QSqlDatabase db, const Container &container,
+                                     const QList<InferenceCandidate> &candidates,
+                                     const CheckSqlContext &rows)
 {
     InferenceStep step;
-    m_profiles.insert(container.id, profiles);
-    if (m_settings.level <= 0)
-        return step;
-    InferenceSubject subject{container, fields, profiles};
-    InferenceSettings settings;
-    settings.level = m_settings.level;
-    const QList<InferenceCandidate> candidates = inference::proposeChecks(subject, settings);
-    const inference::HoldoutResult tested = inference::testCandidates(
-        db, candidates, contextFor(container, fields, rowScope), m_settings.recordLimit);
+    const inference::HoldoutResult tested = inference::testCandidates(db, candidates, rows);
     step.queries = tested.queries;
+    step.tablePasses = readsEveryRow(rows) ? tested.queries : 0;
     step.dropped = tested.dropped;
     if (!tested.error.isEmpty()) {
         step.error = tested.error;
@@ -112,12 +105,26 @@ InferenceStep ProfileInference::inferContainer(QSqlDatabase db, const Container 
     return step;
 }
 
-InferenceStep ProfileInference::inferReferences(QSqlDatabase db, const Container &container,
-                                                const SqlFragment &rowScope)
+InferenceStep ProfileInference::inferContainer(QSqlDatabase db, const Container &container,
+                                               const QList<Field> &fields,
+                                               const QList<FieldProfile> &profiles,
+                                               const HoldoutRows &rows)
 {
-    InferenceStep step;
+    m_profiles.insert(container.id, profiles);
+    if (m_settings.level <= 0)
+        return {};
+    InferenceSubject subject{container, fields, profiles};
+    InferenceSettings settings;
+    settings.level = m_settings.level;
+    return test(db, container, inference::proposeChecks(subject, settings),
+                contextFor(container, fields, rows));
+}
+
+InferenceStep ProfileInference::inferReferences(QSqlDatabase db, const Container &container,
+                                                const HoldoutRows &rows)
+{
     if (m_settings.level < 4)
-        return step;
+        return {};
     loadDatastore();
     const auto live = [](const QList<Field> &all) {
         QList<Field> out;
@@ -142,17 +149,8 @@ InferenceStep ProfileInference::inferReferences(QSqlDatabase db, const Container
     const QList<InferenceCandidate> proposals =
         inference::proposeReferences(subject, others, settings);
     if (proposals.isEmpty())
-        return step;
-    const inference::HoldoutResult tested = inference::testCandidates(
-        db, proposals, contextFor(container, subject.fields, rowScope), m_settings.recordLimit);
-    step.queries = tested.queries;
-    step.dropped = tested.dropped;
-    if (!tested.error.isEmpty()) {
-        step.error = tested.error;
-        return step;
-    }
-    synchronize(container, tested.checks, step);
-    return step;
+        return {};
+    return test(db, container, proposals, contextFor(container, subject.fields, rows));
 }
 
 } // namespace assay

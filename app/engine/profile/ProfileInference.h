@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checks/CheckCompiler.h"
+#include "checks/CheckInference.h"
 #include "checks/CheckSynchronizer.h"
 #include "domain/Container.h"
 #include "domain/Datastore.h"
@@ -18,9 +19,19 @@ class Catalog;
 struct InferenceStep
 {
     CheckSyncCounts counts;
-    int queries = 0; // holdout statements run against the source
-    int dropped = 0; // proposals the data did not satisfy
-    QString error;   // the holdout query or a Catalog write failed
+    int queries = 0;     // holdout statements run against the source
+    int tablePasses = 0; // of those, statements that read every row in scope
+    int dropped = 0;     // proposals the data did not satisfy
+    QString error;       // the holdout query or a Catalog write failed
+};
+
+// The rows proposals are tested on: a random holdout sample of the rows the profile read (its
+// scope and record limit), about kHoldoutRows of them, so testing costs a fraction of a read.
+struct HoldoutRows
+{
+    static constexpr qint64 kHoldoutRows = 50000;
+    SqlFragment scope; // the profile's starting threshold; empty for every row
+    RowSample sample;
 };
 
 // Profile's check inference (spec 2.5): after a container's profiles are written, propose
@@ -34,25 +45,27 @@ public:
         int level = 0;
         bool asDraft = false;
         qint64 operationId = 0;
-        qint64 recordLimit = 0; // the rows the holdout reads, as the profile did
+        qint64 recordLimit = 0; // the rows the holdout samples, as the profile read them
     };
 
     ProfileInference(Catalog &catalog, Datastore datastore, SqlDialect dialect, Settings settings);
 
-    // Levels 1, 2, 3 and 5 for a container just profiled; `rowScope` is the profile's
-    // incremental filter (empty for every row). Remembers the profiles for level 4.
+    // Levels 1, 2, 3 and 5 for a container just profiled, tested on `rows`. Remembers the
+    // profiles for level 4.
     InferenceStep inferContainer(QSqlDatabase db, const Container &container,
                                  const QList<Field> &fields, const QList<FieldProfile> &profiles,
-                                 const SqlFragment &rowScope);
+                                 const HoldoutRows &rows);
 
     // Level 4 for a container profiled by this run, once every container of the run has its
     // profiles (a reference may sort after the container that refers to it).
     InferenceStep inferReferences(QSqlDatabase db, const Container &container,
-                                  const SqlFragment &rowScope);
+                                  const HoldoutRows &rows);
 
 private:
     CheckSqlContext contextFor(const Container &container, const QList<Field> &fields,
-                               const SqlFragment &rowScope);
+                               const HoldoutRows &rows);
+    InferenceStep test(QSqlDatabase db, const Container &container,
+                       const QList<InferenceCandidate> &candidates, const CheckSqlContext &rows);
     QList<FieldProfile> profilesOf(qint64 containerId);
     void loadDatastore();
     // Containers a field of `fields` may name: one with a field of the same name, or whose

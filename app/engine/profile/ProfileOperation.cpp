@@ -7,6 +7,7 @@
 #include "engine/OperationRequest.h"
 #include "engine/profile/ProfileInference.h"
 #include "engine/profile/ProfileQueries.h"
+#include "engine/profile/SqliteProfileFunction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -57,7 +58,7 @@ int recordInference(OperationContext &context, const Container &container,
 {
     QJsonObject &counters = context.operation().counters;
     bump(counters, "queries", step.queries);
-    bump(counters, "table_passes", step.queries); // each holdout statement reads the table
+    bump(counters, "table_passes", step.tablePasses);
     bump(counters, "checks_synchronized", step.counts.synchronized());
     bump(counters, "checks_added", step.counts.added);
     bump(counters, "checks_updated", step.counts.updated);
@@ -70,14 +71,26 @@ int recordInference(OperationContext &context, const Container &container,
     return step.counts.synchronized();
 }
 
-// The profile's incremental filter, for the holdout to read the same rows.
-SqlFragment rowScopeOf(const SqlDialect &dialect, const ProfileSource &source)
+// The starting threshold as a filter on the container's incremental field (empty for every
+// row): `field > ?`, compared as a time or as a batch number.
+SqlFragment startingThreshold(const SqlDialect &dialect, const Container &container,
+                              const ProfileOptions &options)
 {
-    if (source.incrementalField.isEmpty() || !source.incrementalAfter.isValid())
+    if (container.incrementalField.isEmpty())
         return {};
-    return SqlFragment{
-        dialect.greaterThan(dialect.quote(source.incrementalField), source.incrementalIsTime),
-        {dialect.thresholdValue(source.incrementalAfter, source.incrementalIsTime)}};
+    QVariant after;
+    bool time = true;
+    if (container.incrementalStrategy == QLatin1String("batch-value") &&
+        options.greaterThanBatch.isValid()) {
+        after = options.greaterThanBatch;
+        time = false;
+    } else if (!options.greaterThanTime.isEmpty()) {
+        after = options.greaterThanTime;
+    }
+    if (!after.isValid())
+        return {};
+    return SqlFragment{dialect.greaterThan(dialect.quote(container.incrementalField), time),
+                       {dialect.thresholdValue(after, time)}};
 }
 
 } // namespace
@@ -143,7 +156,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
                                                      options.recordLimit});
     }
     // Containers this run profiled, with the rows read: level 4 looks across them at the end.
-    QList<QPair<Container, SqlFragment>> profiled;
+    QList<QPair<Container, HoldoutRows>> profiled;
     counters.insert(QStringLiteral("tables_requested"), int(chosen.size()));
 
     context.progress(0.02, ProfileOperationText::tr("Connecting"));
@@ -159,6 +172,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     int failed = 0;
     bool aborted = false;
     const bool logarithm = profile_sql::hasLogarithm(session->database(), dialect);
+    const bool sketches = sqlite_profile::install(session->database());
 
     // The handle (and every query) must be gone before closeSource() removes the connection.
     for (int ci = 0; ci < chosen.size(); ++ci) {
@@ -193,21 +207,12 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         source.table = container.name;
         source.recordLimit = options.recordLimit;
         source.logarithm = logarithm;
-        if (!container.incrementalField.isEmpty()) {
-            if (container.incrementalStrategy == QLatin1String("batch-value") &&
-                options.greaterThanBatch.isValid()) {
-                source.incrementalAfter = options.greaterThanBatch;
-                source.incrementalIsTime = false;
-            } else if (!options.greaterThanTime.isEmpty())
-                source.incrementalAfter = options.greaterThanTime;
-            if (source.incrementalAfter.isValid())
-                source.incrementalField = container.incrementalField;
-        }
+        source.rowScope = startingThreshold(dialect, container, options);
 
         // Pass 1: the wide aggregate.
         QString error;
         QSqlQuery q1(db);
-        const BoundSql pass1 = profile_sql::pass1(dialect, source, columns);
+        const BoundSql pass1 = profile_sql::pass1(dialect, source, columns, sketches);
         bump(counters, "queries");
         bump(counters, "table_passes");
         if (!execBound(q1, pass1, &error) || !q1.next()) {
@@ -234,23 +239,37 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             p.inferredType = typeFamilyName(columns.at(i).family);
             profiles << p;
         }
-        const qint64 records = profile_sql::readPass1(q1, dialect, columns, profiles);
+        const qint64 records = profile_sql::readPass1(q1, dialect, columns, profiles, sketches);
         q1.finish();
         if (context.isCancelled()) {
             aborted = true;
             break;
         }
 
-        // Pass 2: top values, distinct counts and quantiles over a bounded sample.
-        const qint64 scanned =
-            options.recordLimit > 0 ? qMin(records, options.recordLimit) : records;
-        source.tableRecords = records;
-        source.sampleTarget = profile_sql::kSampleRows;
-        const bool sampled = records > profile_sql::kSampleRows;
+        // Pass 2: top values, distinct counts and quantiles over a bounded sample of the rows
+        // pass 1 read; on a SQLite rowid table the sample is read by key.
+        QStringList names;
+        for (const ProfileColumn &c : columns)
+            names << c.name;
+        CheckSqlContext rows;
+        rows.dialect = dialect;
+        rows.schema = source.schema;
+        rows.table = source.table;
+        rows.rowScope = source.rowScope;
+        rows.recordLimit = source.recordLimit;
+        const RowSample keys = rowidRange(db, rows, names);
+        if (!keys.rowidName.isEmpty())
+            bump(counters, "queries");
+        source.sample = keys;
+        source.sample.rows = profile_sql::kSampleRows;
+        source.sample.population = records;
+        rows.sample = source.sample;
+        const bool sampled = source.sample.active();
         QSqlQuery q2(db);
         const BoundSql pass2 = profile_sql::pass2(dialect, source, columns, profiles);
         bump(counters, "queries");
-        bump(counters, "table_passes");
+        if (readsEveryRow(rows))
+            bump(counters, "table_passes");
         if (!execBound(q2, pass2, &error)) {
             if (context.isCancelled()) {
                 aborted = true;
@@ -276,37 +295,40 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             continue;
         }
         QJsonObject figures{{QStringLiteral("records"), double(records)},
-                            {QStringLiteral("records_profiled"), double(scanned)},
+                            {QStringLiteral("records_profiled"), double(records)},
                             {QStringLiteral("fields"), int(fields.size())},
                             {QStringLiteral("sampled"), sampled}};
         if (inference) {
             context.progress(
                 0.05 + 0.95 * (ci + 0.5) / qMax(1, int(chosen.size())),
                 ProfileOperationText::tr("Inferring checks of %1").arg(container.name));
-            const SqlFragment scope = rowScopeOf(dialect, source);
-            const int synced =
-                recordInference(context, container,
-                                inference->inferContainer(db, container, fields, profiles, scope));
+            HoldoutRows holdout{source.rowScope, keys};
+            holdout.sample.rows = HoldoutRows::kHoldoutRows;
+            holdout.sample.population = records;
+            holdout.sample.pages = true;
+            const int synced = recordInference(
+                context, container,
+                inference->inferContainer(db, container, fields, profiles, holdout));
             if (synced >= 0)
                 figures.insert(QStringLiteral("checks_synchronized"), synced);
-            profiled << qMakePair(container, scope);
+            profiled << qMakePair(container, holdout);
         }
         containerFigures.insert(container.name, figures);
         context.operation().result.insert(QStringLiteral("containers"), containerFigures);
         bump(counters, "tables_profiled");
-        bump(counters, "records_profiled", scanned);
+        bump(counters, "records_profiled", records);
         bump(counters, "field_profiles_updated", profiles.size());
         context.markContainerFinished(container.name);
     }
     // Level 4: references between the containers, now that each has its profiles.
     if (inference && options.inferenceThreshold >= 4 && !aborted) {
-        for (const auto &[container, scope] : profiled) {
+        for (const auto &[container, holdout] : profiled) {
             if (context.isCancelled())
                 break;
             context.progress(0.98, ProfileOperationText::tr("Relating %1").arg(container.name));
-            const int synced =
-                recordInference(context, container,
-                                inference->inferReferences(session->database(), container, scope));
+            const int synced = recordInference(
+                context, container,
+                inference->inferReferences(session->database(), container, holdout));
             QJsonObject figures = containerFigures.value(container.name).toObject();
             if (synced > 0)
                 figures.insert(QStringLiteral("checks_synchronized"),

@@ -1,6 +1,7 @@
 #include "engine/profile/ProfileQueries.h"
 
 #include "connectors/FolderDiscovery.h"
+#include "engine/profile/SqliteProfileFunction.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -75,6 +76,41 @@ BucketRange bucketRange(const FieldProfile *p)
     return r;
 }
 
+// Below 1e-9 a skewness or kurtosis is rounding noise of a symmetric (or flat) distribution.
+double cleanMoment(double x)
+{
+    return std::abs(x) < 1e-9 ? 0.0 : x;
+}
+
+// A column's figures from its assay_profile() sketch (ColumnSketch::toJson).
+void readSketch(const QJsonObject &o, qint64 records, FieldProfile &p)
+{
+    const double n = o.value(QStringLiteral("n")).toDouble();
+    p.completeness = records > 0 ? n / double(records) : 0.0;
+    if (n <= 0)
+        return;
+    p.minValue = o.value(QStringLiteral("min")).toString();
+    p.maxValue = o.value(QStringLiteral("max")).toString();
+    p.distinctValues = qint64(o.value(QStringLiteral("distinct")).toDouble());
+    p.distinctApproximate = true; // pass 2 replaces it with the exact count of a whole table
+    if (o.contains(QStringLiteral("sum"))) {
+        p.sum = o.value(QStringLiteral("sum")).toDouble();
+        p.mean = *p.sum / n;
+        const double m2 = o.value(QStringLiteral("m2")).toDouble();
+        p.stdDev = n > 1 ? std::sqrt(qMax(0.0, m2) / (n - 1)) : 0.0;
+        if (m2 > 0) {
+            p.skewness = cleanMoment(std::sqrt(n) * o.value(QStringLiteral("m3")).toDouble() /
+                                     std::pow(m2, 1.5));
+            p.kurtosis =
+                cleanMoment(n * o.value(QStringLiteral("m4")).toDouble() / (m2 * m2) - 3.0);
+        }
+    }
+    if (o.contains(QStringLiteral("min_length"))) {
+        p.minLength = qint64(o.value(QStringLiteral("min_length")).toDouble());
+        p.maxLength = qint64(o.value(QStringLiteral("max_length")).toDouble());
+    }
+}
+
 } // namespace
 
 bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
@@ -87,46 +123,31 @@ bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
 
 QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *values)
 {
-    const SqlDialect::Family family = dialect.family();
-    QString sql = QStringLiteral("SELECT * FROM %1").arg(dialect.table(s.schema, s.table));
-    QStringList where;
-    const bool sampling = s.sampleTarget > 0 && s.tableRecords > s.sampleTarget;
-    bool limitSample = false;
-    if (sampling) {
-        const double fraction = double(s.sampleTarget) / double(s.tableRecords);
-        if (family == SqlDialect::Family::PostgreSQL) {
-            // BERNOULLI samples rows. SYSTEM would read fewer pages, but pages hold neighbouring
-            // rows, and quartiles of ordered data (ids, timestamps) came out 5-10% off.
-            sql += QStringLiteral(" TABLESAMPLE BERNOULLI (?)");
-            values->append(fraction * 100.0);
-        } else if (family == SqlDialect::Family::SQLite) {
-            where << QStringLiteral("abs(random()) % ? = 0");
-            values->append(qMax<qint64>(1, qRound64(1.0 / fraction)));
-        } else if (family == SqlDialect::Family::MySQL) {
-            where << QStringLiteral("RAND() < ?");
-            values->append(fraction);
-        } else {
-            limitSample = true; // no portable random sample: the first rows
-        }
-    }
-    if (!s.incrementalField.isEmpty() && s.incrementalAfter.isValid()) {
-        where << dialect.greaterThan(dialect.quote(s.incrementalField), s.incrementalIsTime);
-        values->append(dialect.thresholdValue(s.incrementalAfter, s.incrementalIsTime));
-    }
-    if (!where.isEmpty())
-        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    qint64 limit = s.recordLimit;
-    if (limitSample)
-        limit = limit > 0 ? qMin(limit, s.sampleTarget) : s.sampleTarget;
-    if (limit > 0)
-        sql = dialect.limit(sql, limit);
-    return QStringLiteral("(%1) src").arg(sql);
+    CheckSqlContext rows;
+    rows.dialect = dialect;
+    rows.schema = s.schema;
+    rows.table = s.table;
+    rows.rowScope = s.rowScope;
+    rows.recordLimit = s.recordLimit;
+    rows.sample = s.sample;
+    const SqlFragment relation = sourceRelation(rows);
+    values->append(relation.values);
+    return relation.sql;
 }
 
-QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns)
+QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns,
+                               bool sketches)
 {
     QList<Pass1Layout> out;
     int next = 1; // 0 is COUNT(*)
+    if (sketches) {
+        for (int i = 0; i < columns.size(); ++i) {
+            Pass1Layout l;
+            l.sketch = next++;
+            out << l;
+        }
+        return out;
+    }
     const bool approx = !dialect.approximateCountDistinct(QStringLiteral("x")).isEmpty();
     for (const ProfileColumn &c : columns) {
         Pass1Layout l;
@@ -152,12 +173,18 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
 }
 
 BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
-               const QList<ProfileColumn> &columns)
+               const QList<ProfileColumn> &columns, bool sketches)
 {
     BoundSql out;
     QStringList select{QStringLiteral("COUNT(*)")};
     for (const ProfileColumn &c : columns) {
         const QString f = QStringLiteral("src.") + dialect.quote(c.name);
+        if (sketches) {
+            select << sqlite_profile::call(f, c.isNumeric() ? ColumnSketch::Kind::Numeric
+                                              : c.isText()  ? ColumnSketch::Kind::Text
+                                                            : ColumnSketch::Kind::Other);
+            continue;
+        }
         select << QStringLiteral("COUNT(%1)").arg(f);
         if (c.hasMinMax()) {
             select << dialect.toText(QStringLiteral("MIN(%1)").arg(f))
@@ -184,14 +211,18 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
 }
 
 qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<ProfileColumn> &columns,
-                 QList<FieldProfile> &profiles)
+                 QList<FieldProfile> &profiles, bool sketches)
 {
     const qint64 records = q.value(0).toLongLong();
-    const QList<Pass1Layout> layout = pass1Layout(dialect, columns);
+    const QList<Pass1Layout> layout = pass1Layout(dialect, columns, sketches);
     for (int i = 0; i < columns.size() && i < profiles.size(); ++i) {
         const Pass1Layout &l = layout.at(i);
         FieldProfile &p = profiles[i];
         p.records = records;
+        if (l.sketch >= 0) {
+            readSketch(sqlite_profile::read(q.value(l.sketch)), records, p);
+            continue;
+        }
         const qint64 n = q.value(l.count).toLongLong();
         p.completeness = records > 0 ? double(n) / double(records) : 0.0;
         if (l.min >= 0) {
@@ -371,18 +402,17 @@ void Pass2Reader::finish()
             p.distinctValues = qRound64(estimate);
             p.distinctApproximate = true;
         }
-        // Skewness and excess kurtosis from the standardised moments of the rows read.
-        if (m_columns.at(i).isNumeric() && p.stdDev && *p.stdDev > 0) {
+        // Skewness and excess kurtosis from the standardised moments of the rows read, unless
+        // pass 1 measured them over every row.
+        if (m_columns.at(i).isNumeric() && p.stdDev && *p.stdDev > 0 && !p.skewness) {
             const double m1 = sums.s1 / t;
             const double m2 = sums.s2 / t - m1 * m1;
             if (m2 > 0) {
                 const double m3 = sums.s3 / t - 3 * m1 * sums.s2 / t + 2 * m1 * m1 * m1;
                 const double m4 = sums.s4 / t - 4 * m1 * sums.s3 / t + 6 * m1 * m1 * sums.s2 / t -
                                   3 * m1 * m1 * m1 * m1;
-                // Below 1e-9 is rounding noise of a symmetric (or flat) distribution: 0.
-                const auto clean = [](double x) { return std::abs(x) < 1e-9 ? 0.0 : x; };
-                p.skewness = clean(m3 / std::pow(m2, 1.5));
-                p.kurtosis = clean(m4 / (m2 * m2) - 3.0);
+                p.skewness = cleanMoment(m3 / std::pow(m2, 1.5));
+                p.kurtosis = cleanMoment(m4 / (m2 * m2) - 3.0);
             }
         }
         if (!sums.buckets.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks/CheckCompiler.h"
 #include "connectors/FieldTypes.h"
 #include "connectors/SqlDialect.h"
 #include "domain/FieldProfile.h"
@@ -41,18 +42,15 @@ struct BoundSql
 };
 
 // The rows a Profile pass reads: a table, optionally filtered on the incremental field
-// (`incrementalField > ?`), optionally limited, optionally sampled.
+// (`rowScope`), optionally limited, and (pass 2) sampled among those rows.
 struct ProfileSource
 {
     QString schema;
     QString table;
-    QString incrementalField; // "" for no filter
-    QVariant incrementalAfter;
-    bool incrementalIsTime = true; // a time threshold (else a batch number)
-    qint64 recordLimit = 0;        // 0: all rows
-    qint64 tableRecords = 0;       // rows pass 1 counted (sizes the sample)
-    qint64 sampleTarget = 0;       // 0: no sampling; else about this many rows
-    bool logarithm = true;         // the database has LN() (entropy); SQLite builds may lack it
+    SqlFragment rowScope;   // e.g. `"updated" > ?`; empty for every row
+    qint64 recordLimit = 0; // 0: all rows
+    RowSample sample;       // pass 2: about kSampleRows of the rows pass 1 counted
+    bool logarithm = true;  // the database has LN() (entropy); SQLite builds may lack it
 };
 
 namespace profile_sql {
@@ -75,22 +73,27 @@ QString source(const SqlDialect &dialect, const ProfileSource &source, QVariantL
 // Pass 1: one wide aggregate. Columns: COUNT(*), then per field COUNT, MIN and MAX as text,
 // (numeric) SUM and the population variance (or, where the database has no VAR_POP, the sum of
 // squares), (text) MIN/MAX length, then (when the dialect has one) an approximate distinct
-// count. pass1Layout gives the positions.
+// count. With `sketches` (SQLite, sqlite_profile::install succeeded) one assay_profile() per
+// field instead, which also gives exact skewness and kurtosis and a distinct estimate.
+// pass1Layout gives the positions.
 BoundSql pass1(const SqlDialect &dialect, const ProfileSource &source,
-               const QList<ProfileColumn> &columns);
+               const QList<ProfileColumn> &columns, bool sketches = false);
 
 struct Pass1Layout
 {
     int count = -1, min = -1, max = -1, sum = -1, spread = -1, minLength = -1, maxLength = -1,
-        approxDistinct = -1;
+        approxDistinct = -1, sketch = -1;
     bool spreadIsVariance = true; // false: `spread` is the sum of squares
 };
-QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns);
+QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns,
+                               bool sketches = false);
 
 // Fills completeness, min, max, sum, mean, standard deviation, lengths and approximate distinct
-// counts of `profiles` (one per column, in order) from pass 1's row. Returns COUNT(*).
+// counts (and, from sketches, skewness and kurtosis) of `profiles` (one per column, in order)
+// from pass 1's row. Returns COUNT(*).
 qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
-                 const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles);
+                 const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
+                 bool sketches = false);
 
 // Pass 2: one grouped query over the (sampled) rows, materialised once and unpivoted with
 // UNION ALL. Rows: field index, value as text, count, distinct values in the rows read, rank
@@ -102,9 +105,9 @@ qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles);
 
-// Reads pass 2's rows into the profiles: histogram (with ratios), quantiles, skewness,
-// kurtosis, entropy, distinct counts (estimated from the sample when it is one) and the
-// inferred type of text fields.
+// Reads pass 2's rows into the profiles: histogram (with ratios), quantiles, skewness and
+// kurtosis (unless pass 1 measured them), entropy, distinct counts (estimated from the sample
+// when it is one) and the inferred type of text fields.
 class Pass2Reader
 {
 public:
