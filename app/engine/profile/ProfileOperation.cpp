@@ -266,6 +266,8 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             reader.add(q2);
         q2.finish();
         reader.finish();
+        for (FieldProfile &p : profiles)
+            p.sampled = sampled; // what the field panel marks as approximate
         if (context.isCancelled()) {
             aborted = true;
             break;
