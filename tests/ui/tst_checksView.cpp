@@ -2,8 +2,8 @@
 // QAbstractItemModelTester, refreshing on checksChanged without resets), the Checks tab's
 // status filter and counts, creating a check through the generated dialog, live validation
 // keeping OK disabled with the reason shown, editing an inferred check (userEdited), archive
-// and activate (a person's decision on an inferred check outliving real re-profiles), Show SQL,
-// and screenshots of the tab and the dialogs.
+// and activate (a person's decision on an inferred check outliving real re-profiles), Show SQL
+// in the SQLite, PostgreSQL and MySQL dialects, and screenshots of the tab and the dialogs.
 #include "EngineHarness.h"
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
@@ -601,6 +601,76 @@ private slots:
         tab.setStatusFilter(check_status::kActive);
         QVERIFY(tab.selectCheck(activated));
         screenshot(&tab, QStringLiteral("checks-tab-decided.png"));
+    }
+
+    // Show SQL compiles for the datastore's own dialect, without connecting to it: PostgreSQL
+    // and MySQL quote and qualify identifiers their way and match patterns with their operators.
+    void showSqlInTheDatastoresDialect()
+    {
+        struct Case
+        {
+            QString type, schema;
+            QStringList expected, absent;
+        };
+        const QList<Case> cases{
+            {QStringLiteral("postgresql"),
+             QStringLiteral("sales"),
+             {QStringLiteral("\"sales\".\"orders\""), QStringLiteral("\"status\" ~ '^[a-z]+$'")},
+             {QStringLiteral("`"), QStringLiteral("REGEXP")}},
+            {QStringLiteral("mysql"),
+             QStringLiteral("shop"),
+             {QStringLiteral("`shop`.`orders`"), QStringLiteral("`status` REGEXP '(?-i)^[a-z]+$'")},
+             {QStringLiteral("\"orders\""), QStringLiteral("\"status\"")}},
+        };
+        for (const Case &c : cases) {
+            Connection connection;
+            connection.name = c.type + QStringLiteral(" server");
+            connection.type = c.type;
+            connection.host = QStringLiteral("db.invalid"); // never reached
+            connection.port = 1;
+            connection.database = c.schema;
+            Datastore d;
+            d.name = c.type + QStringLiteral(" shop");
+            d.connectionId = m_catalog.addConnection(connection);
+            d.database = c.schema;
+            d.schema = c.schema;
+            const qint64 ds = m_catalog.addDatastore(d);
+            QVERIFY(ds);
+            Container orders;
+            orders.datastoreId = ds;
+            orders.name = QStringLiteral("orders");
+            orders.containerType = QStringLiteral("table");
+            const qint64 container = m_catalog.addContainer(orders);
+            Field status;
+            status.containerId = container;
+            status.name = QStringLiteral("status");
+            status.declaredType = QStringLiteral("varchar(20)");
+            QVERIFY(m_catalog.addField(status));
+            Check k;
+            k.containerId = container;
+            k.rule = QStringLiteral("matchesPattern");
+            k.fields = {QStringLiteral("status")};
+            k.properties = {{QStringLiteral("pattern"), QStringLiteral("^[a-z]+$")}};
+            const qint64 id = m_catalog.addCheck(k);
+            QVERIFY2(id, qPrintable(m_catalog.lastError()));
+
+            ChecksTab tab;
+            tab.setContainer(&m_catalog, container);
+            tab.show();
+            QVERIFY(tab.selectCheck(id));
+            const QStringList connectionsBefore = QSqlDatabase::connectionNames();
+            QTest::mouseClick(tab.sqlButton(), Qt::LeftButton);
+            CheckSqlDialog *dialog = tab.sqlDialog();
+            QVERIFY(dialog && dialog->isVisible());
+            QCOMPARE(QSqlDatabase::connectionNames(), connectionsBefore); // nothing opened
+            const QString sql = dialog->sql();
+            for (const QString &part : c.expected)
+                QVERIFY2(sql.contains(part), qPrintable(c.type + QStringLiteral(": ") + sql));
+            for (const QString &part : c.absent)
+                QVERIFY2(!sql.contains(part), qPrintable(c.type + QStringLiteral(": ") + sql));
+            screenshot(dialog, QStringLiteral("check-sql-%1.png").arg(c.type));
+            dialog->close();
+        }
     }
 };
 
