@@ -4,6 +4,7 @@
 #include "connectors/FieldTypes.h"
 
 #include <QJsonDocument>
+#include <iterator>
 #include <optional>
 
 // `assay checks list|create|update|archive|rules`: the checks of a datastore's containers,
@@ -373,9 +374,11 @@ QString scopeName(RuleScope scope)
 
 QString propertyTypeName(PropertyType type)
 {
-    static const char *const names[] = {"number",    "integer",    "boolean",   "text",
-                                        "pattern",   "list",       "datetime",  "field",
-                                        "container", "field_type", "expression"};
+    // In PropertyType's order.
+    static const char *const names[] = {"number",    "integer",   "boolean",    "text",
+                                        "pattern",   "list",      "datetime",   "field",
+                                        "container", "datastore", "field_type", "expression"};
+    static_assert(std::size(names) == int(PropertyType::Expression) + 1);
     return QLatin1String(names[int(type)]);
 }
 
