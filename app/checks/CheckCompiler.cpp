@@ -257,6 +257,8 @@ SqlFragment Compiler::isType()
 // database hashes (or indexes) the reference once: an anti-join pushed down.
 SqlFragment Compiler::reference()
 {
+    // ref_datastore_id names this datastore or is absent: rules::validate (run before
+    // compiling) refuses another one, which this connection cannot reach.
     const qint64 refId = prop(QStringLiteral("ref_container_id")).toVariant().toLongLong();
     const QString refTable = m_c.referenceTable ? m_c.referenceTable(refId) : QString();
     if (refTable.isEmpty()) {

@@ -69,6 +69,14 @@ QList<RuleSpec> build()
         return prop("value", t, true, title);
     };
     const auto field = prop("field_name", P::Field, true, RT::tr("Compared field"));
+    // existsIn / notExistsIn: spec 4.2's ref_datastore_id is accepted, optional, and means the
+    // check's own datastore when absent. Only that datastore can be named: the check runs as one
+    // statement on the datastore's own connection (an IN over the reference table), and another
+    // datastore may sit on another server or database, so it cannot be joined there. Comparing
+    // across datastores needs a second connection and moving values between them, which Assay
+    // does not do yet.
+    const auto refDatastore =
+        prop("ref_datastore_id", P::Datastore, false, RT::tr("Reference datastore"));
     QList<RuleSpec> r;
 
     r << single("afterDateTime", RT::tr("After Date Time"),
@@ -106,12 +114,12 @@ QList<RuleSpec> build()
     r << single("equalToField", RT::tr("Equal To Field"),
                 RT::tr("Values equal those of another field of the same record."), {}, {field},
                 "Precision");
-    RuleSpec existsIn =
-        single("existsIn", RT::tr("Exists In"),
-               RT::tr("Every value is found in a field of another container."), {},
-               {prop("ref_container_id", P::Container, true, RT::tr("Reference container")),
-                prop("field_name", P::Text, true, RT::tr("Reference field"))},
-               "Accuracy");
+    RuleSpec existsIn = single(
+        "existsIn", RT::tr("Exists In"),
+        RT::tr("Every value is found in a field of another container."), {},
+        {refDatastore, prop("ref_container_id", P::Container, true, RT::tr("Reference container")),
+         prop("field_name", P::Text, true, RT::tr("Reference field"))},
+        "Accuracy");
     existsIn.crossContainer = true;
     r << existsIn;
     RuleSpec schema = table(single("expectedSchema", RT::tr("Expected Schema"),
@@ -167,12 +175,12 @@ QList<RuleSpec> build()
     r << partition;
     r << single("minValue", RT::tr("Min Value"), RT::tr("Values are at least this number."),
                 kNumeric, {value(P::Number, RT::tr("Value"))}, "Precision");
-    RuleSpec notExistsIn =
-        single("notExistsIn", RT::tr("Not Exists In"),
-               RT::tr("No value is found in a field of another container."), {},
-               {prop("ref_container_id", P::Container, true, RT::tr("Reference container")),
-                prop("field_name", P::Text, true, RT::tr("Reference field"))},
-               "Accuracy");
+    RuleSpec notExistsIn = single(
+        "notExistsIn", RT::tr("Not Exists In"),
+        RT::tr("No value is found in a field of another container."), {},
+        {refDatastore, prop("ref_container_id", P::Container, true, RT::tr("Reference container")),
+         prop("field_name", P::Text, true, RT::tr("Reference field"))},
+        "Accuracy");
     notExistsIn.crossContainer = true;
     r << notExistsIn;
     r << single("notFuture", RT::tr("Not Future"),
@@ -316,6 +324,14 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
         case P::Container:
             if (v.toVariant().toLongLong() <= 0)
                 return RT::tr("“%1” must name a container.").arg(p.title);
+            break;
+        case P::Datastore:
+            if (v.toVariant().toLongLong() <= 0)
+                return RT::tr("“%1” must name a datastore.").arg(p.title);
+            if (check.datastoreId > 0 && v.toVariant().toLongLong() != check.datastoreId)
+                return RT::tr("%1 compares with containers of its own datastore only: leave "
+                              "“%2” empty.")
+                    .arg(rule->title, p.title);
             break;
         case P::FieldType: {
             static const QStringList names{

@@ -26,6 +26,7 @@ enum class PropertyType {
     DateTime,  // ISO-8601 (UTC) date or timestamp
     Field,     // another field of the same container
     Container, // a container of the same datastore (by id)
+    Datastore, // a datastore (by id)
     FieldType, // one of the field type names (integral, fractional, ...)
     Expression // a SQL boolean expression over the container's fields
 };

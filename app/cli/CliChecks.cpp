@@ -1,8 +1,10 @@
+#include "checks/CheckDecisions.h"
 #include "checks/RuleCatalog.h"
 #include "cli/CliSupport.h"
 #include "connectors/FieldTypes.h"
 
 #include <QJsonDocument>
+#include <iterator>
 #include <optional>
 
 // `assay checks list|create|update|archive|rules`: the checks of a datastore's containers,
@@ -311,6 +313,7 @@ int update(Context &ctx)
     auto check = checkArgument(ctx, p, &code);
     if (!check)
         return code;
+    const Check original = *check;
     if (!applyOptions(ctx, p, *check, &code))
         return code;
     if (p.isSet(QStringLiteral("status"))) {
@@ -328,10 +331,9 @@ int update(Context &ctx)
     const QString invalid = invalidReason(ctx, *check);
     if (!invalid.isEmpty())
         return fail(ctx, invalid, QStringLiteral("see 'assay checks rules'"));
-    // A person's edit is final: re-profiling no longer rewrites or archives the check.
-    if (check->inferred)
-        check->userEdited = true;
-    if (!ctx.catalog->updateCheck(*check))
+    // A person's change (status or content) makes an inferred check theirs: re-profiling no
+    // longer rewrites, re-activates or archives it. The rule the Checks tab follows too.
+    if (!check_decisions::save(*ctx.catalog, original, *check))
         return fail(ctx, ctx.catalog->lastError());
     return printCheck(ctx, *ctx.catalog->check(check->id), p.isSet(QStringLiteral("json")),
                       QStringLiteral("Updated"));
@@ -348,11 +350,8 @@ int archive(Context &ctx)
     auto check = checkArgument(ctx, p, &code);
     if (!check)
         return code;
-    check->status = check_status::kArchived;
     // Archived by a person: re-profiling must not bring it back.
-    if (check->inferred)
-        check->userEdited = true;
-    if (!ctx.catalog->updateCheck(*check))
+    if (!check_decisions::setStatus(*ctx.catalog, check->id, check_status::kArchived))
         return fail(ctx, ctx.catalog->lastError());
     return printCheck(ctx, *ctx.catalog->check(check->id), p.isSet(QStringLiteral("json")),
                       QStringLiteral("Archived"));
@@ -375,9 +374,11 @@ QString scopeName(RuleScope scope)
 
 QString propertyTypeName(PropertyType type)
 {
-    static const char *const names[] = {"number",    "integer",    "boolean",   "text",
-                                        "pattern",   "list",       "datetime",  "field",
-                                        "container", "field_type", "expression"};
+    // In PropertyType's order.
+    static const char *const names[] = {"number",    "integer",   "boolean",    "text",
+                                        "pattern",   "list",      "datetime",   "field",
+                                        "container", "datastore", "field_type", "expression"};
+    static_assert(std::size(names) == int(PropertyType::Expression) + 1);
     return QLatin1String(names[int(type)]);
 }
 

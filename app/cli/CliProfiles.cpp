@@ -60,6 +60,8 @@ QJsonObject profileJson(const FieldProfile &p)
             {QStringLiteral("median"), jsonOf(p.median)},
             {QStringLiteral("q3"), jsonOf(p.q3)},
             {QStringLiteral("quantiles_approximate"), p.quantilesApproximate},
+            // Top values, entropy, skewness, kurtosis and quantiles came from a sample.
+            {QStringLiteral("sampled"), p.sampled},
             {QStringLiteral("entropy"), jsonOf(p.entropy)},
             {QStringLiteral("unique_distinct_ratio"), uniqueDistinctRatio(p)},
             {QStringLiteral("histogram_buckets"), p.histogram},

@@ -16,7 +16,7 @@ constexpr const char *kColumns =
     "p.completeness, p.distinct_values, p.distinct_approximate, p.min_value, p.max_value, "
     "p.mean, p.sum, p.std_dev, p.skewness, p.kurtosis, p.min_length, p.max_length, p.q1, "
     "p.median, p.q3, p.quantiles_approximate, p.declared_type, p.inferred_type, p.histogram, "
-    "p.entropy, p.buckets";
+    "p.entropy, p.buckets, p.sampled";
 
 QVariant optional(const std::optional<double> &v)
 {
@@ -74,6 +74,7 @@ FieldProfile readProfile(const QSqlQuery &q)
     p.histogram = QJsonDocument::fromJson(q.value(25).toString().toUtf8()).array();
     p.entropy = readDouble(q, 26);
     p.buckets = QJsonDocument::fromJson(q.value(27).toString().toUtf8()).array();
+    p.sampled = q.value(28).toInt() != 0;
     return p;
 }
 
@@ -89,9 +90,9 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         "INSERT INTO field_profiles (operation_id, container_id, field_id, field_name, "
         "profiled_at, records, completeness, distinct_values, distinct_approximate, min_value, "
         "max_value, mean, sum, std_dev, skewness, kurtosis, min_length, max_length, q1, median, "
-        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy, buckets) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)"));
+        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy, buckets, "
+        "sampled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?)"));
     for (const FieldProfile &p : profiles) {
         q.addBindValue(p.operationId ? QVariant(p.operationId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -123,6 +124,7 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
             QString::fromUtf8(QJsonDocument(p.histogram).toJson(QJsonDocument::Compact)));
         q.addBindValue(optional(p.entropy));
         q.addBindValue(QString::fromUtf8(QJsonDocument(p.buckets).toJson(QJsonDocument::Compact)));
+        q.addBindValue(p.sampled ? 1 : 0);
         if (!q.exec()) {
             failQuery(q);
             db.rollback();

@@ -245,6 +245,18 @@ QStringList version2(SqlFlavor flavor)
     };
 }
 
+// Field profiles say whether Profile read a sample of the records. Profiles written before
+// read one exactly when the container held more than the 10,000-record sample (quantiles of
+// numeric fields already said so).
+QStringList version3()
+{
+    return {
+        QStringLiteral("ALTER TABLE field_profiles ADD COLUMN sampled INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("UPDATE field_profiles SET sampled = 1 WHERE quantiles_approximate = 1 OR "
+                       "records > 10000"),
+    };
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -265,6 +277,8 @@ QVector<Migration> migrations(SqlFlavor flavor)
         {2,
          QStringLiteral("checks, anomalies, check metrics, profile entropy, scan high-water mark"),
          version2(flavor)},
+        {3, QStringLiteral("field profiles record whether they were computed from a sample"),
+         version3()},
     };
 }
 

@@ -33,12 +33,17 @@ struct FieldProfile
     std::optional<double> median;
     std::optional<double> q3;
     bool quantilesApproximate = false;
+    // Profile's second pass read a sample of the records (a container larger than its sample
+    // size): top values and their shares, entropy, skewness, kurtosis, quantiles and the numeric
+    // buckets are then estimates; the first pass's counts, completeness, min, max, sum, mean,
+    // deviation and lengths stay exact.
+    bool sampled = false;
     std::optional<double> entropy; // Shannon entropy (bits) of the values' distribution
     QString declaredType;
     QString inferredType;
     QJsonArray histogram; // [{"value": "...", "count": n}, ...], most frequent first
     // Numeric fields: equal-width buckets between min and max, [{"lower", "upper", "count"}],
-    // counted in the rows Profile's second pass read (a sample when quantilesApproximate).
+    // counted in the rows Profile's second pass read (a sample when `sampled`).
     QJsonArray buckets;
 };
 

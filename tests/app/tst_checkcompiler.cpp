@@ -6,6 +6,7 @@
 #include "tst_scan_data.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -320,6 +321,69 @@ private slots:
                          qsizetype(compiled.failingRecords.values.size()));
             }
         }
+    }
+
+    // existsIn / notExistsIn and spec 4.2's ref_datastore_id: absent, or naming the check's own
+    // datastore, the reference is looked up there (same counts either way, computed here);
+    // naming another datastore neither validates nor compiles, and says why.
+    void referenceDatastore()
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "refs");
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("refs.sqlite")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE orders (customer INTEGER)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER)")));
+        const QList<int> orders{1, 2, 2, 3, 7, 8, 8, 9};
+        const QList<int> customers{1, 2, 3, 4, 5};
+        for (int v : orders)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO orders VALUES (%1)").arg(v)));
+        for (int v : customers)
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO customers VALUES (%1)").arg(v)));
+        qint64 missing = 0;
+        for (int v : orders)
+            missing += customers.contains(v) ? 0 : 1;
+
+        CheckSqlContext ctx;
+        ctx.table = QStringLiteral("orders");
+        ctx.fieldTypes = {{QStringLiteral("customer"), TypeFamily::Integral}};
+        ctx.referenceTable = [](qint64 id) {
+            return id == kRefContainer ? QStringLiteral("customers") : QString();
+        };
+        constexpr qint64 kDatastore = 3;
+        QList<Check> checks;
+        for (const char *rule : {"existsIn", "notExistsIn"})
+            for (const QJsonValue &datastore : {QJsonValue(), QJsonValue(double(kDatastore))}) {
+                Check k =
+                    check(QLatin1String(rule), {QStringLiteral("customer")},
+                          {{"ref_container_id", double(kRefContainer)}, {"field_name", "id"}});
+                k.datastoreId = kDatastore;
+                if (!datastore.isNull())
+                    k.properties.insert(QStringLiteral("ref_datastore_id"), datastore);
+                QCOMPARE(rules::validate(k, ctx.fieldTypes), QString());
+                checks << k;
+            }
+        QString error;
+        const QList<CheckCount> counts = countFailures(db, checks, ctx, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(counts.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QVERIFY2(counts.at(i).error.isEmpty(), qPrintable(counts.at(i).error));
+            QCOMPARE(counts.at(i).asserted, qint64(orders.size()));
+            QCOMPARE(counts.at(i).failing, i < 2 ? missing : orders.size() - missing);
+        }
+
+        Check other = checks.at(1);
+        other.properties.insert(QStringLiteral("ref_datastore_id"), double(kDatastore + 1));
+        QVERIFY(rules::validate(other, ctx.fieldTypes).contains(QStringLiteral("own datastore")));
+        const CompiledCheck compiled = compileCheck(other, ctx);
+        QVERIFY(!compiled.ok());
+        QVERIFY2(compiled.error.contains(QStringLiteral("own datastore")),
+                 qPrintable(compiled.error));
+        other.properties.insert(QStringLiteral("ref_datastore_id"), 0);
+        QVERIFY(rules::validate(other, ctx.fieldTypes).contains(QStringLiteral("datastore")));
+        q.finish();
+        db.close();
     }
 };
 

@@ -157,7 +157,8 @@ private slots:
         const auto ds = m_catalog.datastoreByName(QLatin1String(demo::kDemoName));
         QVERIFY(ds);
         QCOMPARE(run(ds->id, operation_type::kProfile,
-                     {{QStringLiteral("containers"), QJsonArray{QStringLiteral("products")}}})
+                     {{QStringLiteral("containers"), QJsonArray{QStringLiteral("products")}},
+                      {QStringLiteral("inference_threshold"), 0}})
                      .status,
                  QStringLiteral("success"));
         QProcess p;
@@ -207,7 +208,8 @@ private slots:
             }
         const Operation tagged =
             run(ds->id, operation_type::kProfile,
-                {{QStringLiteral("container_tags"), QJsonArray{QStringLiteral("pricing")}}});
+                {{QStringLiteral("container_tags"), QJsonArray{QStringLiteral("pricing")}},
+                 {QStringLiteral("inference_threshold"), 0}});
         QCOMPARE(tagged.status, QStringLiteral("success"));
         QCOMPARE(tagged.counters.value(QStringLiteral("tables_requested")).toInt(), 2);
         const QJsonObject figures = tagged.result.value(QStringLiteral("containers")).toObject();
@@ -292,7 +294,9 @@ private slots:
 
         const QJsonObject threshold{
             {QStringLiteral("greater_than_time"), QStringLiteral("2026-03-01T00:00:00Z")}};
-        const Operation profiled = run(d.id, operation_type::kProfile, threshold);
+        QJsonObject profile = threshold;
+        profile.insert(QStringLiteral("inference_threshold"), 0); // the rows read, no checks
+        const Operation profiled = run(d.id, operation_type::kProfile, profile);
         QCOMPARE(profiled.status, QStringLiteral("success"));
         QCOMPARE(qint64(profiled.counters.value(QStringLiteral("records_profiled")).toDouble()),
                  expected);

@@ -2,6 +2,8 @@
 #include "ServerDatabase.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,6 +11,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <optional>
 
 using namespace assay;
@@ -26,13 +29,19 @@ struct Row
     std::optional<QString> category;
     std::optional<QString> name;
     std::optional<QString> code;
+    // Native dates, timestamps and booleans.
+    std::optional<QDate> day;
+    std::optional<QDateTime> at;
+    std::optional<bool> flag;
+    // Text holding fractional numbers, booleans, dates and timestamps (inferred types).
+    QString ratioText, flagText, dayText, atText;
 };
 
 QVector<Row> generate()
 {
     QVector<Row> rows;
     for (int i = 1; i <= kRows; ++i) {
-        Row r{i, {}, {}, {}, {}, {}};
+        Row r{i, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
         if (i % 10 != 0)
             r.amount = double((i * 37) % 1000) / 4.0;
         if (i % 7 != 0)
@@ -48,6 +57,17 @@ QVector<Row> generate()
             r.name = QStringLiteral("n%1").arg(i, 4, 10, QLatin1Char('0')) +
                      QString(i % 5, QLatin1Char('x'));
         r.code = QString::number(i % 40 + 100);
+        if (i % 13 != 0)
+            r.day = QDate(2025, 1, 1).addDays(i % 7);
+        if (i % 17 != 0)
+            r.at = QDateTime(QDate(2025, 3, 1 + i % 4), QTime(10 + i % 3, 30), Qt::UTC);
+        if (i % 6 != 0)
+            r.flag = i % 5 < 3;
+        r.ratioText = QString::number(1 + (i % 16) * 0.25, 'f', 2);
+        r.flagText = i % 3 ? QStringLiteral("yes") : QStringLiteral("no");
+        r.dayText = QDate(2024, 12, 1).addDays(i % 9).toString(Qt::ISODate);
+        r.atText = QDateTime(QDate(2024, 6, 1), QTime(i % 12, 15), Qt::UTC)
+                       .toString(QStringLiteral("yyyy-MM-dd'T'HH:mm:ss"));
         rows << r;
     }
     return rows;
@@ -114,6 +134,35 @@ template <typename T> QString number(const std::optional<T> &v)
     return v ? QString::number(*v, 'g', 17) : QStringLiteral("NULL");
 }
 
+QString dayText(const QDate &d)
+{
+    return d.toString(Qt::ISODate);
+}
+
+// A timestamp as every database here prints one: "2025-03-01 10:30:00".
+QString timeText(const QDateTime &t)
+{
+    return t.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+// A database's text of a timestamp, in timeText()'s form (drops a 'T' and any fraction).
+QString normalTime(QString text)
+{
+    text.replace(QLatin1Char('T'), QLatin1Char(' '));
+    return text.left(19);
+}
+
+// Value -> count of the non-null values, as a histogram should list them.
+template <typename T, typename F>
+QHash<QString, int> frequencies(const QVector<Row> &rows, T Row::*member, F text)
+{
+    QHash<QString, int> out;
+    for (const Row &r : rows)
+        if (const auto &v = r.*member)
+            ++out[text(*v)];
+    return out;
+}
+
 } // namespace
 
 // Profile against real SQLite, PostgreSQL and MariaDB tables of known data, through the engine.
@@ -134,18 +183,30 @@ private:
             QFAIL(qPrintable(sql.left(200) + QStringLiteral(": ") + q.lastError().text()));
     }
 
-    void fill(QSqlDatabase &db, const QString &table, const QString &doubleType)
+    // `timestampType`: TIMESTAMP, or DATETIME where TIMESTAMP means something else (MariaDB).
+    void fill(QSqlDatabase &db, const QString &table, const QString &doubleType,
+              const QString &timestampType = QStringLiteral("TIMESTAMP"))
     {
         exec(db, QStringLiteral("CREATE TABLE %1 (id INTEGER NOT NULL PRIMARY KEY, amount %2, "
                                 "qty INTEGER, category VARCHAR(20), name VARCHAR(40), code "
-                                "VARCHAR(10))")
-                     .arg(table, doubleType));
+                                "VARCHAR(10), day DATE, at %3, flag BOOLEAN, ratio_text "
+                                "VARCHAR(10), flag_text VARCHAR(5), day_text VARCHAR(10), "
+                                "at_text VARCHAR(20))")
+                     .arg(table, doubleType, timestampType));
         QStringList values;
         for (const Row &r : m_rows)
-            values << QStringLiteral("(%1, %2, %3, %4, %5, %6)")
+            values << QStringLiteral("(%1, %2, %3, %4, %5, %6, %7, %8, %9, '%10', '%11', '%12', "
+                                     "'%13')")
                           .arg(r.id)
                           .arg(number(r.amount), number(r.qty), literal(r.category),
-                               literal(r.name), literal(r.code));
+                               literal(r.name), literal(r.code),
+                               r.day ? QStringLiteral("'%1'").arg(dayText(*r.day))
+                                     : QStringLiteral("NULL"),
+                               r.at ? QStringLiteral("'%1'").arg(timeText(*r.at))
+                                    : QStringLiteral("NULL"),
+                               r.flag ? (*r.flag ? QStringLiteral("TRUE") : QStringLiteral("FALSE"))
+                                      : QStringLiteral("NULL"))
+                          .arg(r.ratioText, r.flagText, r.dayText, r.atText);
         exec(db, QStringLiteral("INSERT INTO %1 VALUES %2")
                      .arg(table, values.join(QStringLiteral(", "))));
     }
@@ -163,21 +224,23 @@ private:
                 container = c;
         QVERIFY(container);
 
-        const QJsonObject options{{QStringLiteral("containers"), QJsonArray{"prof"}}};
+        // No inference: the figures and the two-query count are Profile's own.
+        const QJsonObject options{{QStringLiteral("containers"), QJsonArray{"prof"}},
+                                  {QStringLiteral("inference_threshold"), 0}};
         const Operation first = m_harness.run(ds, operation_type::kProfile, options);
         QVERIFY2(first.status == QLatin1String("success"),
                  qPrintable(first.status + QStringLiteral(": ") + first.message));
         QCOMPARE(first.counters.value(QStringLiteral("tables_requested")).toInt(), 1);
         QCOMPARE(first.counters.value(QStringLiteral("tables_profiled")).toInt(), 1);
         QCOMPARE(first.counters.value(QStringLiteral("records_profiled")).toInt(), kRows);
-        QCOMPARE(first.counters.value(QStringLiteral("field_profiles_updated")).toInt(), 6);
+        QCOMPARE(first.counters.value(QStringLiteral("field_profiles_updated")).toInt(), 13);
         QVERIFY(first.counters.value(QStringLiteral("table_passes")).toInt() <= 2);
         QCOMPARE(first.counters.value(QStringLiteral("queries")).toInt(), sqlite ? 3 : 2);
 
         QHash<QString, FieldProfile> byName;
         for (const FieldProfile &p : m_catalog.latestFieldProfiles(container->id))
             byName.insert(p.fieldName, p);
-        QCOMPARE(byName.size(), 6);
+        QCOMPARE(byName.size(), 13);
         for (const FieldProfile &p : byName) {
             QCOMPARE(p.records, qint64(kRows));
             QCOMPARE(p.operationId, first.id);
@@ -293,6 +356,8 @@ private:
         QCOMPARE(code.distinctValues, qint64(40));
         QCOMPARE(code.inferredType, QStringLiteral("integral"));
 
+        checkTimesAndBooleans(byName);
+
         // A second run adds history: two rows per field.
         const Operation second = m_harness.run(ds, operation_type::kProfile, options);
         QCOMPARE(second.status, QStringLiteral("success"));
@@ -302,6 +367,106 @@ private:
             QCOMPARE(history.size(), 2);
             QCOMPARE(history.at(0).operationId, second.id);
             QCOMPARE(history.at(1).operationId, first.id);
+        }
+    }
+
+    // Dates, timestamps and booleans, native and held in text: min, max, completeness, top
+    // values and the inferred type, against the generated rows.
+    void checkTimesAndBooleans(const QHash<QString, FieldProfile> &byName)
+    {
+        const auto completeness = [this](const auto member) {
+            int n = 0;
+            for (const Row &r : m_rows)
+                n += (r.*member).has_value();
+            return double(n) / kRows;
+        };
+        // Each histogram lists exactly these values with these counts (fewer than 20 of each).
+        const auto sameHistogram = [](const FieldProfile &p, const QHash<QString, int> &expected,
+                                      const std::function<QString(QString)> &normal) {
+            QHash<QString, int> shown;
+            for (const QJsonValue &v : p.histogram)
+                shown.insert(normal(v.toObject().value(QStringLiteral("value")).toString()),
+                             v.toObject().value(QStringLiteral("count")).toInt());
+            return shown == expected;
+        };
+        const auto same = [](QString s) { return s; };
+
+        QDate minDay(9999, 1, 1), maxDay(1, 1, 1);
+        for (const Row &r : m_rows)
+            if (r.day) {
+                minDay = qMin(minDay, *r.day);
+                maxDay = qMax(maxDay, *r.day);
+            }
+        const FieldProfile day = byName.value(QStringLiteral("day"));
+        QCOMPARE(day.inferredType, QStringLiteral("date"));
+        QVERIFY(near(day.completeness, completeness(&Row::day)));
+        QCOMPARE(day.minValue.left(10), dayText(minDay));
+        QCOMPARE(day.maxValue.left(10), dayText(maxDay));
+        QVERIFY2(sameHistogram(day, frequencies(m_rows, &Row::day, dayText),
+                               [](QString s) { return s.left(10); }),
+                 qPrintable(QJsonDocument(day.histogram).toJson(QJsonDocument::Compact)));
+
+        QDateTime minAt, maxAt;
+        for (const Row &r : m_rows)
+            if (r.at) {
+                if (!minAt.isValid() || *r.at < minAt)
+                    minAt = *r.at;
+                if (!maxAt.isValid() || *r.at > maxAt)
+                    maxAt = *r.at;
+            }
+        const FieldProfile at = byName.value(QStringLiteral("at"));
+        QCOMPARE(at.inferredType, QStringLiteral("timestamp"));
+        QVERIFY(near(at.completeness, completeness(&Row::at)));
+        QCOMPARE(normalTime(at.minValue), timeText(minAt));
+        QCOMPARE(normalTime(at.maxValue), timeText(maxAt));
+        QVERIFY2(sameHistogram(at, frequencies(m_rows, &Row::at, timeText), normalTime),
+                 qPrintable(QJsonDocument(at.histogram).toJson(QJsonDocument::Compact)));
+
+        // Booleans: the databases print them as true/false or 1/0; two values, no min or max.
+        const FieldProfile flag = byName.value(QStringLiteral("flag"));
+        QCOMPARE(flag.inferredType, QStringLiteral("boolean"));
+        QVERIFY(near(flag.completeness, completeness(&Row::flag)));
+        QCOMPARE(flag.distinctValues, qint64(2));
+        const auto truth = [](QString s) {
+            s = s.toLower();
+            return s == QLatin1String("1") || s == QLatin1String("true") || s == QLatin1String("t")
+                       ? QStringLiteral("true")
+                       : QStringLiteral("false");
+        };
+        QVERIFY2(sameHistogram(flag,
+                               frequencies(m_rows, &Row::flag,
+                                           [](bool b) {
+                                               return b ? QStringLiteral("true")
+                                                        : QStringLiteral("false");
+                                           }),
+                               truth),
+                 qPrintable(QJsonDocument(flag.histogram).toJson(QJsonDocument::Compact)));
+
+        // Text holding other types: the values' type is inferred, their text profiled.
+        const QList<std::pair<const char *, QString Row::*>> texts{{"ratio_text", &Row::ratioText},
+                                                                   {"flag_text", &Row::flagText},
+                                                                   {"day_text", &Row::dayText},
+                                                                   {"at_text", &Row::atText}};
+        const QHash<QString, QString> inferred{{QStringLiteral("ratio_text"), "fractional"},
+                                               {QStringLiteral("flag_text"), "boolean"},
+                                               {QStringLiteral("day_text"), "date"},
+                                               {QStringLiteral("at_text"), "timestamp"}};
+        for (const auto &[column, member] : texts) {
+            const QString name = QLatin1String(column);
+            const FieldProfile p = byName.value(name);
+            QCOMPARE(p.inferredType, inferred.value(name));
+            QCOMPARE(p.completeness, 1.0);
+            QStringList values;
+            QHash<QString, int> counts;
+            for (const Row &r : m_rows) {
+                values << r.*member;
+                ++counts[r.*member];
+            }
+            std::sort(values.begin(), values.end());
+            QCOMPARE(p.minValue, values.first());
+            QCOMPARE(p.maxValue, values.last());
+            QCOMPARE(p.distinctValues, qint64(counts.size()));
+            QVERIFY2(sameHistogram(p, counts, same), column);
         }
     }
 
@@ -319,7 +484,8 @@ private:
                 container = c;
         QVERIFY(container);
         const Operation op = m_harness.run(ds, operation_type::kProfile,
-                                           {{QStringLiteral("containers"), QJsonArray{"big"}}});
+                                           {{QStringLiteral("containers"), QJsonArray{"big"}},
+                                            {QStringLiteral("inference_threshold"), 0}});
         QVERIFY2(op.status == QLatin1String("success"),
                  qPrintable(op.status + QStringLiteral(": ") + op.message));
         // SQLite reads its sample by rowid: one pass. Elsewhere the sample reads the table too.
@@ -427,7 +593,8 @@ private slots:
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_profile"));
             exec(db, QStringLiteral("CREATE DATABASE assay_profile"));
-            fill(db, QStringLiteral("assay_profile.prof"), QStringLiteral("DOUBLE"));
+            fill(db, QStringLiteral("assay_profile.prof"), QStringLiteral("DOUBLE"),
+                 QStringLiteral("DATETIME"));
             exec(db, QStringLiteral("CREATE TABLE assay_profile.big (id INTEGER NOT NULL, grp "
                                     "INTEGER)"));
             exec(db, QStringLiteral("SET SESSION max_recursive_iterations = 1000000"));

@@ -78,7 +78,8 @@ inline double timedBaseline(QSqlDatabase &db, const QString &sql)
 }
 
 // Queues an operation of `type` on the datastore and returns its id once it has finished.
-inline qint64 runAndWait(OperationEngine &engine, qint64 datastore, const QString &type)
+inline qint64 runAndWait(OperationEngine &engine, qint64 datastore, const QString &type,
+                         const QJsonObject &options = {})
 {
     QEventLoop loop;
     qint64 id = 0;
@@ -89,6 +90,7 @@ inline qint64 runAndWait(OperationEngine &engine, qint64 datastore, const QStrin
     OperationRequest request;
     request.datastoreId = datastore;
     request.type = type;
+    request.options = options;
     id = engine.enqueue(request);
     loop.exec();
     return id;

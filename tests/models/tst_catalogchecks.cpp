@@ -1,5 +1,6 @@
 // The Catalog's schema v2: checks, anomalies (with failed checks, source rows, status history),
-// check metrics and the scan high-water mark; and the migration from a v1 file that keeps data.
+// check metrics and the scan high-water mark; the migration from a v1 file that keeps data, and
+// the one from v2 (field profiles computed from a sample).
 #include "catalog/Catalog.h"
 #include "catalog/Migrations.h"
 
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <tuple>
 
 using namespace assay;
 
@@ -90,7 +92,7 @@ private slots:
 
         Catalog catalog;
         QVERIFY2(catalog.open(path), qPrintable(catalog.lastError()));
-        QCOMPARE(catalog.schemaVersion(), 2);
+        QCOMPARE(catalog.schemaVersion(), catalog::latestSchemaVersion());
         QCOMPARE(catalog.datastores().value(0).name, QStringLiteral("Old"));
         const QList<FieldProfile> profiles = catalog.latestFieldProfiles(1);
         QCOMPARE(profiles.size(), 1);
@@ -99,6 +101,84 @@ private slots:
         QVERIFY(!profiles.first().entropy);
         QVERIFY(catalog.addCheck(sampleCheck(1, QStringLiteral("notNull"), {"qty"})) > 0);
         QVERIFY(catalog.scanHighWaterMark(1).isNull());
+    }
+
+    // v2 -> v3: field profiles gain `sampled`, set on the profiles a sample computed (more
+    // records than the sample, or approximate quantiles), clear on the others; new profiles
+    // keep what they are given.
+    void migratesFromVersion2MarkingSampledProfiles()
+    {
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v2");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL "
+                                          "PRIMARY KEY, description TEXT NOT NULL, applied_at "
+                                          "VARCHAR(32) NOT NULL)")));
+            const QVector<catalog::Migration> all = catalog::migrations(catalog::SqlFlavor::SQLite);
+            for (int v = 0; v < 2; ++v) {
+                QCOMPARE(all.at(v).version, v + 1);
+                for (const QString &sql : all.at(v).statements)
+                    QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, 'v', 'now')")
+                                   .arg(v + 1)));
+            }
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO connections (uuid, name, type, created_at, updated_at) VALUES ('u', "
+                "'old', 'sqlite', 'now', 'now')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO datastores (name, connection_id, created_at, updated_at) VALUES "
+                "('Old', 1, 'now', 'now')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO containers (datastore_id, name, container_type, created_at, "
+                "updated_at) VALUES (1, 'orders', 'table', 'now', 'now')")));
+            // Three fields: a small table's, a big table's text field (its quantiles were never
+            // approximate), a big table's numeric field.
+            for (const char *name : {"small", "big_text", "big_number"})
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO fields (container_id, name, "
+                                              "declared_type) VALUES (1, '%1', 'TEXT')")
+                                   .arg(QLatin1String(name))));
+            const QList<std::tuple<int, int, int>> profiles{
+                {1, 500, 0}, {2, 250000, 0}, {3, 250000, 1}};
+            for (const auto &[field, records, approximate] : profiles)
+                QVERIFY2(q.exec(QStringLiteral(
+                                    "INSERT INTO field_profiles (container_id, field_id, "
+                                    "field_name, profiled_at, records, quantiles_approximate) "
+                                    "VALUES (1, %1, 'f%1', '2026-01-01T00:00:00.000Z', %2, %3)")
+                                    .arg(field)
+                                    .arg(records)
+                                    .arg(approximate)),
+                         qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+
+        Catalog catalog;
+        QVERIFY2(catalog.open(path), qPrintable(catalog.lastError()));
+        QCOMPARE(catalog.schemaVersion(), 3);
+        QHash<qint64, FieldProfile> byField;
+        for (const FieldProfile &p : catalog.latestFieldProfiles(1))
+            byField.insert(p.fieldId, p);
+        QCOMPARE(byField.size(), 3);
+        QVERIFY(!byField.value(1).sampled);
+        QVERIFY(byField.value(2).sampled);
+        QVERIFY(byField.value(3).sampled);
+        QCOMPARE(byField.value(2).records, qint64(250000));
+
+        const auto latestOfField2 = [&catalog] {
+            for (const FieldProfile &p : catalog.latestFieldProfiles(1))
+                if (p.fieldId == 2)
+                    return p;
+            return FieldProfile();
+        };
+        FieldProfile fresh = byField.value(2);
+        fresh.sampled = false;
+        QVERIFY(catalog.addFieldProfiles({fresh}));
+        QVERIFY(latestOfField2().id > fresh.id && !latestOfField2().sampled);
+        fresh.sampled = true;
+        QVERIFY(catalog.addFieldProfiles({fresh}));
+        QVERIFY(latestOfField2().sampled);
     }
 
     void checksRoundTrip()

@@ -2,7 +2,9 @@
 // QAbstractItemModelTester, refreshing on checksChanged without resets), the Checks tab's
 // status filter and counts, creating a check through the generated dialog, live validation
 // keeping OK disabled with the reason shown, editing an inferred check (userEdited), archive
-// and activate, Show SQL, and screenshots of the tab and the dialogs.
+// and activate (a person's decision on an inferred check outliving real re-profiles), Show SQL
+// in the SQLite, PostgreSQL and MySQL dialects, and screenshots of the tab and the dialogs.
+#include "EngineHarness.h"
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
 #include "checks/CheckEditDialog.h"
@@ -27,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStyleFactory>
 #include <QTableView>
@@ -54,7 +57,8 @@ class TestChecksView : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
+    test::EngineHarness m_harness; // a real engine over the tab's Catalog, for profiles
+    Catalog &m_catalog = m_harness.catalog;
     qint64 m_datastore = 0;
     qint64 m_orders = 0;
     qint64 m_customers = 0;
@@ -129,7 +133,7 @@ private slots:
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite")), 1));
         Connection c;
         c.name = QStringLiteral("local");
         c.type = QStringLiteral("sqlite");
@@ -151,6 +155,8 @@ private slots:
                                     {QStringLiteral("email"), QStringLiteral("TEXT")}});
         QVERIFY(m_orders && m_customers);
     }
+
+    void cleanupTestCase() { m_harness.stop(); }
 
     void init() { clearChecks(); }
 
@@ -506,6 +512,165 @@ private slots:
         QCOMPARE(sql, CheckSqlDialog::sqlFor(&m_catalog, *m_catalog.check(id)));
         screenshot(d, QStringLiteral("check-sql.png"));
         d->close();
+    }
+
+    // The Checks tab's Activate and Archive are a person's decisions: on checks a real Profile
+    // inferred, they outlive the next profiles (the same level, then a lower one that archives
+    // what only higher levels inferred), and the checks stay inferred ones. The CLI follows the
+    // same rule (tst_profilecli).
+    void statusDecisionsSurviveReprofiling()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("sales.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "sales");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE sales (id INTEGER PRIMARY KEY, amount REAL "
+                                          "NOT NULL, region TEXT NOT NULL, sold DATE NOT NULL)")));
+            QVERIFY2(q.exec(QStringLiteral(
+                         "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n "
+                         "< 400) INSERT INTO sales SELECT n, 5 + (n * 7) % 90, CASE n % 3 WHEN 0 "
+                         "THEN 'north' WHEN 1 THEN 'south' ELSE 'west' END, date('2025-01-01', "
+                         "'+' || (n % 200) || ' days') FROM s")),
+                     qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("sales"));
+        Connection c;
+        c.name = QStringLiteral("sales");
+        c.type = QStringLiteral("sqlite");
+        c.database = path;
+        Datastore d;
+        d.name = QStringLiteral("Sales");
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = path;
+        const qint64 ds = m_catalog.addDatastore(d);
+        QVERIFY(ds);
+        QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        const auto profile = [&](int level) {
+            return m_harness.run(ds, operation_type::kProfile,
+                                 {{QStringLiteral("inference_threshold"), level},
+                                  {QStringLiteral("infer_as_draft"), true}});
+        };
+        const Operation first = profile(2);
+        QVERIFY2(first.status == QLatin1String("success"), qPrintable(m_harness.describe(first)));
+        const qint64 sales = m_harness.container(ds, QStringLiteral("sales")).id;
+        CheckQuery query;
+        query.containerId = sales;
+        qint64 activated = 0, archived = 0, untouched = 0;
+        for (const Check &k : m_catalog.checks(query)) {
+            QVERIFY(k.inferred && k.status == check_status::kDraft);
+            if (!activated && k.inferenceLevel == 2)
+                activated = k.id;
+            else if (!archived)
+                archived = k.id;
+            else if (!untouched)
+                untouched = k.id;
+        }
+        QVERIFY(activated && archived && untouched);
+
+        ChecksTab tab;
+        tab.resize(980, 420);
+        tab.setContainer(&m_catalog, sales);
+        tab.show();
+        tab.setStatusFilter(check_status::kDraft);
+        QVERIFY(tab.selectCheck(activated));
+        QTest::mouseClick(tab.activateButton(), Qt::LeftButton);
+        QVERIFY(tab.selectCheck(archived));
+        QTest::mouseClick(tab.archiveButton(), Qt::LeftButton);
+        for (const qint64 id : {activated, archived}) {
+            const Check k = *m_catalog.check(id);
+            QVERIFY(k.inferred);
+            QVERIFY(k.userEdited);
+        }
+        QVERIFY(!m_catalog.check(untouched)->userEdited);
+
+        for (const int level : {2, 1}) {
+            const Operation again = profile(level);
+            QVERIFY2(again.status == QLatin1String("success"),
+                     qPrintable(m_harness.describe(again)));
+            QCOMPARE(m_catalog.check(activated)->status, check_status::kActive);
+            QCOMPARE(m_catalog.check(archived)->status, check_status::kArchived);
+            QVERIFY(m_catalog.check(activated)->inferred && m_catalog.check(archived)->inferred);
+            if (level == 2) { // nobody decided on this one: Profile refreshed it, still a draft
+                QCOMPARE(m_catalog.check(untouched)->status, check_status::kDraft);
+                QCOMPARE(m_catalog.check(untouched)->operationId, again.id);
+            }
+        }
+        // The tab follows: the activated check is listed with the active ones.
+        tab.setStatusFilter(check_status::kActive);
+        QVERIFY(tab.selectCheck(activated));
+        screenshot(&tab, QStringLiteral("checks-tab-decided.png"));
+    }
+
+    // Show SQL compiles for the datastore's own dialect, without connecting to it: PostgreSQL
+    // and MySQL quote and qualify identifiers their way and match patterns with their operators.
+    void showSqlInTheDatastoresDialect()
+    {
+        struct Case
+        {
+            QString type, schema;
+            QStringList expected, absent;
+        };
+        const QList<Case> cases{
+            {QStringLiteral("postgresql"),
+             QStringLiteral("sales"),
+             {QStringLiteral("\"sales\".\"orders\""), QStringLiteral("\"status\" ~ '^[a-z]+$'")},
+             {QStringLiteral("`"), QStringLiteral("REGEXP")}},
+            {QStringLiteral("mysql"),
+             QStringLiteral("shop"),
+             {QStringLiteral("`shop`.`orders`"), QStringLiteral("`status` REGEXP '(?-i)^[a-z]+$'")},
+             {QStringLiteral("\"orders\""), QStringLiteral("\"status\"")}},
+        };
+        for (const Case &c : cases) {
+            Connection connection;
+            connection.name = c.type + QStringLiteral(" server");
+            connection.type = c.type;
+            connection.host = QStringLiteral("db.invalid"); // never reached
+            connection.port = 1;
+            connection.database = c.schema;
+            Datastore d;
+            d.name = c.type + QStringLiteral(" shop");
+            d.connectionId = m_catalog.addConnection(connection);
+            d.database = c.schema;
+            d.schema = c.schema;
+            const qint64 ds = m_catalog.addDatastore(d);
+            QVERIFY(ds);
+            Container orders;
+            orders.datastoreId = ds;
+            orders.name = QStringLiteral("orders");
+            orders.containerType = QStringLiteral("table");
+            const qint64 container = m_catalog.addContainer(orders);
+            Field status;
+            status.containerId = container;
+            status.name = QStringLiteral("status");
+            status.declaredType = QStringLiteral("varchar(20)");
+            QVERIFY(m_catalog.addField(status));
+            Check k;
+            k.containerId = container;
+            k.rule = QStringLiteral("matchesPattern");
+            k.fields = {QStringLiteral("status")};
+            k.properties = {{QStringLiteral("pattern"), QStringLiteral("^[a-z]+$")}};
+            const qint64 id = m_catalog.addCheck(k);
+            QVERIFY2(id, qPrintable(m_catalog.lastError()));
+
+            ChecksTab tab;
+            tab.setContainer(&m_catalog, container);
+            tab.show();
+            QVERIFY(tab.selectCheck(id));
+            const QStringList connectionsBefore = QSqlDatabase::connectionNames();
+            QTest::mouseClick(tab.sqlButton(), Qt::LeftButton);
+            CheckSqlDialog *dialog = tab.sqlDialog();
+            QVERIFY(dialog && dialog->isVisible());
+            QCOMPARE(QSqlDatabase::connectionNames(), connectionsBefore); // nothing opened
+            const QString sql = dialog->sql();
+            for (const QString &part : c.expected)
+                QVERIFY2(sql.contains(part), qPrintable(c.type + QStringLiteral(": ") + sql));
+            for (const QString &part : c.absent)
+                QVERIFY2(!sql.contains(part), qPrintable(c.type + QStringLiteral(": ") + sql));
+            screenshot(dialog, QStringLiteral("check-sql-%1.png").arg(c.type));
+            dialog->close();
+        }
     }
 };
 

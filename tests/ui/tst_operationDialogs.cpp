@@ -200,6 +200,9 @@ private slots:
         QCOMPARE(read.inferenceThreshold, 2);
         QCOMPARE(read.recordLimit, 0);
         QVERIFY(read.containers.isEmpty());
+        // Options without the key (a schedule, an API payload) infer at level 2 as well.
+        QCOMPARE(ProfileOptions::fromJson(QJsonObject()).inferenceThreshold, 2);
+        QCOMPARE(ProfileOptions().inferenceThreshold, 2);
     }
 
     void profileControlsMapToKeys()
@@ -240,6 +243,7 @@ private slots:
         QCOMPARE(o.value("greater_than_batch").toInteger(), 123456789012LL);
         QCOMPARE(o.value("record_limit").toInteger(), 2500);
         QCOMPARE(o.value("inference_threshold").toInt(), 0);
+        QCOMPARE(ProfileOptions::fromJson(o).inferenceThreshold, 0); // asked for: no inference
         QCOMPARE(ProfileOptions::fromJson(o).greaterThanBatch.toLongLong(), 123456789012LL);
 
         dialog.thresholdEditor()->batchEdit()->setText(QStringLiteral("12.5"));

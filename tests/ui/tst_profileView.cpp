@@ -1,10 +1,13 @@
 // The container profile view on a real SQLite Catalog: every figure of a field's latest
-// profile, approximate marks, the declared / inferred type mismatch, the histogram's bar
-// geometry and elided labels, the history of earlier runs with changes highlighted, the
-// container header's figures, and screenshots (light and dark) of the whole page.
+// profile, approximate marks (on profiles shaped as the engine writes them, and on real
+// profiles of a SQLite table larger than the sample and one smaller), the declared / inferred
+// type mismatch, the histogram's bar geometry and elided labels, the history of earlier runs
+// with changes highlighted, the container header's figures, and screenshots (light and dark).
+#include "EngineHarness.h"
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
 #include "checks/ChecksTab.h"
+#include "engine/profile/ProfileQueries.h"
 #include "item/CheckListModel.h"
 #include "profile/ContainerPage.h"
 #include "profile/ContainerProfileHeader.h"
@@ -12,6 +15,7 @@
 #include "profile/FieldProfilePanel.h"
 #include "profile/HistogramChart.h"
 #include "profile/ProfileFieldList.h"
+#include "profile/ProfileFormat.h"
 #include "profile/ProfileHistoryTable.h"
 
 #include <QApplication>
@@ -22,6 +26,9 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QScrollArea>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -46,13 +53,17 @@ void screenshot(QWidget *w, const QString &name)
     QVERIFY(w->grab().save(screenshotPath(name)));
 }
 
-QJsonObject bucket(const QString &value, qint64 count, double ratio = -1)
+// A top value as Profile writes it: its count in the rows read, and its share of their non-null
+// values (`nonNull`, the sample's when the profile is sampled).
+QJsonObject bucket(const QString &value, qint64 count, qint64 nonNull)
 {
-    QJsonObject o{{QStringLiteral("value"), value}, {QStringLiteral("count"), double(count)}};
-    if (ratio >= 0)
-        o.insert(QStringLiteral("ratio"), ratio);
-    return o;
+    return QJsonObject{{QStringLiteral("value"), value},
+                       {QStringLiteral("count"), double(count)},
+                       {QStringLiteral("ratio"), double(count) / double(nonNull)}};
 }
+
+// The records of the second, sampled run (more than Profile's sample).
+constexpr qint64 kBigRecords = 40000;
 
 QPalette darkPalette()
 {
@@ -82,7 +93,8 @@ class TestProfileView : public QObject
 
 private:
     QTemporaryDir m_dir;
-    Catalog m_catalog;
+    test::EngineHarness m_harness; // a real engine over the view's Catalog
+    Catalog &m_catalog = m_harness.catalog;
     qint64 m_datastore = 0;
     qint64 m_container = 0;
     qint64 m_empty = 0; // a container never profiled
@@ -151,21 +163,33 @@ private:
         return out;
     }
 
-    // The second run: a big table, sampled quantiles, approximate distinct counts.
+    // The second run, as Profile writes a table larger than its sample: pass-1 figures exact,
+    // the rest (distinct counts, top values, entropy, moments, quantiles) from the sample of
+    // profile_sql::kSampleRows records, every field marked sampled.
     QList<FieldProfile> secondRun()
     {
+        const qint64 sample = profile_sql::kSampleRows;
         QList<FieldProfile> out;
-        FieldProfile id = base(QStringLiteral("id"), m_secondRun, m_t2, 1234);
+        FieldProfile id = base(QStringLiteral("id"), m_secondRun, m_t2, kBigRecords);
+        id.sampled = true;
         id.inferredType = QStringLiteral("integral");
         id.completeness = 1.0;
-        id.distinctValues = 1234;
+        id.distinctValues = 39870;
+        id.distinctApproximate = true;
         id.minValue = QStringLiteral("1");
-        id.maxValue = QStringLiteral("1234");
-        id.mean = 617.5;
-        id.sum = 761995;
+        id.maxValue = QStringLiteral("40000");
+        id.mean = 20000.5;
+        id.sum = 800020000;
+        id.q1 = 10012;
+        id.median = 19987;
+        id.q3 = 30020;
+        id.quantilesApproximate = true;
+        id.histogram = QJsonArray{bucket(QStringLiteral("17"), 1, sample),
+                                  bucket(QStringLiteral("23"), 1, sample)};
         out << id;
 
-        FieldProfile amount = base(QStringLiteral("amount"), m_secondRun, m_t2, 1234);
+        FieldProfile amount = base(QStringLiteral("amount"), m_secondRun, m_t2, kBigRecords);
+        amount.sampled = true;
         amount.inferredType = QStringLiteral("fractional");
         amount.completeness = 0.975;
         amount.distinctValues = 870;
@@ -182,33 +206,37 @@ private:
         amount.q3 = 20;
         amount.quantilesApproximate = true;
         amount.entropy = 6.5;
-        amount.histogram =
-            QJsonArray{bucket(QStringLiteral("9.99"), 400), bucket(QStringLiteral("19.99"), 200),
-                       bucket(QStringLiteral("4.5"), 50)};
+        amount.histogram = QJsonArray{bucket(QStringLiteral("9.99"), 400, 9750),
+                                      bucket(QStringLiteral("19.99"), 200, 9750),
+                                      bucket(QStringLiteral("4.5"), 50, 9750)};
         for (int b = 0; b < 10; ++b) // equal-width ranges of 9.85 from 0.5
             amount.buckets.append(QJsonObject{{QStringLiteral("lower"), 0.5 + b * 9.85},
                                               {QStringLiteral("upper"), 0.5 + (b + 1) * 9.85},
                                               {QStringLiteral("count"), 100 - b * 10}});
         out << amount;
 
-        FieldProfile status = base(QStringLiteral("status"), m_secondRun, m_t2, 1234);
+        // 9,000 non-null values in the sample.
+        FieldProfile status = base(QStringLiteral("status"), m_secondRun, m_t2, kBigRecords);
+        status.sampled = true;
         status.inferredType = QStringLiteral("string");
         status.completeness = 0.9;
-        status.distinctValues = 4;
-        status.minLength = 4;
-        status.maxLength = 9;
+        status.distinctValues = 5;
+        status.distinctApproximate = true;
+        status.minLength = 0;
+        status.maxLength = 77;
         status.entropy = 1.5;
         status.histogram = QJsonArray{
-            bucket(QStringLiteral("shipped"), 600, 600.0 / 1110.6),
-            bucket(QStringLiteral("pending"), 300, 300.0 / 1110.6),
-            bucket(QStringLiteral("cancelled"), 150, 150.0 / 1110.6),
+            bucket(QStringLiteral("shipped"), 4500, 9000),
+            bucket(QStringLiteral("pending"), 2250, 9000),
+            bucket(QStringLiteral("cancelled"), 1125, 9000), bucket(QString(), 675, 9000),
             bucket(QStringLiteral("returned to the warehouse after a failed delivery attempt "
                                   "and a long wait"),
-                   60, 60.0 / 1110.6),
-            bucket(QString(), 0.6 * 1)};
+                   450, 9000)};
         out << status;
 
-        FieldProfile created = base(QStringLiteral("created"), m_secondRun, m_t2, 1234);
+        FieldProfile created = base(QStringLiteral("created"), m_secondRun, m_t2, kBigRecords);
+        created.sampled = true;
+        created.distinctApproximate = true;
         created.inferredType = QStringLiteral("date"); // declared TEXT: a mismatch
         created.completeness = 0.5;
         created.distinctValues = 300;
@@ -216,7 +244,7 @@ private:
         created.maxValue = QStringLiteral("2026-03-07");
         created.minLength = 10;
         created.maxLength = 10;
-        created.histogram = QJsonArray{bucket(QStringLiteral("2026-03-01"), 20, 20.0 / 617)};
+        created.histogram = QJsonArray{bucket(QStringLiteral("2026-03-01"), 20, 5000)};
         out << created;
         return out;
     }
@@ -236,7 +264,7 @@ private slots:
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        QVERIFY(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))));
+        QVERIFY(m_harness.start(m_dir.filePath(QStringLiteral("catalog.sqlite")), 1));
         Connection c;
         c.name = QStringLiteral("local");
         c.type = QStringLiteral("sqlite");
@@ -272,7 +300,7 @@ private slots:
             QVERIFY(m_fields.value(name));
         }
         m_firstRun = addOperation(m_t1, 1000, false);
-        m_secondRun = addOperation(m_t2, 1234, true);
+        m_secondRun = addOperation(m_t2, kBigRecords, true);
         QVERIFY(m_catalog.addFieldProfiles(firstRun()));
         QVERIFY(m_catalog.addFieldProfiles(secondRun()));
 
@@ -302,26 +330,28 @@ private slots:
                                            QStringLiteral("fixed")));
     }
 
+    void cleanupTestCase() { m_harness.stop(); }
+
     void panelShowsEveryFigure()
     {
         auto view = newView();
         QVERIFY(view->showField(m_fields.value(QStringLiteral("amount"))));
         FieldProfilePanel *panel = view->panel();
         QCOMPARE(panel->titleLabel()->text(), QStringLiteral("amount"));
-        QCOMPARE(panel->valueText(QStringLiteral("records")), QStringLiteral("1,234"));
+        QCOMPARE(panel->valueText(QStringLiteral("records")), QStringLiteral("40,000"));
         QCOMPARE(panel->valueText(QStringLiteral("completeness")), QStringLiteral("97.5%"));
         QCOMPARE(panel->valueText(QStringLiteral("distinct")), kApprox + QStringLiteral("870"));
-        // 870 distinct of 0.975 * 1234 = 1203.15 non-null values.
+        // 870 distinct of 0.975 * 40,000 = 39,000 non-null values.
         QCOMPARE(panel->valueText(QStringLiteral("distinctRatio")),
-                 kApprox + QLocale().toString(870 / 1203.15, 'f', 4));
+                 kApprox + QLocale().toString(870 / 39000.0, 'f', 4));
         QCOMPARE(panel->valueText(QStringLiteral("entropy")), kApprox + QStringLiteral("6.5 bits"));
         QCOMPARE(panel->valueText(QStringLiteral("min")), QStringLiteral("0.5"));
         QCOMPARE(panel->valueText(QStringLiteral("max")), QStringLiteral("99"));
         QCOMPARE(panel->valueText(QStringLiteral("mean")), QStringLiteral("12.5"));
         QCOMPARE(panel->valueText(QStringLiteral("sum")), QStringLiteral("15,040.6"));
         QCOMPARE(panel->valueText(QStringLiteral("stdDev")), QStringLiteral("3.25"));
-        QCOMPARE(panel->valueText(QStringLiteral("skewness")), QStringLiteral("0.42"));
-        QCOMPARE(panel->valueText(QStringLiteral("kurtosis")), QStringLiteral("-1.2"));
+        QCOMPARE(panel->valueText(QStringLiteral("skewness")), kApprox + QStringLiteral("0.42"));
+        QCOMPARE(panel->valueText(QStringLiteral("kurtosis")), kApprox + QStringLiteral("-1.2"));
         QCOMPARE(panel->valueText(QStringLiteral("q1")), kApprox + QStringLiteral("5"));
         QCOMPARE(panel->valueText(QStringLiteral("median")), kApprox + QStringLiteral("10.25"));
         QCOMPARE(panel->valueText(QStringLiteral("q3")), kApprox + QStringLiteral("20"));
@@ -332,34 +362,169 @@ private slots:
         QVERIFY(panel->typeLabel()->text().contains(QStringLiteral("Fractional")));
         QVERIFY(!panel->mismatchLabel()->isVisible());
 
-        // A text field: lengths in characters, no moments.
+        // A text field: lengths in characters (exact), no moments.
         QVERIFY(view->showField(m_fields.value(QStringLiteral("status"))));
-        QCOMPARE(panel->valueText(QStringLiteral("minLength")), QStringLiteral("4 characters"));
-        QCOMPARE(panel->valueText(QStringLiteral("maxLength")), QStringLiteral("9 characters"));
+        QCOMPARE(panel->valueText(QStringLiteral("minLength")), QStringLiteral("0 characters"));
+        QCOMPARE(panel->valueText(QStringLiteral("maxLength")), QStringLiteral("77 characters"));
         QCOMPARE(panel->valueText(QStringLiteral("mean")), QStringLiteral("—"));
         QCOMPARE(panel->valueText(QStringLiteral("completeness")), QStringLiteral("90%"));
-        QCOMPARE(panel->valueText(QStringLiteral("distinct")), QStringLiteral("4"));
+        QCOMPARE(panel->valueText(QStringLiteral("distinct")), kApprox + QStringLiteral("5"));
+        QCOMPARE(panel->valueText(QStringLiteral("entropy")), kApprox + QStringLiteral("1.5 bits"));
     }
 
+    // On a sampled profile, what the sample computed is marked and what pass 1 read whole is
+    // not, for numeric and text fields alike.
     void approximateFiguresAreMarked()
     {
         auto view = newView();
-        view->showField(m_fields.value(QStringLiteral("amount")));
         FieldProfilePanel *panel = view->panel();
-        for (const char *key : {"distinct", "distinctRatio", "q1", "median", "q3", "entropy"}) {
+        const auto marked = [panel](const char *key) {
             QLabel *label = panel->valueLabel(QLatin1String(key));
-            QVERIFY2(label->text().startsWith(QChar(0x2248)), key);
-            QVERIFY2(label->toolTip().startsWith(QStringLiteral("Approximate")), key);
-        }
-        for (const char *key : {"records", "completeness", "mean", "sum", "min", "max"}) {
+            return label->text().startsWith(QChar(0x2248)) &&
+                   label->toolTip().startsWith(QStringLiteral("Approximate"));
+        };
+        const auto plain = [panel](const char *key) {
             QLabel *label = panel->valueLabel(QLatin1String(key));
-            QVERIFY2(!label->text().contains(QChar(0x2248)), key);
-            QVERIFY2(label->toolTip().isEmpty(), key);
+            return !label->text().contains(QChar(0x2248)) &&
+                   !label->toolTip().startsWith(QStringLiteral("Approximate"));
+        };
+        view->showField(m_fields.value(QStringLiteral("amount")));
+        for (const char *key :
+             {"distinct", "distinctRatio", "q1", "median", "q3", "entropy", "skewness", "kurtosis"})
+            QVERIFY2(marked(key), key);
+        for (const char *key : {"records", "completeness", "mean", "sum", "min", "max", "stdDev"})
+            QVERIFY2(plain(key), key);
+        view->showField(m_fields.value(QStringLiteral("status")));
+        for (const char *key : {"distinct", "distinctRatio", "entropy"})
+            QVERIFY2(marked(key), key);
+        for (const char *key : {"records", "completeness", "minLength", "maxLength"})
+            QVERIFY2(plain(key), key);
+        QVERIFY(panel->histogram()->isSampled());
+    }
+
+    // A real Profile of a SQLite table larger than the sample and of a smaller one: the marks
+    // follow what the engine computed from a sample, for numeric, text, date and boolean fields.
+    void realProfileMarksSampledFigures()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("events.sqlite"));
+        // Three times the sample: SQLite's sample keeps about every third row (a table only a
+        // little larger than the sample is, in SQLite, read whole).
+        const qint64 big = 3 * profile_sql::kSampleRows;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "events");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *table : {"big_events", "small_events"})
+                QVERIFY2(q.exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, amount "
+                                               "REAL, kind TEXT, day DATE, flag BOOLEAN)")
+                                    .arg(QLatin1String(table))),
+                         qPrintable(q.lastError().text()));
+            for (const auto &[table, rows] :
+                 {std::pair<QString, qint64>{QStringLiteral("big_events"), big},
+                  std::pair<QString, qint64>{QStringLiteral("small_events"), 500}})
+                QVERIFY2(q.exec(QStringLiteral(
+                                    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
+                                    "s WHERE n < %2) INSERT INTO %1 SELECT n, (n * 37 % 1000) / "
+                                    "4.0, CASE n % 4 WHEN 0 THEN 'click' WHEN 1 THEN 'view' WHEN "
+                                    "2 THEN 'buy' ELSE 'click' END, date('2026-01-01', '+' || (n "
+                                    "% 90) || ' days'), n % 3 = 0 FROM s")
+                                    .arg(table)
+                                    .arg(rows)),
+                         qPrintable(q.lastError().text()));
         }
-        // The exact field (first run was exact, but the latest id profile is exact too).
-        view->showField(m_fields.value(QStringLiteral("id")));
-        QCOMPARE(panel->valueText(QStringLiteral("distinct")), QStringLiteral("1,234"));
-        QCOMPARE(panel->valueText(QStringLiteral("distinctRatio")), QStringLiteral("1"));
+        QSqlDatabase::removeDatabase(QStringLiteral("events"));
+        Connection c;
+        c.name = QStringLiteral("events");
+        c.type = QStringLiteral("sqlite");
+        c.database = path;
+        Datastore d;
+        d.name = QStringLiteral("Events");
+        d.connectionId = m_catalog.addConnection(c);
+        d.database = path;
+        const qint64 ds = m_catalog.addDatastore(d);
+        QVERIFY(ds);
+        QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        const Operation profiled = m_harness.run(ds, operation_type::kProfile,
+                                                 {{QStringLiteral("inference_threshold"), 0}});
+        QVERIFY2(profiled.status == QLatin1String("success"),
+                 qPrintable(m_harness.describe(profiled)));
+
+        auto view = std::make_unique<ContainerProfileView>();
+        view->resize(1100, 760);
+        view->show();
+        FieldProfilePanel *panel = view->panel();
+        const auto fieldId = [this](qint64 container, const QString &name) {
+            for (const Field &f : m_catalog.fields(container))
+                if (f.name == name)
+                    return f.id;
+            return qint64(0);
+        };
+        const auto marked = [panel](const char *key) {
+            const QString text = panel->valueText(QLatin1String(key));
+            return text.startsWith(QChar(0x2248));
+        };
+        for (const bool sampled : {true, false}) {
+            const qint64 container = m_harness
+                                         .container(ds, sampled ? QStringLiteral("big_events")
+                                                                : QStringLiteral("small_events"))
+                                         .id;
+            QVERIFY(container);
+            view->setContainer(&m_catalog, container);
+            const QString which = sampled ? QStringLiteral("big ") : QStringLiteral("small ");
+            // Numeric: pass 1's figures exact; the sample's marked on the big table only.
+            QVERIFY(view->showField(fieldId(container, QStringLiteral("amount"))));
+            QCOMPARE(panel->valueText(QStringLiteral("records")),
+                     QLocale().toString(sampled ? big : 500));
+            for (const char *key : {"completeness", "min", "max", "mean", "sum", "stdDev"}) {
+                QVERIFY2(panel->valueText(QLatin1String(key)) != QStringLiteral("—"), key);
+                QVERIFY2(!marked(key), qPrintable(which + QLatin1String(key)));
+            }
+            for (const char *key : {"distinct", "distinctRatio", "entropy", "skewness", "kurtosis",
+                                    "q1", "median", "q3"}) {
+                QVERIFY2(panel->valueText(QLatin1String(key)) != QStringLiteral("—"), key);
+                QVERIFY2(marked(key) == sampled, qPrintable(which + QLatin1String(key)));
+            }
+            QCOMPARE(panel->distribution()->isSampled(), sampled);
+            // Text, date and boolean fields: top values and entropy come from the sample.
+            for (const QString &field :
+                 {QStringLiteral("kind"), QStringLiteral("day"), QStringLiteral("flag")}) {
+                QVERIFY(view->showField(fieldId(container, field)));
+                const QString what = which + field;
+                QVERIFY2(marked("entropy") == sampled, qPrintable(what));
+                QVERIFY2(marked("distinct") == sampled, qPrintable(what));
+                QVERIFY2(!marked("completeness") && !marked("records"), qPrintable(what));
+                HistogramChart *chart = panel->histogram();
+                QVERIFY2(chart->isSampled() == sampled, qPrintable(what));
+                QVERIFY2(chart->figureText(0).contains(QChar(0x2248)) == sampled,
+                         qPrintable(what + chart->figureText(0)));
+                QVERIFY2(panel->findChild<QLabel *>(QStringLiteral("histogramNote"))
+                                 ->text()
+                                 .contains(QStringLiteral("sample")) == sampled,
+                         qPrintable(what));
+            }
+            QVERIFY(view->showField(fieldId(container, QStringLiteral("kind"))));
+            for (const char *key : {"min", "max", "minLength", "maxLength"})
+                QVERIFY2(!marked(key), key);
+            // kind's three values counted: all the records of the small table, a sample of the
+            // big one's.
+            qint64 counted = 0;
+            for (const HistogramChart::Bucket &b : panel->histogram()->buckets())
+                counted += b.count;
+            QCOMPARE(panel->histogram()->buckets().size(), 3);
+            if (sampled)
+                QVERIFY2(counted < big * 2 / 3, qPrintable(QString::number(counted)));
+            else
+                QCOMPARE(counted, qint64(500));
+            // The header: a sample of about kSampleRows of the big table's records, all the
+            // small table's.
+            QCOMPARE(view->header()->value(QStringLiteral("sampling")),
+                     sampled
+                         ? kApprox + profile_format::percent(double(profile_sql::kSampleRows) / big)
+                         : QStringLiteral("100%"));
+            if (sampled)
+                screenshot(view.get(), QStringLiteral("profile-view-real-sampled.png"));
+        }
     }
 
     void typeMismatchStandsOut()
@@ -401,12 +566,12 @@ private slots:
         HistogramChart *chart = view->panel()->histogram();
         QVERIFY(chart->isVisible());
         QCOMPARE(chart->buckets().size(), 5);
-        QVERIFY(!chart->isSampled());
-        const QList<qint64> counts{600, 300, 150, 60};
+        QVERIFY(chart->isSampled());
+        const QList<qint64> counts{4500, 2250, 1125, 675, 450};
         const double longest = chart->barRect(0).width();
         QVERIFY(longest > 100);
         for (int i = 0; i < counts.size(); ++i) {
-            const double expected = longest * double(counts.at(i)) / 600.0;
+            const double expected = longest * double(counts.at(i)) / 4500.0;
             QVERIFY2(qAbs(chart->barRect(i).width() - expected) < 0.01,
                      qPrintable(QStringLiteral("bar %1: %2 vs %3")
                                     .arg(i)
@@ -417,32 +582,41 @@ private slots:
             if (i > 0)
                 QVERIFY(chart->barRect(i).top() >= chart->barRect(i - 1).bottom());
         }
-        QCOMPARE(chart->barRect(4).width(), 0.0); // a zero count draws no bar
-        // Figures: count and share of the non-null values.
-        QCOMPARE(chart->figureText(0), QStringLiteral("600 · %1").arg(QStringLiteral("54%")));
-        // The long value is elided; its tooltip has it whole.
-        const QString longValue = chart->buckets().at(3).value;
-        QVERIFY(chart->labelText(3).endsWith(QChar(0x2026)));
-        QVERIFY(chart->labelText(3).size() < longValue.size());
-        QVERIFY(chart->fontMetrics().horizontalAdvance(chart->labelText(3)) <=
-                chart->labelRect(3).width());
-        QVERIFY(chart->toolTipFor(3).contains(longValue.toHtmlEscaped()));
-        QCOMPARE(chart->labelText(4), QStringLiteral("(empty)"));
-        QCOMPARE(chart->bucketAt(chart->barRect(1).center().toPoint()), 1);
-        // Sampled top values carry no share and say so.
-        view->showField(m_fields.value(QStringLiteral("amount")));
-        QVERIFY(chart->isSampled());
-        QCOMPARE(chart->figureText(0), QStringLiteral("400"));
+        // Figures: the count in the sample and the share of its non-null values, an estimate.
+        QCOMPARE(chart->figureText(0), QStringLiteral("4,500 · ") + kApprox + "50%");
         QVERIFY(chart->toolTipFor(0).contains(QStringLiteral("sample")));
         QVERIFY(view->panel()
                     ->findChild<QLabel *>(QStringLiteral("histogramNote"))
                     ->text()
                     .contains(QStringLiteral("sample")));
-        QCOMPARE(chart->barRect(1).width() / chart->barRect(0).width(), 0.5);
+        QCOMPARE(chart->labelText(3), QStringLiteral("(empty)"));
+        // The long value is elided; its tooltip has it whole.
+        const QString longValue = chart->buckets().at(4).value;
+        QVERIFY(chart->labelText(4).endsWith(QChar(0x2026)));
+        QVERIFY(chart->labelText(4).size() < longValue.size());
+        QVERIFY(chart->fontMetrics().horizontalAdvance(chart->labelText(4)) <=
+                chart->labelRect(4).width());
+        QVERIFY(chart->toolTipFor(4).contains(longValue.toHtmlEscaped()));
+        QCOMPARE(chart->bucketAt(chart->barRect(1).center().toPoint()), 1);
+
+        // Exact top values (a table read whole) show their share without a mark; a zero
+        // count draws no bar.
+        chart->setBuckets({{QStringLiteral("a"), 30, 0.75},
+                           {QStringLiteral("b"), 10, 0.25},
+                           {QStringLiteral("c"), 0, 0.0}},
+                          false);
+        QVERIFY(!chart->isSampled());
+        QCOMPARE(chart->figureText(0), QStringLiteral("30 · 75%"));
+        QVERIFY(!chart->toolTipFor(0).contains(QStringLiteral("sample")));
+        QCOMPARE(chart->barRect(1).width() / chart->barRect(0).width(), 1.0 / 3.0);
+        QCOMPARE(chart->barRect(2).width(), 0.0);
 
         // Numeric fields also show their spread in equal-width ranges; text fields do not.
+        view->showField(m_fields.value(QStringLiteral("amount")));
+        QCOMPARE(chart->figureText(0), QStringLiteral("400 · ") + kApprox + "4.1%");
         HistogramChart *spread = view->panel()->distribution();
         QVERIFY(spread->isVisible());
+        QVERIFY(spread->isSampled());
         QCOMPARE(spread->buckets().size(), 10);
         QCOMPARE(spread->buckets().at(0).value, QStringLiteral("0.5 – 10.35"));
         QCOMPARE(spread->buckets().at(9).count, qint64(10));
@@ -479,13 +653,14 @@ private slots:
         auto view = newView();
         ContainerProfileHeader *header = view->header();
         QCOMPARE(header->titleLabel()->text(), QStringLiteral("orders"));
-        QCOMPARE(header->value(QStringLiteral("records")), QStringLiteral("1,234"));
+        QCOMPARE(header->value(QStringLiteral("records")), QStringLiteral("40,000"));
         // Average completeness of the four profiled fields: (1 + 0.975 + 0.9 + 0.5) / 4.
         QCOMPARE(header->value(QStringLiteral("completeness")), QStringLiteral("84.4%"));
         QCOMPARE(header->value(QStringLiteral("checks")), QStringLiteral("2"));
         QCOMPARE(header->value(QStringLiteral("anomalies")), QStringLiteral("1"));
-        // 1,234 records, sampled (a sample of at most 100,000 covers them all).
-        QCOMPARE(header->value(QStringLiteral("sampling")), QStringLiteral("100%"));
+        // 40,000 records, of which Profile's second pass read a sample of about 10,000: 25%.
+        QCOMPARE(profile_sql::kSampleRows, 10000);
+        QCOMPARE(header->value(QStringLiteral("sampling")), kApprox + QStringLiteral("25%"));
 
         // The counts follow the Catalog.
         Check k;

@@ -20,8 +20,8 @@ struct Counter
     const char *caption;
 };
 
-// Captions per operation type, in display order (keys follow the engine and the API's
-// status objects).
+// Captions per operation type, in display order; the keys are the ones the engine's operations
+// write into Operation::counters.
 const Counter kSyncCounters[] = {
     {"containers_discovered",
      QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Containers found")},
@@ -38,27 +38,32 @@ const Counter kSyncCounters[] = {
     {"fields_changed", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Fields changed")},
     {"fields_removed", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Fields removed")},
 };
+// The keys ProfileOperation writes (spec 2.6's summary panel first, then the work it took).
 const Counter kProfileCounters[] = {
-    {"total_containers", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables requested")},
-    {"containers_analyzed", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables profiled")},
-    {"partitions_analyzed",
-     QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Partitions profiled")},
-    {"records_processed", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Records profiled")},
-    {"fields_profiled",
+    {"tables_requested", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables requested")},
+    {"tables_profiled", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables profiled")},
+    {"records_profiled", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Records profiled")},
+    {"field_profiles_updated",
      QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Field profiles updated")},
     {"checks_synchronized",
      QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Inferred checks synchronized")},
     {"checks_added", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Checks added")},
     {"checks_updated", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Checks updated")},
+    {"checks_archived", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Checks archived")},
+    {"queries", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Queries")},
+    {"table_passes", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Table passes")},
 };
+// The keys ScanOperation writes.
 const Counter kScanCounters[] = {
-    {"total_containers", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables requested")},
-    {"containers_analyzed", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables scanned")},
+    {"tables_requested", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables requested")},
+    {"tables_scanned", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Tables scanned")},
     {"partitions_scanned",
      QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Partitions scanned")},
-    {"records_processed", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Records scanned")},
+    {"records_scanned", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Records scanned")},
     {"anomalies_identified",
      QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Anomalies identified")},
+    {"queries", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Queries")},
+    {"table_passes", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Table passes")},
 };
 
 QString captionFromKey(const QString &key)
@@ -119,6 +124,7 @@ void OperationCountersPanel::clear()
         delete item;
     }
     m_tiles = 0;
+    m_captions.clear();
 }
 
 void OperationCountersPanel::addTile(const QString &caption, qint64 value)
@@ -136,6 +142,8 @@ void OperationCountersPanel::addTile(const QString &caption, qint64 value)
     figure->setObjectName(QStringLiteral("counterValue"));
     figure->setAccessibleName(tr("%1: %2").arg(caption, fullNumber(value)));
     auto *label = new QLabel(caption, tile);
+    label->setObjectName(QStringLiteral("counterCaption"));
+    m_captions << caption;
     label->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(figure);
     layout->addWidget(label);

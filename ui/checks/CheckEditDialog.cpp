@@ -1,6 +1,7 @@
 #include "checks/CheckEditDialog.h"
 
 #include "catalog/Catalog.h"
+#include "checks/CheckDecisions.h"
 #include "checks/CheckFieldsEditor.h"
 #include "connectors/FieldTypes.h"
 #include "item/CheckListModel.h"
@@ -375,9 +376,8 @@ Check CheckEditDialog::check() const
     k.tags = splitTags(m_tags->text());
     if (!m_editing)
         k.status = m_status->currentData().toString();
-    if (m_editing && m_original.inferred && !sameContent(k, m_original))
-        k.userEdited = true;
-    return k;
+    // The rule shared with the CLI: a person's change makes an inferred check theirs.
+    return m_editing ? check_decisions::byPerson(m_original, k) : k;
 }
 
 QString CheckEditDialog::problem() const
@@ -430,7 +430,7 @@ void CheckEditDialog::accept()
             QDialog::accept();
             return;
         }
-        if (!m_catalog->updateCheck(k)) {
+        if (!check_decisions::save(*m_catalog, m_original, k)) {
             m_problem->setText(tr("The check was not saved: %1").arg(m_catalog->lastError()));
             m_problem->show();
             return;

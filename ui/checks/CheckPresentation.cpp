@@ -65,6 +65,10 @@ QString properties(const Check &check, const QHash<qint64, QString> &containerNa
             const qint64 id = v.toVariant().toLongLong();
             text = containerNames.value(id, Text::tr("container %1").arg(id));
         }
+        if (p.type == PropertyType::Datastore) // only the check's own can be named
+            text = v.toVariant().toLongLong() == check.datastoreId
+                       ? Text::tr("this datastore")
+                       : Text::tr("datastore %1").arg(v.toVariant().toLongLong());
         parts << QStringLiteral("%1: %2").arg(p.title, text);
     }
     return parts.join(QStringLiteral(" · "));

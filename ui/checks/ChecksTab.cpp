@@ -1,6 +1,7 @@
 #include "checks/ChecksTab.h"
 
 #include "catalog/Catalog.h"
+#include "checks/CheckDecisions.h"
 #include "checks/CheckEditDialog.h"
 #include "checks/CheckPresentation.h"
 #include "checks/CheckSqlDialog.h"
@@ -242,18 +243,20 @@ void ChecksTab::editSelected()
     openDialog(new CheckEditDialog(m_catalog, *check, this));
 }
 
+// A person's status decision: an inferred check becomes theirs and keeps this status through
+// later profiles (check_decisions, shared with the CLI).
 void ChecksTab::activateSelected()
 {
     const qint64 id = selectedCheckId();
     if (id)
-        m_catalog->setCheckStatus(id, check_status::kActive);
+        check_decisions::setStatus(*m_catalog, id, check_status::kActive);
 }
 
 void ChecksTab::archiveSelected()
 {
     const qint64 id = selectedCheckId();
     if (id)
-        m_catalog->setCheckStatus(id, check_status::kArchived);
+        check_decisions::setStatus(*m_catalog, id, check_status::kArchived);
 }
 
 void ChecksTab::showSql()

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTimeZone>
+#include <memory>
 
 namespace assay {
 
@@ -147,6 +148,19 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
             combo->setCurrentIndex(combo->findData(v.toVariant().toLongLong()));
         };
         QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Datastore: {
+        // Exists In and Not Exists In reach containers of the check's own datastore only (the
+        // rule catalogue says why): one choice, and an id the check already holds is kept.
+        auto *combo = new QComboBox(parent);
+        combo->addItem(PropertyEditor::tr("This datastore"));
+        combo->setToolTip(PropertyEditor::tr("The reference container is looked up in this "
+                                             "datastore, on its own connection."));
+        auto held = std::make_shared<QJsonValue>(QJsonValue::Undefined);
+        e.widget = combo;
+        e.value = [held] { return *held; };
+        e.setValue = [held](const QJsonValue &v) { *held = v; };
         break;
     }
     case PropertyType::FieldType: {

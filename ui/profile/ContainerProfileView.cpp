@@ -150,9 +150,9 @@ void ContainerProfileView::updateHeader()
             s.sampling = qMin(1.0, double(sample) / double(records));
             s.samplingNote =
                 sampled
-                    ? tr("Counts, completeness, ranges and moments cover the %1 records "
-                         "profiled; top values, distinct counts and quantiles were computed "
-                         "on a sample of about %2.")
+                    ? tr("Counts, completeness, ranges, sums, means and deviations cover the "
+                         "%1 records profiled; top values, distinct counts, entropy, skewness, "
+                         "kurtosis and quantiles were computed on a sample of about %2.")
                           .arg(f::count(profiled), f::count(sample))
                     : tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
         } else {

@@ -264,9 +264,12 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
         m_histogramNote->setText(tr("No values: the field is empty in every record."));
     else if (m_histogram->isSampled())
         m_histogramNote->setText(
-            shown == 1 ? tr("The most frequent value, counted in a sample of the records.")
-                       : tr("The %1 most frequent values, counted in a sample of the records.")
-                             .arg(shown));
+            shown == 1
+                ? tr("The most frequent value, counted in a sample of the records: its share "
+                     "is an estimate.")
+                : tr("The %1 most frequent values, counted in a sample of the records: their "
+                     "shares are estimates.")
+                      .arg(shown));
     else
         m_histogramNote->setText(
             shown == 1 ? tr("The most frequent value, with its share of the non-null values.")
@@ -276,6 +279,7 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
     m_histogram->setVisible(shown > 0);
 
     // Numeric fields: how the values spread between min and max, in equal-width buckets.
+    const bool sampled = profile_format::sampled(p);
     QList<HistogramChart::Bucket> spread;
     qint64 counted = 0;
     for (const QJsonValue &v : p.buckets)
@@ -287,21 +291,20 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
             locale.toString(b.value(QStringLiteral("lower")).toDouble(), 'g', 6),
             locale.toString(b.value(QStringLiteral("upper")).toDouble(), 'g', 6));
         bucket.count = qint64(b.value(QStringLiteral("count")).toDouble());
-        if (counted > 0 && !p.quantilesApproximate)
+        if (counted > 0)
             bucket.ratio = double(bucket.count) / double(counted);
         spread << bucket;
     }
-    m_distribution->setBuckets(spread, p.quantilesApproximate);
+    m_distribution->setBuckets(spread, sampled);
     const bool hasSpread = !spread.isEmpty();
     m_distributionTitle->setVisible(hasSpread);
     m_distributionNote->setVisible(hasSpread);
     m_distribution->setVisible(hasSpread);
     m_distributionNote->setText(
-        p.quantilesApproximate
-            ? tr("Values in %1 equal-width ranges from min to max, counted in a sample of the "
-                 "records.")
-                  .arg(spread.size())
-            : tr("Values in %1 equal-width ranges from min to max.").arg(spread.size()));
+        sampled ? tr("Values in %1 equal-width ranges from min to max, counted in a sample of the "
+                     "records.")
+                      .arg(spread.size())
+                : tr("Values in %1 equal-width ranges from min to max.").arg(spread.size()));
 
     m_history->setHistory(history);
     const int runs = m_history->runCount();

@@ -91,8 +91,9 @@ QString HistogramChart::figureText(int i) const
         return QString();
     const Bucket &b = m_buckets.at(i);
     QString text = profile_format::count(b.count);
-    if (b.ratio)
-        text += QStringLiteral(" · ") + profile_format::percent(*b.ratio);
+    if (b.ratio) // a share of a sample only estimates the whole container's
+        text += QStringLiteral(" · ") +
+                profile_format::approx(profile_format::percent(*b.ratio), m_sampled);
     return text;
 }
 
@@ -102,14 +103,17 @@ QString HistogramChart::toolTipFor(int i) const
         return QString();
     const Bucket &b = m_buckets.at(i);
     QString tip = QStringLiteral("<b>%1</b><br>").arg(valueText(i).toHtmlEscaped());
-    if (b.ratio)
+    if (b.ratio && m_sampled)
+        tip += tr("%1 records of the sample, about %2 of the non-null values")
+                   .arg(profile_format::count(b.count), profile_format::percent(*b.ratio));
+    else if (b.ratio)
         tip += tr("%1 records, %2 of the non-null values")
                    .arg(profile_format::count(b.count), profile_format::percent(*b.ratio));
     else
         tip += b.count == 1 ? tr("1 record") : tr("%1 records").arg(profile_format::count(b.count));
     if (m_sampled)
         tip += QStringLiteral("<br><i>%1</i>")
-                   .arg(tr("Counted in a sample of the records, so the share is unknown."));
+                   .arg(tr("Counted in a sample of the records: the share is an estimate."));
     return tip;
 }
 

@@ -26,7 +26,7 @@ public:
     explicit HistogramChart(QWidget *parent = nullptr);
 
     // The profile's top values (most frequent first). Counted in a sample when `sampled`:
-    // shares are then unknown and the tooltip says so.
+    // shares are then estimates, marked approximate, and the tooltip says so.
     void setProfile(const FieldProfile &profile);
     void setBuckets(const QList<Bucket> &buckets, bool sampled = false);
     QList<Bucket> buckets() const { return m_buckets; }

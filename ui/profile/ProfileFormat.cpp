@@ -87,11 +87,8 @@ QString approx(const QString &text, bool approximate)
 
 bool sampled(const FieldProfile &profile)
 {
-    if (profile.quantilesApproximate)
-        return true;
-    // Top values counted over a sample carry no ratio (the sample's size per field is unknown).
-    return !profile.histogram.isEmpty() &&
-           !profile.histogram.first().toObject().contains(QStringLiteral("ratio"));
+    // What Profile recorded; approximate quantiles also come only from a sample.
+    return profile.sampled || profile.quantilesApproximate;
 }
 
 std::optional<double> distinctRatio(const FieldProfile &profile)

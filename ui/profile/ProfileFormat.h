@@ -23,7 +23,8 @@ QString percent(double share);
 // Prefixes the approximate mark when `approximate` (and the text is not empty).
 QString approx(const QString &text, bool approximate);
 
-// Whether the profile was measured on a sample (quantiles and top values of a big table).
+// Whether Profile's second pass read a sample of the records: then top values and their shares,
+// entropy, skewness, kurtosis, quantiles and numeric buckets are estimates.
 bool sampled(const FieldProfile &profile);
 // Distinct values over non-null values (0..1), absent when there are no values.
 std::optional<double> distinctRatio(const FieldProfile &profile);

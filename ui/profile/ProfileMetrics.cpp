@@ -79,7 +79,7 @@ QList<ProfileMetric> profileMetrics(const FieldProfile &p)
         p.entropy ? Text::tr("%1 bits").arg(f::number(*p.entropy)) : QString(),
         Text::tr("Shannon entropy of the values: 0 when one value fills the field, higher as "
                  "values spread out."),
-        sampled && p.entropy.has_value(), sampleTip);
+        sampled, sampleTip);
 
     const QString range = groupRange();
     add("min", range, Text::tr("Min"), p.minValue, Text::tr("The lowest value."));
@@ -94,22 +94,23 @@ QList<ProfileMetric> profileMetrics(const FieldProfile &p)
     add("sum", dist, Text::tr("Sum"), f::number(p.sum), Text::tr("The values added up."));
     add("stdDev", dist, Text::tr("Std deviation"), f::number(p.stdDev),
         Text::tr("Sample standard deviation: how far values typically lie from the mean."));
+    // Skewness and kurtosis come from the moments of the rows the second pass read.
     add("skewness", dist, Text::tr("Skewness"), f::number(p.skewness),
-        Text::tr("Asymmetry of the distribution: positive when the tail is on the right."));
+        Text::tr("Asymmetry of the distribution: positive when the tail is on the right."), sampled,
+        sampleTip);
     add("kurtosis", dist, Text::tr("Kurtosis"), f::number(p.kurtosis),
         Text::tr("Excess kurtosis: positive when the tails are heavier than a normal "
-                 "distribution's."));
+                 "distribution's."),
+        sampled, sampleTip);
 
     const QString quant = groupQuantiles();
-    const QString quantTip = sampleTip;
     add("q1", quant, Text::tr("Q1"), f::number(p.q1),
-        Text::tr("First quartile: a quarter of the values are at most this."),
-        p.quantilesApproximate, quantTip);
+        Text::tr("First quartile: a quarter of the values are at most this."), sampled, sampleTip);
     add("median", quant, Text::tr("Median"), f::number(p.median),
-        Text::tr("Half of the values are at most this."), p.quantilesApproximate, quantTip);
+        Text::tr("Half of the values are at most this."), sampled, sampleTip);
     add("q3", quant, Text::tr("Q3"), f::number(p.q3),
-        Text::tr("Third quartile: three quarters of the values are at most this."),
-        p.quantilesApproximate, quantTip);
+        Text::tr("Third quartile: three quarters of the values are at most this."), sampled,
+        sampleTip);
     return m;
 }
 

@@ -106,8 +106,8 @@ ProfileOptions ProfileOptions::fromJson(const QJsonObject &o)
     options.greaterThanTime = o.value(QStringLiteral("greater_than_time")).toString();
     if (o.contains(QStringLiteral("greater_than_batch")))
         options.greaterThanBatch = o.value(QStringLiteral("greater_than_batch")).toVariant();
-    options.inferenceThreshold =
-        qBound(0, o.value(QStringLiteral("inference_threshold")).toInt(0), 5);
+    options.inferenceThreshold = qBound(
+        0, o.value(QStringLiteral("inference_threshold")).toInt(kDefaultInferenceThreshold), 5);
     options.inferAsDraft = o.value(QStringLiteral("infer_as_draft")).toBool(false);
     return options;
 }
@@ -285,6 +285,8 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             reader.add(q2);
         q2.finish();
         reader.finish();
+        for (FieldProfile &p : profiles)
+            p.sampled = sampled; // what the field panel marks as approximate
         if (context.isCancelled()) {
             aborted = true;
             break;

@@ -14,7 +14,10 @@ struct ProfileOptions
     qint64 recordLimit = 0; // 0: every record
     QString greaterThanTime;
     QVariant greaterThanBatch;
-    int inferenceThreshold = 0;
+    // 0 (no inference) to 5. The spec's default, 2, applies wherever the option is not given
+    // (dialog, CLI, schedules, API payloads): only an explicit 0 turns inference off.
+    static constexpr int kDefaultInferenceThreshold = 2;
+    int inferenceThreshold = kDefaultInferenceThreshold;
     bool inferAsDraft = false;
 
     static ProfileOptions fromJson(const QJsonObject &options);
