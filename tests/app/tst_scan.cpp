@@ -338,11 +338,13 @@ private slots:
         const Operation warned = run(ds, operation_type::kScan, scanOptions({"t"}));
         QVERIFY2(warned.status == QLatin1String("warning"),
                  qPrintable(warned.status + warned.message));
-        bool named = false;
+        bool named = false; // the target, and the fix
         for (const OperationLogEntry &e : m_catalog.operationLog(warned.id))
             named = named || (e.level == QLatin1String("warning") &&
-                              e.message.contains(QStringLiteral("enrichment datastore")));
-        QVERIFY(named);
+                              e.message.contains(QStringLiteral("dead-enrichment")) &&
+                              e.message.contains(QStringLiteral("Make sure it is reachable")) &&
+                              e.message.contains(QStringLiteral("kept in Assay")));
+        QVERIFY2(named, qPrintable(m_harness.describe(warned)));
         QCOMPARE(warned.counters.value(QStringLiteral("tables_scanned")).toInt(), 1);
         linked.enrichment = EnrichmentLink();
         QVERIFY(m_catalog.updateDatastore(linked));

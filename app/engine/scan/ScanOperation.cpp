@@ -251,7 +251,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                         {QStringLiteral("anomaly_count"), int(result.anomalies.size())},
                         {QStringLiteral("checks"), int(result.metrics.size())},
                         {QStringLiteral("checks_failed"), failedChecks},
-                        {QStringLiteral("incremental"), !sql.rowScope.isEmpty()},
+                        {QStringLiteral("incremental"), reading.incremental},
                         {QStringLiteral("result"), result.result},
                         {QStringLiteral("message"), result.message},
                         {QStringLiteral("start_time"), started.toString(Qt::ISODateWithMs)},

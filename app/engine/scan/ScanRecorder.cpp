@@ -19,8 +19,8 @@ struct Text
 
 namespace msg = anomaly_messages;
 
-// Enough for every open anomaly of one check: at most one per fingerprint stays open, and a
-// check records at most the rollup threshold (<= 1000) of them per scan.
+// Enough for every anomaly of one check that reconciliation reads: a scan records at most the
+// rollup threshold (<= 1000) per check, and archiving duplicates keeps one open per fingerprint.
 constexpr int kAnomaliesPerCheck = 100000;
 
 QString resultOf(const CheckOutcome &o)
