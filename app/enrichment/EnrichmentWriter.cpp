@@ -247,8 +247,11 @@ bool EnrichmentWriter::write(const ContainerScanResult &result, RemediationStrat
                 text(result.containerName),
                 text(a.partition.isEmpty() ? partition : a.partition),
                 text(result.datastoreName),
-                result.fingerprints ? fingerprintValue(a.fingerprint)
-                                    : enrichment::nullValue(ColumnType::Integer)};
+                // The reference fills FINGERPRINT only with Reactivate Recurring Anomalies on;
+                // every anomaly has one here (it costs nothing), so it is always written: the
+                // same column either way, and recurrences can be grouped whatever the option.
+                fingerprintValue(a.fingerprint),
+            };
         }
         for (const QJsonValue &record : cappedRecords(a, result.sourceRecordLimit)) {
             recordRows << QVariantList{text(result.containerName),

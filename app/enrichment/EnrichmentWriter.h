@@ -36,7 +36,6 @@ struct ContainerScanResult
     QList<Anomaly> anomalies;    // with failedChecks and sourceRecords (<= sourceRecordLimit)
     QHash<qint64, Check> checks; // the checks the metrics and failed checks name, by id
     QStringList sourceColumns;   // the container's columns, for remediation tables
-    bool fingerprints = false;   // Reactivate Recurring Anomalies: write FINGERPRINT
 };
 
 // Writes Scan results into an enrichment datastore: `<prefix>_check_metrics`,
@@ -62,9 +61,9 @@ public:
     // - one _scan_operations row; one _check_metrics row per metric;
     // - one _failed_checks row per anomaly x failed check: QUALITY_CHECK_FIELDS and
     //   QUALITY_CHECK_TAGS as JSON arrays of names, QUALITY_CHECK_PARAMETERS as the check's
-    //   properties in JSON, ANOMALOUS_RECORDS_COUNT the anomaly's count, FINGERPRINT (only when
-    //   result.fingerprints) the anomaly's fingerprint as an integer (a decimal or <= 16-digit
-    //   hex fingerprint as is, any other text as the first 63 bits of its SHA-256);
+    //   properties in JSON, ANOMALOUS_RECORDS_COUNT the anomaly's count, FINGERPRINT the
+    //   anomaly's fingerprint as an integer (a decimal or <= 16-digit hex fingerprint as is, any
+    //   other text as the first 63 bits of its SHA-256; NULL when it has none);
     //   SUGGESTED_REMEDIATION_* and QUALITY_CHECK_METADATA stay NULL;
     // - _source_records: at most result.sourceRecordLimit rows per anomaly (none when it is
     //   <= 0), RECORD the row as compact JSON, CONTEXT the anomaly's message;

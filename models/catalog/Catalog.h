@@ -231,6 +231,9 @@ public:
     // Changes the status when the transition is allowed (anomaly_status::canTransition), logs
     // it with the comment. False with lastError() otherwise.
     bool setAnomalyStatus(qint64 id, const QString &status, const QString &comment = {});
+    // The same for a Scan's changes (anomaly_status::canTransitionByScan): it may also archive
+    // an open anomaly as Duplicate.
+    bool setAnomalyStatusByScan(qint64 id, const QString &status, const QString &comment);
     QList<AnomalyEvent> anomalyEvents(qint64 anomalyId) const;
     // Open anomalies per container of a datastore.
     QHash<qint64, int> openAnomalyCounts(qint64 datastoreId) const;
@@ -252,14 +255,23 @@ signals:
     void anomaliesChanged(qint64 datastoreId);
 
 private:
+    friend class CatalogTransaction;
+
     bool fail(const QString &message) const;
     bool failQuery(const class QSqlQuery &query) const;
     qint64 insertReturningId(class QSqlQuery &query) const;
+    bool writeAnomalyStatus(const Anomaly &existing, const QString &status, const QString &comment);
+    // A write's own transaction, or a savepoint when a CatalogTransaction is open, so that a
+    // multi-statement write stays all-or-nothing either way (CatalogTransaction.cpp).
+    bool beginWrite();
+    bool commitWrite();
+    void rollbackWrite();
 
     QString m_connectionName;
     QString m_path;
     mutable QString m_lastError;
     bool m_created = false;
+    int m_writeDepth = 0; // open beginWrite() levels
 };
 
 } // namespace assay

@@ -88,8 +88,8 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
     if (anomalies.isEmpty())
         return true;
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    if (!beginWrite())
+        return false;
     QSqlQuery insert(db), check(db), record(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO anomalies (uuid, datastore_id, container_id, operation_id, type, status, "
@@ -103,7 +103,7 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
     QSet<qint64> datastores;
     auto abandon = [&](const QSqlQuery &failed) {
         failQuery(failed);
-        db.rollback();
+        rollbackWrite();
         return false;
     };
     for (Anomaly &a : anomalies) {
@@ -149,10 +149,8 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
                 return abandon(record);
         }
     }
-    if (!db.commit()) {
-        db.rollback();
-        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
-    }
+    if (!commitWrite())
+        return false;
     for (qint64 id : datastores)
         emit anomaliesChanged(id);
     return true;
@@ -266,9 +264,26 @@ bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &
         return fail(tr("No anomaly with id %1.").arg(id));
     if (!anomaly_status::canTransition(existing->status, status))
         return fail(tr("An anomaly that is %1 cannot become %2.").arg(existing->status, status));
+    return writeAnomalyStatus(*existing, status, comment);
+}
+
+bool Catalog::setAnomalyStatusByScan(qint64 id, const QString &status, const QString &comment)
+{
+    const auto existing = anomaly(id);
+    if (!existing)
+        return fail(tr("No anomaly with id %1.").arg(id));
+    if (!anomaly_status::canTransitionByScan(existing->status, status))
+        return fail(tr("An anomaly that is %1 cannot become %2.").arg(existing->status, status));
+    return writeAnomalyStatus(*existing, status, comment);
+}
+
+bool Catalog::writeAnomalyStatus(const Anomaly &existing, const QString &status,
+                                 const QString &comment)
+{
+    const qint64 id = existing.id;
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    if (!beginWrite())
+        return false;
     const QString now = text::fromTime(QDateTime::currentDateTimeUtc());
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
@@ -282,19 +297,17 @@ bool Catalog::setAnomalyStatus(qint64 id, const QString &status, const QString &
                              "comment) VALUES (?, ?, ?, ?, ?)"));
     e.addBindValue(id);
     e.addBindValue(now);
-    e.addBindValue(existing->status);
+    e.addBindValue(existing.status);
     e.addBindValue(catalog::notNull(status));
     e.addBindValue(catalog::notNull(comment));
     if (!q.exec() || !e.exec()) {
         failQuery(q.lastError().isValid() ? q : e);
-        db.rollback();
+        rollbackWrite();
         return false;
     }
-    if (!db.commit()) {
-        db.rollback();
-        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
-    }
-    emit anomaliesChanged(existing->datastoreId);
+    if (!commitWrite())
+        return false;
+    emit anomaliesChanged(existing.datastoreId);
     return true;
 }
 
@@ -332,8 +345,8 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
     if (metrics.isEmpty())
         return true;
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
+    if (!beginWrite())
+        return false;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO check_metrics (operation_id, check_id, container_id, "
                              "asserted_records, anomalous_records, result, details) VALUES (?, ?, "
@@ -348,15 +361,11 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
         q.addBindValue(catalog::notNull(m.details));
         if (!q.exec()) {
             failQuery(q);
-            db.rollback();
+            rollbackWrite();
             return false;
         }
     }
-    if (!db.commit()) {
-        db.rollback();
-        return fail(tr("Catalog error: %1").arg(db.lastError().text()));
-    }
-    return true;
+    return commitWrite();
 }
 
 QList<CheckMetric> Catalog::checkMetrics(qint64 operationId) const

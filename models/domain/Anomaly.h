@@ -35,6 +35,12 @@ inline bool canTransition(const QString &from, const QString &to)
         return to != kDuplicate && !(from == kAcknowledged && to == kActive);
     return to == kActive;
 }
+// What a Scan may do besides: archive an open anomaly as the Duplicate of the same fingerprint
+// found again by a later scan (Archive Duplicate Anomalies).
+inline bool canTransitionByScan(const QString &from, const QString &to)
+{
+    return canTransition(from, to) || (isOpen(from) && to == kDuplicate);
+}
 } // namespace anomaly_status
 
 // A check that an anomaly failed, with the violation message.

@@ -119,7 +119,6 @@ inline ContainerScanResult sample(qint64 operationId, const QString &uuidPrefix,
     r.result = QStringLiteral("success");
     r.message = QStringLiteral("2 anomalies");
     r.sourceColumns = kSourceColumns;
-    r.fingerprints = true;
 
     Check notNull;
     notNull.id = 11;

@@ -1,6 +1,7 @@
 #include "EnrichmentWriterTestSupport.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace assay;
 using namespace assay::enrichtest;
@@ -23,6 +24,8 @@ private slots:
     void remediationAppendKeepsHistory();
     void remediationOverwriteKeepsTheLastScan_data() { tablesHaveTheSpecColumns_data(); }
     void remediationOverwriteKeepsTheLastScan();
+    void manyRowsCrossTheStatementBound_data() { tablesHaveTheSpecColumns_data(); }
+    void manyRowsCrossTheStatementBound();
     void failedWriteLeavesNothing_data() { tablesHaveTheSpecColumns_data(); }
     void failedWriteLeavesNothing();
     void twoPrefixesSideBySide_data() { tablesHaveTheSpecColumns_data(); }
@@ -337,6 +340,75 @@ void TestEnrichmentWriter::remediationOverwriteKeepsTheLastScan()
                        {{"p1", "o2p1-a"}, {"p1", "o2p1-a"}, {"p2", "o2p2-a"}, {"p2", "o2p2-a"}}));
     // The enrichment tables themselves always append.
     QCOMPARE(count(type, "_ovw_scan_operations"), 3);
+}
+
+// More rows than one INSERT may bind (TableWriter::insertRows keeps a statement under about 900
+// values): every table takes several statements, and every row lands, each once.
+void TestEnrichmentWriter::manyRowsCrossTheStatementBound()
+{
+    QFETCH(QString, type);
+    const SqlDialect d = dialect(type);
+    const int anomalies = 400, metrics = 250;
+    ContainerScanResult r = sample(901, "big");
+    r.anomalies.clear();
+    r.metrics.clear();
+    for (int i = 0; i < metrics; ++i)
+        r.metrics << CheckMetric{901, 11, 42, 1000 + i, i, QStringLiteral("failed"), QString()};
+    for (int i = 0; i < anomalies; ++i) {
+        Anomaly a;
+        a.uuid = QStringLiteral("big-%1").arg(i);
+        a.type = QStringLiteral("record");
+        a.message = QStringLiteral("row %1").arg(i);
+        a.anomalousRecordCount = 1;
+        a.fingerprint = QString::number(i + 1);
+        a.createdAt = kDetected;
+        a.failedChecks << AnomalyFailedCheck{11, QStringLiteral("notNull"), {"email"}, a.message};
+        a.sourceRecords = QJsonArray{sourceRow(i), sourceRow(i + 1000)}; // the limit of 2
+        r.anomalies << a;
+    }
+    // Beyond one statement in every table: failed checks (19 columns), source records (5),
+    // metrics (11) and remediation rows (the 9 source columns + 2).
+    QVERIFY(19 * anomalies > 900 && 5 * 2 * anomalies > 900 && 11 * metrics > 900 &&
+            11 * 2 * anomalies > 900);
+    EnrichmentWriter w = writer(type, QStringLiteral("_big"));
+    QString error;
+    QVERIFY2(w.write(r, RemediationStrategy::Append, &error), qPrintable(error));
+
+    QHash<QString, qint64> fingerprints;
+    for (const QVariantList &row :
+         rows(type, "_big_failed_checks",
+              QStringLiteral("SELECT %2, %3 FROM %1")
+                  .arg("%1", d.quote("ANOMALY_UUID"), d.quote("FINGERPRINT"))))
+        fingerprints.insert(row.at(0).toString(), row.at(1).toLongLong());
+    QCOMPARE(count(type, "_big_failed_checks"), anomalies);
+    QCOMPARE(fingerprints.size(), anomalies);
+    for (int i = 0; i < anomalies; ++i)
+        QCOMPARE(fingerprints.value(QStringLiteral("big-%1").arg(i), -1), qint64(i + 1));
+
+    QSet<QString> records;
+    for (const QVariantList &row : rows(type, "_big_source_records",
+                                        QStringLiteral("SELECT %2, %3 FROM %1")
+                                            .arg("%1", d.quote("ANOMALY_UUID"), d.quote("RECORD"))))
+        records << row.at(0).toString() + QLatin1Char('/') +
+                       QString::number(QJsonDocument::fromJson(row.at(1).toString().toUtf8())
+                                           .object()
+                                           .value("id")
+                                           .toInt());
+    QCOMPARE(count(type, "_big_source_records"), 2 * anomalies);
+    for (int i = 0; i < anomalies; ++i)
+        QVERIFY(records.contains(QStringLiteral("big-%1/%2").arg(i).arg(i)) &&
+                records.contains(QStringLiteral("big-%1/%2").arg(i).arg(i + 1000)));
+
+    QSet<qint64> asserted;
+    for (const QVariantList &row :
+         rows(type, "_big_check_metrics",
+              QStringLiteral("SELECT %2 FROM %1").arg("%1", d.quote("ASSERTED_RECORDS_COUNT"))))
+        asserted << row.at(0).toLongLong();
+    QCOMPARE(count(type, "_big_check_metrics"), metrics);
+    QCOMPARE(asserted.size(), metrics);
+    QCOMPARE(*std::min_element(asserted.begin(), asserted.end()), qint64(1000));
+    QCOMPARE(*std::max_element(asserted.begin(), asserted.end()), qint64(1000 + metrics - 1));
+    QCOMPARE(count(type, "_big_remediation_42"), 2 * anomalies);
 }
 
 void TestEnrichmentWriter::failedWriteLeavesNothing()

@@ -1,7 +1,9 @@
 // The Catalog's schema v2: checks, anomalies (with failed checks, source rows, status history),
 // check metrics and the scan high-water mark; the migration from a v1 file that keeps data, and
-// the one from v2 (field profiles computed from a sample).
+// the one from v2 (field profiles computed from a sample); several writes made as one
+// transaction.
 #include "catalog/Catalog.h"
+#include "catalog/CatalogTransaction.h"
 #include "catalog/Migrations.h"
 
 #include <QJsonArray>
@@ -366,6 +368,64 @@ private slots:
         QVERIFY(catalog.removeDatastore(f.datastore));
         QCOMPARE(catalog.anomalyCount(AnomalyQuery{}), 0);
         QVERIFY(catalog.checks(CheckQuery{}).isEmpty());
+    }
+
+    // A CatalogTransaction: the writes inside are seen by no other connection before commit,
+    // all go when it is destroyed uncommitted, and a write that fails inside undoes only itself.
+    void writesInOneTransaction()
+    {
+        const QString path = freshPath();
+        Catalog catalog, other;
+        QVERIFY(catalog.open(path));
+        const Fixture f = populate(catalog);
+        QVERIFY(other.open(path));
+        Check positive = sampleCheck(f.orders, QStringLiteral("positive"), {"qty"});
+        positive.id = catalog.addCheck(positive);
+        Operation scan;
+        scan.datastoreId = f.datastore;
+        scan.type = QStringLiteral("scan");
+        scan.status = QStringLiteral("running");
+        scan.id = catalog.addOperation(scan);
+        Anomaly a;
+        a.datastoreId = f.datastore;
+        a.containerId = f.orders;
+        a.message = QStringLiteral("qty is -3");
+        a.failedChecks = {{positive.id, positive.rule, positive.fields, a.message}};
+        const CheckMetric metric{scan.id, positive.id, f.orders, 5, 1, "failed", QString()};
+        AnomalyQuery all;
+        all.datastoreId = f.datastore;
+
+        {
+            CatalogTransaction transaction(catalog);
+            QVERIFY(transaction.isOpen());
+            QList<Anomaly> batch{a};
+            QVERIFY2(catalog.addAnomalies(batch), qPrintable(catalog.lastError()));
+            QVERIFY(catalog.addCheckMetrics({metric}));
+            QVERIFY(catalog.setAnomalyStatusByScan(batch.first().id, anomaly_status::kDuplicate,
+                                                   QStringLiteral("again")));
+            QVERIFY(catalog.setScanHighWaterMark(f.orders, QStringLiteral("42")));
+            QCOMPARE(catalog.anomalyCount(all), 1);
+            QCOMPARE(other.anomalyCount(all), 0);
+            QVERIFY(other.scanHighWaterMark(f.orders).isNull());
+        } // not committed
+        QCOMPARE(catalog.anomalyCount(all), 0);
+        QVERIFY(catalog.checkMetrics(scan.id).isEmpty());
+        QVERIFY(catalog.scanHighWaterMark(f.orders).isNull());
+
+        CatalogTransaction transaction(catalog);
+        QList<Anomaly> batch{a};
+        QVERIFY(catalog.addAnomalies(batch));
+        CheckMetric orphan = metric;
+        orphan.operationId = scan.id + 1000; // no such operation: the second insert fails
+        QVERIFY(!catalog.addCheckMetrics({metric, orphan}));
+        QVERIFY(catalog.addCheckMetrics({metric}));
+        QVERIFY(transaction.commit());
+        QCOMPARE(other.anomalyCount(all), 1);
+        QCOMPARE(other.checkMetrics(scan.id).size(), 1);
+        // A person may not mark an anomaly Duplicate; a scan may.
+        QVERIFY(!catalog.setAnomalyStatus(batch.first().id, anomaly_status::kDuplicate));
+        QVERIFY(catalog.setAnomalyStatusByScan(batch.first().id, anomaly_status::kDuplicate, {}));
+        QCOMPARE(other.anomaly(batch.first().id)->status, anomaly_status::kDuplicate);
     }
 };
 

@@ -79,6 +79,15 @@ Operation EngineHarness::run(qint64 datastoreId, const QString &type, const QJso
     return *catalog.operation(id);
 }
 
+Operation EngineHarness::resume(qint64 operationId, int timeoutMs)
+{
+    QSignalSpy finished(engine.get(), &OperationEngine::operationFinished);
+    if (!engine->resume(operationId))
+        return {};
+    waitForOperation(finished, operationId, timeoutMs);
+    return *catalog.operation(operationId);
+}
+
 Container EngineHarness::container(qint64 datastoreId, const QString &name)
 {
     for (const Container &c : catalog.containers(datastoreId))

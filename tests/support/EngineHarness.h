@@ -37,6 +37,9 @@ public:
     // the catalog holds it then (an empty Operation when the request was refused).
     Operation run(qint64 datastoreId, const QString &type, const QJsonObject &options,
                   int timeoutMs = 60000);
+    // Resumes an aborted or failed operation and waits for it as run() does (an empty
+    // Operation when the engine refuses).
+    Operation resume(qint64 operationId, int timeoutMs = 60000);
 
     // The container of that name in a datastore, or an empty one.
     Container container(qint64 datastoreId, const QString &name);

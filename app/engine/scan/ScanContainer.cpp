@@ -94,10 +94,12 @@ bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &comp
     SqlFragment sql = compiled.failingRecords;
     sql.sql = m_context.dialect.limit(sql.sql, limit);
     QSqlQuery q(m_db);
+    q.setForwardOnly(true);
     ++out.queries;
     if (!execFragment(q, sql, &out.error))
         return false;
-    while (q.next() && outcome.examples.size() < limit)
+    // The LIMIT bounds what the database sends: every row it returns is kept.
+    while (q.next())
         outcome.examples << rowToJson(q.record(), out.liveColumns);
     return true;
 }
@@ -130,10 +132,17 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         if (!compiled.at(i).ok() || compiled.at(i).form != CheckForm::Schema)
             continue;
         out.outcomes[i].count = evaluateSchema(checks.at(i), out.liveColumns);
-        if (!out.outcomes[i].count.passed)
+        // Only the expected schema guards the rest of the scan (reference spec 3.5); another
+        // schema rule (fieldCount) that fails is a shape anomaly like any other.
+        if (!out.outcomes[i].count.passed && checks.at(i).rule == QLatin1String("expectedSchema"))
             out.schemaAborted = true;
     }
-    if (out.schemaAborted || m_cancelled())
+    if (out.schemaAborted) {
+        for (CheckOutcome &o : out.outcomes)
+            o.evaluated = o.form == CheckForm::Schema && o.count.error.isEmpty();
+        return out;
+    }
+    if (m_cancelled())
         return out;
 
     // The one aggregate pass.

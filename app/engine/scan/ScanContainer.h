@@ -18,7 +18,10 @@ struct CheckOutcome
     Check check;
     CheckForm form = CheckForm::Record;
     CheckCount count;
-    QList<QJsonObject> examples; // failing rows, at most the example limit
+    QList<QJsonObject> examples; // failing rows, as many as the example query's LIMIT let through
+    // False when the scan of the container stopped before this check (a failed expected
+    // schema): it neither passed nor failed, so it raises nothing and resolves nothing.
+    bool evaluated = true;
 };
 
 // What reading one container found. Reading writes nothing anywhere: the caller records it
@@ -26,7 +29,7 @@ struct CheckOutcome
 struct ContainerFindings
 {
     QString error;              // a statement failed: the database's words
-    bool schemaAborted = false; // an expectedSchema / fieldCount check failed
+    bool schemaAborted = false; // an expectedSchema check failed: nothing else was evaluated
     QStringList liveColumns;
     qint64 records = 0;    // rows read (after the record limit and incremental scope)
     QString highWaterMark; // MAX(incremental field) as text, "" when none
@@ -36,9 +39,10 @@ struct ContainerFindings
 };
 
 // Reads one container for a set of checks: schema checks against the live columns first (a
-// failure stops there), then ONE aggregate pass for every record and aggregate check (plus
-// MAX of the incremental field), one grouped pass per unique check, then bounded example
-// queries for the failing checks only.
+// failed expectedSchema stops there; a failed fieldCount is an ordinary shape anomaly), then ONE
+// aggregate pass for every record and aggregate check (plus MAX of the incremental field), one
+// grouped pass per unique check, then example queries bounded by LIMIT for the failing checks
+// only.
 class ContainerScanner
 {
 public:

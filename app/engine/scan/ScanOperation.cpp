@@ -1,6 +1,7 @@
 #include "engine/scan/ScanOperation.h"
 
 #include "catalog/Catalog.h"
+#include "catalog/CatalogTransaction.h"
 #include "checks/RuleCatalog.h"
 #include "connectors/ConnectorSpec.h"
 #include "connectors/FieldTypes.h"
@@ -57,6 +58,50 @@ QList<Check> checksToRun(Catalog &catalog, const Container &container, const Sca
     return out;
 }
 
+// Which rows of a container are read: past the starting threshold (greater_than_time for a
+// timestamp field, greater_than_batch for a batch field) on full and incremental scans alike,
+// as Profile reads them; on an incremental scan also past the saved high-water mark
+// `highWaterMark`. With both, the rows past the larger of the two are read. A container
+// without an incremental field is read whole.
+SqlFragment rowScopeOf(const SqlDialect &dialect, const Container &container,
+                       const ScanOptions &options, const QString &highWaterMark)
+{
+    if (container.incrementalField.isEmpty())
+        return {};
+    const bool time = container.incrementalStrategy != QLatin1String("batch-value");
+    const QString field = dialect.quote(container.incrementalField);
+    QStringList conditions;
+    QVariantList values;
+    const auto after = [&](const QVariant &bound) {
+        if (!bound.isValid() || bound.isNull() || bound.toString().isEmpty())
+            return;
+        conditions << QLatin1Char('(') + dialect.greaterThan(field, time) + QLatin1Char(')');
+        values << dialect.thresholdValue(bound, time);
+    };
+    after(time ? QVariant(options.greaterThanTime) : options.greaterThanBatch);
+    after(highWaterMark);
+    return {conditions.join(QStringLiteral(" AND ")), values};
+}
+
+// Everything the scan of one container records in the Catalog, in ONE transaction (DESIGN.md):
+// its anomalies, check metrics and the status changes of earlier anomalies, the high-water mark
+// ("" keeps the saved one), and the operation's figures with the container marked finished.
+// A failure anywhere leaves none of it, so a resume scans the container again from scratch.
+bool recordContainer(Catalog &catalog, ScanRecorder &recorder, ContainerScanRecord &record,
+                     qint64 containerId, const QString &highWaterMark, const Operation &operation,
+                     QString *error)
+{
+    CatalogTransaction transaction(catalog);
+    if (!transaction.isOpen() || !recorder.write(record, error) ||
+        (!highWaterMark.isEmpty() && !catalog.setScanHighWaterMark(containerId, highWaterMark)) ||
+        !catalog.updateOperation(operation) || !transaction.commit()) {
+        if (error->isEmpty())
+            *error = catalog.lastError();
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 OperationOutcome ScanOperation::run(OperationContext &context)
@@ -102,6 +147,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
     ScanEnrichmentSink enrichment(context, options.remediation);
     QJsonObject figures = context.operation().result.value(QStringLiteral("containers")).toObject();
     int failed = 0;
+    int reactivated = 0, resolved = 0, archived = 0; // earlier anomalies the scan changed
     bool aborted = false;
     QString failure; // the first container failure, for the operation's message
     QString fatal;   // the source went away: the scan ends
@@ -128,26 +174,23 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         sql.referenceTable = [&containerNames](qint64 id) { return containerNames.value(id); };
         sql.recordLimit = options.recordLimit;
 
-        // Incremental: the rows past the saved mark (or the starting threshold); the first
-        // run, or a container without an incremental field, reads everything.
-        ContainerScanner::Limits limits{options.rollupThreshold, options.sourceRecordLimit, {}};
         const bool incremental = options.incremental && !container.incrementalField.isEmpty();
+        ContainerScanner::Limits limits{options.rollupThreshold, options.sourceRecordLimit, {}};
         if (incremental) {
             limits.incrementalField = container.incrementalField;
             sql.orderField = container.incrementalField;
-            QVariant after = catalog.scanHighWaterMark(container.id);
-            if (after.toString().isEmpty()) {
-                after = container.incrementalStrategy == QLatin1String("batch-value")
-                            ? options.greaterThanBatch
-                            : QVariant(options.greaterThanTime);
-            }
-            const bool time = container.incrementalStrategy != QLatin1String("batch-value");
-            if (after.isValid() && !after.toString().isEmpty())
-                sql.rowScope = SqlFragment{
-                    dialect.greaterThan(dialect.quote(container.incrementalField), time),
-                    {dialect.thresholdValue(after, time)}};
         }
-        const bool fullScan = sql.rowScope.isEmpty() && options.recordLimit <= 0;
+        sql.rowScope =
+            rowScopeOf(dialect, container, options,
+                       incremental ? catalog.scanHighWaterMark(container.id) : QString());
+        // Auto-resolution concludes that a record no longer fails from not seeing it fail, so
+        // only a scan that saw every record may do it: never an incremental scan (reference 3.2:
+        // "silently disabled for incremental scans"; even its first, complete run, and for a
+        // container that falls back to a full read), nor one limited by a record limit or a
+        // starting threshold.
+        const ScanRecorder::Reading reading{incremental && !sql.rowScope.isEmpty(),
+                                            !options.incremental && options.recordLimit <= 0 &&
+                                                sql.rowScope.isEmpty()};
 
         const QList<Check> checks = checksToRun(catalog, container, options);
         ContainerScanner scanner(session->database(), sql, limits,
@@ -185,7 +228,8 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                                     .arg(o.check.id)
                                     .arg(o.check.rule, container.name, o.count.error));
 
-        ContainerScanResult result = recorder.build(container, found, fullScan);
+        ContainerScanRecord record = recorder.build(container, found, reading);
+        ContainerScanResult &result = record.result;
         result.startTime = started;
         result.result = operation_status::kSuccess;
         if (found.schemaAborted) {
@@ -193,25 +237,11 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             result.message = Text::tr("%1: Aborted because schema check anomalies were identified")
                                  .arg(container.name);
         }
-        QString error;
-        if (!recorder.write(result, &error)) {
-            const QString message =
-                Text::tr("Cannot record the scan of %1: %2").arg(container.name, error);
-            context.error(message);
-            failure = failure.isEmpty() ? message : failure;
-            ++failed;
-            continue;
-        }
         result.endTime = QDateTime::currentDateTimeUtc();
-        if (found.schemaAborted) {
-            context.error(result.message);
-            failure = failure.isEmpty() ? result.message : failure;
-            ++failed;
-        } else if (incremental && !found.highWaterMark.isEmpty()) {
-            catalog.setScanHighWaterMark(container.id, found.highWaterMark);
-        }
-        enrichment.write(result);
 
+        // The operation's figures with the container marked finished are written in the same
+        // transaction as its results; on failure the operation in memory goes back too.
+        const Operation before = context.operation();
         int failedChecks = 0;
         for (const CheckMetric &m : result.metrics)
             failedChecks += m.result == QLatin1String("failed") ? 1 : 0;
@@ -221,7 +251,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                         {QStringLiteral("anomaly_count"), int(result.anomalies.size())},
                         {QStringLiteral("checks"), int(result.metrics.size())},
                         {QStringLiteral("checks_failed"), failedChecks},
-                        {QStringLiteral("incremental"), !sql.rowScope.isEmpty()},
+                        {QStringLiteral("incremental"), reading.incremental},
                         {QStringLiteral("result"), result.result},
                         {QStringLiteral("message"), result.message},
                         {QStringLiteral("start_time"), started.toString(Qt::ISODateWithMs)},
@@ -234,6 +264,28 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         }
         bump(counters, "anomalies_identified", result.anomalies.size());
         context.markContainerFinished(container.name);
+        const QString mark = incremental && !found.schemaAborted ? found.highWaterMark : QString();
+        QString error;
+        if (!recordContainer(catalog, recorder, record, container.id, mark, context.operation(),
+                             &error)) {
+            context.operation() = before;
+            figures = before.result.value(QStringLiteral("containers")).toObject();
+            fatal = Text::tr("Cannot record the scan of %1 in the Catalog (%2). Nothing of %1 was "
+                             "recorded; make sure the Catalog file can be written, then resume "
+                             "the operation.")
+                        .arg(container.name, error);
+            context.error(fatal);
+            break;
+        }
+        reactivated += record.applied(anomaly_status::kActive);
+        resolved += record.applied(anomaly_status::kResolved);
+        archived += record.applied(anomaly_status::kDuplicate);
+        if (found.schemaAborted) {
+            context.error(result.message);
+            failure = failure.isEmpty() ? result.message : failure;
+            ++failed;
+        }
+        enrichment.write(result);
     }
     context.closeSource(session);
     if (!chosen.isEmpty())
@@ -249,10 +301,12 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             .arg(chosen.size())
             .arg(qint64(counters.value(QStringLiteral("records_scanned")).toDouble()))
             .arg(qint64(counters.value(QStringLiteral("anomalies_identified")).toDouble()));
-    if (recorder.reactivated() || recorder.resolved())
-        message += QLatin1Char(' ') + Text::tr("%1 reactivated, %2 resolved.")
-                                          .arg(recorder.reactivated())
-                                          .arg(recorder.resolved());
+    if (reactivated || resolved || archived)
+        message += QLatin1Char(' ') + Text::tr("Earlier anomalies: %1 reactivated, %2 resolved, "
+                                               "%3 archived as duplicates.")
+                                          .arg(reactivated)
+                                          .arg(resolved)
+                                          .arg(archived);
     if (!failure.isEmpty())
         message = failure + QStringLiteral(" — ") + message;
     if (failed > 0 && failed == chosen.size())

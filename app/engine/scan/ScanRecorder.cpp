@@ -19,10 +19,15 @@ struct Text
 
 namespace msg = anomaly_messages;
 
+// Enough for every anomaly of one check that reconciliation reads: a scan records at most the
+// rollup threshold (<= 1000) per check, and archiving duplicates keeps one open per fingerprint.
+constexpr int kAnomaliesPerCheck = 100000;
+
 QString resultOf(const CheckOutcome &o)
 {
-    if (!o.count.error.isEmpty() || (o.count.asserted == 0 && o.form != CheckForm::Schema &&
-                                     o.check.rule != QLatin1String("minPartitionSize")))
+    if (!o.evaluated || !o.count.error.isEmpty() ||
+        (o.count.asserted == 0 && o.form != CheckForm::Schema &&
+         o.check.rule != QLatin1String("minPartitionSize")))
         return QStringLiteral("unasserted");
     return o.count.passed ? QStringLiteral("passed") : QStringLiteral("failed");
 }
@@ -69,11 +74,9 @@ QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const Check
         a.anomalousRecordCount = o.count.failing;
         a.fingerprint = fingerprint(c.id, kind, key);
         a.failedChecks << failed(message);
-        for (const QJsonObject &row : o.examples) {
-            if (a.sourceRecords.size() >= m_options.sourceRecordLimit)
-                break;
+        // The example query's LIMIT (the source example limit) already bounds the rows.
+        for (const QJsonObject &row : o.examples)
             a.sourceRecords.append(row);
-        }
         return a;
     };
     if (o.form == CheckForm::Schema || o.form == CheckForm::Aggregate) {
@@ -104,57 +107,98 @@ QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const Check
     return out;
 }
 
-void ScanRecorder::reconcile(QList<Anomaly> &fresh, qint64 containerId, qint64 checkId)
+int ContainerScanRecord::applied(const QString &status) const
 {
-    if (!m_options.archiveDuplicateAnomalies && !m_options.reactivateRecurringAnomalies)
+    int n = 0;
+    for (const AnomalyStatusChange &c : statusChanges)
+        n += c.applied && c.status == status ? 1 : 0;
+    return n;
+}
+
+void ScanRecorder::reconcile(const Container &container, const CheckOutcome &o,
+                             QList<Anomaly> &fresh, bool autoResolve,
+                             QList<AnomalyStatusChange> &changes) const
+{
+    const bool reactivate = m_options.reactivateRecurringAnomalies && !fresh.isEmpty();
+    const bool archive = m_options.archiveDuplicateAnomalies && !fresh.isEmpty();
+    if (!reactivate && !archive && !autoResolve)
         return;
     AnomalyQuery query;
     query.datastoreId = m_datastore.id;
-    query.containerId = containerId;
-    query.checkId = checkId;
-    QHash<QString, Anomaly> open, archived;
-    for (const Anomaly &a : m_catalog.anomalies(query, 0, 100000)) {
-        if (a.fingerprint.isEmpty())
-            continue;
-        if (anomaly_status::isOpen(a.status))
-            open.insert(a.fingerprint, a);
-        else if (a.status != anomaly_status::kDuplicate && !archived.contains(a.fingerprint))
-            archived.insert(a.fingerprint, a); // newest first: the latest original
+    query.containerId = container.id;
+    query.checkId = o.check.id;
+    query.status = QStringLiteral("open");
+    const QList<Anomaly> open = m_catalog.anomalies(query, 0, kAnomaliesPerCheck);
+    QHash<QString, QList<qint64>> openByFingerprint;
+    for (const Anomaly &a : open)
+        if (!a.fingerprint.isEmpty())
+            openByFingerprint[a.fingerprint] << a.id;
+    // The latest archived original of each fingerprint (the list is newest first); a
+    // Duplicate is never an original.
+    QHash<QString, qint64> original;
+    if (reactivate) {
+        query.status = QStringLiteral("archived");
+        for (const Anomaly &a : m_catalog.anomalies(query, 0, kAnomaliesPerCheck))
+            if (!a.fingerprint.isEmpty() && a.status != anomaly_status::kDuplicate &&
+                !original.contains(a.fingerprint))
+                original.insert(a.fingerprint, a.id);
     }
-    QList<Anomaly> kept;
-    for (Anomaly &a : fresh) {
-        if (m_options.archiveDuplicateAnomalies && open.contains(a.fingerprint)) {
-            ++m_skipped; // already open from an earlier scan: not created twice
-            continue;
+
+    QSet<qint64> changed;
+    const auto change = [&](qint64 id, const QString &status, const QString &comment) {
+        if (changed.contains(id))
+            return;
+        changed.insert(id);
+        changes << AnomalyStatusChange{id, status, comment, false};
+    };
+    QSet<QString> failingNow;
+    for (const Anomaly &a : fresh)
+        failingNow.insert(a.fingerprint);
+    for (const QString &fp : std::as_const(failingNow)) {
+        if (reactivate && !openByFingerprint.contains(fp) && original.contains(fp)) {
+            for (Anomaly &a : fresh)
+                if (a.fingerprint == fp)
+                    a.status = anomaly_status::kDuplicate;
+            change(original.value(fp), anomaly_status::kActive,
+                   Text::tr("Reactivated: the anomaly recurred in scan %1.").arg(m_operationId));
+        } else if (archive) {
+            for (qint64 id : openByFingerprint.value(fp))
+                change(id, anomaly_status::kDuplicate,
+                       Text::tr("Archived as a duplicate: scan %1 found the anomaly again.")
+                           .arg(m_operationId));
         }
-        if (m_options.reactivateRecurringAnomalies && archived.contains(a.fingerprint)) {
-            a.status = anomaly_status::kDuplicate;
-            const qint64 original = archived.value(a.fingerprint).id;
-            if (!m_toReactivate.contains(original))
-                m_toReactivate << original;
-        }
-        kept << a;
     }
-    fresh = kept;
+    if (!autoResolve)
+        return;
+    // Which open anomalies provably no longer fail: see build().
+    const bool everyFailingRecordListed =
+        !fresh.isEmpty() && fresh.first().type == QLatin1String("record");
+    for (const Anomaly &a : open) {
+        if (failingNow.contains(a.fingerprint))
+            continue;
+        const bool record = a.type == QLatin1String("record");
+        if (o.count.passed || !record || everyFailingRecordListed)
+            change(a.id, anomaly_status::kResolved,
+                   Text::tr("Resolved: it no longer fails in scan %1.").arg(m_operationId));
+    }
 }
 
-ContainerScanResult ScanRecorder::build(const Container &container,
-                                        const ContainerFindings &findings, bool fullScan)
+ContainerScanRecord ScanRecorder::build(const Container &container,
+                                        const ContainerFindings &findings, const Reading &reading)
 {
-    m_toReactivate.clear();
-    m_toResolve.clear();
-    ContainerScanResult r;
+    ContainerScanRecord record;
+    ContainerScanResult &r = record.result;
     r.operationId = m_operationId;
     r.datastoreId = m_datastore.id;
     r.datastoreName = m_datastore.name;
     r.containerId = container.id;
     r.containerName = container.name;
-    r.incremental = !fullScan && m_options.incremental;
+    r.incremental = reading.incremental;
     r.recordsProcessed = findings.records;
     r.sourceRecordLimit = m_options.sourceRecordLimit;
     r.maxRecordsAnalyzed = m_options.recordLimit > 0 ? m_options.recordLimit : -1;
     r.sourceColumns = findings.liveColumns;
-    r.fingerprints = m_options.reactivateRecurringAnomalies;
+    const bool autoResolve = reading.sawEveryRecord && m_options.autoResolvePassedAnomalies;
     for (const CheckOutcome &o : findings.outcomes) {
         r.checks.insert(o.check.id, o.check);
         CheckMetric m;
@@ -164,45 +208,41 @@ ContainerScanResult ScanRecorder::build(const Container &container,
         m.assertedRecords = o.count.asserted;
         m.anomalousRecords = o.count.failing;
         m.result = resultOf(o);
-        m.details = o.count.error.isNull() ? QStringLiteral("") : o.count.error;
+        m.details = !o.count.error.isEmpty() ? o.count.error
+                    : o.evaluated
+                        ? QStringLiteral("")
+                        : Text::tr("Not evaluated: the expected schema check failed, so the scan "
+                                   "of %1 stopped.")
+                              .arg(container.name);
         r.metrics << m;
-        if (!o.count.error.isEmpty())
+        if (!o.evaluated || !o.count.error.isEmpty())
             continue;
-        if (o.count.passed) {
-            if (fullScan && m_options.autoResolvePassedAnomalies) {
-                AnomalyQuery query;
-                query.datastoreId = m_datastore.id;
-                query.containerId = container.id;
-                query.checkId = o.check.id;
-                query.status = QStringLiteral("open");
-                for (const Anomaly &a : m_catalog.anomalies(query, 0, 100000))
-                    m_toResolve << a.id;
-            }
-            continue;
-        }
-        QList<Anomaly> fresh = anomaliesOf(container, o);
-        reconcile(fresh, container.id, o.check.id);
+        QList<Anomaly> fresh;
+        if (!o.count.passed)
+            fresh = anomaliesOf(container, o);
+        reconcile(container, o, fresh, autoResolve, record.statusChanges);
         r.anomalies << fresh;
     }
-    return r;
+    return record;
 }
 
-bool ScanRecorder::write(ContainerScanResult &r, QString *error)
+bool ScanRecorder::write(ContainerScanRecord &record, QString *error)
 {
+    ContainerScanResult &r = record.result;
     if (!m_catalog.addAnomalies(r.anomalies) || !m_catalog.addCheckMetrics(r.metrics)) {
         *error = m_catalog.lastError();
         return false;
     }
-    for (qint64 id : m_toReactivate)
-        if (m_catalog.setAnomalyStatus(
-                id, anomaly_status::kActive,
-                Text::tr("Reactivated: the anomaly recurred in scan %1.").arg(m_operationId)))
-            ++m_reactivated;
-    for (qint64 id : m_toResolve)
-        if (m_catalog.setAnomalyStatus(
-                id, anomaly_status::kResolved,
-                Text::tr("Resolved: the check passed in scan %1.").arg(m_operationId)))
-            ++m_resolved;
+    for (AnomalyStatusChange &c : record.statusChanges) {
+        const auto now = m_catalog.anomaly(c.anomalyId);
+        if (!now || !anomaly_status::canTransitionByScan(now->status, c.status))
+            continue; // changed by someone since build(): their decision stands
+        if (!m_catalog.setAnomalyStatusByScan(c.anomalyId, c.status, c.comment)) {
+            *error = m_catalog.lastError();
+            return false;
+        }
+        c.applied = true;
+    }
     return true;
 }
 
