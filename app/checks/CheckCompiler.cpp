@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <cmath>
 
 namespace assay {
 
@@ -59,13 +60,27 @@ private:
     {
         return fmt(m_d.toDouble(QStringLiteral("%1")), {x});
     }
-    // A number value: SQLite and MySQL bind it as a double as it is; PostgreSQL infers a
-    // parameter's type from the column (1.5 against an integer would be rounded), so it casts.
-    SqlFragment numParam(double v) const
+    // A number value compared with something of the family `against`: SQLite and MySQL bind it
+    // as a double as it is; others infer a parameter's type from the column (1.5 against an
+    // integer would be rounded), so it is cast. PostgreSQL gets the cast that spares a
+    // conversion of every row: an integer value against integers as BIGINT, a value against an
+    // exact or floating column as NUMERIC (folded once; a NUMERIC column compared with a
+    // DOUBLE PRECISION would be converted row by row, through text).
+    SqlFragment numParam(double v, TypeFamily against) const
     {
         if (m_d.family() == Family::SQLite || m_d.family() == Family::MySQL)
             return bound(v);
+        if (m_d.family() == Family::PostgreSQL) {
+            if (against == TypeFamily::Integral && v == std::floor(v) && std::abs(v) < 9.2e18)
+                return fmt(QStringLiteral("CAST(%1 AS BIGINT)"), {bound(qint64(v))});
+            if (against == TypeFamily::Fractional)
+                return fmt(QStringLiteral("CAST(%1 AS NUMERIC)"), {bound(v)});
+        }
         return num(bound(v));
+    }
+    SqlFragment numParam(const QString &key, const QString &f) const
+    {
+        return numParam(number(key), family(f));
     }
     // The field as text: text fields as they are, others cast.
     SqlFragment text(const QString &f) const
@@ -191,7 +206,7 @@ SqlFragment Compiler::equalsValue(const QString &f, const QJsonValue &v) const
     bool numeric = false;
     const double d = s.toDouble(&numeric);
     if (isNumeric(f) && numeric)
-        return fmt(QStringLiteral("%1 = %2"), {column(f), numParam(d)});
+        return fmt(QStringLiteral("%1 = %2"), {column(f), numParam(d, family(f))});
     if (family(f) == TypeFamily::Boolean) {
         const QString t = s.trimmed().toLower();
         const bool truth = t == QLatin1String("true") || t == QLatin1String("t") ||
@@ -296,19 +311,19 @@ SqlFragment Compiler::passing()
     if (r == QLatin1String("between"))
         return fmt(QStringLiteral("%1 AND %2"),
                    {cmp(incl(flag(QStringLiteral("inclusive_min")), ">", ">="),
-                        numParam(number(QStringLiteral("min")))),
+                        numParam(QStringLiteral("min"), f)),
                     cmp(incl(flag(QStringLiteral("inclusive_max")), "<", "<="),
-                        numParam(number(QStringLiteral("max"))))});
+                        numParam(QStringLiteral("max"), f))});
     if (r == QLatin1String("greaterThan"))
         return cmp(incl(flag(QStringLiteral("inclusive")), ">", ">="),
-                   numParam(number(QStringLiteral("value"))));
+                   numParam(QStringLiteral("value"), f));
     if (r == QLatin1String("lessThan"))
         return cmp(incl(flag(QStringLiteral("inclusive")), "<", "<="),
-                   numParam(number(QStringLiteral("value"))));
+                   numParam(QStringLiteral("value"), f));
     if (r == QLatin1String("maxValue"))
-        return cmp(QStringLiteral("<="), numParam(number(QStringLiteral("value"))));
+        return cmp(QStringLiteral("<="), numParam(QStringLiteral("value"), f));
     if (r == QLatin1String("minValue"))
-        return cmp(QStringLiteral(">="), numParam(number(QStringLiteral("value"))));
+        return cmp(QStringLiteral(">="), numParam(QStringLiteral("value"), f));
     if (r == QLatin1String("notNegative"))
         return cmp(QStringLiteral(">="), raw(QStringLiteral("0")));
     if (r == QLatin1String("positive"))
@@ -318,7 +333,7 @@ SqlFragment Compiler::passing()
             QStringLiteral("%1 %2 %3"),
             {fmt(m_d.length(QStringLiteral("%1")), {text(f)}),
              raw(r == QLatin1String("maxLength") ? QStringLiteral("<=") : QStringLiteral(">=")),
-             numParam(number(QStringLiteral("value")))});
+             numParam(number(QStringLiteral("value")), TypeFamily::Integral)});
     if (r == QLatin1String("equalToField"))
         return compareFields(QStringLiteral("="));
     if (r == QLatin1String("greaterThanField"))
@@ -387,7 +402,12 @@ CompiledCheck Compiler::run()
         fmt(QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)"), {out.asserted});
     const SqlFragment source = sourceRelation(m_c);
 
-    if (r == QLatin1String("unique")) {
+    if (r == QLatin1String("unique") && m_c.uniqueInAggregatePass && m_check.fields.size() == 1) {
+        out.form = CheckForm::Aggregate;
+        out.aggregates << countAsserted
+                       << fmt(QStringLiteral("COUNT(DISTINCT CASE WHEN %1 THEN %2 END)"),
+                              {out.asserted, column(field())});
+    } else if (r == QLatin1String("unique")) {
         out.form = CheckForm::Grouped;
         QStringList keys, keyAs, on;
         for (int i = 0; i < m_check.fields.size(); ++i) {

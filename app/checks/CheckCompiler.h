@@ -63,6 +63,10 @@ struct CheckSqlContext
     QString orderField;     // with recordLimit: read the first rows by this field
     qint64 recordLimit = 0; // 0: all
     RowSample sample;       // inactive: every row in scope
+    // Inference's holdout only asks whether a check fails at all: a single-field `unique` is
+    // then counted in the one aggregate pass (COUNT(DISTINCT) against the count) instead of a
+    // grouped pass of its own. Its `failing` is then the records beyond each value's first.
+    bool uniqueInAggregatePass = false;
 };
 
 // How a check is evaluated.

@@ -116,7 +116,13 @@ CheckCount readCountRow(const CountPass &pass, int index, const Check &check,
         return out;
     }
     out.asserted = toCount(row.at(at));
-    if (r == QLatin1String("distinctCount")) {
+    if (r == QLatin1String("unique")) { // uniqueInAggregatePass: distinct against asserted
+        const qint64 distinct = toCount(row.value(at + 1));
+        out.observed = distinct;
+        out.failing = qMax<qint64>(0, out.asserted - distinct);
+        out.passed = withinCoverage(check, out.asserted, out.failing);
+        return out;
+    } else if (r == QLatin1String("distinctCount")) {
         const qint64 distinct = toCount(row.value(at + 1));
         out.observed = distinct;
         out.passed = distinct == property(check, "value").toVariant().toLongLong();

@@ -79,9 +79,10 @@ struct HoldoutResult
 };
 
 // Runs every alternative of every candidate through countFailures (one aggregate query, plus
-// one grouped query per unique check) over the rows `context` reads (the profile's rows, or a
-// holdout sample of them), and keeps per candidate the first alternative no record fails (or a
-// shape, see InferenceCandidate).
+// one grouped query per multi-field unique check, or per unique check unless the context has
+// uniqueInAggregatePass) over the rows `context` reads (the profile's rows, or a holdout sample
+// of them), and keeps per candidate the first alternative no record fails (or a shape, see
+// InferenceCandidate).
 HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &candidates,
                              const CheckSqlContext &context);
 

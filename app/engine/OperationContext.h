@@ -70,6 +70,8 @@ public:
     void closeSource(std::unique_ptr<SourceSession> &session);
 
 private:
+    // Session settings that suit one-shot analytical statements (PostgreSQL: no JIT).
+    static void tuneForOneShotAggregates(SourceSession &session);
     void log(const QString &level, const QString &message);
 
     Catalog &m_catalog;

@@ -180,6 +180,22 @@ private:
         QVERIFY(c.at(13).passed);
         QVERIFY(!c.at(14).passed);
 
+        // Inference's holdout counts single-field unique checks in the aggregate pass: failing
+        // are then the records beyond each value's first; a multi-field one stays grouped.
+        CheckSqlContext holdout = ctx;
+        holdout.uniqueInAggregatePass = true;
+        const QList<Check> uniques{checks.at(7), checks.at(8), checks.at(9)};
+        QCOMPARE(compileCheck(uniques.at(0), holdout).form, CheckForm::Aggregate);
+        QCOMPARE(compileCheck(uniques.at(2), holdout).form, CheckForm::Grouped);
+        const QList<CheckCount> h = countFailures(db, uniques, holdout, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!h.at(0).passed);
+        QCOMPARE(h.at(0).asserted, codeRows);
+        QCOMPARE(h.at(0).failing, codeRows - qint64(codes.size()));
+        QVERIFY(h.at(1).passed);
+        QCOMPARE(h.at(1).failing, qint64(0));
+        QCOMPARE(h.at(2).failing, pairRepeats);
+
         // The unique check's failing records are exactly the repeated ones.
         const CompiledCheck unique = compileCheck(checks.at(7), ctx);
         QCOMPARE(countRows(db, unique.failingRecords, &error), inRepeats);

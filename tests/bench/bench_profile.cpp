@@ -1,7 +1,9 @@
 // Profile benchmark: a 1,000,000-row x 20-column table in SQLite and in PostgreSQL, profiled
-// through the engine as the app does it, against one hand-written single-pass aggregate over
-// every column (COUNT, MIN, MAX, SUM). Prints both times, their ratio, the table passes the
-// profile reported and the peak memory of this process. Run with `make bench`.
+// through the engine as the app does it (at the default inference level, and without
+// inference), against two hand-written single-pass aggregates over every column: COUNT, MIN,
+// MAX and SUM (or the longest text); and every figure Profile's first pass computes (those, the
+// sum of squares and the shortest text). Prints the times, the ratios, the table passes and
+// queries the profile reported and the peak memory of this process. Run with `make bench`.
 #include "BenchSupport.h"
 #include "secrets/CredentialStore.h"
 
@@ -10,17 +12,42 @@ using namespace assay::bench;
 
 namespace {
 
-QString baselineSql()
+// COUNT, MIN, MAX and SUM (or the longest text) per column; with `everyFigure` also what else
+// Profile's first pass computes: the variance (PostgreSQL's VAR_POP, SQLite's sum of squares)
+// and the shortest text.
+QString baselineSql(bool everyFigure, bool postgres)
 {
     QStringList parts{QStringLiteral("COUNT(*)")};
-    for (int c = 1; c <= kColumns; ++c)
-        parts << QStringLiteral("COUNT(c%1), MIN(c%1), MAX(c%1)").arg(c)
-              << (c % 4 == 2 ? QStringLiteral("MAX(LENGTH(c%1))").arg(c)
-                             : QStringLiteral("SUM(c%1)").arg(c));
+    for (int c = 1; c <= kColumns; ++c) {
+        parts << QStringLiteral("COUNT(c%1), MIN(c%1), MAX(c%1)").arg(c);
+        const bool text = c % 4 == 2;
+        if (text && everyFigure)
+            parts << QStringLiteral("MIN(LENGTH(c%1)), MAX(LENGTH(c%1))").arg(c);
+        else if (text)
+            parts << QStringLiteral("MAX(LENGTH(c%1))").arg(c);
+        else if (everyFigure && postgres)
+            parts << QStringLiteral("SUM(c%1), VAR_POP(c%1)").arg(c);
+        else if (everyFigure)
+            parts << QStringLiteral("SUM(c%1), SUM(c%1 * c%1)").arg(c);
+        else
+            parts << QStringLiteral("SUM(c%1)").arg(c);
+    }
     return QStringLiteral("SELECT %1 FROM wide").arg(parts.join(QStringLiteral(", ")));
 }
 
-// Sync then Profile through the engine; returns the profile's wall time.
+QString figures(const Catalog &catalog, qint64 id)
+{
+    const auto op = catalog.operation(id);
+    if (!op)
+        return QStringLiteral("?");
+    return QStringLiteral("%1; passes %2, queries %3")
+        .arg(op->status)
+        .arg(op->counters.value(QStringLiteral("table_passes")).toInt())
+        .arg(op->counters.value(QStringLiteral("queries")).toInt());
+}
+
+// Sync, then Profile through the engine without inference and at the default level; returns
+// the default profile's wall time.
 double timedProfile(Catalog &catalog, qint64 datastore, QString *summary)
 {
     CredentialStore credentials;
@@ -28,16 +55,16 @@ double timedProfile(Catalog &catalog, qint64 datastore, QString *summary)
     runAndWait(engine, datastore, operation_type::kSync);
     QElapsedTimer t;
     t.start();
-    // Profile alone (inference off): the figure compared with the single-pass aggregate.
-    const qint64 id = runAndWait(engine, datastore, operation_type::kProfile,
-                                 {{QStringLiteral("inference_threshold"), 0}});
+    const qint64 alone = runAndWait(engine, datastore, operation_type::kProfile,
+                                    {{QStringLiteral("inference_threshold"), 0}});
+    const double aloneSeconds = t.elapsed() / 1000.0;
+    t.restart();
+    const qint64 inferred = runAndWait(engine, datastore, operation_type::kProfile);
     const double seconds = t.elapsed() / 1000.0;
-    const auto op = catalog.operation(id);
-    *summary = op ? QStringLiteral("%1; passes %2, queries %3")
-                        .arg(op->status)
-                        .arg(op->counters.value(QStringLiteral("table_passes")).toInt())
-                        .arg(op->counters.value(QStringLiteral("queries")).toInt())
-                  : QStringLiteral("?");
+    *summary = QStringLiteral("inference level 2: %1; without inference %2 s: %3")
+                   .arg(figures(catalog, inferred))
+                   .arg(aloneSeconds, 0, 'f', 2)
+                   .arg(figures(catalog, alone));
     return seconds;
 }
 
@@ -45,5 +72,11 @@ double timedProfile(Catalog &catalog, qint64 datastore, QString *summary)
 
 int main(int argc, char **argv)
 {
-    return runWideBench(argc, argv, {"bench_profile", "profile", baselineSql(), timedProfile});
+    return runWideBench(
+        argc, argv,
+        {"bench_profile",
+         "profile",
+         {{"COUNT, MIN, MAX, SUM", baselineSql(false, false)},
+          {"every first-pass figure", baselineSql(true, false), baselineSql(true, true)}},
+         timedProfile});
 }

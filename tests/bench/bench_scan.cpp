@@ -73,14 +73,18 @@ QString baselineSql()
     return QStringLiteral("SELECT %1 FROM wide").arg(parts.join(QStringLiteral(", ")));
 }
 
-// Sync, add the 40 checks, then Scan through the engine; returns the scan's wall time.
+// Sync, add the 40 checks (the first time), then Scan through the engine; returns the scan's
+// wall time.
 double timedScan(Catalog &catalog, qint64 datastore, QString *summary)
 {
     CredentialStore credentials;
     OperationEngine engine(&catalog, &credentials, 1);
     runAndWait(engine, datastore, operation_type::kSync);
     const Container wide = catalog.containers(datastore).first();
-    for (const auto &[column, b] : benchChecks()) {
+    CheckQuery existing;
+    existing.datastoreId = datastore;
+    const bool added = !catalog.checks(existing).isEmpty();
+    for (const auto &[column, b] : added ? QList<QPair<int, BenchCheck>>() : benchChecks()) {
         Check c;
         c.datastoreId = datastore;
         c.containerId = wide.id;
@@ -113,5 +117,6 @@ double timedScan(Catalog &catalog, qint64 datastore, QString *summary)
 
 int main(int argc, char **argv)
 {
-    return runWideBench(argc, argv, {"bench_scan", "scan", baselineSql(), timedScan});
+    return runWideBench(argc, argv,
+                        {"bench_scan", "scan", {{"the 40 conditions", baselineSql()}}, timedScan});
 }

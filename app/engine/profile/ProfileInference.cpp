@@ -27,6 +27,7 @@ CheckSqlContext ProfileInference::contextFor(const Container &container, const Q
     ctx.rowScope = rows.scope;
     ctx.recordLimit = m_settings.recordLimit;
     ctx.sample = rows.sample;
+    ctx.uniqueInAggregatePass = true;
     if (m_tables.isEmpty())
         for (const Container &c : m_catalog.containers(m_datastore.id))
             m_tables.insert(c.id, c.name);

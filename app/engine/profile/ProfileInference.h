@@ -29,7 +29,7 @@ struct InferenceStep
 // scope and record limit), about kHoldoutRows of them, so testing costs a fraction of a read.
 struct HoldoutRows
 {
-    static constexpr qint64 kHoldoutRows = 50000;
+    static constexpr qint64 kHoldoutRows = 20000;
     SqlFragment scope; // the profile's starting threshold; empty for every row
     RowSample sample;
 };

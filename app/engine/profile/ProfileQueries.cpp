@@ -32,6 +32,19 @@ QString varPop(const SqlDialect &dialect, const QString &d)
                                                              : QStringLiteral("VAR_POP(%1)").arg(d);
 }
 
+// What VAR_POP reads of a column. PostgreSQL and MySQL take integers and exact decimals as they
+// are (PostgreSQL accumulates integers in 128 bits: exact, and cheaper than converting every
+// value to a double); elsewhere a cast keeps the result fractional (Redshift's integer variance
+// is an integer).
+QString varianceArgument(const SqlDialect &dialect, const ProfileColumn &c, const QString &f)
+{
+    const bool native = dialect.family() == SqlDialect::Family::PostgreSQL ||
+                        dialect.family() == SqlDialect::Family::MySQL;
+    if (c.exactDecimal || (native && c.family == TypeFamily::Integral))
+        return f;
+    return dialect.toDouble(f);
+}
+
 // SUM as a double that cannot overflow: SQLite's SUM() raises on integer overflow, TOTAL() not.
 QString sumAsDouble(const SqlDialect &dialect, const QString &f)
 {
@@ -193,7 +206,7 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
         if (c.isNumeric()) {
             select << sumAsDouble(dialect, f);
             if (hasVarPop(dialect))
-                select << varPop(dialect, c.exactDecimal ? f : dialect.toDouble(f));
+                select << varPop(dialect, varianceArgument(dialect, c, f));
             else
                 select << sumAsDouble(dialect, QStringLiteral("%1 * %1").arg(f));
         }
@@ -257,8 +270,10 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
     BoundSql out;
     const QString from = source(dialect, s, &out.values);
     // One branch per field over the rows read once (MATERIALIZED where the database would
-    // otherwise re-read the table per branch). z is the value standardised by pass 1's exact
-    // mean and deviation, so the higher moments stay small and cannot overflow.
+    // otherwise re-read the table per branch), each grouping its field by its own type first:
+    // hashing native values and spelling only the distinct ones as text costs a fraction of
+    // grouping every value as text. z is the value standardised by pass 1's exact mean and
+    // deviation, so the higher moments stay small and cannot overflow.
     QStringList branches;
     for (int i = 0; i < columns.size(); ++i) {
         const ProfileColumn &c = columns.at(i);
@@ -267,7 +282,7 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
         QString z = number;
         QString bucket = QStringLiteral("CAST(NULL AS INTEGER)");
         if (c.isNumeric()) {
-            number = dialect.toDouble(f);
+            number = dialect.toDouble(QStringLiteral("x"));
             z = QStringLiteral("(%1 - ?) / ?").arg(number);
             const FieldProfile *p = i < profiles.size() ? &profiles.at(i) : nullptr;
             out.values << (p && p->mean ? *p->mean : 0.0)
@@ -281,50 +296,47 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
                          : QStringLiteral("FLOOR((%1 - ?) / ?)").arg(number);
             out.values << range.min << range.width;
         }
-        branches << QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z, %5 AS b FROM s "
-                                   "WHERE %6 IS NOT NULL")
+        branches << QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z, %5 AS b, c FROM "
+                                   "(SELECT %6 AS x, COUNT(*) AS c FROM s WHERE %6 IS NOT NULL "
+                                   "GROUP BY %6) q%1")
                         .arg(i)
-                        .arg(dialect.toText(f), number, z, bucket, f);
+                        .arg(dialect.toText(QStringLiteral("x")), number, z, bucket, f);
     }
     const SqlDialect::Family family = dialect.family();
     const bool materialized =
         family == SqlDialect::Family::SQLite || family == SqlDialect::Family::PostgreSQL;
-    const QString entropy = s.logarithm ? QStringLiteral("SUM(c * %1) OVER (PARTITION BY fi)")
-                                              .arg(logarithm(dialect, dialect.toDouble("c")))
-                                        : dialect.toDouble(QStringLiteral("NULL"));
-    const QString quartile =
-        QStringLiteral("CASE WHEN %1 * cum >= %2 * t AND %1 * (cum - c) < %2 * t THEN 1 ELSE 0 "
-                       "END");
-    // g: one row per (field, value); r: per-field sums, ranks and cumulative counts.
+    const QString entropy =
+        s.logarithm ? QStringLiteral("SUM(c * %1)").arg(logarithm(dialect, dialect.toDouble("c")))
+                    : dialect.toDouble(QStringLiteral("NULL"));
+    const QString quartile = QStringLiteral("CASE WHEN %1 * r.cum >= %2 * f.t AND %1 * (r.cum - "
+                                            "r.c) < %2 * f.t THEN 1 ELSE 0 END");
+    // g: one row per (field, value); f: per-field sums over g; r: ranks by count and cumulative
+    // counts by value.
     // A row per bucket of each numeric field follows its values, rank -1 and the bucket index
     // in d.
     const QString nothing = dialect.toDouble(QStringLiteral("NULL"));
-    out.sql = QStringLiteral(
-                  "WITH s AS %1(SELECT * FROM %2), u AS (%7) "
-                  "SELECT fi, v, c, d, rn, %3, %4, %5, f1, t, z1, z2, z3, z4, clc FROM ("
-                  "SELECT fi, v, c, n, "
-                  "COUNT(*) OVER (PARTITION BY fi) AS d, "
-                  "SUM(c) OVER (PARTITION BY fi) AS t, "
-                  "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY fi) AS f1, "
-                  "SUM(c * z) OVER (PARTITION BY fi) AS z1, "
-                  "SUM(c * z * z) OVER (PARTITION BY fi) AS z2, "
-                  "SUM(c * z * z * z) OVER (PARTITION BY fi) AS z3, "
-                  "SUM(c * z * z * z * z) OVER (PARTITION BY fi) AS z4, "
-                  "%6 AS clc, "
-                  "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
-                  "CURRENT ROW) AS cum, "
-                  "ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn "
-                  "FROM (SELECT fi, v, MIN(n) AS n, MIN(z) AS z, COUNT(*) AS c FROM u "
-                  "GROUP BY fi, v) g) r "
-                  "WHERE rn <= %8 OR (n IS NOT NULL AND (%3 = 1 OR %4 = 1 OR %5 = 1)) "
-                  "UNION ALL SELECT fi, NULL, COUNT(*), b, -1, 0, 0, 0, 0, 0, %9, %9, %9, %9, %9 "
-                  "FROM u WHERE b IS NOT NULL GROUP BY fi, b "
-                  "ORDER BY 1, 5")
-                  .arg(materialized ? QStringLiteral("MATERIALIZED ") : QString(), from,
-                       quartile.arg(4).arg(1), quartile.arg(2).arg(1), quartile.arg(4).arg(3),
-                       entropy, branches.join(QStringLiteral(" UNION ALL ")))
-                  .arg(kTopValues)
-                  .arg(nothing);
+    const QString materialize = materialized ? QStringLiteral("MATERIALIZED ") : QString();
+    out.sql =
+        QStringLiteral(
+            "WITH s AS %1(SELECT * FROM %2), g AS %1(%7), "
+            "f AS (SELECT fi, COUNT(*) AS d, SUM(c) AS t, "
+            "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS f1, SUM(c * z) AS z1, "
+            "SUM(c * z * z) AS z2, SUM(c * z * z * z) AS z3, SUM(c * z * z * z * z) AS z4, "
+            "%6 AS clc FROM g GROUP BY fi), "
+            "r AS (SELECT fi, v, c, n, "
+            "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
+            "CURRENT ROW) AS cum, "
+            "ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn FROM g) "
+            "SELECT r.fi, r.v, r.c, f.d, r.rn, %3, %4, %5, f.f1, f.t, f.z1, f.z2, f.z3, "
+            "f.z4, f.clc FROM r JOIN f ON f.fi = r.fi "
+            "WHERE r.rn <= %8 OR (r.n IS NOT NULL AND (%3 = 1 OR %4 = 1 OR %5 = 1)) "
+            "UNION ALL SELECT fi, NULL, SUM(c), b, -1, 0, 0, 0, 0, 0, %9, %9, %9, %9, %9 "
+            "FROM g WHERE b IS NOT NULL GROUP BY fi, b "
+            "ORDER BY 1, 5")
+            .arg(materialize, from, quartile.arg(4).arg(1), quartile.arg(2).arg(1),
+                 quartile.arg(4).arg(3), entropy, branches.join(QStringLiteral(" UNION ALL ")))
+            .arg(kTopValues)
+            .arg(nothing);
     return out;
 }
 
