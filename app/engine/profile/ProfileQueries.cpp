@@ -53,48 +53,6 @@ QString sumAsDouble(const SqlDialect &dialect, const QString &f)
     return dialect.toDouble(QStringLiteral("SUM(%1)").arg(f));
 }
 
-QString logarithm(const SqlDialect &dialect, const QString &e)
-{
-    return dialect.family() == SqlDialect::Family::SqlServer ? QStringLiteral("LOG(%1)").arg(e)
-                                                             : QStringLiteral("LN(%1)").arg(e);
-}
-
-std::optional<double> optionalDouble(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    bool ok = false;
-    const double d = v.toDouble(&ok);
-    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
-}
-
-struct BucketRange
-{
-    double min = 0;
-    double width = 1;
-};
-
-// Pass 1's min and max split into kBuckets equal widths (width 1 when they are equal).
-BucketRange bucketRange(const FieldProfile *p)
-{
-    BucketRange r;
-    bool okMin = false, okMax = false;
-    const double min = p ? p->minValue.toDouble(&okMin) : 0.0;
-    const double max = p ? p->maxValue.toDouble(&okMax) : 0.0;
-    if (!okMin || !okMax || !std::isfinite(min) || !std::isfinite(max))
-        return r;
-    r.min = min;
-    if (max > min)
-        r.width = (max - min) / kBuckets;
-    return r;
-}
-
-// Below 1e-9 a skewness or kurtosis is rounding noise of a symmetric (or flat) distribution.
-double cleanMoment(double x)
-{
-    return std::abs(x) < 1e-9 ? 0.0 : x;
-}
-
 // A column's figures from its assay_profile() sketch (ColumnSketch::toJson).
 void readSketch(const QJsonObject &o, qint64 records, FieldProfile &p)
 {
@@ -125,6 +83,11 @@ void readSketch(const QJsonObject &o, qint64 records, FieldProfile &p)
 }
 
 } // namespace
+
+double cleanMoment(double x)
+{
+    return std::abs(x) < 1e-9 ? 0.0 : x;
+}
 
 bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
 {
@@ -262,196 +225,6 @@ qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<Prof
         }
     }
     return records;
-}
-
-BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
-               const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles)
-{
-    BoundSql out;
-    const QString from = source(dialect, s, &out.values);
-    // One branch per field over the rows read once (MATERIALIZED where the database would
-    // otherwise re-read the table per branch), each grouping its field by its own type first:
-    // hashing native values and spelling only the distinct ones as text costs a fraction of
-    // grouping every value as text. z is the value standardised by pass 1's exact mean and
-    // deviation, so the higher moments stay small and cannot overflow.
-    QStringList branches;
-    for (int i = 0; i < columns.size(); ++i) {
-        const ProfileColumn &c = columns.at(i);
-        const QString f = QStringLiteral("s.") + dialect.quote(c.name);
-        QString number = dialect.toDouble(QStringLiteral("NULL"));
-        QString z = number;
-        QString bucket = QStringLiteral("CAST(NULL AS INTEGER)");
-        if (c.isNumeric()) {
-            number = dialect.toDouble(QStringLiteral("x"));
-            z = QStringLiteral("(%1 - ?) / ?").arg(number);
-            const FieldProfile *p = i < profiles.size() ? &profiles.at(i) : nullptr;
-            out.values << (p && p->mean ? *p->mean : 0.0)
-                       << (p && p->stdDev && *p->stdDev > 0 ? *p->stdDev : 1.0);
-            // Equal-width buckets between pass 1's min and max: x >= min, so SQLite's cast
-            // truncates like FLOOR (which SQLite may lack); max lands in bucket kBuckets.
-            const BucketRange range = bucketRange(p);
-            // PostgreSQL and MySQL round a cast to integer, so they get FLOOR.
-            bucket = dialect.family() == SqlDialect::Family::SQLite
-                         ? QStringLiteral("CAST((%1 - ?) / ? AS INTEGER)").arg(number)
-                         : QStringLiteral("FLOOR((%1 - ?) / ?)").arg(number);
-            out.values << range.min << range.width;
-        }
-        branches << QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z, %5 AS b, c FROM "
-                                   "(SELECT %6 AS x, COUNT(*) AS c FROM s WHERE %6 IS NOT NULL "
-                                   "GROUP BY %6) q%1")
-                        .arg(i)
-                        .arg(dialect.toText(QStringLiteral("x")), number, z, bucket, f);
-    }
-    const SqlDialect::Family family = dialect.family();
-    const bool materialized =
-        family == SqlDialect::Family::SQLite || family == SqlDialect::Family::PostgreSQL;
-    const QString entropy =
-        s.logarithm ? QStringLiteral("SUM(c * %1)").arg(logarithm(dialect, dialect.toDouble("c")))
-                    : dialect.toDouble(QStringLiteral("NULL"));
-    const QString quartile = QStringLiteral("CASE WHEN %1 * r.cum >= %2 * f.t AND %1 * (r.cum - "
-                                            "r.c) < %2 * f.t THEN 1 ELSE 0 END");
-    // g: one row per (field, value); f: per-field sums over g; r: ranks by count and cumulative
-    // counts by value.
-    // A row per bucket of each numeric field follows its values, rank -1 and the bucket index
-    // in d.
-    const QString nothing = dialect.toDouble(QStringLiteral("NULL"));
-    const QString materialize = materialized ? QStringLiteral("MATERIALIZED ") : QString();
-    out.sql =
-        QStringLiteral(
-            "WITH s AS %1(SELECT * FROM %2), g AS %1(%7), "
-            "f AS (SELECT fi, COUNT(*) AS d, SUM(c) AS t, "
-            "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS f1, SUM(c * z) AS z1, "
-            "SUM(c * z * z) AS z2, SUM(c * z * z * z) AS z3, SUM(c * z * z * z * z) AS z4, "
-            "%6 AS clc FROM g GROUP BY fi), "
-            "r AS (SELECT fi, v, c, n, "
-            "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
-            "CURRENT ROW) AS cum, "
-            "ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn FROM g) "
-            "SELECT r.fi, r.v, r.c, f.d, r.rn, %3, %4, %5, f.f1, f.t, f.z1, f.z2, f.z3, "
-            "f.z4, f.clc FROM r JOIN f ON f.fi = r.fi "
-            "WHERE r.rn <= %8 OR (r.n IS NOT NULL AND (%3 = 1 OR %4 = 1 OR %5 = 1)) "
-            "UNION ALL SELECT fi, NULL, SUM(c), b, -1, 0, 0, 0, 0, 0, %9, %9, %9, %9, %9 "
-            "FROM g WHERE b IS NOT NULL GROUP BY fi, b "
-            "ORDER BY 1, 5")
-            .arg(materialize, from, quartile.arg(4).arg(1), quartile.arg(2).arg(1),
-                 quartile.arg(4).arg(3), entropy, branches.join(QStringLiteral(" UNION ALL ")))
-            .arg(kTopValues)
-            .arg(nothing);
-    return out;
-}
-
-Pass2Reader::Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
-                         bool sampled)
-    : m_columns(columns), m_profiles(profiles), m_sampled(sampled), m_sums(columns.size())
-{
-}
-
-void Pass2Reader::add(const QSqlQuery &q)
-{
-    const int fi = q.value(0).toInt();
-    if (fi < 0 || fi >= m_profiles.size() || fi >= m_sums.size())
-        return;
-    FieldProfile &p = m_profiles[fi];
-    FieldSums &sums = m_sums[fi];
-    const qint64 count = q.value(2).toLongLong();
-    if (q.value(4).toLongLong() < 0) { // a bucket row: its index in d
-        const int index = qBound(0, q.value(3).toInt(), kBuckets - 1); // max joins the last
-        if (sums.buckets.isEmpty())
-            sums.buckets.fill(0, kBuckets);
-        sums.buckets[index] += count;
-        return;
-    }
-    const QString value = q.value(1).toString();
-    if (!sums.seen) {
-        sums.seen = true;
-        sums.distinct = q.value(3).toLongLong();
-        sums.once = q.value(8).toLongLong();
-        sums.total = q.value(9).toLongLong();
-        sums.s1 = q.value(10).toDouble();
-        sums.s2 = q.value(11).toDouble();
-        sums.s3 = q.value(12).toDouble();
-        sums.s4 = q.value(13).toDouble();
-        sums.hasLog = !q.isNull(14);
-        sums.cLogC = q.value(14).toDouble();
-    }
-    if (q.value(4).toLongLong() <= kTopValues) {
-        p.histogram.append(QJsonObject{{QStringLiteral("value"), value},
-                                       {QStringLiteral("count"), double(count)}});
-        sums.topValues << value;
-    }
-    if (m_columns.at(fi).isNumeric()) {
-        const std::optional<double> number = optionalDouble(q.value(1));
-        if (q.value(5).toInt())
-            p.q1 = number;
-        if (q.value(6).toInt())
-            p.median = number;
-        if (q.value(7).toInt())
-            p.q3 = number;
-        p.quantilesApproximate = m_sampled;
-    }
-}
-
-void Pass2Reader::finish()
-{
-    for (int i = 0; i < m_profiles.size() && i < m_sums.size(); ++i) {
-        FieldProfile &p = m_profiles[i];
-        const FieldSums &sums = m_sums.at(i);
-        if (!sums.seen || sums.total <= 0)
-            continue;
-        const double t = double(sums.total);
-        // Distinct values: exact when every row was read; else the pass 1 approximate function
-        // when the database has one, else estimated from the sample (Haas and Stokes' Duj1:
-        // values seen once in the sample stand for many unseen ones).
-        if (!m_sampled) {
-            p.distinctValues = sums.distinct;
-            p.distinctApproximate = false;
-        } else if (!p.distinctApproximate) {
-            const double nonNull = p.completeness * double(p.records);
-            const double q = nonNull > 0 ? qMin(1.0, t / nonNull) : 1.0;
-            const double denominator = 1.0 - (1.0 - q) * double(sums.once) / t;
-            double estimate = denominator > 0 ? double(sums.distinct) / denominator : nonNull;
-            estimate = qBound(double(sums.distinct), estimate, qMax(nonNull, 1.0));
-            p.distinctValues = qRound64(estimate);
-            p.distinctApproximate = true;
-        }
-        // Skewness and excess kurtosis from the standardised moments of the rows read, unless
-        // pass 1 measured them over every row.
-        if (m_columns.at(i).isNumeric() && p.stdDev && *p.stdDev > 0 && !p.skewness) {
-            const double m1 = sums.s1 / t;
-            const double m2 = sums.s2 / t - m1 * m1;
-            if (m2 > 0) {
-                const double m3 = sums.s3 / t - 3 * m1 * sums.s2 / t + 2 * m1 * m1 * m1;
-                const double m4 = sums.s4 / t - 4 * m1 * sums.s3 / t + 6 * m1 * m1 * sums.s2 / t -
-                                  3 * m1 * m1 * m1 * m1;
-                p.skewness = cleanMoment(m3 / std::pow(m2, 1.5));
-                p.kurtosis = cleanMoment(m4 / (m2 * m2) - 3.0);
-            }
-        }
-        if (!sums.buckets.isEmpty()) {
-            const BucketRange range = bucketRange(&p);
-            QJsonArray buckets;
-            for (int b = 0; b < sums.buckets.size(); ++b)
-                buckets.append(
-                    QJsonObject{{QStringLiteral("lower"), range.min + b * range.width},
-                                {QStringLiteral("upper"), range.min + (b + 1) * range.width},
-                                {QStringLiteral("count"), double(sums.buckets.at(b))}});
-            p.buckets = buckets;
-        }
-        // Shannon entropy in bits: H = log2 t - Σ c·log2 c / t.
-        if (sums.hasLog)
-            p.entropy = qMax(0.0, (std::log(t) - sums.cLogC / t) / std::log(2.0));
-        // Ratios of the top values, over the non-null values they were counted among.
-        QJsonArray histogram;
-        for (const QJsonValue &v : std::as_const(p.histogram)) {
-            QJsonObject bucket = v.toObject();
-            bucket.insert(QStringLiteral("ratio"),
-                          bucket.value(QStringLiteral("count")).toDouble() / t);
-            histogram.append(bucket);
-        }
-        p.histogram = histogram;
-        if (m_columns.at(i).isText() && !sums.topValues.isEmpty())
-            p.inferredType = inferTextType(sums.topValues);
-    }
 }
 
 } // namespace assay::profile_sql

@@ -95,15 +95,18 @@ qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
                  const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
                  bool sketches = false);
 
-// Pass 2: one grouped query over the (sampled) rows, materialised once and unpivoted with
-// UNION ALL. Rows: field index, value as text, count, distinct values in the rows read, rank
-// by count, flags 1 where the value is Q1, median, Q3; then per field: values seen once, the
-// non-null count read, Σc·x, Σc·x², Σc·x³, Σc·x⁴ (numeric fields) and Σc·ln c (entropy). Only
-// rows ranked ≤ kTopValues or flagged come back, then per numeric field one row per non-empty
-// equal-width bucket (rank -1, the bucket index where the distinct count is).
-// `profiles` carries pass 1's exact mean and deviation of each field.
+// Pass 2 (ProfileSampledPass.cpp): one grouped query over the (sampled) rows, read once. Rows:
+// field index, value as text, count, distinct values in the rows read, rank by count, flags 1
+// where the value is Q1, median, Q3; per field: values seen once, the non-null count read,
+// Σc·z, Σc·z², Σc·z³, Σc·z⁴ (numeric fields, z standardised by pass 1's mean and deviation) and
+// Σc·ln c (entropy); then an equal-width bucket index and that bucket's count. Value rows come
+// back when ranked ≤ kTopValues or flagged; rows of rank -1 carry only a bucket.
+// `profiles` carries pass 1's exact mean, deviation, min and max of each field.
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles);
+
+// Below 1e-9 a skewness or kurtosis is rounding noise of a symmetric (or flat) distribution: 0.
+double cleanMoment(double x);
 
 // Reads pass 2's rows into the profiles: histogram (with ratios), quantiles, skewness and
 // kurtosis (unless pass 1 measured them), entropy, distinct counts (estimated from the sample

@@ -1,0 +1,332 @@
+// Profile's second pass: top values, quantiles, value ranges, entropy and the higher moments,
+// from one grouped query over a bounded sample of the rows pass 1 read.
+#include "checks/CheckSqlText.h"
+#include "connectors/FolderDiscovery.h"
+#include "engine/profile/ProfileQueries.h"
+
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <cmath>
+
+namespace assay::profile_sql {
+
+namespace {
+
+using namespace check_sql;
+
+QString logarithm(const SqlDialect &dialect, const QString &e)
+{
+    return dialect.family() == SqlDialect::Family::SqlServer ? QStringLiteral("LOG(%1)").arg(e)
+                                                             : QStringLiteral("LN(%1)").arg(e);
+}
+
+std::optional<double> optionalDouble(const QVariant &v)
+{
+    if (v.isNull())
+        return std::nullopt;
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    return ok && std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+}
+
+struct BucketRange
+{
+    double min = 0;
+    double width = 1;
+};
+
+// Pass 1's min and max split into kBuckets equal widths (width 1 when they are equal).
+BucketRange bucketRange(const FieldProfile *p)
+{
+    BucketRange r;
+    bool okMin = false, okMax = false;
+    const double min = p ? p->minValue.toDouble(&okMin) : 0.0;
+    const double max = p ? p->maxValue.toDouble(&okMax) : 0.0;
+    if (!okMin || !okMax || !std::isfinite(min) || !std::isfinite(max))
+        return r;
+    r.min = min;
+    if (max > min)
+        r.width = (max - min) / kBuckets;
+    return r;
+}
+
+// What the pass groups of one field, as expressions over its value `x`: the value as text, as
+// a number, standardised by pass 1's exact mean and deviation (z: the higher moments stay small
+// and cannot overflow), and its equal-width bucket between pass 1's min and max.
+struct FieldTerms
+{
+    SqlFragment text, number, z, bucket;
+};
+
+FieldTerms termsOf(const SqlDialect &dialect, const ProfileColumn &c, const FieldProfile *p,
+                   const QString &x)
+{
+    const SqlFragment nothing = raw(dialect.toDouble(QStringLiteral("NULL")));
+    FieldTerms t{raw(dialect.toText(x)), nothing, nothing,
+                 raw(QStringLiteral("CAST(NULL AS INTEGER)"))};
+    if (!c.isNumeric())
+        return t;
+    t.number = raw(dialect.toDouble(x));
+    t.z = fmt(QStringLiteral("(%1 - %2) / %3"),
+              {t.number, bound(p && p->mean ? *p->mean : 0.0),
+               bound(p && p->stdDev && *p->stdDev > 0 ? *p->stdDev : 1.0)});
+    const BucketRange range = bucketRange(p);
+    // x >= min, so SQLite's cast truncates like FLOOR (which SQLite may lack); PostgreSQL and
+    // MySQL round a cast to integer, so they get FLOOR. Max lands in bucket kBuckets.
+    t.bucket = fmt(dialect.family() == SqlDialect::Family::SQLite
+                       ? QStringLiteral("CAST((%1 - %2) / %3 AS INTEGER)")
+                       : QStringLiteral("FLOOR((%1 - %2) / %3)"),
+                   {t.number, bound(range.min), bound(range.width)});
+    return t;
+}
+
+// Flags 1 where the cumulative count crosses the quartile num/den of the field's total.
+QString quartile(int num, int den, const QString &cum, const QString &c, const QString &t)
+{
+    return QStringLiteral("CASE WHEN %1 * %3 >= %2 * %5 AND %1 * (%3 - %4) < %2 * %5 THEN 1 "
+                          "ELSE 0 END")
+        .arg(num)
+        .arg(den)
+        .arg(cum, c, t);
+}
+
+// The pieces of SQL without bound values, spliced into a shape by name ({quartiles}, ...):
+// fmt()'s %1..%9 are kept for the fragments that carry values.
+QString withPieces(QString pattern, const QString &cum, const QString &c, const QString &t,
+                   const QString &entropy, const QString &nothing)
+{
+    const QString q1 = quartile(4, 1, cum, c, t), median = quartile(2, 1, cum, c, t),
+                  q3 = quartile(4, 3, cum, c, t);
+    return pattern.replace(QLatin1String("{quartiles}"), QStringList{q1, median, q3}.join(", "))
+        .replace(QLatin1String("{anyQuartile}"),
+                 QStringLiteral("(%1 = 1 OR %2 = 1 OR %3 = 1)").arg(q1, median, q3))
+        .replace(QLatin1String("{top}"), QString::number(kTopValues))
+        .replace(QLatin1String("{entropy}"), entropy)
+        .replace(QLatin1String("{nothing}"), nothing);
+}
+
+// SQLite and PostgreSQL: the sample and the grouped values are materialised once (WITH ...
+// AS MATERIALIZED) and read by several branches; each field is grouped by its own type first,
+// so only its distinct values are spelled as text. Per-field sums are a GROUP BY over the
+// grouped values (window sums over every value cost several times more).
+SqlFragment sharedShape(const SqlDialect &dialect, const SqlFragment &from,
+                        const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles,
+                        const QString &logOfCount)
+{
+    QList<SqlFragment> branches;
+    for (int i = 0; i < columns.size(); ++i) {
+        const QString f = QStringLiteral("s.") + dialect.quote(columns.at(i).name);
+        const FieldTerms t =
+            termsOf(dialect, columns.at(i), i < profiles.size() ? &profiles.at(i) : nullptr,
+                    QStringLiteral("x"));
+        branches << fmt(QStringLiteral("SELECT %1 AS fi, %2 AS v, %3 AS n, %4 AS z, %5 AS b, c "
+                                       "FROM (SELECT %6 AS x, COUNT(*) AS c FROM s WHERE %6 IS "
+                                       "NOT NULL GROUP BY %6) q%1"),
+                        {raw(QString::number(i)), t.text, t.number, t.z, t.bucket, raw(f)});
+    }
+    const QString nothing = dialect.toDouble(QStringLiteral("NULL"));
+    const QString pattern = withPieces(
+        QStringLiteral(
+            "WITH s AS MATERIALIZED (SELECT * FROM %1), g AS MATERIALIZED (%2), "
+            "f AS (SELECT fi, COUNT(*) AS d, SUM(c) AS t, "
+            "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS f1, SUM(c * z) AS z1, SUM(c * z * z) AS "
+            "z2, SUM(c * z * z * z) AS z3, SUM(c * z * z * z * z) AS z4, {entropy} AS clc FROM g "
+            "GROUP BY fi), "
+            "r AS (SELECT fi, v, c, n, SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN "
+            "UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, ROW_NUMBER() OVER (PARTITION BY fi "
+            "ORDER BY c DESC, v) AS rn FROM g) "
+            "SELECT r.fi, r.v, r.c, f.d, r.rn, {quartiles}, f.f1, f.t, f.z1, f.z2, f.z3, f.z4, "
+            "f.clc, CAST(NULL AS INTEGER), NULL FROM r JOIN f ON f.fi = r.fi "
+            "WHERE r.rn <= {top} OR (r.n IS NOT NULL AND {anyQuartile}) "
+            "UNION ALL SELECT fi, NULL, 0, 0, -1, 0, 0, 0, 0, 0, {nothing}, {nothing}, {nothing}, "
+            "{nothing}, {nothing}, b, SUM(c) FROM g WHERE b IS NOT NULL GROUP BY fi, b "
+            "ORDER BY 1, 5"),
+        QStringLiteral("r.cum"), QStringLiteral("r.c"), QStringLiteral("f.t"),
+        logOfCount.isEmpty() ? nothing : QStringLiteral("SUM(c * %1)").arg(logOfCount), nothing);
+    return fmt(pattern, {from, join(branches, QStringLiteral(" UNION ALL "))});
+}
+
+// Elsewhere a CTE referenced twice may be read twice (MariaDB evaluates it once per reference,
+// and with RAND() each reference is another sample): the sample is read once, unpivoted by a
+// cross join with the field indexes, grouped once, and everything else is a window over the
+// grouped values. A value row also carries its bucket's count when it is the bucket's first.
+SqlFragment singleReadShape(const SqlDialect &dialect, const SqlFragment &from,
+                            const QList<ProfileColumn> &columns,
+                            const QList<FieldProfile> &profiles, const QString &logOfCount)
+{
+    QList<SqlFragment> text, number, z, bucket;
+    QStringList indexes;
+    for (int i = 0; i < columns.size(); ++i) {
+        const QString f = QStringLiteral("src.") + dialect.quote(columns.at(i).name);
+        const FieldTerms t =
+            termsOf(dialect, columns.at(i), i < profiles.size() ? &profiles.at(i) : nullptr, f);
+        const QString when = QStringLiteral(" WHEN %1 THEN ").arg(i) + QStringLiteral("%1");
+        text << fmt(when, {t.text});
+        number << fmt(when, {t.number});
+        z << fmt(when, {t.z});
+        bucket << fmt(when, {t.bucket});
+        indexes << QStringLiteral("SELECT %1 AS fi").arg(i);
+    }
+    const auto byField = [](const QList<SqlFragment> &whens) {
+        return fmt(QStringLiteral("CASE k.fi%1 END"), {join(whens, QString())});
+    };
+    const QString nothing = dialect.toDouble(QStringLiteral("NULL"));
+    const QString pattern = withPieces(
+        QStringLiteral(
+            "SELECT fi, v, c, d, rn, {quartiles}, f1, t, z1, z2, z3, z4, clc, "
+            "CASE WHEN bn = 1 THEN b END, CASE WHEN bn = 1 THEN bc END FROM (SELECT fi, v, c, n, "
+            "b, COUNT(*) OVER (PARTITION BY fi) AS d, SUM(c) OVER (PARTITION BY fi) AS t, "
+            "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) OVER (PARTITION BY fi) AS f1, "
+            "SUM(c * z) OVER (PARTITION BY fi) AS z1, SUM(c * z * z) OVER (PARTITION BY fi) AS "
+            "z2, SUM(c * z * z * z) OVER (PARTITION BY fi) AS z3, "
+            "SUM(c * z * z * z * z) OVER (PARTITION BY fi) AS z4, {entropy} AS clc, "
+            "SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN UNBOUNDED PRECEDING AND "
+            "CURRENT ROW) AS cum, ROW_NUMBER() OVER (PARTITION BY fi ORDER BY c DESC, v) AS rn, "
+            "SUM(c) OVER (PARTITION BY fi, b) AS bc, "
+            "ROW_NUMBER() OVER (PARTITION BY fi, b ORDER BY v) AS bn "
+            "FROM (SELECT k.fi AS fi, %1 AS v, MIN(%2) AS n, MIN(%3) AS z, MIN(%4) AS b, "
+            "COUNT(*) AS c FROM %5 CROSS JOIN (%6) k WHERE %1 IS NOT NULL GROUP BY k.fi, %1) g) r "
+            "WHERE rn <= {top} OR (n IS NOT NULL AND {anyQuartile}) OR (b IS NOT NULL AND bn = 1) "
+            "ORDER BY 1, 5"),
+        QStringLiteral("cum"), QStringLiteral("c"), QStringLiteral("t"),
+        logOfCount.isEmpty() ? nothing
+                             : QStringLiteral("SUM(c * %1) OVER (PARTITION BY fi)").arg(logOfCount),
+        nothing);
+    return fmt(pattern, {byField(text), byField(number), byField(z), byField(bucket), from,
+                         raw(indexes.join(QStringLiteral(" UNION ALL ")))});
+}
+
+} // namespace
+
+BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
+               const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles)
+{
+    QVariantList fromValues;
+    const SqlFragment from{source(dialect, s, &fromValues), fromValues};
+    // ln c for the entropy (Σ c·ln c per field); SQLite builds without LN() have none.
+    const QString logOfCount =
+        s.logarithm ? logarithm(dialect, dialect.toDouble(QStringLiteral("c"))) : QString();
+    const SqlDialect::Family family = dialect.family();
+    const SqlFragment sql =
+        family == SqlDialect::Family::SQLite || family == SqlDialect::Family::PostgreSQL
+            ? sharedShape(dialect, from, columns, profiles, logOfCount)
+            : singleReadShape(dialect, from, columns, profiles, logOfCount);
+    return BoundSql{sql.sql, sql.values};
+}
+
+Pass2Reader::Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
+                         bool sampled)
+    : m_columns(columns), m_profiles(profiles), m_sampled(sampled), m_sums(columns.size())
+{
+}
+
+void Pass2Reader::add(const QSqlQuery &q)
+{
+    const int fi = q.value(0).toInt();
+    if (fi < 0 || fi >= m_profiles.size() || fi >= m_sums.size())
+        return;
+    FieldProfile &p = m_profiles[fi];
+    FieldSums &sums = m_sums[fi];
+    const qint64 count = q.value(2).toLongLong();
+    if (!q.isNull(15)) { // a bucket's index and count
+        const int index = qBound(0, q.value(15).toInt(), kBuckets - 1); // max joins the last
+        if (sums.buckets.isEmpty())
+            sums.buckets.fill(0, kBuckets);
+        sums.buckets[index] += q.value(16).toLongLong();
+    }
+    if (q.value(4).toLongLong() < 0) // a row of a bucket only
+        return;
+    const QString value = q.value(1).toString();
+    if (!sums.seen) {
+        sums.seen = true;
+        sums.distinct = q.value(3).toLongLong();
+        sums.once = q.value(8).toLongLong();
+        sums.total = q.value(9).toLongLong();
+        sums.s1 = q.value(10).toDouble();
+        sums.s2 = q.value(11).toDouble();
+        sums.s3 = q.value(12).toDouble();
+        sums.s4 = q.value(13).toDouble();
+        sums.hasLog = !q.isNull(14);
+        sums.cLogC = q.value(14).toDouble();
+    }
+    if (q.value(4).toLongLong() <= kTopValues) {
+        p.histogram.append(QJsonObject{{QStringLiteral("value"), value},
+                                       {QStringLiteral("count"), double(count)}});
+        sums.topValues << value;
+    }
+    if (m_columns.at(fi).isNumeric()) {
+        const std::optional<double> number = optionalDouble(q.value(1));
+        if (q.value(5).toInt())
+            p.q1 = number;
+        if (q.value(6).toInt())
+            p.median = number;
+        if (q.value(7).toInt())
+            p.q3 = number;
+        p.quantilesApproximate = m_sampled;
+    }
+}
+
+void Pass2Reader::finish()
+{
+    for (int i = 0; i < m_profiles.size() && i < m_sums.size(); ++i) {
+        FieldProfile &p = m_profiles[i];
+        const FieldSums &sums = m_sums.at(i);
+        if (!sums.seen || sums.total <= 0)
+            continue;
+        const double t = double(sums.total);
+        // Distinct values: exact when every row was read; else the pass 1 approximate function
+        // when the database has one, else estimated from the sample (Haas and Stokes' Duj1:
+        // values seen once in the sample stand for many unseen ones).
+        if (!m_sampled) {
+            p.distinctValues = sums.distinct;
+            p.distinctApproximate = false;
+        } else if (!p.distinctApproximate) {
+            const double nonNull = p.completeness * double(p.records);
+            const double q = nonNull > 0 ? qMin(1.0, t / nonNull) : 1.0;
+            const double denominator = 1.0 - (1.0 - q) * double(sums.once) / t;
+            double estimate = denominator > 0 ? double(sums.distinct) / denominator : nonNull;
+            estimate = qBound(double(sums.distinct), estimate, qMax(nonNull, 1.0));
+            p.distinctValues = qRound64(estimate);
+            p.distinctApproximate = true;
+        }
+        // Skewness and excess kurtosis from the standardised moments of the rows read, unless
+        // pass 1 measured them over every row.
+        if (m_columns.at(i).isNumeric() && p.stdDev && *p.stdDev > 0 && !p.skewness) {
+            const double m1 = sums.s1 / t;
+            const double m2 = sums.s2 / t - m1 * m1;
+            if (m2 > 0) {
+                const double m3 = sums.s3 / t - 3 * m1 * sums.s2 / t + 2 * m1 * m1 * m1;
+                const double m4 = sums.s4 / t - 4 * m1 * sums.s3 / t + 6 * m1 * m1 * sums.s2 / t -
+                                  3 * m1 * m1 * m1 * m1;
+                p.skewness = cleanMoment(m3 / std::pow(m2, 1.5));
+                p.kurtosis = cleanMoment(m4 / (m2 * m2) - 3.0);
+            }
+        }
+        if (!sums.buckets.isEmpty()) {
+            const BucketRange range = bucketRange(&p);
+            QJsonArray buckets;
+            for (int b = 0; b < sums.buckets.size(); ++b)
+                buckets.append(
+                    QJsonObject{{QStringLiteral("lower"), range.min + b * range.width},
+                                {QStringLiteral("upper"), range.min + (b + 1) * range.width},
+                                {QStringLiteral("count"), double(sums.buckets.at(b))}});
+            p.buckets = buckets;
+        }
+        // Shannon entropy in bits: H = log2 t - Σ c·log2 c / t.
+        if (sums.hasLog)
+            p.entropy = qMax(0.0, (std::log(t) - sums.cLogC / t) / std::log(2.0));
+        // Ratios of the top values, over the non-null values they were counted among.
+        QJsonArray histogram;
+        for (const QJsonValue &v : std::as_const(p.histogram)) {
+            QJsonObject bucket = v.toObject();
+            bucket.insert(QStringLiteral("ratio"),
+                          bucket.value(QStringLiteral("count")).toDouble() / t);
+            histogram.append(bucket);
+        }
+        p.histogram = histogram;
+        if (m_columns.at(i).isText() && !sums.topValues.isEmpty())
+            p.inferredType = inferTextType(sums.topValues);
+    }
+}
+
+} // namespace assay::profile_sql
