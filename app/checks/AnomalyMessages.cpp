@@ -228,6 +228,23 @@ QString figureMessage(const Check &c, const CheckCount &count)
         return Text::tr("The container holds %1 records, fewer than the minimum %2.")
             .arg(count.observed.toLongLong())
             .arg(value(prop(c, "value")));
+    if (r == QLatin1String("timeDistributionSize")) {
+        const QJsonValue min = prop(c, "min_size"), max = prop(c, "max_size");
+        const auto absent = [](const QJsonValue &v) { return v.isUndefined() || v.isNull(); };
+        const QString bounds =
+            absent(min)   ? Text::tr("more than %1").arg(value(max))
+            : absent(max) ? Text::tr("fewer than %1").arg(value(min))
+                          : Text::tr("fewer than %1 or more than %2").arg(value(min), value(max));
+        const qint64 periods = count.observed.toLongLong();
+        // Spelled out: a %n plural needs a loaded translation, even for English.
+        return (periods == 1 ? Text::tr("In %1, %2 %3 period holds %4 records (%5 records).")
+                             : Text::tr("In %1, %2 %3 periods hold %4 records (%5 records in "
+                                        "them)."))
+            .arg(f)
+            .arg(periods)
+            .arg(prop(c, "interval_name").toString().toLower(), bounds)
+            .arg(count.failing);
+    }
     if (r == QLatin1String("fieldCount"))
         return Text::tr("The container has %1 fields, not %2.")
             .arg(count.observed.toLongLong())

@@ -429,6 +429,29 @@ CompiledCheck Compiler::run()
                 {source, raw(keyAs.join(QStringLiteral(", "))), g, out.asserted,
                  raw(keys.join(QStringLiteral(", "))), raw(on.join(QStringLiteral(" AND "))),
                  out.asserted, raw(QStringLiteral("src.") + keys.join(QStringLiteral(", src.")))});
+    } else if (r == QLatin1String("timeDistributionSize")) {
+        // Records per period; the periods whose count is out of bounds fail with their records.
+        out.form = CheckForm::Grouped;
+        const QString period = prop(QStringLiteral("interval_name")).toString();
+        const QString bucket = m_d.timeBucket(m_d.quote(field()), period);
+        if (bucket.isEmpty())
+            fail(Text::tr("Time Distribution Size by %1 periods is not available on %2.")
+                     .arg(period, m_d.name()));
+        QList<SqlFragment> outside;
+        if (!prop(QStringLiteral("min_size")).isNull())
+            outside << fmt(QStringLiteral("n < %1"),
+                           {bound(qint64(number(QStringLiteral("min_size"))))});
+        if (!prop(QStringLiteral("max_size")).isNull())
+            outside << fmt(QStringLiteral("n > %1"),
+                           {bound(qint64(number(QStringLiteral("max_size"))))});
+        if (outside.isEmpty())
+            outside << raw(QStringLiteral("1=0"));
+        const SqlFragment g = sourceRelation(m_c, QStringLiteral("assay_g"));
+        out.groupedCount = fmt(
+            QStringLiteral("SELECT COALESCE(SUM(n), 0), COALESCE(SUM(CASE WHEN %1 THEN n ELSE 0 "
+                           "END), 0), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0) FROM "
+                           "(SELECT COUNT(*) AS n FROM %2 WHERE %3 GROUP BY %4) assay_periods"),
+            {join(outside, QStringLiteral(" OR ")), g, out.asserted, raw(bucket)});
     } else if (r == QLatin1String("distinctCount")) {
         out.form = CheckForm::Aggregate;
         out.aggregates << countAsserted
@@ -493,7 +516,8 @@ QString displaySql(const Check &check, const CheckSqlContext &context)
     switch (c.form) {
     case CheckForm::Record:
     case CheckForm::Grouped:
-        shown = c.failingRecords;
+        // A grouped shape rule has no failing records: its count shows what it measures.
+        shown = c.failingRecords.isEmpty() ? c.groupedCount : c.failingRecords;
         break;
     case CheckForm::Aggregate:
         shown = fmt(QStringLiteral("SELECT %1 FROM %2"),

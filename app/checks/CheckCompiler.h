@@ -156,8 +156,9 @@ CheckCount readCountRow(const CountPass &pass, int checkIndex, const Check &chec
                         const CompiledCheck &compiled, const QVariantList &row);
 // The outcome of a schema rule against the live columns.
 CheckCount evaluateSchema(const Check &check, const QStringList &liveColumns);
-// The outcome of a grouped rule from its (asserted, failing) row.
-CheckCount groupedCount(const Check &check, qint64 asserted, qint64 failing);
+// The outcome of a grouped rule from its row: asserted, failing (and, for
+// timeDistributionSize, the periods out of bounds, as `observed`).
+CheckCount groupedCount(const Check &check, const QSqlQuery &row);
 // Whether `failing` of `asserted` records is within the check's coverage.
 bool withinCoverage(const Check &check, qint64 asserted, qint64 failing);
 

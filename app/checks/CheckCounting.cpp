@@ -181,12 +181,14 @@ CheckCount evaluateSchema(const Check &check, const QStringList &live)
     return out;
 }
 
-CheckCount groupedCount(const Check &check, qint64 asserted, qint64 failing)
+CheckCount groupedCount(const Check &check, const QSqlQuery &row)
 {
     CheckCount out;
-    out.asserted = asserted;
-    out.failing = failing;
-    out.passed = withinCoverage(check, asserted, failing);
+    out.asserted = toCount(row.value(0));
+    out.failing = toCount(row.value(1));
+    out.passed = withinCoverage(check, out.asserted, out.failing);
+    if (row.record().count() > 2) // timeDistributionSize: the periods out of bounds
+        out.observed = toCount(row.value(2));
     return out;
 }
 
@@ -299,7 +301,7 @@ QList<CheckCount> countFailures(QSqlDatabase db, const QList<Check> &checks,
             QString why;
             if (!execFragment(q, c.groupedCount, &why) || !q.next())
                 return failed(why);
-            out[i] = groupedCount(checks.at(i), toCount(q.value(0)), toCount(q.value(1)));
+            out[i] = groupedCount(checks.at(i), q);
         }
     }
     return out;

@@ -237,6 +237,8 @@ private:
                       {{QStringLiteral("datetime"), momentText(ceiling, date)}}, 3,
                       Tx::tr("%1 is before %2.").arg(x.name, momentText(ceiling, date)))});
         }
+        if (x.temporal() && x.hasRange())
+            timeDistribution(x);
         if (x.numeric() && x.hasRange()) {
             const double low = leadingDigitFloor(*x.min);
             // Zero or more is notNegative's job; a positive minimum gives "more than 0".
@@ -255,6 +257,24 @@ private:
                 {{QStringLiteral("value"), numberJson(high)}, {QStringLiteral("inclusive"), true}},
                 3, Tx::tr("%1 is at most %2.").arg(x.name, QString::number(high)))});
         }
+    }
+
+    // Level 3: records per period, with the coarsest period that still gives several of them
+    // (its bounds are measured on the data: measureTimeDistributions).
+    void timeDistribution(const Facts &x)
+    {
+        const qint64 hours = x.minTime.secsTo(x.maxTime) / 3600;
+        const QString period = hours >= 180 * 24  ? QStringLiteral("Monthly")
+                               : hours >= 42 * 24 ? QStringLiteral("Weekly")
+                               : hours >= 6 * 24  ? QStringLiteral("Daily")
+                               : hours >= 6       ? QStringLiteral("Hourly")
+                                                  : QString();
+        if (period.isEmpty())
+            return;
+        add({make(QStringLiteral("timeDistributionSize"), {x.name},
+                  {{QStringLiteral("interval_name"), period}}, 3,
+                  Tx::tr("Each %1 period of %2 holds a usual number of records.")
+                      .arg(period.toLower(), x.name))});
     }
 
     // Level 5: the few values that make up most of a field's records.

@@ -30,6 +30,9 @@ struct InferenceCandidate
 {
     QList<Check> alternatives;
     bool shapeable = false;
+    // Measured on every row in scope (measureTimeDistributions): kept as it is, not tested again
+    // on the holdout sample (whose counts per period are a fraction of the real ones).
+    bool measured = false;
 };
 
 struct InferenceSettings
@@ -68,6 +71,14 @@ bool mayReference(const InferenceSubject &subject, const Container &other,
 QList<InferenceCandidate> proposeReferences(const InferenceSubject &subject,
                                             const QList<InferenceSubject> &others,
                                             const InferenceSettings &settings);
+
+// Level 3's Time Distribution Size proposals come without bounds: one grouped query per field
+// over the rows `everyRow` reads counts the records of each period, and the bounds are half
+// the fewest and one and a half times the most (the fewest is left out when that is 0). A
+// field with fewer than three periods, or fewer than kMinEvidence records a period, is
+// dropped. Returns the statements run; `error` is set when one fails.
+int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candidates,
+                             const CheckSqlContext &everyRow, QString *error);
 
 // What testing the candidates against the data kept.
 struct HoldoutResult

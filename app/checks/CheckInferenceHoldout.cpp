@@ -76,6 +76,10 @@ HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &c
         QList<Check> checks;
         for (; first < candidates.size(); ++first) {
             const InferenceCandidate &c = candidates.at(first);
+            if (c.measured) { // holds on every row by construction
+                result.checks << c.alternatives.first();
+                continue;
+            }
             if (!batch.isEmpty() && checks.size() + c.alternatives.size() > kMaxChecksPerQuery)
                 break;
             batch << c;
@@ -95,6 +99,47 @@ HoldoutResult testCandidates(QSqlDatabase db, const QList<InferenceCandidate> &c
         choose(batch, counts, result);
     }
     return result;
+}
+
+int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candidates,
+                             const CheckSqlContext &everyRow, QString *error)
+{
+    int queries = 0;
+    for (int i = candidates.size() - 1; i >= 0; --i) {
+        InferenceCandidate &c = candidates[i];
+        Check &check = c.alternatives.first();
+        if (check.rule != QLatin1String("timeDistributionSize") || c.measured)
+            continue;
+        const QString bucket = everyRow.dialect.timeBucket(
+            everyRow.dialect.quote(check.fields.value(0)),
+            check.properties.value(QStringLiteral("interval_name")).toString());
+        if (bucket.isEmpty()) {
+            candidates.removeAt(i);
+            continue;
+        }
+        const SqlFragment rows = sourceRelation(everyRow);
+        const SqlFragment sql{
+            QStringLiteral("SELECT MIN(n), MAX(n), COUNT(*) FROM (SELECT "
+                           "COUNT(*) AS n FROM %1 WHERE %2 IS NOT NULL GROUP "
+                           "BY %3) assay_periods")
+                .arg(rows.sql, everyRow.dialect.quote(check.fields.value(0)), bucket),
+            rows.values};
+        QSqlQuery q(db);
+        ++queries;
+        if (!execFragment(q, sql, error) || !q.next())
+            return queries;
+        const qint64 fewest = q.value(0).toLongLong(), most = q.value(1).toLongLong(),
+                     periods = q.value(2).toLongLong();
+        if (periods < 3 || most < kMinEvidence) {
+            candidates.removeAt(i);
+            continue;
+        }
+        if (fewest / 2 > 0)
+            check.properties.insert(QStringLiteral("min_size"), double(fewest / 2));
+        check.properties.insert(QStringLiteral("max_size"), double((most * 3 + 1) / 2));
+        c.measured = true;
+    }
+    return queries;
 }
 
 } // namespace assay::inference

@@ -206,6 +206,19 @@ QList<RuleSpec> build()
                           {value(P::Number, RT::tr("Sum")),
                            prop("tolerance", P::Number, false, RT::tr("Tolerance"), 0)},
                           "Precision"));
+    // Records per period of a date or timestamp (reference spec 4: interval_name, min_size,
+    // max_size). Periods without records are not seen: a gap is not a period of 0.
+    RuleSpec timeDistribution = shapeOnly(single(
+        "timeDistributionSize", RT::tr("Time Distribution Size"),
+        RT::tr("Each period (hour, day, week or month) holds between a minimum and a maximum "
+               "number of records."),
+        kTimes,
+        {prop("interval_name", P::Interval, true, RT::tr("Period"), QStringLiteral("Daily")),
+         prop("min_size", P::Integer, false, RT::tr("Fewest records")),
+         prop("max_size", P::Integer, false, RT::tr("Most records"))},
+        "Timeliness"));
+    timeDistribution.category = QStringLiteral("metadata");
+    r << timeDistribution;
     RuleSpec unique =
         single("unique", RT::tr("Unique"), RT::tr("No value (or combination of values) repeats."),
                {}, {}, "Uniqueness");
@@ -240,6 +253,13 @@ const QList<RuleSpec> &all()
 {
     static const QList<RuleSpec> catalogue = build();
     return catalogue;
+}
+
+const QStringList &intervalNames()
+{
+    static const QStringList names{QStringLiteral("Hourly"), QStringLiteral("Daily"),
+                                   QStringLiteral("Weekly"), QStringLiteral("Monthly")};
+    return names;
 }
 
 const RuleSpec *find(const QString &name)
@@ -342,10 +362,24 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
                     .arg(p.title, names.join(QStringLiteral(", ")));
             break;
         }
+        case P::Interval:
+            if (!intervalNames().contains(v.toString()))
+                return RT::tr("“%1” must be one of %2.")
+                    .arg(p.title, intervalNames().join(QStringLiteral(", ")));
+            break;
         case P::Text:
         case P::Expression:
             break;
         }
+    }
+    if (rule->name == QLatin1String("timeDistributionSize")) {
+        const QJsonValue min = check.properties.value(QStringLiteral("min_size"));
+        const QJsonValue max = check.properties.value(QStringLiteral("max_size"));
+        if (!isNumber(min) && !isNumber(max))
+            return RT::tr("%1 needs a fewest or a most number of records.").arg(rule->title);
+        if (isNumber(min) && isNumber(max) &&
+            min.toVariant().toDouble() > max.toVariant().toDouble())
+            return RT::tr("The fewest records are more than the most.");
     }
     if (rule->name == QLatin1String("between") &&
         check.properties.value(QStringLiteral("min")).toVariant().toDouble() >

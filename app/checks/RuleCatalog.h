@@ -20,15 +20,16 @@ enum class PropertyType {
     Number,  // a double
     Integer, // a whole number >= 0
     Boolean,
-    Text,      // free text
-    Pattern,   // a regular expression
-    List,      // a list of values (strings)
-    DateTime,  // ISO-8601 (UTC) date or timestamp
-    Field,     // another field of the same container
-    Container, // a container of the same datastore (by id)
-    Datastore, // a datastore (by id)
-    FieldType, // one of the field type names (integral, fractional, ...)
-    Expression // a SQL boolean expression over the container's fields
+    Text,       // free text
+    Pattern,    // a regular expression
+    List,       // a list of values (strings)
+    DateTime,   // ISO-8601 (UTC) date or timestamp
+    Field,      // another field of the same container
+    Container,  // a container of the same datastore (by id)
+    Datastore,  // a datastore (by id)
+    FieldType,  // one of the field type names (integral, fractional, ...)
+    Expression, // a SQL boolean expression over the container's fields
+    Interval    // a period of time: one of rules::intervalNames()
 };
 
 struct RuleProperty
@@ -70,6 +71,8 @@ namespace rules {
 
 // Every rule Assay knows, by title.
 const QList<RuleSpec> &all();
+// The periods Time Distribution Size groups records by: Hourly, Daily, Weekly, Monthly.
+const QStringList &intervalNames();
 // The rule with this API name (case-sensitive), or nullptr.
 const RuleSpec *find(const QString &name);
 // Why `check` is not a valid instance of its rule (unknown rule, wrong number of fields, a

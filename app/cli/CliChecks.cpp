@@ -375,10 +375,10 @@ QString scopeName(RuleScope scope)
 QString propertyTypeName(PropertyType type)
 {
     // In PropertyType's order.
-    static const char *const names[] = {"number",    "integer",   "boolean",    "text",
-                                        "pattern",   "list",      "datetime",   "field",
-                                        "container", "datastore", "field_type", "expression"};
-    static_assert(std::size(names) == int(PropertyType::Expression) + 1);
+    static const char *const names[] = {
+        "number", "integer",   "boolean",   "text",       "pattern",    "list",    "datetime",
+        "field",  "container", "datastore", "field_type", "expression", "interval"};
+    static_assert(std::size(names) == int(PropertyType::Interval) + 1);
     return QLatin1String(names[int(type)]);
 }
 

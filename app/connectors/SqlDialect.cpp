@@ -3,6 +3,7 @@
 #include "connectors/ConnectorSpec.h"
 
 #include <QDateTime>
+#include <QStringList>
 
 namespace assay {
 
@@ -154,6 +155,43 @@ bool SqlDialect::hasPercentileCont() const
     return m_family == Family::PostgreSQL || m_family == Family::Redshift ||
            m_family == Family::Snowflake || m_family == Family::SqlServer ||
            m_family == Family::Oracle;
+}
+
+QString SqlDialect::timeBucket(const QString &e, const QString &interval) const
+{
+    const int i = QStringList{QStringLiteral("Hourly"), QStringLiteral("Daily"),
+                              QStringLiteral("Weekly"), QStringLiteral("Monthly")}
+                      .indexOf(interval);
+    if (i < 0)
+        return QString();
+    switch (m_family) {
+    case Family::SQLite: {
+        // Times are text in SQLite; strftime() reads every ISO-8601 spelling. Weeks from Monday.
+        static const char *const formats[] = {"%Y-%m-%d %H", "%Y-%m-%d", "%Y-%W", "%Y-%m"};
+        return QStringLiteral("strftime('%1', %2)").arg(QLatin1String(formats[i]), e);
+    }
+    case Family::MySQL: {
+        if (i == 2)
+            return QStringLiteral("YEARWEEK(%1, 3)").arg(e); // ISO weeks, from Monday
+        static const char *const formats[] = {"%Y-%m-%d %H", "%Y-%m-%d", "", "%Y-%m"};
+        return QStringLiteral("DATE_FORMAT(%1, '%2')").arg(e, QLatin1String(formats[i]));
+    }
+    case Family::SqlServer: {
+        static const char *const parts[] = {"hour", "day", "week", "month"};
+        return QStringLiteral("DATEADD(%1, DATEDIFF(%1, 0, %2), 0)")
+            .arg(QLatin1String(parts[i]), e);
+    }
+    case Family::Oracle: {
+        static const char *const parts[] = {"HH", "DD", "IW", "MM"};
+        return QStringLiteral("TRUNC(%1, '%2')").arg(e, QLatin1String(parts[i]));
+    }
+    case Family::Generic:
+        return QString();
+    default: { // PostgreSQL, Redshift, Snowflake
+        static const char *const parts[] = {"hour", "day", "week", "month"};
+        return QStringLiteral("DATE_TRUNC('%1', %2)").arg(QLatin1String(parts[i]), e);
+    }
+    }
 }
 
 QString SqlDialect::greaterThan(const QString &quotedField, bool time) const

@@ -43,6 +43,9 @@ public:
     // Server); empty otherwise.
     QString approximateCountDistinct(const QString &expression) const;
     bool hasPercentileCont() const;
+    // The period (Hourly, Daily, Weekly, Monthly) a date or timestamp expression falls in, as a
+    // value that is equal for every moment of the period; empty where Assay does not know how.
+    QString timeBucket(const QString &expression, const QString &interval) const;
     // `field > ?` for an incremental read past `after`. A time threshold compares as a time:
     // SQLite keeps times as text in several spellings ('T' or ' ', with or without 'Z'), so
     // both sides go through julianday(). thresholdValue() is the value to bind for it.

@@ -136,6 +136,8 @@ private:
             check("expectedSchema", {"ID", "qty", "price"}),
             check("fieldCount", {}, {{"value", 11}}),
             check("fieldCount", {}, {{"value", 12}}),
+            check("timeDistributionSize", {"ts"},
+                  {{"interval_name", "Daily"}, {"min_size", 24}, {"max_size", 24}}),
         };
         QString error;
         const QList<CheckCount> c = countFailures(db, checks, ctx, 0, &error);
@@ -179,6 +181,25 @@ private:
         QVERIFY(c.at(12).passed); // names compare case-insensitively
         QVERIFY(c.at(13).passed);
         QVERIFY(!c.at(14).passed);
+        // ts: one row an hour, every 23rd missing; days (UTC) of other than 24 rows fail.
+        QHash<QDate, qint64> perDay;
+        qint64 timed = 0;
+        for (const Row &r : m_rows)
+            if (r.ts) {
+                ++perDay[r.ts->toUTC().date()];
+                ++timed;
+            }
+        qint64 offDays = 0, offRows = 0;
+        for (qint64 n : perDay)
+            if (n != 24) {
+                ++offDays;
+                offRows += n;
+            }
+        QVERIFY(offDays > 0);
+        QCOMPARE(c.at(15).asserted, timed);
+        QCOMPARE(c.at(15).failing, offRows);
+        QCOMPARE(c.at(15).observed.toLongLong(), offDays);
+        QVERIFY(!c.at(15).passed);
 
         // Inference's holdout counts single-field unique checks in the aggregate pass: failing
         // are then the records beyond each value's first; a multi-field one stays grouped.

@@ -89,23 +89,46 @@ private slots:
             assay({QStringLiteral("checks"), QStringLiteral("rules"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray all = array(r);
-        // Exactly the rules issue 5 lists, each once.
+        // Exactly the rules issue 5 lists, each once, and level 3's Time Distribution Size.
         QStringList names;
         for (const QJsonValue &v : all)
             names << v.toObject().value(QStringLiteral("rule")).toString();
         names.sort();
-        QStringList expected{"notNull",          "anyNotNull",    "expectedValues",
-                             "notNegative",      "positive",      "notFuture",
-                             "between",          "betweenTimes",  "matchesPattern",
-                             "unique",           "minLength",     "maxLength",
-                             "minValue",         "maxValue",      "afterDateTime",
-                             "beforeDateTime",   "greaterThan",   "lessThan",
-                             "greaterThanField", "lessThanField", "equalToField",
-                             "isType",           "containsEmail", "containsUrl",
-                             "existsIn",         "notExistsIn",   "satisfiesExpression",
-                             "expectedSchema",   "fieldCount",    "minPartitionSize",
-                             "requiredValues",   "distinctCount", "sum"};
-        QCOMPARE(expected.size(), 33);
+        QStringList expected{"notNull",
+                             "anyNotNull",
+                             "expectedValues",
+                             "notNegative",
+                             "positive",
+                             "notFuture",
+                             "between",
+                             "betweenTimes",
+                             "matchesPattern",
+                             "unique",
+                             "minLength",
+                             "maxLength",
+                             "minValue",
+                             "maxValue",
+                             "afterDateTime",
+                             "beforeDateTime",
+                             "greaterThan",
+                             "lessThan",
+                             "greaterThanField",
+                             "lessThanField",
+                             "equalToField",
+                             "isType",
+                             "containsEmail",
+                             "containsUrl",
+                             "existsIn",
+                             "notExistsIn",
+                             "satisfiesExpression",
+                             "expectedSchema",
+                             "fieldCount",
+                             "minPartitionSize",
+                             "requiredValues",
+                             "distinctCount",
+                             "sum",
+                             "timeDistributionSize"};
+        QCOMPARE(expected.size(), 34);
         expected.sort();
         QCOMPARE(names, expected);
         bool found = false;

@@ -177,12 +177,28 @@ private:
             QCOMPARE(op.counters.value(QStringLiteral("checks_added")).toInt(),
                      int(expected(QStringLiteral("orders"), level).size() -
                          (level > 1 ? expected(QStringLiteral("orders"), level - 1).size() : 0)));
-            // Two passes to profile (SQLite also asks for the rowid range of its sample), then
-            // the holdout: one aggregate query, unique checks included.
+            // Two passes to profile (SQLite also asks for the rowid range of its sample), level
+            // 3's records per month of the two timestamps, then the holdout: one aggregate
+            // query, unique checks included.
             const int keyRange = dialect.family() == SqlDialect::Family::SQLite ? 1 : 0;
-            QCOMPARE(op.counters.value(QStringLiteral("queries")).toInt(), 2 + keyRange + 1);
+            const int periods = level >= 3 ? 2 : 0;
+            QCOMPARE(op.counters.value(QStringLiteral("queries")).toInt(),
+                     2 + keyRange + periods + 1);
             holdout(source, ds, QStringLiteral("orders"), dialect, schema);
         }
+        // ordered_at: one order a day over 200 days, counted per month here; the bounds are
+        // half the fewest and one and a half times the most.
+        QMap<QString, int> perMonth;
+        for (int i = 1; i <= 200; ++i)
+            ++perMonth[QDate(2023, 1, 1).addDays(i).toString(QStringLiteral("yyyy-MM"))];
+        const auto [fewest, most] = std::minmax_element(perMonth.cbegin(), perMonth.cend());
+        const Check periods =
+            find(ds, QStringLiteral("orders"), QStringLiteral("timeDistributionSize:ordered_at"));
+        QCOMPARE(periods.properties.value(QStringLiteral("interval_name")).toString(),
+                 QStringLiteral("Monthly"));
+        QCOMPARE(periods.properties.value(QStringLiteral("min_size")).toInt(), *fewest / 2);
+        QCOMPARE(periods.properties.value(QStringLiteral("max_size")).toInt(), (*most * 3 + 1) / 2);
+        QCOMPARE(periods.inferenceLevel, 3);
         const Check between = find(ds, QStringLiteral("orders"), QStringLiteral("between:id"));
         QCOMPARE(between.properties.value(QStringLiteral("min")).toDouble(), 0.0);
         QCOMPARE(between.properties.value(QStringLiteral("max")).toDouble(), 220.0);

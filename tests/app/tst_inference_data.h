@@ -133,6 +133,8 @@ QSet<QString> expected(const QString &container, int level)
                 << "afterDateTime:shipped_at"
                 << "beforeDateTime:ordered_at"
                 << "beforeDateTime:shipped_at"
+                << "timeDistributionSize:ordered_at"
+                << "timeDistributionSize:shipped_at"
                 << "equalToField:price>paid"
                 << "lessThanField:ordered_at>shipped_at";
         if (level >= 4)

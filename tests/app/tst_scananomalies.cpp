@@ -112,6 +112,41 @@ private slots:
         QCOMPARE(rowIds(ofOperation(op.id, notNull)), QSet<int>{3});
     }
 
+    // Records per day: a busy day is one shape anomaly counting its records, never a record
+    // anomaly per row (the rule reports shapes only).
+    void timeDistributionIsAShape_data() { backends(); }
+    void timeDistributionIsAShape()
+    {
+        QFETCH(QString, type);
+        newSource(type);
+        QVERIFY(createTable(QStringLiteral("events"), {integerColumn(QStringLiteral("id")),
+                                                       timeColumn(QStringLiteral("at"))}));
+        // Four days of 3 events, then a day of 7.
+        QList<QVariantList> values;
+        const QDateTime start(QDate(2026, 3, 2), QTime(9, 0), Qt::UTC);
+        int id = 0;
+        for (int day = 0; day < 5; ++day)
+            for (int n = 0; n < (day == 4 ? 7 : 3); ++n)
+                values << QVariantList{++id, timeText(start.addDays(day).addSecs(600 * n))};
+        QVERIFY(insertRows(QStringLiteral("events"), values));
+        const Container c = synced(QStringLiteral("events"));
+        QVERIFY(c.id);
+        const qint64 periods = add(
+            check("timeDistributionSize", {"at"}, {{"interval_name", "Daily"}, {"max_size", 5}}),
+            c);
+        const Operation op = scan();
+        QVERIFY2(op.status == operation_status::kSuccess, qPrintable(m_harness.describe(op)));
+        const QList<Anomaly> found = ofOperation(op.id, periods);
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().type, QStringLiteral("shape"));
+        QCOMPARE(found.first().anomalousRecordCount, qint64(7));
+        QCOMPARE(found.first().message,
+                 QStringLiteral("In at, 1 daily period holds more than 5 records (7 records)."));
+        const CheckMetric m = metric(op.id, periods);
+        QCOMPARE(m.assertedRecords, qint64(19));
+        QCOMPARE(m.anomalousRecords, qint64(7));
+    }
+
     void fixedRowIsResolvedWhileAnotherStillFails_data() { backends(); }
     void fixedRowIsResolvedWhileAnotherStillFails()
     {

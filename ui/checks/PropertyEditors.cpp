@@ -175,6 +175,21 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
         QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
         break;
     }
+    case PropertyType::Interval: {
+        auto *combo = new QComboBox(parent);
+        const QStringList titles{PropertyEditor::tr("Hourly"), PropertyEditor::tr("Daily"),
+                                 PropertyEditor::tr("Weekly"), PropertyEditor::tr("Monthly")};
+        for (int i = 0; i < rules::intervalNames().size(); ++i)
+            combo->addItem(titles.value(i), rules::intervalNames().at(i));
+        combo->setCurrentIndex(combo->findData(property.defaultValue.toString()));
+        e.widget = combo;
+        e.value = [combo] { return textValue(combo->currentData().toString()); };
+        e.setValue = [combo](const QJsonValue &v) {
+            combo->setCurrentIndex(qMax(0, combo->findData(v.toString())));
+        };
+        QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
+        break;
+    }
     case PropertyType::Expression: {
         auto *edit = new QPlainTextEdit(parent);
         edit->setFont(monospace());

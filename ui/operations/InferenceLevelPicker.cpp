@@ -27,8 +27,8 @@ QString levelDetail(int level)
             "the field-to-field comparisons to level 2.");
     case 4:
         return InferenceLevelPicker::tr(
-            "Adds Exists In, Not Exists In, Predicted By and other cross-container checks to "
-            "level 3.");
+            "Adds Exists In and Not Exists In between the containers of this datastore to level "
+            "3.");
     case 5:
         return InferenceLevelPicker::tr(
             "Adds shape checks (Expected Values, Matches Pattern and Not Null with coverage "

@@ -117,8 +117,20 @@ InferenceStep ProfileInference::inferContainer(QSqlDatabase db, const Container 
     InferenceSubject subject{container, fields, profiles};
     InferenceSettings settings;
     settings.level = m_settings.level;
-    return test(db, container, inference::proposeChecks(subject, settings),
-                contextFor(container, fields, rows));
+    QList<InferenceCandidate> candidates = inference::proposeChecks(subject, settings);
+    // Counts per period need every row in scope: a sample would shrink them.
+    CheckSqlContext everyRow = contextFor(container, fields, rows);
+    everyRow.sample = RowSample();
+    QString error;
+    const int measured = inference::measureTimeDistributions(db, candidates, everyRow, &error);
+    InferenceStep step;
+    if (error.isEmpty())
+        step = test(db, container, candidates, contextFor(container, fields, rows));
+    step.queries += measured;
+    step.tablePasses += measured;
+    if (!error.isEmpty())
+        step.error = error;
+    return step;
 }
 
 InferenceStep ProfileInference::inferReferences(QSqlDatabase db, const Container &container,

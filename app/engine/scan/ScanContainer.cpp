@@ -184,14 +184,14 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         if (!execFragment(g, compiled.at(i).groupedCount, &out.error))
             return out;
         if (g.next())
-            out.outcomes[i].count =
-                groupedCount(checks.at(i), g.value(0).toLongLong(), g.value(1).toLongLong());
+            out.outcomes[i].count = groupedCount(checks.at(i), g);
     }
 
     // Examples, for the failing checks that report records.
     for (int i = 0; i < checks.size(); ++i) {
         CheckOutcome &o = out.outcomes[i];
-        if (!compiled.at(i).ok() || !recordForm(o.form) || o.count.failing == 0 ||
+        if (!compiled.at(i).ok() || !recordForm(o.form) ||
+            compiled.at(i).failingRecords.isEmpty() || o.count.failing == 0 ||
             (o.count.passed && o.check.coverage < 1.0))
             continue;
         if (m_cancelled())

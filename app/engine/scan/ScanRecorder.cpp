@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "checks/AnomalyMessages.h"
+#include "checks/RuleCatalog.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -79,7 +80,9 @@ QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const Check
             a.sourceRecords.append(row);
         return a;
     };
-    if (o.form == CheckForm::Schema || o.form == CheckForm::Aggregate) {
+    const RuleSpec *rule = rules::find(c.rule);
+    if (o.form == CheckForm::Schema || o.form == CheckForm::Aggregate ||
+        (rule && !rule->recordAnomalies)) {
         // The figure is part of the shape: another figure is another anomaly.
         const QJsonObject key{
             {QStringLiteral("observed"), QJsonValue::fromVariant(o.count.observed)},
