@@ -62,6 +62,7 @@ QJsonObject profileJson(const FieldProfile &p)
             {QStringLiteral("quantiles_approximate"), p.quantilesApproximate},
             // Top values, entropy, skewness, kurtosis and quantiles came from a sample.
             {QStringLiteral("sampled"), p.sampled},
+            {QStringLiteral("moments_approximate"), p.momentsApproximate},
             {QStringLiteral("entropy"), jsonOf(p.entropy)},
             {QStringLiteral("unique_distinct_ratio"), uniqueDistinctRatio(p)},
             {QStringLiteral("histogram_buckets"), p.histogram},

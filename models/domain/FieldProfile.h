@@ -38,6 +38,9 @@ struct FieldProfile
     // buckets are then estimates; the first pass's counts, completeness, min, max, sum, mean,
     // deviation and lengths stay exact.
     bool sampled = false;
+    // Skewness and kurtosis came from the sample too. Where the first pass measures the moments
+    // of every record (SQLite), they stay exact even when the rest was sampled.
+    bool momentsApproximate = false;
     std::optional<double> entropy; // Shannon entropy (bits) of the values' distribution
     QString declaredType;
     QString inferredType;

@@ -166,6 +166,9 @@ private slots:
         QVERIFY(!byField.value(1).sampled);
         QVERIFY(byField.value(2).sampled);
         QVERIFY(byField.value(3).sampled);
+        // Their moments came from the same sample.
+        QVERIFY(!byField.value(1).momentsApproximate);
+        QVERIFY(byField.value(3).momentsApproximate);
         QCOMPARE(byField.value(2).records, qint64(250000));
 
         const auto latestOfField2 = [&catalog] {
@@ -179,8 +182,13 @@ private slots:
         QVERIFY(catalog.addFieldProfiles({fresh}));
         QVERIFY(latestOfField2().id > fresh.id && !latestOfField2().sampled);
         fresh.sampled = true;
+        fresh.momentsApproximate = false;
         QVERIFY(catalog.addFieldProfiles({fresh}));
         QVERIFY(latestOfField2().sampled);
+        QVERIFY(!latestOfField2().momentsApproximate);
+        fresh.momentsApproximate = true;
+        QVERIFY(catalog.addFieldProfiles({fresh}));
+        QVERIFY(latestOfField2().momentsApproximate);
     }
 
     void checksRoundTrip()

@@ -201,6 +201,7 @@ private:
         amount.stdDev = 3.25;
         amount.skewness = 0.42;
         amount.kurtosis = -1.2;
+        amount.momentsApproximate = true; // as a database without SQLite's one-pass moments
         amount.q1 = 5;
         amount.median = 10.25;
         amount.q3 = 20;
@@ -480,10 +481,14 @@ private slots:
                 QVERIFY2(panel->valueText(QLatin1String(key)) != QStringLiteral("—"), key);
                 QVERIFY2(!marked(key), qPrintable(which + QLatin1String(key)));
             }
-            for (const char *key : {"distinct", "distinctRatio", "entropy", "skewness", "kurtosis",
-                                    "q1", "median", "q3"}) {
+            for (const char *key : {"distinct", "distinctRatio", "entropy", "q1", "median", "q3"}) {
                 QVERIFY2(panel->valueText(QLatin1String(key)) != QStringLiteral("—"), key);
                 QVERIFY2(marked(key) == sampled, qPrintable(which + QLatin1String(key)));
+            }
+            // SQLite's first pass measures the moments of every record: never marked.
+            for (const char *key : {"skewness", "kurtosis"}) {
+                QVERIFY2(panel->valueText(QLatin1String(key)) != QStringLiteral("—"), key);
+                QVERIFY2(!marked(key), qPrintable(which + QLatin1String(key)));
             }
             QCOMPARE(panel->distribution()->isSampled(), sampled);
             // Text, date and boolean fields: top values and entropy come from the sample.

@@ -117,9 +117,10 @@ void ContainerProfileView::updateHeader()
     if (!profiles.isEmpty()) {
         double completeness = 0;
         qint64 latestOperation = 0;
-        bool sampled = false;
+        bool sampled = false, momentsSampled = false;
         for (const FieldProfile &p : profiles) {
             completeness += p.completeness;
+            momentsSampled = momentsSampled || p.momentsApproximate;
             if (p.profiledAt > s.profiledAt || !s.profiledAt.isValid()) {
                 s.profiledAt = p.profiledAt;
                 s.records = p.records;
@@ -148,13 +149,22 @@ void ContainerProfileView::updateHeader()
         const qint64 sample = sampled ? qMin(profiled, profile_sql::kSampleRows) : profiled;
         if (records > 0) {
             s.sampling = qMin(1.0, double(sample) / double(records));
-            s.samplingNote =
-                sampled
-                    ? tr("Counts, completeness, ranges, sums, means and deviations cover the "
-                         "%1 records profiled; top values, distinct counts, entropy, skewness, "
-                         "kurtosis and quantiles were computed on a sample of about %2.")
-                          .arg(f::count(profiled), f::count(sample))
-                    : tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
+            if (!sampled)
+                s.samplingNote =
+                    tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
+            else if (momentsSampled)
+                s.samplingNote =
+                    tr("Counts, completeness, ranges, sums, means and deviations cover the %1 "
+                       "records profiled; top values, distinct counts, entropy, skewness, "
+                       "kurtosis and quantiles were computed on a sample of about %2.")
+                        .arg(f::count(profiled), f::count(sample));
+            else
+                s.samplingNote =
+                    tr("Counts, completeness, ranges, sums, means, deviations, skewness and "
+                       "kurtosis cover the %1 records profiled, and distinct counts are "
+                       "estimated over all of them; top values, entropy and quantiles were "
+                       "computed on a sample of about %2.")
+                        .arg(f::count(profiled), f::count(sample));
         } else {
             s.sampling = 1.0;
             s.samplingNote = tr("The container was empty when it was profiled.");

@@ -94,14 +94,15 @@ QList<ProfileMetric> profileMetrics(const FieldProfile &p)
     add("sum", dist, Text::tr("Sum"), f::number(p.sum), Text::tr("The values added up."));
     add("stdDev", dist, Text::tr("Std deviation"), f::number(p.stdDev),
         Text::tr("Sample standard deviation: how far values typically lie from the mean."));
-    // Skewness and kurtosis come from the moments of the rows the second pass read.
+    // Skewness and kurtosis come from every record where the first pass measures the moments
+    // (SQLite), else from the rows the second pass read.
     add("skewness", dist, Text::tr("Skewness"), f::number(p.skewness),
-        Text::tr("Asymmetry of the distribution: positive when the tail is on the right."), sampled,
-        sampleTip);
+        Text::tr("Asymmetry of the distribution: positive when the tail is on the right."),
+        p.momentsApproximate, sampleTip);
     add("kurtosis", dist, Text::tr("Kurtosis"), f::number(p.kurtosis),
         Text::tr("Excess kurtosis: positive when the tails are heavier than a normal "
                  "distribution's."),
-        sampled, sampleTip);
+        p.momentsApproximate, sampleTip);
 
     const QString quant = groupQuantiles();
     add("q1", quant, Text::tr("Q1"), f::number(p.q1),

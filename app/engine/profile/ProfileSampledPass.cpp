@@ -300,6 +300,7 @@ void Pass2Reader::finish()
                                   3 * m1 * m1 * m1 * m1;
                 p.skewness = cleanMoment(m3 / std::pow(m2, 1.5));
                 p.kurtosis = cleanMoment(m4 / (m2 * m2) - 3.0);
+                p.momentsApproximate = m_sampled;
             }
         }
         if (!sums.buckets.isEmpty()) {
