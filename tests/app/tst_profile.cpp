@@ -523,6 +523,39 @@ private:
         QVERIFY(grp.mean && near(*grp.mean, 2.0));
     }
 
+    // A record limit that is reached: the profile reads that many records, its sample is
+    // taken among them (quartiles inside them), and the table's size is the database's
+    // estimate, marked approximate.
+    void checkRecordLimit(qint64 ds, double estimateTolerance)
+    {
+        const Operation op = m_harness.run(ds, operation_type::kProfile,
+                                           {{QStringLiteral("containers"), QJsonArray{"big"}},
+                                            {QStringLiteral("record_limit"), 20000},
+                                            {QStringLiteral("inference_threshold"), 0}});
+        QVERIFY2(op.status == QLatin1String("success"), qPrintable(op.message));
+        QCOMPARE(op.counters.value(QStringLiteral("records_profiled")).toInt(), 20000);
+        const QJsonObject figures = op.result.value(QStringLiteral("containers"))
+                                        .toObject()
+                                        .value(QStringLiteral("big"))
+                                        .toObject();
+        QCOMPARE(figures.value(QStringLiteral("records_profiled")).toInt(), 20000);
+        QVERIFY(figures.value(QStringLiteral("records_approximate")).toBool());
+        const double all = figures.value(QStringLiteral("records")).toDouble();
+        QVERIFY2(std::abs(all - double(kBig)) <= estimateTolerance * double(kBig),
+                 qPrintable(QString::number(all)));
+        QVERIFY(figures.value(QStringLiteral("sampled")).toBool());
+        FieldProfile id;
+        for (const FieldProfile &p :
+             m_catalog.latestFieldProfiles(m_harness.container(ds, QStringLiteral("big")).id))
+            if (p.fieldName == QLatin1String("id"))
+                id = p;
+        QCOMPARE(id.records, qint64(20000));
+        // The first 20,000 records (ids 1..20,000, the order the tables were written in).
+        QCOMPARE(id.maxValue.toDouble(), 20000.0);
+        QVERIFY2(id.median && *id.median > 7000 && *id.median < 13000,
+                 qPrintable(QString::number(id.median.value_or(-1))));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -549,6 +582,7 @@ private slots:
                                                  test::Server{}, path, QStringLiteral("main"));
         profileAndCheck(ds, true);
         checkSampled(ds, true);
+        checkRecordLimit(ds, 0); // the rowid span: exact for a table never deleted from
 
         // A record limit profiles only that many records.
         const Operation limited = m_harness.run(ds, operation_type::kProfile,
@@ -584,6 +618,15 @@ private slots:
                                                  pg, pg.database, QStringLiteral("profile_pg"));
         profileAndCheck(ds);
         checkSampled(ds);
+        {
+            // reltuples is set by ANALYZE (or autovacuum, in its own time).
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pganalyze"));
+            QVERIFY(db.open());
+            exec(db, QStringLiteral("ANALYZE profile_pg.big"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("pganalyze"));
+        checkRecordLimit(ds, 0.01);
     }
 
     void mariadb()
@@ -612,6 +655,7 @@ private slots:
                                                  QStringLiteral("assay_profile"));
         profileAndCheck(ds);
         checkSampled(ds);
+        checkRecordLimit(ds, 0.5); // InnoDB's TABLE_ROWS is an estimate from sampled pages
     }
 };
 

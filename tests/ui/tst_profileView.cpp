@@ -408,8 +408,7 @@ private slots:
     void realProfileMarksSampledFigures()
     {
         const QString path = m_dir.filePath(QStringLiteral("events.sqlite"));
-        // Three times the sample: SQLite's sample keeps about every third row (a table only a
-        // little larger than the sample is, in SQLite, read whole).
+        // Three times the sample: a third of its rows are read, by rowid.
         const qint64 big = 3 * profile_sql::kSampleRows;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "events");
@@ -530,6 +529,21 @@ private slots:
             if (sampled)
                 screenshot(view.get(), QStringLiteral("profile-view-real-sampled.png"));
         }
+
+        // A record limit reached: the header's record count is the table's (the rowid span,
+        // marked as an estimate), and the sampling is the share of it the profile read.
+        const Operation limited = m_harness.run(
+            ds, operation_type::kProfile,
+            {{QStringLiteral("containers"), QJsonArray{QStringLiteral("small_events")}},
+             {QStringLiteral("record_limit"), 100},
+             {QStringLiteral("inference_threshold"), 0}});
+        QVERIFY2(limited.status == QLatin1String("success"),
+                 qPrintable(m_harness.describe(limited)));
+        view->setContainer(&m_catalog, m_harness.container(ds, QStringLiteral("small_events")).id);
+        QCOMPARE(view->header()->value(QStringLiteral("records")),
+                 kApprox + QLocale().toString(500));
+        QCOMPARE(view->header()->value(QStringLiteral("sampling")),
+                 kApprox + profile_format::percent(100.0 / 500));
     }
 
     void typeMismatchStandsOut()

@@ -106,7 +106,11 @@ void ContainerProfileHeader::setSummary(const Summary &s)
                                                        QStringLiteral("yyyy-MM-dd HH:mm")))
                          : tr("not profiled yet"));
     m_subtitle->setText(subtitle);
-    setTile(QStringLiteral("records"), s.records ? f::count(*s.records) : QString());
+    setTile(QStringLiteral("records"),
+            s.records ? f::approx(f::count(*s.records), s.recordsApproximate) : QString(),
+            s.recordsApproximate ? tr("The database's own estimate: the profile read part of "
+                                      "the table (a record limit).")
+                                 : QString());
     setTile(QStringLiteral("sampling"),
             s.sampling ? f::approx(f::percent(*s.sampling), *s.sampling < 1) : QString(),
             s.samplingNote);

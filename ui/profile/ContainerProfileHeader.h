@@ -21,8 +21,9 @@ public:
         QString containerName;
         QString containerType; // "table", "view", "file"
         std::optional<qint64> records;
-        std::optional<double> sampling; // share of the records sampled (0..1)
-        QString samplingNote;           // what the sampling covered (the tooltip)
+        bool recordsApproximate = false; // the database's estimate of a table read in part
+        std::optional<double> sampling;  // share of the records sampled (0..1)
+        QString samplingNote;            // what the sampling covered (the tooltip)
         std::optional<double> completeness;
         int activeChecks = 0;
         int activeAnomalies = 0;

@@ -143,13 +143,21 @@ void ContainerProfileView::updateHeader()
                     qint64(figures.value(QStringLiteral("records")).toDouble(double(records)));
                 profiled = qint64(
                     figures.value(QStringLiteral("records_profiled")).toDouble(double(records)));
+                s.recordsApproximate =
+                    figures.value(QStringLiteral("records_approximate")).toBool();
+                if (s.recordsApproximate)
+                    s.records = records;
                 sampled = figures.value(QStringLiteral("sampled")).toBool(sampled);
             }
         }
         const qint64 sample = sampled ? qMin(profiled, profile_sql::kSampleRows) : profiled;
         if (records > 0) {
             s.sampling = qMin(1.0, double(sample) / double(records));
-            if (!sampled)
+            if (!sampled && profiled < records)
+                s.samplingNote = tr("Every figure covers the %1 records profiled (a record "
+                                    "limit), of about %2 in the table.")
+                                     .arg(f::count(profiled), f::count(records));
+            else if (!sampled)
                 s.samplingNote =
                     tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
             else if (momentsSampled)

@@ -300,6 +300,20 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
                             {QStringLiteral("records_profiled"), double(records)},
                             {QStringLiteral("fields"), int(fields.size())},
                             {QStringLiteral("sampled"), sampled}};
+        // A record limit that was reached read part of the table: how large is all of it? The
+        // database's statistics tell, roughly (a starting threshold makes the table's size
+        // beside the point: the records past it are not known without reading them).
+        if (options.recordLimit > 0 && records >= options.recordLimit &&
+            source.rowScope.isEmpty()) {
+            const std::optional<qint64> all =
+                profile_sql::tableRecordsEstimate(db, dialect, source.schema, source.table, keys);
+            if (dialect.family() != SqlDialect::Family::SQLite) // SQLite's is the rowid span
+                bump(counters, "queries");
+            if (all) {
+                figures.insert(QStringLiteral("records"), double(qMax(*all, records)));
+                figures.insert(QStringLiteral("records_approximate"), true);
+            }
+        }
         if (inference) {
             context.progress(
                 0.05 + 0.95 * (ci + 0.5) / qMax(1, int(chosen.size())),

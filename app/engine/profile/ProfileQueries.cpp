@@ -89,6 +89,38 @@ double cleanMoment(double x)
     return std::abs(x) < 1e-9 ? 0.0 : x;
 }
 
+std::optional<qint64> tableRecordsEstimate(const QSqlDatabase &db, const SqlDialect &dialect,
+                                           const QString &schema, const QString &table,
+                                           const RowSample &keys)
+{
+    QString sql;
+    switch (dialect.family()) {
+    case SqlDialect::Family::SQLite:
+        if (keys.rowidName.isEmpty())
+            return std::nullopt;
+        return keys.lastRowid - keys.firstRowid + 1;
+    case SqlDialect::Family::PostgreSQL:
+        // -1 (PostgreSQL 14+) or 0 until the table was first vacuumed or analysed: unknown.
+        sql = QStringLiteral("SELECT CAST(c.reltuples AS BIGINT) FROM pg_class c JOIN "
+                             "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND "
+                             "c.relname = ? AND c.reltuples > 0");
+        break;
+    case SqlDialect::Family::MySQL:
+        sql = QStringLiteral("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE "
+                             "TABLE_SCHEMA = ? AND TABLE_NAME = ? AND TABLE_ROWS > 0");
+        break;
+    default:
+        return std::nullopt;
+    }
+    QSqlQuery q(db);
+    q.prepare(sql);
+    q.addBindValue(schema);
+    q.addBindValue(table);
+    if (!q.exec() || !q.next() || q.isNull(0))
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
 {
     if (dialect.family() != SqlDialect::Family::SQLite)

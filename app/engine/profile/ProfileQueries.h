@@ -105,6 +105,14 @@ qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles);
 
+// About how many records the table holds, without reading it: the database's own statistics
+// (PostgreSQL's reltuples, MySQL's TABLE_ROWS) or, on SQLite, the span of `keys`' rowids.
+// For a record-limited profile, which counted only the records it read. nullopt when the
+// database keeps no such figure.
+std::optional<qint64> tableRecordsEstimate(const QSqlDatabase &db, const SqlDialect &dialect,
+                                           const QString &schema, const QString &table,
+                                           const RowSample &keys);
+
 // Below 1e-9 a skewness or kurtosis is rounding noise of a symmetric (or flat) distribution: 0.
 double cleanMoment(double x);
 
