@@ -150,11 +150,20 @@ QString SqlDialect::approximateCountDistinct(const QString &e) const
     }
 }
 
-bool SqlDialect::hasPercentileCont() const
+QString SqlDialect::approximatePercentile(const QString &e, double fraction) const
 {
-    return m_family == Family::PostgreSQL || m_family == Family::Redshift ||
-           m_family == Family::Snowflake || m_family == Family::SqlServer ||
-           m_family == Family::Oracle;
+    const QString f = QString::number(fraction);
+    switch (m_family) {
+    case Family::Snowflake:
+        return QStringLiteral("APPROX_PERCENTILE(%1, %2)").arg(e, f);
+    case Family::Redshift:
+        return QStringLiteral("APPROXIMATE PERCENTILE_DISC(%1) WITHIN GROUP (ORDER BY %2)")
+            .arg(f, e);
+    case Family::SqlServer:
+        return QStringLiteral("APPROX_PERCENTILE_CONT(%1) WITHIN GROUP (ORDER BY %2)").arg(f, e);
+    default:
+        return QString();
+    }
 }
 
 QString SqlDialect::timeBucket(const QString &e, const QString &interval) const

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 
 using namespace assay;
 
@@ -70,6 +71,30 @@ BoundSql sampledPass(const SqlDialect &dialect, const QString &schema, const Row
     source.sample.rows = 1000;
     source.sample.population = kRows;
     return profile_sql::pass2(dialect, source, columns(), profiles());
+}
+
+// The items of a SELECT list: top-level commas only (not those inside parentheses or quotes).
+int selectItems(const QString &sql)
+{
+    const int from = sql.lastIndexOf(QLatin1String(" FROM "));
+    int items = 1, depth = 0;
+    QChar quote;
+    for (int i = int(qstrlen("SELECT ")); i < from; ++i) {
+        const QChar c = sql.at(i);
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"' || c == u'`') {
+            quote = c;
+        } else if (c == u'(') {
+            ++depth;
+        } else if (c == u')') {
+            --depth;
+        } else if (c == u',' && depth == 0) {
+            ++items;
+        }
+    }
+    return items;
 }
 
 } // namespace
@@ -147,6 +172,35 @@ private:
     }
 
 private slots:
+    // Every dialect's first pass selects exactly the columns its layout reads, and the dialects
+    // with an approximate percentile take the quartiles there.
+    void firstPassLayoutMatchesItsSql()
+    {
+        using F = SqlDialect::Family;
+        for (const F family : {F::SQLite, F::PostgreSQL, F::Redshift, F::MySQL, F::SqlServer,
+                               F::Snowflake, F::Oracle, F::Generic}) {
+            const SqlDialect dialect = SqlDialect::forFamily(family);
+            ProfileSource source;
+            source.schema = QStringLiteral("s");
+            source.table = QStringLiteral("t");
+            const BoundSql pass = profile_sql::pass1(dialect, source, columns());
+            const QList<profile_sql::Pass1Layout> layout =
+                profile_sql::pass1Layout(dialect, columns());
+            int last = 0;
+            for (const profile_sql::Pass1Layout &l : layout)
+                last = std::max({last, l.count, l.min, l.max, l.sum, l.spread, l.minLength,
+                                 l.maxLength, l.approxDistinct, l.quartiles + 2});
+            QCOMPARE(selectItems(pass.sql), last + 1);
+            const bool quartiles =
+                family == F::Snowflake || family == F::Redshift || family == F::SqlServer;
+            QCOMPARE(layout.at(0).quartiles >= 0, quartiles); // id: numeric
+            QCOMPARE(layout.at(2).quartiles, -1);             // label: text
+        }
+        QVERIFY(
+            profile_sql::pass1(SqlDialect::forFamily(SqlDialect::Family::Snowflake), {}, columns())
+                .sql.contains(QLatin1String("APPROX_PERCENTILE(src.\"id\", 0.25)")));
+    }
+
     void sqliteReadsItsSampleByKey()
     {
         {

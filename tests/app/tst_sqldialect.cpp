@@ -46,8 +46,12 @@ private slots:
                     .approximateCountDistinct(QStringLiteral("x"))
                     .startsWith(QLatin1String("APPROXIMATE")));
         QVERIFY(pg.approximateCountDistinct(QStringLiteral("x")).isEmpty());
-        QVERIFY(pg.hasPercentileCont());
-        QVERIFY(!my.hasPercentileCont());
+        QVERIFY(pg.approximatePercentile(QStringLiteral("x"), 0.5).isEmpty());
+        QCOMPARE(SqlDialect::forFamily(SqlDialect::Family::Snowflake)
+                     .approximatePercentile(QStringLiteral("x"), 0.25),
+                 QStringLiteral("APPROX_PERCENTILE(x, 0.25)"));
+        QCOMPARE(ms.approximatePercentile(QStringLiteral("x"), 0.75),
+                 QStringLiteral("APPROX_PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY x)"));
     }
 
     void hostileNamesRoundTrip_data()

@@ -157,6 +157,7 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
         return out;
     }
     const bool approx = !dialect.approximateCountDistinct(QStringLiteral("x")).isEmpty();
+    const bool percentiles = !dialect.approximatePercentile(QStringLiteral("x"), 0.5).isEmpty();
     for (const ProfileColumn &c : columns) {
         Pass1Layout l;
         l.count = next++;
@@ -175,6 +176,10 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
         }
         if (approx)
             l.approxDistinct = next++;
+        if (percentiles && c.isNumeric()) {
+            l.quartiles = next;
+            next += 3;
+        }
         out << l;
     }
     return out;
@@ -212,6 +217,9 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
         const QString approx = dialect.approximateCountDistinct(f);
         if (!approx.isEmpty())
             select << approx;
+        if (c.isNumeric() && !dialect.approximatePercentile(f, 0.5).isEmpty())
+            for (const double fraction : {0.25, 0.5, 0.75})
+                select << dialect.toDouble(dialect.approximatePercentile(f, fraction));
     }
     const QString from = source(dialect, s, &out.values);
     out.sql = QStringLiteral("SELECT %1 FROM %2").arg(select.join(QStringLiteral(", ")), from);
@@ -250,6 +258,15 @@ qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<Prof
         if (l.minLength >= 0 && n > 0) {
             p.minLength = q.value(l.minLength).toLongLong();
             p.maxLength = q.value(l.maxLength).toLongLong();
+        }
+        if (l.quartiles >= 0 && n > 0) {
+            const auto read = [&q](int at) {
+                return q.isNull(at) ? std::nullopt : std::optional<double>(q.value(at).toDouble());
+            };
+            p.q1 = read(l.quartiles);
+            p.median = read(l.quartiles + 1);
+            p.q3 = read(l.quartiles + 2);
+            p.quantilesApproximate = true;
         }
         if (l.approxDistinct >= 0) {
             p.distinctValues = q.value(l.approxDistinct).toLongLong();

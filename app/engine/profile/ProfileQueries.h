@@ -73,9 +73,9 @@ QString source(const SqlDialect &dialect, const ProfileSource &source, QVariantL
 // Pass 1: one wide aggregate. Columns: COUNT(*), then per field COUNT, MIN and MAX as text,
 // (numeric) SUM and the population variance (or, where the database has no VAR_POP, the sum of
 // squares), (text) MIN/MAX length, then (when the dialect has one) an approximate distinct
-// count. With `sketches` (SQLite, sqlite_profile::install succeeded) one assay_profile() per
-// field instead, which also gives exact skewness and kurtosis and a distinct estimate.
-// pass1Layout gives the positions.
+// count, and (numeric fields, where it has one) approximate quartiles. With `sketches` (SQLite,
+// sqlite_profile::install succeeded) one assay_profile() per field instead, which also gives exact
+// skewness and kurtosis and a distinct estimate. pass1Layout gives the positions.
 BoundSql pass1(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns, bool sketches = false);
 
@@ -83,6 +83,7 @@ struct Pass1Layout
 {
     int count = -1, min = -1, max = -1, sum = -1, spread = -1, minLength = -1, maxLength = -1,
         approxDistinct = -1, sketch = -1;
+    int quartiles = -1; // Q1, median, Q3 from the database's approximate percentile, in a row
     bool spreadIsVariance = true; // false: `spread` is the sum of squares
 };
 QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns,
@@ -139,6 +140,7 @@ private:
     QList<FieldProfile> &m_profiles;
     bool m_sampled;
     QVector<FieldSums> m_sums;
+    QVector<bool> m_quartilesFromPass1;
 };
 
 } // namespace profile_sql

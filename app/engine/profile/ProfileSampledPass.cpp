@@ -218,6 +218,8 @@ Pass2Reader::Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile
                          bool sampled)
     : m_columns(columns), m_profiles(profiles), m_sampled(sampled), m_sums(columns.size())
 {
+    for (const FieldProfile &p : profiles)
+        m_quartilesFromPass1 << (p.q1 || p.median || p.q3);
 }
 
 void Pass2Reader::add(const QSqlQuery &q)
@@ -254,7 +256,9 @@ void Pass2Reader::add(const QSqlQuery &q)
                                        {QStringLiteral("count"), double(count)}});
         sums.topValues << value;
     }
-    if (m_columns.at(fi).isNumeric()) {
+    // Quartiles the first pass took from the database's approximate percentile (over every
+    // record) are kept.
+    if (m_columns.at(fi).isNumeric() && !m_quartilesFromPass1.value(fi)) {
         const std::optional<double> number = optionalDouble(q.value(1));
         if (q.value(5).toInt())
             p.q1 = number;
