@@ -24,7 +24,8 @@ const QString kUsage = QStringLiteral(
     "         [--incremental] [--greater-than-time ISO | --greater-than-batch N]\n"
     "         [--record-limit N] [--rollup-threshold N] [--source-record-limit N]\n"
     "         [--check-categories metadata,data_integrity] [--remediation none|append|overwrite]\n"
-    "         [--check-variable NAME=VALUE ...] [--wait] [--json]\n"
+    "         [--check-variable NAME=VALUE ...] [--no-archive-duplicates]\n"
+    "         [--reactivate-recurring] [--no-auto-resolve] [--wait] [--json]\n"
     "       assay operations list [--datastore NAME] [--limit N] [--json]\n"
     "       assay operations show ID [--json]\n"
     "       assay operations abort ID\n"
@@ -115,7 +116,7 @@ int run(Context &ctx)
          QStringLiteral("Scan: a value for {{NAME}} in check filters (repeatable)."),
          QStringLiteral("NAME=VALUE")},
         {QStringLiteral("record-limit"),
-         QStringLiteral("Profile: at most N records per container."), QStringLiteral("N")},
+         QStringLiteral("Profile, Scan: at most N records per container."), QStringLiteral("N")},
         {QStringLiteral("inference-threshold"),
          QStringLiteral("Profile: 0 (no inference) to 5; default 2."), QStringLiteral("N")},
         {QStringLiteral("infer-as-draft"), QStringLiteral("Profile: inferred checks as drafts.")},
@@ -132,6 +133,14 @@ int run(Context &ctx)
         {QStringLiteral("remediation"),
          QStringLiteral("Scan: none, append or overwrite (default: the datastore's)."),
          QStringLiteral("STRATEGY")},
+        {QStringLiteral("no-archive-duplicates"),
+         QStringLiteral("Scan: keep earlier open anomalies that this scan finds again open "
+                        "(default: archived as Duplicate).")},
+        {QStringLiteral("reactivate-recurring"),
+         QStringLiteral("Scan: a failure that matches an archived anomaly reopens it.")},
+        {QStringLiteral("no-auto-resolve"),
+         QStringLiteral("Scan: leave open anomalies that no longer fail open (default: a full "
+                        "scan resolves them).")},
         {QStringLiteral("wait"), QStringLiteral("Wait for the end; exit 1 unless it succeeds.")},
         {QStringLiteral("json"), QStringLiteral("Print the operation as JSON.")},
     });
@@ -291,6 +300,12 @@ int run(Context &ctx)
                             QString(), Usage);
             so.insert(QStringLiteral("remediation"), r);
         }
+        so.insert(QStringLiteral("archive_duplicate_anomalies"),
+                  !p.isSet(QStringLiteral("no-archive-duplicates")));
+        so.insert(QStringLiteral("reactivate_recurring_anomalies"),
+                  p.isSet(QStringLiteral("reactivate-recurring")));
+        so.insert(QStringLiteral("auto_resolve_passed_anomalies"),
+                  !p.isSet(QStringLiteral("no-auto-resolve")));
         request.type = operation_type::kScan;
         request.options = so;
     }

@@ -97,6 +97,36 @@ private slots:
         QCOMPARE(rolled.json().value(QStringLiteral("records_scanned")).toInt(), 40);
     }
 
+    // The anomaly options: by default a scan archives the earlier open anomalies it finds again
+    // (Duplicate); --no-archive-duplicates keeps them open beside the new ones.
+    void anomalyOptions()
+    {
+        const auto open = [this] {
+            const Run r =
+                assay({"anomalies", "list", "--datastore", "Shop", "--status", "open", "--json"});
+            return r.exitCode == 0 ? int(r.array().size()) : -1;
+        };
+        // 40 records, 20 out of range: a record anomaly each under a threshold of 100.
+        const Run first = assay(scan({"--rollup-threshold", "100", "--wait", "--json"}));
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QCOMPARE(first.json().value(QStringLiteral("archive_duplicate_anomalies")).toBool(), true);
+        QCOMPARE(first.json().value(QStringLiteral("auto_resolve_passed_anomalies")).toBool(),
+                 true);
+        QCOMPARE(open(), 20);
+        const Run kept =
+            assay(scan({"--rollup-threshold", "100", "--no-archive-duplicates",
+                        "--reactivate-recurring", "--no-auto-resolve", "--wait", "--json"}));
+        QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
+        QCOMPARE(kept.json().value(QStringLiteral("archive_duplicate_anomalies")).toBool(), false);
+        QCOMPARE(kept.json().value(QStringLiteral("reactivate_recurring_anomalies")).toBool(),
+                 true);
+        QCOMPARE(kept.json().value(QStringLiteral("auto_resolve_passed_anomalies")).toBool(),
+                 false);
+        QCOMPARE(open(), 40);
+        QCOMPARE(assay(scan({"--rollup-threshold", "100", "--wait"})).exitCode, 0);
+        QCOMPARE(open(), 20);
+    }
+
     void usageAndFailures()
     {
         QCOMPARE(assay(scan({"--rollup-threshold", "0", "--wait"})).exitCode, 2);
