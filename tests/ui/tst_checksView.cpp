@@ -298,6 +298,41 @@ private slots:
         QCOMPARE(refFields, (QStringList{QStringLiteral("id"), QStringLiteral("email")}));
     }
 
+    // Time Distribution Size: its period is chosen from a list, a bound is enough.
+    void timeDistributionThroughTheDialog()
+    {
+        clearChecks();
+        auto tab = newTab();
+        QTest::mouseClick(tab->newButton(), Qt::LeftButton);
+        CheckEditDialog *d = tab->editDialog();
+        QVERIFY(d && d->selectRule(QStringLiteral("timeDistributionSize")));
+        auto *field = d->fieldsEditor()->combo();
+        QCOMPARE(comboData(field), QStringList{QStringLiteral("created")}); // dates only
+        auto *period =
+            qobject_cast<QComboBox *>(d->propertyEditor(QStringLiteral("interval_name")));
+        QVERIFY(period);
+        QCOMPARE(comboData(period), (QStringList{"Hourly", "Daily", "Weekly", "Monthly"}));
+        QCOMPARE(period->currentData().toString(), QStringLiteral("Daily"));
+        period->setCurrentIndex(period->findData(QStringLiteral("Weekly")));
+        QVERIFY(!d->okButton()->isEnabled()); // neither bound yet
+        setSpin(d->propertyEditor(QStringLiteral("max_size")), 500);
+        QVERIFY2(d->okButton()->isEnabled(), qPrintable(d->problem()));
+        // The rows a rule adds are shown, then laid out, by the event loop (both queued).
+        QTRY_VERIFY(period->isVisibleTo(d) &&
+                    period->height() >= period->minimumSizeHint().height());
+        screenshot(d, QStringLiteral("check-dialog-time-distribution.png"));
+        QTest::mouseClick(d->okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!tab->editDialog() || !tab->editDialog()->isVisible());
+        const QList<Check> checks = m_catalog.checks(CheckQuery{0, m_orders, {}, false});
+        QCOMPARE(checks.size(), 1);
+        QCOMPARE(checks.first().rule, QStringLiteral("timeDistributionSize"));
+        QCOMPARE(checks.first().properties.value(QStringLiteral("interval_name")).toString(),
+                 QStringLiteral("Weekly"));
+        QCOMPARE(checks.first().properties.value(QStringLiteral("max_size")).toInt(), 500);
+        QVERIFY(!checks.first().properties.contains(QStringLiteral("min_size")));
+        clearChecks();
+    }
+
     void createCheckThroughTheDialog()
     {
         auto tab = newTab();

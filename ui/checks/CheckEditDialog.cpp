@@ -328,7 +328,21 @@ void CheckEditDialog::rebuildForRule()
         }
     }
 
+    // Shown now rather than by QLayout's queued show, which left the form's cached row heights
+    // counting a new row as empty (a Period combo of no height under the Fields row).
+    for (const PropertyEditor &e : m_editors) {
+        e.widget->show();
+        if (QWidget *label = m_form->labelForField(e.widget))
+            label->show();
+    }
+    m_form->invalidate();
     m_form->setRowVisible(m_coverage->parentWidget(), rule->coverageAllowed);
+    // A rule with more properties than the last needs more height: the dialog grows (its
+    // minimum width is its own, so its layout does not impose a minimum height).
+    if (isVisible() && layout()) {
+        layout()->activate();
+        resize(width(), qMax(height(), sizeHint().height()));
+    }
     m_coverageNote->setText(rule->shapeAnomalies && rule->recordAnomalies
                                 ? tr("Below 100%, the check passes when that share of the "
                                      "records does (one shape anomaly otherwise).")

@@ -67,8 +67,23 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
     case PropertyType::Integer: {
         auto *spin = new NumberSpinBox(property.type == PropertyType::Integer ? 0 : 10, parent);
         e.widget = spin;
-        e.value = [spin] { return QJsonValue(spin->value()); };
-        e.setValue = [spin](const QJsonValue &v) { spin->setValue(v.toVariant().toDouble()); };
+        // An optional count without a default (Time Distribution Size's bounds) may stay unset:
+        // one step below zero reads "not set".
+        const bool unsettable = property.type == PropertyType::Integer && !property.required &&
+                                property.defaultValue.isNull();
+        if (unsettable) {
+            spin->setMinimum(-1);
+            spin->setSpecialValueText(PropertyEditor::tr("not set"));
+            spin->setValue(-1);
+        }
+        e.value = [spin, unsettable] {
+            return unsettable && spin->value() < 0 ? QJsonValue(QJsonValue::Undefined)
+                                                   : QJsonValue(spin->value());
+        };
+        e.setValue = [spin, unsettable](const QJsonValue &v) {
+            spin->setValue(
+                unsettable && (v.isUndefined() || v.isNull()) ? -1.0 : v.toVariant().toDouble());
+        };
         QObject::connect(spin, &QDoubleSpinBox::valueChanged, spin, [changed] { changed(); });
         break;
     }
