@@ -348,7 +348,10 @@ void OperationDetailWidget::fillOptions()
             QStringList items;
             for (const QJsonValue &item : v.toArray())
                 items << item.toVariant().toString();
-            text = items.join(QStringLiteral(", "));
+            // An empty container list means every container (the operation's default).
+            text = items.isEmpty() && key == QLatin1String("containers")
+                       ? tr("All")
+                       : items.join(QStringLiteral(", "));
         } else
             continue;
         fact(humanKey(key), text);
