@@ -571,15 +571,8 @@ private slots:
                      qPrintable(q.lastError().text()));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("sales"));
-        Connection c;
-        c.name = QStringLiteral("sales");
-        c.type = QStringLiteral("sqlite");
-        c.database = path;
-        Datastore d;
-        d.name = QStringLiteral("Sales");
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = path;
-        const qint64 ds = m_catalog.addDatastore(d);
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("Sales"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QStringLiteral("main"));
         QVERIFY(ds);
         QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
         const auto profile = [&](int level) {

@@ -92,15 +92,8 @@ private slots:
                             "WHEN 0 THEN 'open' ELSE 'shipped' END, date('2025-01-01', '+' || "
                             "(n % 300) || ' days') FROM s")
                  .arg(kRows));
-        Connection c;
-        c.name = QStringLiteral("shop");
-        c.type = QStringLiteral("sqlite");
-        c.database = m_source;
-        Datastore d;
-        d.name = QStringLiteral("Shop");
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = m_source;
-        m_datastore = m_catalog.addDatastore(d);
+        m_datastore = m_harness.datastoreFor(QStringLiteral("Shop"), QStringLiteral("sqlite"),
+                                             test::Server{}, m_source, QStringLiteral("main"));
         QVERIFY(m_datastore);
         QCOMPARE(m_harness.run(m_datastore, operation_type::kSync, {}).status,
                  QStringLiteral("success"));

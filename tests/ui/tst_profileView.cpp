@@ -434,15 +434,8 @@ private slots:
                          qPrintable(q.lastError().text()));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("events"));
-        Connection c;
-        c.name = QStringLiteral("events");
-        c.type = QStringLiteral("sqlite");
-        c.database = path;
-        Datastore d;
-        d.name = QStringLiteral("Events");
-        d.connectionId = m_catalog.addConnection(c);
-        d.database = path;
-        const qint64 ds = m_catalog.addDatastore(d);
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("Events"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QStringLiteral("main"));
         QVERIFY(ds);
         QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
         const Operation profiled = m_harness.run(ds, operation_type::kProfile,

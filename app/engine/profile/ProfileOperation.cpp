@@ -35,22 +35,6 @@ void bump(QJsonObject &counters, const char *name, qint64 by = 1)
     counters.insert(key, double(qint64(counters.value(key).toDouble()) + by));
 }
 
-bool execBound(QSqlQuery &q, const BoundSql &bound, QString *error)
-{
-    q.setForwardOnly(true);
-    if (!q.prepare(bound.sql)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : bound.values)
-        q.addBindValue(v);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
-
 // Adds what inferring one container's checks did to the run's counters; its synchronized
 // count, or -1 (with a warning) when inference failed.
 int recordInference(OperationContext &context, const Container &container,
@@ -215,7 +199,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         const BoundSql pass1 = profile_sql::pass1(dialect, source, columns, sketches);
         bump(counters, "queries");
         bump(counters, "table_passes");
-        if (!execBound(q1, pass1, &error) || !q1.next()) {
+        if (!execFragment(q1, pass1, &error) || !q1.next()) {
             if (context.isCancelled()) {
                 aborted = true;
                 break;
@@ -251,12 +235,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         QStringList names;
         for (const ProfileColumn &c : columns)
             names << c.name;
-        CheckSqlContext rows;
-        rows.dialect = dialect;
-        rows.schema = source.schema;
-        rows.table = source.table;
-        rows.rowScope = source.rowScope;
-        rows.recordLimit = source.recordLimit;
+        CheckSqlContext rows = profile_sql::rowsOf(dialect, source);
         const RowSample keys = rowidRange(db, rows, names);
         if (!keys.rowidName.isEmpty())
             bump(counters, "queries");
@@ -270,7 +249,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         bump(counters, "queries");
         if (readsEveryRow(rows))
             bump(counters, "table_passes");
-        if (!execBound(q2, pass2, &error)) {
+        if (!execFragment(q2, pass2, &error)) {
             if (context.isCancelled()) {
                 aborted = true;
                 break;

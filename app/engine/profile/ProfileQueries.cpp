@@ -113,10 +113,7 @@ std::optional<qint64> tableRecordsEstimate(const QSqlDatabase &db, const SqlDial
         return std::nullopt;
     }
     QSqlQuery q(db);
-    q.prepare(sql);
-    q.addBindValue(schema);
-    q.addBindValue(table);
-    if (!q.exec() || !q.next() || q.isNull(0))
+    if (!execFragment(q, SqlFragment{sql, {schema, table}}, nullptr) || !q.next() || q.isNull(0))
         return std::nullopt;
     return q.value(0).toLongLong();
 }
@@ -129,7 +126,7 @@ bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect)
     return q.exec(QStringLiteral("SELECT LN(2)")) && q.next() && !q.isNull(0);
 }
 
-QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *values)
+CheckSqlContext rowsOf(const SqlDialect &dialect, const ProfileSource &s)
 {
     CheckSqlContext rows;
     rows.dialect = dialect;
@@ -138,7 +135,12 @@ QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *
     rows.rowScope = s.rowScope;
     rows.recordLimit = s.recordLimit;
     rows.sample = s.sample;
-    const SqlFragment relation = sourceRelation(rows);
+    return rows;
+}
+
+QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *values)
+{
+    const SqlFragment relation = sourceRelation(rowsOf(dialect, s));
     values->append(relation.values);
     return relation.sql;
 }

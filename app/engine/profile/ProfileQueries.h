@@ -35,11 +35,7 @@ struct ProfileColumn
 };
 
 // A SQL statement with its bound values, in placeholder order.
-struct BoundSql
-{
-    QString sql;
-    QVariantList values;
-};
+using BoundSql = SqlFragment;
 
 // The rows a Profile pass reads: a table, optionally filtered on the incremental field
 // (`rowScope`), optionally limited, and (pass 2) sampled among those rows.
@@ -66,6 +62,9 @@ constexpr int kBuckets = 10;
 // Whether the database computes LN() (for entropy): SQLite builds without its math functions
 // (Qt's bundled SQLite) do not. Asks SQLite once; every other family has it.
 bool hasLogarithm(const QSqlDatabase &db, const SqlDialect &dialect);
+
+// The rows a pass reads, as the check compiler's row context (scope, limit, sample).
+CheckSqlContext rowsOf(const SqlDialect &dialect, const ProfileSource &source);
 
 // The FROM expression of the rows to profile (a derived table "src"), its values appended.
 QString source(const SqlDialect &dialect, const ProfileSource &source, QVariantList *values);

@@ -211,7 +211,7 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
         family == SqlDialect::Family::SQLite || family == SqlDialect::Family::PostgreSQL
             ? sharedShape(dialect, from, columns, profiles, logOfCount)
             : singleReadShape(dialect, from, columns, profiles, logOfCount);
-    return BoundSql{sql.sql, sql.values};
+    return sql;
 }
 
 Pass2Reader::Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
