@@ -59,6 +59,31 @@ private:
         return k;
     }
 
+    // A catalog file at schema `version` (migrations 1..version as they are), holding the
+    // datastore "Old" with its container "orders" (id 1).
+    static void createAtVersion(QSqlQuery &q, int version)
+    {
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL "
+                                      "PRIMARY KEY, description TEXT NOT NULL, applied_at "
+                                      "VARCHAR(32) NOT NULL)")));
+        const QVector<catalog::Migration> all = catalog::migrations(catalog::SqlFlavor::SQLite);
+        for (int v = 0; v < version; ++v) {
+            QCOMPARE(all.at(v).version, v + 1);
+            for (const QString &sql : all.at(v).statements)
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO schema_version VALUES (%1, 'v', 'now')").arg(v + 1)));
+        }
+        QVERIFY(q.exec(
+            QStringLiteral("INSERT INTO connections (uuid, name, type, created_at, updated_at) "
+                           "VALUES ('u', 'old', 'sqlite', 'now', 'now')")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO datastores (name, connection_id, created_at, "
+                                      "updated_at) VALUES ('Old', 1, 'now', 'now')")));
+        QVERIFY(q.exec(QStringLiteral(
+            "INSERT INTO containers (datastore_id, name, container_type, created_at, updated_at) "
+            "VALUES (1, 'orders', 'table', 'now', 'now')")));
+    }
+
 private slots:
     void migratesFromVersion1KeepingData()
     {
@@ -68,22 +93,7 @@ private slots:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL "
-                                          "PRIMARY KEY, description TEXT NOT NULL, applied_at "
-                                          "VARCHAR(32) NOT NULL)")));
-            const QVector<catalog::Migration> all = catalog::migrations(catalog::SqlFlavor::SQLite);
-            for (const QString &sql : all.first().statements)
-                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (1, 'v1', 'now')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO connections (uuid, name, type, created_at, updated_at) VALUES ('u', "
-                "'old', 'sqlite', 'now', 'now')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO datastores (name, connection_id, created_at, updated_at) VALUES "
-                "('Old', 1, 'now', 'now')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO containers (datastore_id, name, container_type, created_at, "
-                "updated_at) VALUES (1, 'orders', 'table', 'now', 'now')")));
+            createAtVersion(q, 1);
             QVERIFY(q.exec(QStringLiteral("INSERT INTO fields (container_id, name, declared_type) "
                                           "VALUES (1, 'qty', 'int')")));
             QVERIFY(q.exec(QStringLiteral(
@@ -116,26 +126,7 @@ private slots:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL "
-                                          "PRIMARY KEY, description TEXT NOT NULL, applied_at "
-                                          "VARCHAR(32) NOT NULL)")));
-            const QVector<catalog::Migration> all = catalog::migrations(catalog::SqlFlavor::SQLite);
-            for (int v = 0; v < 2; ++v) {
-                QCOMPARE(all.at(v).version, v + 1);
-                for (const QString &sql : all.at(v).statements)
-                    QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, 'v', 'now')")
-                                   .arg(v + 1)));
-            }
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO connections (uuid, name, type, created_at, updated_at) VALUES ('u', "
-                "'old', 'sqlite', 'now', 'now')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO datastores (name, connection_id, created_at, updated_at) VALUES "
-                "('Old', 1, 'now', 'now')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO containers (datastore_id, name, container_type, created_at, "
-                "updated_at) VALUES (1, 'orders', 'table', 'now', 'now')")));
+            createAtVersion(q, 2);
             // Three fields: a small table's, a big table's text field (its quantiles were never
             // approximate), a big table's numeric field.
             for (const char *name : {"small", "big_text", "big_number"})
