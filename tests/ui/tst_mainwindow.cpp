@@ -16,6 +16,8 @@
 #include "operations/ScanDialog.h"
 #include "operations/SyncDialog.h"
 #include "profile/ContainerPage.h"
+#include "profile/ContainerProfileView.h"
+#include "profile/FieldProfilePanel.h"
 #include "schedule/ScheduleListView.h"
 #include "secrets/CredentialStore.h"
 #include "wizard/AddDatastoreWizard.h"
@@ -440,6 +442,9 @@ private slots:
         QCOMPARE(profiled.counters.value(QStringLiteral("tables_profiled")).toInt(), 1);
         QTRY_VERIFY(window.containerPage()->containerId() > 0);
         QCOMPARE(window.detailsTabs()->currentWidget(), window.containerPage());
+        // The shown field's panel follows the profile that just finished.
+        FieldProfilePanel *panel = window.containerPage()->profileView()->panel();
+        QTRY_COMPARE(panel->valueText(QStringLiteral("records")), QStringLiteral("0"));
         QTest::qWait(100);
         window.grab().save(screenshotPath(QStringLiteral("mainwindow-profile.png")));
 

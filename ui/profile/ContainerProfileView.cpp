@@ -59,10 +59,9 @@ void ContainerProfileView::setContainer(Catalog *catalog, qint64 containerId)
                     reload();
             };
             connect(m_catalog, &Catalog::containersChanged, this, onChange);
-            connect(m_catalog, &Catalog::checksChanged, this, [this](qint64 datastoreId) {
-                if (m_containerId && (!datastoreId || datastoreId == m_datastoreId))
-                    updateHeader();
-            });
+            // A finished Profile announces checks (and anomalies), not containers: its new
+            // field profiles come with it, so the list and the shown field are read again.
+            connect(m_catalog, &Catalog::checksChanged, this, onChange);
             connect(m_catalog, &Catalog::anomaliesChanged, this, [this](qint64 datastoreId) {
                 if (m_containerId && (!datastoreId || datastoreId == m_datastoreId))
                     updateHeader();

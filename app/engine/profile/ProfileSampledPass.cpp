@@ -132,9 +132,9 @@ SqlFragment sharedShape(const SqlDialect &dialect, const SqlFragment &from,
             "SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS f1, SUM(c * z) AS z1, SUM(c * z * z) AS "
             "z2, SUM(c * z * z * z) AS z3, SUM(c * z * z * z * z) AS z4, {entropy} AS clc FROM g "
             "GROUP BY fi), "
-            "r AS (SELECT fi, v, c, n, SUM(c) OVER (PARTITION BY fi ORDER BY n, v ROWS BETWEEN "
-            "UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, ROW_NUMBER() OVER (PARTITION BY fi "
-            "ORDER BY c DESC, v) AS rn FROM g) "
+            "r AS (SELECT fi, v, c, n, SUM(c) OVER (PARTITION BY fi ORDER BY n, {ties} ROWS "
+            "BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum, ROW_NUMBER() OVER (PARTITION BY "
+            "fi ORDER BY c DESC, {ties}) AS rn FROM g) "
             "SELECT r.fi, r.v, r.c, f.d, r.rn, {quartiles}, f.f1, f.t, f.z1, f.z2, f.z3, f.z4, "
             "f.clc, CAST(NULL AS INTEGER), NULL FROM r JOIN f ON f.fi = r.fi "
             "WHERE r.rn <= {top} OR (r.n IS NOT NULL AND {anyQuartile}) "
@@ -143,7 +143,14 @@ SqlFragment sharedShape(const SqlDialect &dialect, const SqlFragment &from,
             "ORDER BY 1, 5"),
         QStringLiteral("r.cum"), QStringLiteral("r.c"), QStringLiteral("f.t"),
         logOfCount.isEmpty() ? nothing : QStringLiteral("SUM(c * %1)").arg(logOfCount), nothing);
-    return fmt(pattern, {from, join(branches, QStringLiteral(" UNION ALL "))});
+    // Values of equal count (most of a key's) are ordered by their bytes: PostgreSQL's
+    // locale-aware comparison costs several times more and only decides ties. (SQLite's
+    // default collation already compares bytes.)
+    const QString ties = dialect.family() == SqlDialect::Family::PostgreSQL
+                             ? QStringLiteral("v COLLATE \"C\"")
+                             : QStringLiteral("v");
+    return fmt(QString(pattern).replace(QLatin1String("{ties}"), ties),
+               {from, join(branches, QStringLiteral(" UNION ALL "))});
 }
 
 // Elsewhere a CTE referenced twice may be read twice (MariaDB evaluates it once per reference,
