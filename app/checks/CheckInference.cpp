@@ -90,7 +90,10 @@ bool distinctSetKnown(const FieldProfile &p)
         return false;
     if (!p.distinctApproximate)
         return p.distinctValues == seen;
-    return seen < profile_sql::kTopValues; // the sample held fewer values than the top list
+    // From a sample: it held fewer values than the top list, and the distinct estimate (over
+    // every record where the database measured it, else from the sample's singletons) finds
+    // no value the sample missed.
+    return seen < profile_sql::kTopValues && p.distinctValues <= seen;
 }
 
 // Whether the profile says no two non-null values repeat.

@@ -25,11 +25,18 @@ struct InferenceStep
     QString error;       // the holdout query or a Catalog write failed
 };
 
-// The rows proposals are tested on: a random holdout sample of the rows the profile read (its
-// scope and record limit), about kHoldoutRows of them, so testing costs a fraction of a read.
+// The rows proposals are tested on: every row the profile read (its scope and record limit)
+// up to kEveryRowUpTo of them, so a rare value cannot slip past; beyond, a random holdout
+// sample of about kHoldoutRows, so testing costs a fraction of a read.
 struct HoldoutRows
 {
+    static constexpr qint64 kEveryRowUpTo = 100000;
     static constexpr qint64 kHoldoutRows = 20000;
+    // The sample size for `records` rows read: all of them (no sample) up to kEveryRowUpTo.
+    static qint64 rowsFor(qint64 records)
+    {
+        return records <= kEveryRowUpTo ? records : kHoldoutRows;
+    }
     SqlFragment scope; // the profile's starting threshold; empty for every row
     RowSample sample;
 };

@@ -298,7 +298,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
                 0.05 + 0.95 * (ci + 0.5) / qMax(1, int(chosen.size())),
                 ProfileOperationText::tr("Inferring checks of %1").arg(container.name));
             HoldoutRows holdout{source.rowScope, keys};
-            holdout.sample.rows = HoldoutRows::kHoldoutRows;
+            holdout.sample.rows = HoldoutRows::rowsFor(records);
             holdout.sample.population = records;
             holdout.sample.pages = true;
             const int synced = recordInference(
