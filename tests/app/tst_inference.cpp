@@ -8,6 +8,7 @@
 #include "tst_inference_data.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -409,7 +410,8 @@ private slots:
             synchronisation(ds);
             wide(ds, db, dialect, QStringLiteral("main"));
 
-            // One value in 30,000 outside the five the sampled pass sees: no Expected Values
+            // One value in 30,000 besides five common ones. The sampled pass reads a random
+            // third of the table, so it may or may not see it; either way no Expected Values
             // list may leave it out (a table this size is tested on every record).
             exec(db, QStringLiteral("CREATE TABLE rare (id INTEGER NOT NULL, grp INTEGER)"));
             exec(db, QStringLiteral("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
@@ -418,8 +420,13 @@ private slots:
             QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status,
                      QStringLiteral("success"));
             QVERIFY(profile(ds, {QStringLiteral("rare")}, 1).status == QLatin1String("success"));
-            for (const Check &k : live(m_harness.container(ds, QStringLiteral("rare")).id))
-                QVERIFY2(k.rule != QLatin1String("expectedValues"), qPrintable(signature(k)));
+            for (const Check &k : live(m_harness.container(ds, QStringLiteral("rare")).id)) {
+                if (k.rule != QLatin1String("expectedValues"))
+                    continue;
+                const QJsonArray list = k.properties.value(QStringLiteral("list")).toArray();
+                QVERIFY2(list.contains(QJsonValue(QStringLiteral("99"))),
+                         qPrintable(signature(k) + QJsonDocument(list).toJson()));
+            }
 
             const Operation big = profile(ds, {QStringLiteral("big")}, 2);
             QVERIFY2(big.status == QLatin1String("success"), qPrintable(big.message));
