@@ -74,7 +74,9 @@ QVector<ConnectorSpec> build()
     QVector<ConnectorSpec> specs = {
         server("postgresql", "PostgreSQL", "QPSQL", "libqt6sql6-psql", "postgresql", 5432, true),
         server("redshift", "Amazon Redshift", "QPSQL", "libqt6sql6-psql", "postgresql", 5439, true),
-        server("timescale", "TimescaleDB", "QPSQL", "libqt6sql6-psql", "postgresql", 5432, false),
+        // The reference platform refuses TimescaleDB as an enrichment target; Assay accepts it:
+        // it is PostgreSQL with an extension, and the enrichment tables are plain tables there.
+        server("timescale", "TimescaleDB", "QPSQL", "libqt6sql6-psql", "postgresql", 5432, true),
         server("mysql", "MySQL", "QMYSQL", "libqt6sql6-mysql", "mysql", 3306, true),
         server("mariadb", "MariaDB", "QMARIADB", "libqt6sql6-mysql", "mysql", 3306, true),
         sqlite,

@@ -62,7 +62,8 @@ private slots:
         QVERIFY(pg->field(QStringLiteral("host"))->required);
         QCOMPARE(pg->field(QStringLiteral("port"))->defaultValue, QStringLiteral("5432"));
         QVERIFY(pg->supportsEnrichment);
-        QVERIFY(!connectors::find(QStringLiteral("timescale"))->supportsEnrichment);
+        QVERIFY(connectors::find(QStringLiteral("timescale"))->supportsEnrichment);
+        QVERIFY(!connectors::find(QStringLiteral("local"))->supportsEnrichment);
         QVERIFY(connectors::find(QStringLiteral("sqlite"))->secretFieldNames().isEmpty());
         QVERIFY(!connectors::find(QStringLiteral("nosuch")));
         // Every connector's Qt driver is installed on a machine that passed `make deps`.

@@ -20,7 +20,11 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void backends_data();
-    void writesTheFourTables_data() { backends_data(); }
+    void writesTheFourTables_data()
+    {
+        backends_data();
+        QTest::newRow("timescale") << QStringLiteral("timescale");
+    }
     void writesTheFourTables();
     void remediationAppendThenOverwrite_data() { backends_data(); }
     void remediationAppendThenOverwrite();
@@ -80,6 +84,21 @@ void TestScanEnrichment::initTestCase()
     if (QTest::currentTestFailed())
         return;
     m_backends.insert(pgb.type, pgb);
+
+    // TimescaleDB: PostgreSQL with an extension, reached as its own connector type; its
+    // enrichment tables go to schemas of their own in the same database.
+    Backend tsb = pgb;
+    tsb.type = QStringLiteral("timescale");
+    tsb.sourceSchema = QStringLiteral("e2e_ts_src");
+    tsb.source2Schema = QStringLiteral("e2e_ts_src2");
+    tsb.enrichSchema = QStringLiteral("e2e_ts_enr");
+    for (const QString &s : {tsb.sourceSchema, tsb.source2Schema, tsb.enrichSchema})
+        QVERIFY(execute(tsb.target(), QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(s)) &&
+                execute(tsb.target(), QStringLiteral("CREATE SCHEMA %1").arg(s)));
+    setUpBackend(tsb, pg);
+    if (QTest::currentTestFailed())
+        return;
+    m_backends.insert(tsb.type, tsb);
 
     // MariaDB: three databases the fixture's login may use (assay_%).
     QVERIFY2(

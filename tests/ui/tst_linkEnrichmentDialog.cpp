@@ -417,7 +417,7 @@ private slots:
         QVERIFY(ids.contains(QStringLiteral("sqlite")));
         QVERIFY(ids.contains(QStringLiteral("postgresql")));
         QVERIFY(!ids.contains(QStringLiteral("local")));
-        QVERIFY(!ids.contains(QStringLiteral("timescale")));
+        QVERIFY(ids.contains(QStringLiteral("timescale")));
         QVERIFY(!ids.contains(QStringLiteral("oracle")));
         saveShot(*dialog, QStringLiteral("add-new"));
 
