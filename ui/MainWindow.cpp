@@ -337,6 +337,22 @@ void MainWindow::createStatusBar()
     m_catalogLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_catalogLabel->setAccessibleName(tr("Catalog file"));
     statusBar()->addPermanentWidget(m_catalogLabel);
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this](const QString &message) {
+        if (message.isEmpty())
+            statusBar()->setToolTip(QString());
+    });
+}
+
+void MainWindow::showStatusMessage(const QString &text, int timeout)
+{
+    QStatusBar *bar = statusBar();
+    int room = bar->contentsRect().width() - 24; // the size grip and the spacing
+    for (const QWidget *permanent :
+         {static_cast<QWidget *>(m_countLabel), static_cast<QWidget *>(m_catalogLabel)})
+        if (permanent && permanent->isVisible())
+            room -= permanent->width() + bar->layout()->spacing();
+    bar->setToolTip(text);
+    bar->showMessage(bar->fontMetrics().elidedText(text, Qt::ElideRight, qMax(room, 80)), timeout);
 }
 
 // A soft selection (the highlight blended into the base colour, text unchanged) keeps the

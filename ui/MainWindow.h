@@ -101,6 +101,9 @@ private:
     QWidget *createDetailsPane();
     QWidget *createEmptyState();
     void createStatusBar();
+    // Shows `text` for `timeout` ms, elided to the room the permanent labels leave (the status
+    // bar would clip it mid-word against them); the whole text is the status bar's tooltip.
+    void showStatusMessage(const QString &text, int timeout);
     void applySelectionColours();
     void restoreSettings();
     void saveSettings() const;

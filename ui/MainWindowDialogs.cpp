@@ -216,7 +216,7 @@ void MainWindow::setEngine(OperationEngine *engine)
 {
     m_actions = new OperationActions(m_catalog, engine, this);
     connect(m_actions, &OperationActions::message, this,
-            [this](const QString &text, int timeout) { statusBar()->showMessage(text, timeout); });
+            [this](const QString &text, int timeout) { showStatusMessage(text, timeout); });
     connect(this, &MainWindow::runRequested, m_actions, &OperationActions::runSync);
     connect(this, &MainWindow::profileRequested, m_actions, &OperationActions::runProfile);
     connect(this, &MainWindow::scanRequested, m_actions, &OperationActions::runScan);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QMetaType>
 #include <QString>
@@ -11,6 +12,17 @@ namespace operation_type {
 inline const QString kSync = QStringLiteral("catalog");
 inline const QString kProfile = QStringLiteral("profile");
 inline const QString kScan = QStringLiteral("scan");
+// What a person calls the operation: Sync, Profile, Scan (the API names otherwise).
+inline QString displayName(const QString &type)
+{
+    if (type == kSync)
+        return QCoreApplication::translate("assay::operation_type", "Sync");
+    if (type == kProfile)
+        return QCoreApplication::translate("assay::operation_type", "Profile");
+    if (type == kScan)
+        return QCoreApplication::translate("assay::operation_type", "Scan");
+    return type;
+}
 } // namespace operation_type
 
 namespace operation_status {

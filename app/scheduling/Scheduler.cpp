@@ -20,17 +20,6 @@ QString iso(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODate);
 }
 
-QString operationName(const QString &type)
-{
-    if (type == operation_type::kSync)
-        return Scheduler::tr("Sync");
-    if (type == operation_type::kProfile)
-        return Scheduler::tr("Profile");
-    if (type == operation_type::kScan)
-        return Scheduler::tr("Scan");
-    return type;
-}
-
 } // namespace
 
 Scheduler::Scheduler(Catalog *catalog, OperationEngine *engine, Clock *clock, QObject *parent)
@@ -128,7 +117,8 @@ qint64 Scheduler::fire(const Schedule &s, bool catchUp, QString *skipReason)
         return 0;
     }
     if (!canRun(s.operationType)) {
-        *skipReason = tr("%1 operations are not available yet").arg(operationName(s.operationType));
+        *skipReason = tr("%1 operations are not available yet")
+                          .arg(operation_type::displayName(s.operationType));
         return 0;
     }
     if (const qint64 previous = unfinishedRun(s)) {

@@ -388,7 +388,8 @@ private slots:
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.constFirst().at(2).toString(), QStringLiteral("success"));
-        QTRY_VERIFY(window.statusBar()->currentMessage().contains(QLatin1String("ended: success")));
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(
+            QLatin1String("Sync of Shop ended: success")));
         QVERIFY(window.progressBar()->isHidden());
 
         const Operation op = m_catalog.operations(shop).constFirst();
@@ -445,6 +446,15 @@ private slots:
         // The shown field's panel follows the profile that just finished.
         FieldProfilePanel *panel = window.containerPage()->profileView()->panel();
         QTRY_COMPARE(panel->valueText(QStringLiteral("records")), QStringLiteral("0"));
+        // The summary is longer than the room beside the permanent labels: it is elided, and
+        // the status bar's tooltip holds it whole.
+        QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(
+            QLatin1String("Profile of Shop ended: success")));
+        const QString shown = window.statusBar()->currentMessage();
+        QVERIFY2(shown.endsWith(QChar(0x2026)), qPrintable(shown));
+        QVERIFY(window.statusBar()->toolTip().contains(QLatin1String("field profiles")));
+        QVERIFY(window.statusBar()->fontMetrics().horizontalAdvance(shown) <
+                window.statusBar()->width() - window.findChild<QLabel *>("catalogPath")->width());
         QTest::qWait(100);
         window.grab().save(screenshotPath(QStringLiteral("mainwindow-profile.png")));
 

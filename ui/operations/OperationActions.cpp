@@ -116,7 +116,7 @@ void OperationActions::onFinished(qint64 operationId, qint64 datastoreId, const 
 {
     const auto datastore = m_catalog->datastore(datastoreId);
     const auto op = m_catalog->operation(operationId);
-    const QString kind = op && op->type == operation_type::kSync ? tr("Sync") : tr("Operation");
+    const QString kind = op ? operation_type::displayName(op->type) : tr("Operation");
     const QString line =
         tr("%1 of %2 ended: %3").arg(kind, datastore ? datastore->name : tr("a datastore"), status);
     emit message(line + (text.isEmpty() ? QString() : QStringLiteral(" — ") + text), 15000);
