@@ -65,40 +65,32 @@ void TestScanEnrichment::initTestCase()
         return;
     m_backends.insert(lite.type, lite);
 
-    // PostgreSQL: three schemas of the fixture's database.
     QVERIFY2(
         openServer(QStringLiteral("e2e-pg"), QStringLiteral("QPSQL"), pg, pg.database).isEmpty(),
         "cannot open PostgreSQL");
     Backend pgb;
-    pgb.type = QStringLiteral("postgresql");
     pgb.dialect = SqlDialect::forFamily(SqlDialect::Family::PostgreSQL);
     pgb.sourceConn = pgb.source2Conn = pgb.enrichConn = QStringLiteral("e2e-pg");
-    pgb.sourceSchema = QStringLiteral("e2e_src");
-    pgb.source2Schema = QStringLiteral("e2e_src2");
-    pgb.enrichSchema = QStringLiteral("e2e_enr");
     pgb.sourceDb = pgb.source2Db = pgb.enrichDb = pg.database;
-    for (const QString &s : {pgb.sourceSchema, pgb.source2Schema, pgb.enrichSchema})
-        QVERIFY(execute(pgb.target(), QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(s)) &&
-                execute(pgb.target(), QStringLiteral("CREATE SCHEMA %1").arg(s)));
-    setUpBackend(pgb, pg);
-    if (QTest::currentTestFailed())
-        return;
-    m_backends.insert(pgb.type, pgb);
-
-    // TimescaleDB: PostgreSQL with an extension, reached as its own connector type; its
-    // enrichment tables go to schemas of their own in the same database.
-    Backend tsb = pgb;
-    tsb.type = QStringLiteral("timescale");
-    tsb.sourceSchema = QStringLiteral("e2e_ts_src");
-    tsb.source2Schema = QStringLiteral("e2e_ts_src2");
-    tsb.enrichSchema = QStringLiteral("e2e_ts_enr");
-    for (const QString &s : {tsb.sourceSchema, tsb.source2Schema, tsb.enrichSchema})
-        QVERIFY(execute(tsb.target(), QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(s)) &&
-                execute(tsb.target(), QStringLiteral("CREATE SCHEMA %1").arg(s)));
-    setUpBackend(tsb, pg);
-    if (QTest::currentTestFailed())
-        return;
-    m_backends.insert(tsb.type, tsb);
+    // PostgreSQL, then TimescaleDB (PostgreSQL with an extension, reached as its own connector
+    // type): each with three fresh schemas of the fixture's database.
+    for (const QString &type : {QStringLiteral("postgresql"), QStringLiteral("timescale")}) {
+        const QString stem =
+            type == QLatin1String("timescale") ? QStringLiteral("e2e_ts_") : QStringLiteral("e2e_");
+        Backend b = pgb;
+        b.type = type;
+        b.sourceSchema = stem + QStringLiteral("src");
+        b.source2Schema = stem + QStringLiteral("src2");
+        b.enrichSchema = stem + QStringLiteral("enr");
+        for (const QString &s : {b.sourceSchema, b.source2Schema, b.enrichSchema})
+            QVERIFY(
+                execute(b.target(), QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(s)) &&
+                execute(b.target(), QStringLiteral("CREATE SCHEMA %1").arg(s)));
+        setUpBackend(b, pg);
+        if (QTest::currentTestFailed())
+            return;
+        m_backends.insert(b.type, b);
+    }
 
     // MariaDB: three databases the fixture's login may use (assay_%).
     QVERIFY2(
