@@ -556,6 +556,35 @@ private:
                  qPrintable(QString::number(id.median.value_or(-1))));
     }
 
+    // Numbers stored as text with one rare value that is not a number: the top values alone
+    // would say integral; the least or greatest value (over every record) says string.
+    void textTypeSeesEveryRecord(const QString &path, qint64 ds)
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "codes");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            exec(db, QStringLiteral("CREATE TABLE codes (plain TEXT, late TEXT, early TEXT)"));
+            exec(db, QStringLiteral("WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM "
+                                    "s WHERE n < 2000) INSERT INTO codes SELECT 100 + n % 40, "
+                                    "CASE WHEN n = 777 THEN 'n/a' ELSE 100 + n % 40 END, "
+                                    "CASE WHEN n = 1234 THEN ' 7' ELSE 100 + n % 40 END FROM s"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("codes"));
+        QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        const Operation op = m_harness.run(ds, operation_type::kProfile,
+                                           {{QStringLiteral("containers"), QJsonArray{"codes"}},
+                                            {QStringLiteral("inference_threshold"), 0}});
+        QCOMPARE(op.status, QStringLiteral("success"));
+        QHash<QString, QString> types;
+        for (const FieldProfile &p :
+             m_catalog.latestFieldProfiles(m_harness.container(ds, QStringLiteral("codes")).id))
+            types.insert(p.fieldName, p.inferredType);
+        QCOMPARE(types.value(QStringLiteral("plain")), QStringLiteral("integral"));
+        QCOMPARE(types.value(QStringLiteral("late")), QStringLiteral("string"));
+        QCOMPARE(types.value(QStringLiteral("early")), QStringLiteral("string"));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -583,6 +612,7 @@ private slots:
         profileAndCheck(ds, true);
         checkSampled(ds, true);
         checkRecordLimit(ds, 0); // the rowid span: exact for a table never deleted from
+        textTypeSeesEveryRecord(path, ds);
 
         // A record limit profiles only that many records.
         const Operation limited = m_harness.run(ds, operation_type::kProfile,

@@ -336,8 +336,16 @@ void Pass2Reader::finish()
             histogram.append(bucket);
         }
         p.histogram = histogram;
-        if (m_columns.at(i).isText() && !sums.topValues.isEmpty())
-            p.inferredType = inferTextType(sums.topValues);
+        // A text field's type from its top values and its least and greatest values over
+        // every record read: a rare "n/a" among numbers sorts after the digits, a rare " 7" or
+        // "-" before them, so one bad value anywhere makes the field a string.
+        if (m_columns.at(i).isText() && !sums.topValues.isEmpty()) {
+            QStringList values = sums.topValues;
+            for (const QString &extreme : {p.minValue, p.maxValue})
+                if (!extreme.isEmpty())
+                    values << extreme;
+            p.inferredType = inferTextType(values);
+        }
     }
 }
 
