@@ -63,6 +63,7 @@ QJsonObject profileJson(const FieldProfile &p)
             // Top values, entropy, skewness, kurtosis and quantiles came from a sample.
             {QStringLiteral("sampled"), p.sampled},
             {QStringLiteral("moments_approximate"), p.momentsApproximate},
+            {QStringLiteral("std_dev_approximate"), p.deviationApproximate},
             {QStringLiteral("entropy"), jsonOf(p.entropy)},
             {QStringLiteral("unique_distinct_ratio"), uniqueDistinctRatio(p)},
             {QStringLiteral("histogram_buckets"), p.histogram},

@@ -246,14 +246,16 @@ QStringList version2(SqlFlavor flavor)
 }
 
 // Field profiles say whether Profile read a sample of the records, and whether their skewness
-// and kurtosis came from it. Profiles written before read one exactly when the container held
-// more than the 10,000-record sample (quantiles of numeric fields already said so), and took
-// their moments from it.
+// and kurtosis (or their deviation) came from it. Profiles written before read one exactly when the
+// container held more than the 10,000-record sample (quantiles of numeric fields already said so),
+// and took their moments from it.
 QStringList version3()
 {
     return {
         QStringLiteral("ALTER TABLE field_profiles ADD COLUMN sampled INTEGER NOT NULL DEFAULT 0"),
         QStringLiteral("ALTER TABLE field_profiles ADD COLUMN moments_approximate INTEGER NOT "
+                       "NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE field_profiles ADD COLUMN deviation_approximate INTEGER NOT "
                        "NULL DEFAULT 0"),
         QStringLiteral("UPDATE field_profiles SET sampled = 1, moments_approximate = 1 WHERE "
                        "quantiles_approximate = 1 OR records > 10000"),

@@ -36,11 +36,14 @@ struct FieldProfile
     // Profile's second pass read a sample of the records (a container larger than its sample
     // size): top values and their shares, entropy, skewness, kurtosis, quantiles and the numeric
     // buckets are then estimates; the first pass's counts, completeness, min, max, sum, mean,
-    // deviation and lengths stay exact.
+    // deviation (but see deviationApproximate) and lengths stay exact.
     bool sampled = false;
     // Skewness and kurtosis came from the sample too. Where the first pass measures the moments
     // of every record (SQLite), they stay exact even when the rest was sampled.
     bool momentsApproximate = false;
+    // The standard deviation came from the sample: PostgreSQL's exact decimals, whose deviation
+    // the second pass measures (exact when it read every record).
+    bool deviationApproximate = false;
     std::optional<double> entropy; // Shannon entropy (bits) of the values' distribution
     QString declaredType;
     QString inferredType;

@@ -266,6 +266,7 @@ private:
             QVERIFY(p.sum && near(*p.sum, e.sum));
             QVERIFY(p.mean && near(*p.mean, e.mean));
             QVERIFY(p.stdDev && near(*p.stdDev, e.stdDev));
+            QVERIFY(!p.deviationApproximate); // every record read (PostgreSQL's NUMERIC too)
             QVERIFY(p.skewness && std::abs(*p.skewness - e.skewness) < 1e-6);
             QVERIFY(p.kurtosis && std::abs(*p.kurtosis - e.kurtosis) < 1e-6);
             QVERIFY2(p.q1 && near(*p.q1, e.q1), qPrintable(fieldName));
@@ -521,6 +522,18 @@ private:
         QVERIFY(grp.distinctApproximate);
         QCOMPARE(grp.histogram.size(), 5);
         QVERIFY(grp.mean && near(*grp.mean, 2.0));
+        QVERIFY(!grp.deviationApproximate && !id.deviationApproximate);
+        // PostgreSQL's exact decimals (amount = id / 2): the deviation comes from the sample,
+        // marked approximate; the sum and mean stay exact.
+        if (byName.contains(QStringLiteral("amount"))) {
+            const FieldProfile amount = byName.value(QStringLiteral("amount"));
+            const double truth = 0.5 * std::sqrt((double(kBig) * kBig - 1) / 12.0);
+            QVERIFY(amount.deviationApproximate);
+            QVERIFY2(amount.stdDev && std::abs(*amount.stdDev - truth) < truth * 0.05,
+                     qPrintable(QString::number(amount.stdDev.value_or(-1))));
+            QVERIFY(amount.mean && near(*amount.mean, (kBig + 1) / 4.0));
+            QVERIFY(amount.sum && near(*amount.sum, double(kBig) * (kBig + 1) / 4.0));
+        }
     }
 
     // A record limit that is reached: the profile reads that many records, its sample is
@@ -639,8 +652,8 @@ private slots:
             exec(db, QStringLiteral("DROP SCHEMA IF EXISTS profile_pg CASCADE"));
             exec(db, QStringLiteral("CREATE SCHEMA profile_pg"));
             fill(db, QStringLiteral("profile_pg.prof"), QStringLiteral("NUMERIC(12, 2)"));
-            exec(db, QStringLiteral("CREATE TABLE profile_pg.big AS SELECT g AS id, g % 5 AS grp "
-                                    "FROM generate_series(1, %1) g")
+            exec(db, QStringLiteral("CREATE TABLE profile_pg.big AS SELECT g AS id, g % 5 AS grp, "
+                                    "g * 0.5 AS amount FROM generate_series(1, %1) g")
                          .arg(kBig));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("pgadmin"));

@@ -116,10 +116,11 @@ void ContainerProfileView::updateHeader()
     if (!profiles.isEmpty()) {
         double completeness = 0;
         qint64 latestOperation = 0;
-        bool sampled = false, momentsSampled = false;
+        bool sampled = false, momentsSampled = false, deviationSampled = false;
         for (const FieldProfile &p : profiles) {
             completeness += p.completeness;
             momentsSampled = momentsSampled || p.momentsApproximate;
+            deviationSampled = deviationSampled || p.deviationApproximate;
             if (p.profiledAt > s.profiledAt || !s.profiledAt.isValid()) {
                 s.profiledAt = p.profiledAt;
                 s.records = p.records;
@@ -159,6 +160,13 @@ void ContainerProfileView::updateHeader()
             else if (!sampled)
                 s.samplingNote =
                     tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
+            else if (deviationSampled)
+                s.samplingNote =
+                    tr("Counts, completeness, ranges, sums, means and most deviations cover the "
+                       "%1 records profiled; top values, distinct counts, entropy, skewness, "
+                       "kurtosis, quantiles and the deviations marked ≈ (exact decimals) were "
+                       "computed on a sample of about %2.")
+                        .arg(f::count(profiled), f::count(sample));
             else if (momentsSampled)
                 s.samplingNote =
                     tr("Counts, completeness, ranges, sums, means and deviations cover the %1 "

@@ -93,7 +93,8 @@ QList<ProfileMetric> profileMetrics(const FieldProfile &p)
     add("mean", dist, Text::tr("Mean"), f::number(p.mean), Text::tr("The average value."));
     add("sum", dist, Text::tr("Sum"), f::number(p.sum), Text::tr("The values added up."));
     add("stdDev", dist, Text::tr("Std deviation"), f::number(p.stdDev),
-        Text::tr("Sample standard deviation: how far values typically lie from the mean."));
+        Text::tr("Sample standard deviation: how far values typically lie from the mean."),
+        p.deviationApproximate, sampleTip);
     // Skewness and kurtosis come from every record where the first pass measures the moments
     // (SQLite), else from the rows the second pass read.
     add("skewness", dist, Text::tr("Skewness"), f::number(p.skewness),

@@ -45,6 +45,15 @@ QString varianceArgument(const SqlDialect &dialect, const ProfileColumn &c, cons
     return dialect.toDouble(f);
 }
 
+} // namespace
+
+bool deviationInPass1(const SqlDialect &dialect, const ProfileColumn &column)
+{
+    return !(column.exactDecimal && dialect.family() == SqlDialect::Family::PostgreSQL);
+}
+
+namespace {
+
 // SUM as a double that cannot overflow: SQLite's SUM() raises on integer overflow, TOTAL() not.
 QString sumAsDouble(const SqlDialect &dialect, const QString &f)
 {
@@ -169,8 +178,10 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
         }
         if (c.isNumeric()) {
             l.sum = next++;
-            l.spread = next++;
-            l.spreadIsVariance = hasVarPop(dialect);
+            if (deviationInPass1(dialect, c)) {
+                l.spread = next++;
+                l.spreadIsVariance = hasVarPop(dialect);
+            }
         }
         if (c.isText()) {
             l.minLength = next++;
@@ -207,10 +218,10 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
         }
         if (c.isNumeric()) {
             select << sumAsDouble(dialect, f);
-            if (hasVarPop(dialect))
-                select << varPop(dialect, varianceArgument(dialect, c, f));
-            else
-                select << sumAsDouble(dialect, QStringLiteral("%1 * %1").arg(f));
+            if (deviationInPass1(dialect, c)) // else pass 2 measures it
+                select << (hasVarPop(dialect)
+                               ? varPop(dialect, varianceArgument(dialect, c, f))
+                               : sumAsDouble(dialect, QStringLiteral("%1 * %1").arg(f)));
         }
         if (c.isText()) {
             select << QStringLiteral("MIN(%1)").arg(dialect.length(f))
@@ -250,12 +261,14 @@ qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<Prof
         if (l.sum >= 0 && n > 0) {
             const double s1 = q.value(l.sum).toDouble();
             const double mean = s1 / double(n);
-            const double spread = q.value(l.spread).toDouble();
-            const double variance =
-                qMax(0.0, l.spreadIsVariance ? spread : spread / double(n) - mean * mean);
             p.sum = s1;
             p.mean = mean;
-            p.stdDev = n > 1 ? std::sqrt(variance * double(n) / double(n - 1)) : 0.0;
+            if (l.spread >= 0) {
+                const double spread = q.value(l.spread).toDouble();
+                const double variance =
+                    qMax(0.0, l.spreadIsVariance ? spread : spread / double(n) - mean * mean);
+                p.stdDev = n > 1 ? std::sqrt(variance * double(n) / double(n - 1)) : 0.0;
+            }
         }
         if (l.minLength >= 0 && n > 0) {
             p.minLength = q.value(l.minLength).toLongLong();

@@ -50,6 +50,20 @@ BucketRange bucketRange(const FieldProfile *p)
     return r;
 }
 
+} // namespace
+
+double zUnit(const FieldProfile *p)
+{
+    if (p && p->stdDev && *p->stdDev > 0)
+        return *p->stdDev;
+    bool okMin = false, okMax = false;
+    const double min = p ? p->minValue.toDouble(&okMin) : 0.0;
+    const double max = p ? p->maxValue.toDouble(&okMax) : 0.0;
+    return okMin && okMax && std::isfinite(max - min) && max > min ? max - min : 1.0;
+}
+
+namespace {
+
 // What the pass groups of one field, as expressions over its value `x`: the value as text, as
 // a number, standardised by pass 1's exact mean and deviation (z: the higher moments stay small
 // and cannot overflow), and its equal-width bucket between pass 1's min and max.
@@ -68,8 +82,7 @@ FieldTerms termsOf(const SqlDialect &dialect, const ProfileColumn &c, const Fiel
         return t;
     t.number = raw(dialect.toDouble(x));
     t.z = fmt(QStringLiteral("(%1 - %2) / %3"),
-              {t.number, bound(p && p->mean ? *p->mean : 0.0),
-               bound(p && p->stdDev && *p->stdDev > 0 ? *p->stdDev : 1.0)});
+              {t.number, bound(p && p->mean ? *p->mean : 0.0), bound(zUnit(p))});
     const BucketRange range = bucketRange(p);
     // x >= min, so SQLite's cast truncates like FLOOR (which SQLite may lack); PostgreSQL and
     // MySQL round a cast to integer, so they get FLOOR. Max lands in bucket kBuckets.
@@ -203,6 +216,72 @@ SqlFragment singleReadShape(const SqlDialect &dialect, const SqlFragment &from,
                          raw(indexes.join(QStringLiteral(" UNION ALL ")))});
 }
 
+// PostgreSQL: each field is grouped once (a MATERIALIZED CTE of its own, typed), and every
+// figure is a small statement over its groups or the sample: a stats row (rank 0), the top
+// values by a bounded sort (LIMIT, a heap of kTopValues), the quartiles by percentile_disc over
+// the typed values, the buckets. Nothing sorts the union of every field's values as text,
+// which cost the shared shape most of its time there.
+SqlFragment postgresShape(const SqlDialect &dialect, const SqlFragment &from,
+                          const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles,
+                          bool logarithm)
+{
+    QList<SqlFragment> groups{fmt(QStringLiteral("s AS MATERIALIZED (SELECT * FROM %1)"), {from})};
+    QList<SqlFragment> branches;
+    const QString top = QString::number(kTopValues);
+    for (int i = 0; i < columns.size(); ++i) {
+        const ProfileColumn &column = columns.at(i);
+        const QString f = QStringLiteral("s.") + dialect.quote(column.name);
+        const QString g = QStringLiteral("g%1").arg(i);
+        const QString fi = QString::number(i);
+        const FieldTerms t = termsOf(
+            dialect, column, i < profiles.size() ? &profiles.at(i) : nullptr, QStringLiteral("x"));
+        // Ties of count in the order of the values (text by its bytes: see sharedShape).
+        const QString ties =
+            column.isText() ? QStringLiteral("x COLLATE \"C\"") : QStringLiteral("x");
+        groups << raw(QStringLiteral("%1 AS MATERIALIZED (SELECT %2 AS x, COUNT(*) AS c FROM s "
+                                     "WHERE %2 IS NOT NULL GROUP BY %2)")
+                          .arg(g, f));
+        const QString entropy = logarithm
+                                    ? QStringLiteral("SUM(c * LN(CAST(c AS DOUBLE PRECISION)))")
+                                    : QStringLiteral("CAST(NULL AS DOUBLE PRECISION)");
+        branches << fmt(
+            QStringLiteral("SELECT %1 AS fi, CAST(NULL AS TEXT) AS v, CAST(0 AS BIGINT) "
+                           "AS c, COUNT(*) AS d, CAST(0 AS BIGINT) AS rn, 0 AS q1, 0 AS "
+                           "q2, 0 AS q3, SUM(CASE WHEN c = 1 THEN 1 ELSE 0 END) AS f1, "
+                           "SUM(c) AS t, SUM(c * z) AS z1, SUM(c * z * z) AS z2, "
+                           "SUM(c * z * z * z) AS z3, SUM(c * z * z * z * z) AS z4, "
+                           "%2 AS clc, CAST(NULL AS DOUBLE PRECISION) AS b, "
+                           "CAST(NULL AS NUMERIC) AS bc FROM (SELECT c, %3 AS z FROM %4) q")
+                .arg(fi, entropy, QStringLiteral("%1"), g),
+            {t.z});
+        const QString none = QStringLiteral("NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL");
+        branches << fmt(
+            QStringLiteral("SELECT %1, %2, c, NULL, ROW_NUMBER() OVER (ORDER BY c DESC, "
+                           "%3), 0, 0, 0, %4 FROM (SELECT x, c FROM %5 ORDER BY c DESC, "
+                           "%3 LIMIT %6) top")
+                .arg(fi, QStringLiteral("%1"), ties, none, g, top),
+            {t.text});
+        if (!column.isNumeric())
+            continue;
+        branches << raw(
+            QStringLiteral("SELECT %1, %2, 0, NULL, %3, CASE WHEN u.k = 1 THEN 1 ELSE 0 "
+                           "END, CASE WHEN u.k = 2 THEN 1 ELSE 0 END, CASE WHEN u.k = 3 "
+                           "THEN 1 ELSE 0 END, %4 FROM (SELECT percentile_disc(ARRAY[0.25, "
+                           "0.5, 0.75]) WITHIN GROUP (ORDER BY %5) AS q FROM s) a CROSS "
+                           "JOIN LATERAL unnest(a.q) WITH ORDINALITY AS u(value, k) "
+                           "WHERE u.value IS NOT NULL")
+                .arg(fi, dialect.toText(QStringLiteral("u.value")), QString::number(kTopValues + 1),
+                     none, f));
+        branches << fmt(QStringLiteral("SELECT %1, NULL, 0, NULL, -1, 0, 0, 0, NULL, NULL, NULL, "
+                                       "NULL, NULL, NULL, NULL, b, SUM(c) FROM (SELECT %2 AS b, c "
+                                       "FROM %3) q GROUP BY b")
+                            .arg(fi, QStringLiteral("%1"), g),
+                        {t.bucket});
+    }
+    return fmt(QStringLiteral("WITH %1 %2 ORDER BY 1, 5"),
+               {join(groups, QStringLiteral(", ")), join(branches, QStringLiteral(" UNION ALL "))});
+}
+
 } // namespace
 
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
@@ -214,11 +293,11 @@ BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
     const QString logOfCount =
         s.logarithm ? logarithm(dialect, dialect.toDouble(QStringLiteral("c"))) : QString();
     const SqlDialect::Family family = dialect.family();
-    const SqlFragment sql =
-        family == SqlDialect::Family::SQLite || family == SqlDialect::Family::PostgreSQL
-            ? sharedShape(dialect, from, columns, profiles, logOfCount)
-            : singleReadShape(dialect, from, columns, profiles, logOfCount);
-    return sql;
+    if (family == SqlDialect::Family::PostgreSQL)
+        return postgresShape(dialect, from, columns, profiles, s.logarithm);
+    if (family == SqlDialect::Family::SQLite)
+        return sharedShape(dialect, from, columns, profiles, logOfCount);
+    return singleReadShape(dialect, from, columns, profiles, logOfCount);
 }
 
 Pass2Reader::Pass2Reader(const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
@@ -243,10 +322,11 @@ void Pass2Reader::add(const QSqlQuery &q)
             sums.buckets.fill(0, kBuckets);
         sums.buckets[index] += q.value(16).toLongLong();
     }
-    if (q.value(4).toLongLong() < 0) // a row of a bucket only
+    const qint64 rank = q.value(4).toLongLong();
+    if (rank < 0) // a row of a bucket only
         return;
     const QString value = q.value(1).toString();
-    if (!sums.seen) {
+    if (!sums.seen) { // the field's figures: on its first value row, or its own row (rank 0)
         sums.seen = true;
         sums.distinct = q.value(3).toLongLong();
         sums.once = q.value(8).toLongLong();
@@ -258,7 +338,9 @@ void Pass2Reader::add(const QSqlQuery &q)
         sums.hasLog = !q.isNull(14);
         sums.cLogC = q.value(14).toDouble();
     }
-    if (q.value(4).toLongLong() <= kTopValues) {
+    if (rank == 0)
+        return;
+    if (rank <= kTopValues) {
         p.histogram.append(QJsonObject{{QStringLiteral("value"), value},
                                        {QStringLiteral("count"), double(count)}});
         sums.topValues << value;
@@ -299,6 +381,14 @@ void Pass2Reader::finish()
             estimate = qBound(double(sums.distinct), estimate, qMax(nonNull, 1.0));
             p.distinctValues = qRound64(estimate);
             p.distinctApproximate = true;
+        }
+        // The deviation pass 1 left to this pass (exact decimals on PostgreSQL): from the
+        // standardised sums, in the unit the values were standardised by.
+        if (m_columns.at(i).isNumeric() && !p.stdDev) {
+            const double m1 = sums.s1 / t;
+            const double variance = qMax(0.0, sums.s2 / t - m1 * m1) * std::pow(zUnit(&p), 2);
+            p.stdDev = t > 1 ? std::sqrt(variance * t / (t - 1)) : 0.0;
+            p.deviationApproximate = m_sampled;
         }
         // Skewness and excess kurtosis from the standardised moments of the rows read, unless
         // pass 1 measured them over every row.
