@@ -102,7 +102,8 @@ qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
 // where the value is Q1, median, Q3; per field: values seen once, the non-null count read,
 // Σc·z, Σc·z², Σc·z³, Σc·z⁴ (numeric fields, z standardised by pass 1's mean and deviation) and
 // Σc·ln c (entropy); then an equal-width bucket index and that bucket's count. Value rows come
-// back when ranked ≤ kTopValues or flagged; rows of rank -1 carry only a bucket.
+// back when ranked ≤ kTopValues or flagged; rows of rank -1 carry only a bucket, a row of rank
+// 0 only the field's figures (else the first value row carries them).
 // `profiles` carries pass 1's exact mean, deviation, min and max of each field.
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &source,
                const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles);
