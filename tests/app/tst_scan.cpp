@@ -236,6 +236,23 @@ private:
         QCOMPARE(schema.counters.value(QStringLiteral("table_passes")).toInt(), 0);
         QVERIFY(m_catalog.setCheckStatus(schemaCheck, check_status::kArchived));
 
+        // Profile reaches the hostile names too: both passes, the inference and its holdout
+        // (drafts, so later scans are unchanged), and the table named "b" is still there.
+        const Operation profiled = run(ds, operation_type::kProfile,
+                                       {{QStringLiteral("containers"), QJsonArray{kHostileTable}},
+                                        {QStringLiteral("inference_threshold"), 3},
+                                        {QStringLiteral("infer_as_draft"), true}});
+        QVERIFY2(profiled.status == QLatin1String("success"),
+                 qPrintable(m_harness.describe(profiled)));
+        bool qtyProfiled = false;
+        for (const FieldProfile &p : m_catalog.latestFieldProfiles(hostile.id))
+            qtyProfiled =
+                qtyProfiled || (p.fieldName == kHostileQty && p.records == kRows &&
+                                !p.minValue.isEmpty() && p.stdDev && !p.histogram.isEmpty());
+        QVERIFY(qtyProfiled);
+        QVERIFY(exec(src.db(), QStringLiteral("SELECT * FROM %1")
+                                   .arg(src.dialect.table(src.schema, QStringLiteral("b")))));
+
         incremental(src, ds);
     }
 
