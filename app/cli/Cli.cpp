@@ -16,11 +16,10 @@ namespace {
 
 const QStringList &commands()
 {
-    static const QStringList names = {QStringLiteral("connections"), QStringLiteral("datastores"),
-                                      QStringLiteral("containers"),  QStringLiteral("operations"),
-                                      QStringLiteral("schedules"),   QStringLiteral("demo"),
-                                      QStringLiteral("profiles"),    QStringLiteral("anomalies"),
-                                      QStringLiteral("checks")};
+    static const QStringList names = {
+        QStringLiteral("connections"), QStringLiteral("datastores"), QStringLiteral("containers"),
+        QStringLiteral("operations"),  QStringLiteral("schedules"),  QStringLiteral("demo"),
+        QStringLiteral("profiles"),    QStringLiteral("anomalies"),  QStringLiteral("checks")};
     return names;
 }
 
@@ -74,7 +73,8 @@ QString overview()
                "                                        manage datastores and their enrichment "
                "link\n"
                "  containers list --datastore NAME      tables, views and files with their fields\n"
-               "  operations run|list|show|abort|resume run Sync, Profile or Scan, follow operations\n"
+               "  operations run|list|show|abort|resume run Sync, Profile or Scan, follow "
+               "operations\n"
                "  profiles show --datastore N --container C  a container's latest field profiles\n"
                "  anomalies list|show|update            what Scan found; acknowledge, resolve...\n"
                "  checks list|create|update|archive|rules  data-quality checks, inferred or "

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "secrets/ConnectionReferences.h"
-
 #include "domain/Connection.h"
+#include "secrets/ConnectionReferences.h"
 #include "secrets/VaultConfig.h"
 
 #include <QHash>

@@ -1,9 +1,9 @@
 #include "wizard/ConnectionTestRunner.h"
 
 #include "connectors/ConnectionTester.h"
+#include "secrets/ConnectionReferences.h"
 #include "secrets/CredentialStore.h"
 #include "secrets/SecretReferences.h"
-#include "secrets/ConnectionReferences.h"
 #include "secrets/VaultClient.h"
 #include "wizard/ConnectionDraft.h"
 
