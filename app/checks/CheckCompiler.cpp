@@ -399,7 +399,7 @@ CompiledCheck Compiler::run()
     out.asserted =
         asserted.isEmpty() ? raw(QStringLiteral("1=1")) : join(asserted, QStringLiteral(" AND "));
     const SqlFragment countAsserted =
-        fmt(QStringLiteral("SUM(CASE WHEN %1 THEN 1 ELSE 0 END)"), {out.asserted});
+        fmt(QStringLiteral("COUNT(CASE WHEN %1 THEN 1 END)"), {out.asserted});
     const SqlFragment source = sourceRelation(m_c);
 
     if (r == QLatin1String("unique") && m_c.uniqueInAggregatePass && m_check.fields.size() == 1) {
