@@ -118,8 +118,8 @@ QString withPieces(QString pattern, const QString &cum, const QString &c, const 
         .replace(QLatin1String("{nothing}"), nothing);
 }
 
-// SQLite and PostgreSQL: the sample and the grouped values are materialised once (WITH ...
-// AS MATERIALIZED) and read by several branches; each field is grouped by its own type first,
+// SQLite: the sample and the grouped values are materialised once (WITH ... AS MATERIALIZED)
+// and read by several branches; each field is grouped by its own type first,
 // so only its distinct values are spelled as text. Per-field sums are a GROUP BY over the
 // grouped values (window sums over every value cost several times more).
 SqlFragment sharedShape(const SqlDialect &dialect, const SqlFragment &from,
@@ -156,13 +156,8 @@ SqlFragment sharedShape(const SqlDialect &dialect, const SqlFragment &from,
             "ORDER BY 1, 5"),
         QStringLiteral("r.cum"), QStringLiteral("r.c"), QStringLiteral("f.t"),
         logOfCount.isEmpty() ? nothing : QStringLiteral("SUM(c * %1)").arg(logOfCount), nothing);
-    // Values of equal count (most of a key's) are ordered by their bytes: PostgreSQL's
-    // locale-aware comparison costs several times more and only decides ties. (SQLite's
-    // default collation already compares bytes.)
-    const QString ties = dialect.family() == SqlDialect::Family::PostgreSQL
-                             ? QStringLiteral("v COLLATE \"C\"")
-                             : QStringLiteral("v");
-    return fmt(QString(pattern).replace(QLatin1String("{ties}"), ties),
+    // Values of equal count (most of a key's) in the order of their bytes, SQLite's default.
+    return fmt(QString(pattern).replace(QLatin1String("{ties}"), QStringLiteral("v")),
                {from, join(branches, QStringLiteral(" UNION ALL "))});
 }
 
@@ -235,7 +230,8 @@ SqlFragment postgresShape(const SqlDialect &dialect, const SqlFragment &from,
         const QString fi = QString::number(i);
         const FieldTerms t = termsOf(
             dialect, column, i < profiles.size() ? &profiles.at(i) : nullptr, QStringLiteral("x"));
-        // Ties of count in the order of the values (text by its bytes: see sharedShape).
+        // Ties of count in the order of the values; text by its bytes: the locale-aware
+        // comparison costs several times more and only decides ties.
         const QString ties =
             column.isText() ? QStringLiteral("x COLLATE \"C\"") : QStringLiteral("x");
         groups << raw(QStringLiteral("%1 AS MATERIALIZED (SELECT %2 AS x, COUNT(*) AS c FROM s "
