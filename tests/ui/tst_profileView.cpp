@@ -675,6 +675,9 @@ private slots:
         // 40,000 records, of which Profile's second pass read a sample of about 10,000: 25%.
         QCOMPARE(profile_sql::kSampleRows, 10000);
         QCOMPARE(header->value(QStringLiteral("sampling")), kApprox + QStringLiteral("25%"));
+        // amount's deviation came from the sample (as PostgreSQL's exact decimals): said so.
+        QVERIFY2(header->summary().samplingNote.contains(QStringLiteral("deviations marked")),
+                 qPrintable(header->summary().samplingNote));
 
         // The counts follow the Catalog.
         Check k;

@@ -160,25 +160,22 @@ void ContainerProfileView::updateHeader()
             else if (!sampled)
                 s.samplingNote =
                     tr("Every figure covers the %1 records profiled.").arg(f::count(profiled));
-            else if (deviationSampled)
-                s.samplingNote =
-                    tr("Counts, completeness, ranges, sums, means and most deviations cover the "
-                       "%1 records profiled; top values, distinct counts, entropy, skewness, "
-                       "kurtosis, quantiles and the deviations marked ≈ (exact decimals) were "
-                       "computed on a sample of about %2.")
-                        .arg(f::count(profiled), f::count(sample));
-            else if (momentsSampled)
-                s.samplingNote =
-                    tr("Counts, completeness, ranges, sums, means and deviations cover the %1 "
-                       "records profiled; top values, distinct counts, entropy, skewness, "
-                       "kurtosis and quantiles were computed on a sample of about %2.")
-                        .arg(f::count(profiled), f::count(sample));
             else
                 s.samplingNote =
-                    tr("Counts, completeness, ranges, sums, means, deviations, skewness and "
-                       "kurtosis cover the %1 records profiled, and distinct counts are "
-                       "estimated over all of them; top values, entropy and quantiles were "
-                       "computed on a sample of about %2.")
+                    (deviationSampled
+                         ? tr("Counts, completeness, ranges, sums, means and most deviations "
+                              "cover the %1 records profiled; top values, distinct counts, "
+                              "entropy, skewness, kurtosis, quantiles and the deviations marked "
+                              "≈ (exact decimals) were computed on a sample of about %2.")
+                     : momentsSampled
+                         ? tr("Counts, completeness, ranges, sums, means and deviations cover "
+                              "the %1 records profiled; top values, distinct counts, entropy, "
+                              "skewness, kurtosis and quantiles were computed on a sample of "
+                              "about %2.")
+                         : tr("Counts, completeness, ranges, sums, means, deviations, skewness "
+                              "and kurtosis cover the %1 records profiled, and distinct counts "
+                              "are estimated over all of them; top values, entropy and quantiles "
+                              "were computed on a sample of about %2."))
                         .arg(f::count(profiled), f::count(sample));
         } else {
             s.sampling = 1.0;
