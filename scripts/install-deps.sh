@@ -16,7 +16,12 @@ packages=(
     dbus-x11 libsecret-tools xvfb xauth
     # translations: lupdate, lrelease and their CMake functions
     qt6-tools-dev qt6-l10n-tools
+    # the file engine reads gzip-compressed files
+    zlib1g-dev
 )
+# npm fetches DuckDB (the file engine) and the object-store test servers from the npm registry;
+# Debian's npm, unless a Node.js install already brings one.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
     cat <<MSG
@@ -37,8 +42,8 @@ for p in "${packages[@]}"; do
     [ "$status" = "install ok installed" ] || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
-    echo "deps: everything is installed"
-    exit 0
+    echo "deps: every package is installed"
+    exec bash "$(dirname "$0")/install-duckdb.sh"
 fi
 
 sudo=()
@@ -53,3 +58,4 @@ echo "deps: installing ${missing[*]}"
 "${sudo[@]}" apt-get update -q
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     "${missing[@]}"
+bash "$(dirname "$0")/install-duckdb.sh"

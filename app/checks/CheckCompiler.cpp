@@ -82,12 +82,38 @@ private:
     {
         return numParam(number(key), family(f));
     }
-    // The field as text: text fields as they are, others cast.
+    const ColumnMeasure *measure(const QString &f) const
+    {
+        const auto it = m_c.fieldMeasures.constFind(f);
+        return it == m_c.fieldMeasures.constEnd() ? nullptr : &*it;
+    }
+    // The field as text: text fields as they are, others cast (an enum, a uuid: their text).
     SqlFragment text(const QString &f) const
     {
+        if (const ColumnMeasure *m = measure(f); m && !m->text.isEmpty())
+            return raw(m->textOf(m_d.quote(f)));
         if (family(f) == TypeFamily::String)
             return column(f);
         return raw(m_d.toText(m_d.quote(f)));
+    }
+    // The field as its type compares for equality (grouped, counted distinct): the column, or
+    // its text where the type has no equality (json, xml, geometric types). `qualifier` prefixes
+    // the column ("src.").
+    QString groupValue(const QString &f, const QString &qualifier = QString()) const
+    {
+        const QString c = qualifier + m_d.quote(f);
+        if (const ColumnMeasure *m = measure(f); m && m->hasValue())
+            return m->valueOf(c);
+        return c;
+    }
+    // The field as a number, for numeric comparisons: the column itself, or what its type
+    // measures as a number (money as numeric, NaN and ±Infinity as NULL, MySQL BIT(n) as an
+    // integer).
+    SqlFragment numeric(const QString &f) const
+    {
+        if (const ColumnMeasure *m = measure(f); m && m->hasNumber())
+            return raw(m->numberOf(m_d.quote(f)));
+        return column(f);
     }
     // A date / timestamp field, comparable: SQLite keeps them as text, julianday() reads it.
     SqlFragment time(const QString &f) const
@@ -203,10 +229,10 @@ SqlFragment Compiler::regex(const SqlFragment &subject, const QString &pattern)
 SqlFragment Compiler::equalsValue(const QString &f, const QJsonValue &v) const
 {
     const QString s = v.isString() ? v.toString() : v.toVariant().toString();
-    bool numeric = false;
-    const double d = s.toDouble(&numeric);
-    if (isNumeric(f) && numeric)
-        return fmt(QStringLiteral("%1 = %2"), {column(f), numParam(d, family(f))});
+    bool isNumber = false;
+    const double d = s.toDouble(&isNumber);
+    if (isNumeric(f) && isNumber)
+        return fmt(QStringLiteral("%1 = %2"), {numeric(f), numParam(d, family(f))});
     if (family(f) == TypeFamily::Boolean) {
         const QString t = s.trimmed().toLower();
         const bool truth = t == QLatin1String("true") || t == QLatin1String("t") ||
@@ -293,7 +319,7 @@ SqlFragment Compiler::passing()
     const QString r = m_check.rule;
     const QString f = field();
     const auto cmp = [&](const QString &op, const SqlFragment &rhs) {
-        return fmt(QStringLiteral("%1 %2 %3"), {column(f), raw(op), rhs});
+        return fmt(QStringLiteral("%1 %2 %3"), {numeric(f), raw(op), rhs});
     };
     const auto incl = [&](bool inclusive, const char *strict, const char *loose) {
         return QLatin1String(inclusive ? loose : strict);
@@ -406,16 +432,19 @@ CompiledCheck Compiler::run()
         out.form = CheckForm::Aggregate;
         out.aggregates << countAsserted
                        << fmt(QStringLiteral("COUNT(DISTINCT CASE WHEN %1 THEN %2 END)"),
-                              {out.asserted, column(field())});
+                              {out.asserted, raw(groupValue(field()))});
     } else if (r == QLatin1String("unique")) {
         out.form = CheckForm::Grouped;
         QStringList keys, keyAs, on;
+        QStringList order;
         for (int i = 0; i < m_check.fields.size(); ++i) {
-            const QString q = m_d.quote(m_check.fields.at(i));
+            const QString q = groupValue(m_check.fields.at(i));
             const QString k = QStringLiteral("assay_k%1").arg(i);
             keys << q;
             keyAs << QStringLiteral("%1 AS %2").arg(q, k);
-            on << QStringLiteral("src.%1 = assay_dup.%2").arg(q, k);
+            on << QStringLiteral("%1 = assay_dup.%2")
+                      .arg(groupValue(m_check.fields.at(i), QStringLiteral("src.")), k);
+            order << groupValue(m_check.fields.at(i), QStringLiteral("src."));
         }
         const SqlFragment g = sourceRelation(m_c, QStringLiteral("assay_g"));
         out.groupedCount = fmt(
@@ -428,7 +457,7 @@ CompiledCheck Compiler::run()
                                "HAVING COUNT(*) > 1) assay_dup ON %6 WHERE %7 ORDER BY %8"),
                 {source, raw(keyAs.join(QStringLiteral(", "))), g, out.asserted,
                  raw(keys.join(QStringLiteral(", "))), raw(on.join(QStringLiteral(" AND "))),
-                 out.asserted, raw(QStringLiteral("src.") + keys.join(QStringLiteral(", src.")))});
+                 out.asserted, raw(order.join(QStringLiteral(", ")))});
     } else if (r == QLatin1String("timeDistributionSize")) {
         // Records per period; the periods whose count is out of bounds fail with their records.
         out.form = CheckForm::Grouped;
@@ -456,12 +485,12 @@ CompiledCheck Compiler::run()
         out.form = CheckForm::Aggregate;
         out.aggregates << countAsserted
                        << fmt(QStringLiteral("COUNT(DISTINCT CASE WHEN %1 THEN %2 END)"),
-                              {out.asserted, column(field())});
+                              {out.asserted, raw(groupValue(field()))});
     } else if (r == QLatin1String("sum")) {
         out.form = CheckForm::Aggregate;
         out.aggregates << countAsserted
                        << fmt(QStringLiteral("SUM(CASE WHEN %1 THEN %2 END)"),
-                              {out.asserted, num(column(field()))});
+                              {out.asserted, num(numeric(field()))});
     } else if (r == QLatin1String("requiredValues")) {
         out.form = CheckForm::Aggregate;
         out.aggregates << countAsserted;
@@ -498,6 +527,12 @@ CompiledCheck compileCheck(const Check &check, const CheckSqlContext &context)
     const QString invalid = rules::validate(check, types);
     if (!invalid.isEmpty()) {
         out.error = invalid;
+        // A field that exists but is of a type the rule does not take: its type changed since
+        // the check was made (or the check was imported from elsewhere).
+        if (rule && rule->scope != RuleScope::Table)
+            for (const QString &f : check.fields)
+                if (types.contains(f) && !rule->acceptsType(types.value(f)))
+                    out.notApplicable = true;
         return out;
     }
     if (context.table.isEmpty()) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "connectors/ColumnMeasures.h"
 #include "connectors/FieldTypes.h"
 #include "connectors/SqlDialect.h"
 #include "domain/Check.h"
+#include "domain/Container.h"
 
 #include <QHash>
 #include <QList>
@@ -53,7 +55,10 @@ struct CheckSqlContext
     QString schema;
     QString table;
     QHash<QString, TypeFamily> fieldTypes; // the container's fields and their families
-    QHash<QString, QString> variables;     // check variables, for {{name}} in filters
+    // How each field's values read in this dialect (as text, as a number: a money column's
+    // number is its numeric value); a field without one is used as it is.
+    QHash<QString, ColumnMeasure> fieldMeasures;
+    QHash<QString, QString> variables; // check variables, for {{name}} in filters
     // The table name of another container of the same datastore (same schema), for
     // existsIn / notExistsIn; empty when unknown.
     std::function<QString(qint64 containerId)> referenceTable;
@@ -67,6 +72,21 @@ struct CheckSqlContext
     // then counted in the one aggregate pass (COUNT(DISTINCT) against the count) instead of a
     // grouped pass of its own. Its `failing` is then the records beyond each value's first.
     bool uniqueInAggregatePass = false;
+
+    // The container's fields that are not removed: their families and measures, in `dialect`
+    // (set the dialect first).
+    void setFields(const QList<Field> &fields)
+    {
+        fieldTypes.clear();
+        fieldMeasures.clear();
+        for (const Field &f : fields) {
+            if (f.removed)
+                continue;
+            const ColumnMeasure m = columnMeasure(dialect, f.declaredType, f.baseType);
+            fieldTypes.insert(f.name, m.family);
+            fieldMeasures.insert(f.name, m);
+        }
+    }
 };
 
 // How a check is evaluated.
@@ -87,6 +107,9 @@ enum class CheckForm {
 struct CompiledCheck
 {
     QString error; // non-empty: the check cannot run here, and why (unknown variable...)
+    // The error is that a field is of a type the rule does not take (its type changed since the
+    // check was made): the check does not apply, which is not a failure of the container.
+    bool notApplicable = false;
     CheckForm form = CheckForm::Record;
     SqlFragment asserted; // boolean: the record is asserted
     SqlFragment passing;  // boolean: an asserted record passes (Record and Grouped forms)
@@ -126,12 +149,13 @@ RowSample rowidRange(QSqlDatabase db, const CheckSqlContext &context, const QStr
 // What one check measured.
 struct CheckCount
 {
-    qint64 asserted = 0; // records asserted
-    qint64 failing = 0;  // of those, records failing (aggregate rules: all asserted when the
-                         // figure fails, 0 otherwise)
-    QString error;       // the check could not be evaluated
-    bool passed = true;  // coverage applied: failing / asserted <= 1 - coverage; aggregate
-                         // and schema rules: the figure holds
+    qint64 asserted = 0;        // records asserted
+    qint64 failing = 0;         // of those, records failing (aggregate rules: all asserted when the
+                                // figure fails, 0 otherwise)
+    QString error;              // the check could not be evaluated
+    bool notApplicable = false; // ... because a field's type no longer suits the rule
+    bool passed = true;         // coverage applied: failing / asserted <= 1 - coverage; aggregate
+                                // and schema rules: the figure holds
     QVariant observed;   // aggregate rules: the measured figure (distinct count, sum, records)
     QStringList details; // requiredValues: missing values; schema: missing / unexpected fields
 };

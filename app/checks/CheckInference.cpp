@@ -61,7 +61,7 @@ QList<Facts> factsOf(const InferenceSubject &subject)
             continue;
         Facts x;
         x.name = f.name;
-        x.family = typeFamily(f.declaredType);
+        x.family = fieldFamily(f);
         x.profile = profile;
         x.records = profile->records;
         x.nonNull = qRound64(profile->completeness * double(profile->records));

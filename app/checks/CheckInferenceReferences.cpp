@@ -117,10 +117,10 @@ bool mayReference(const InferenceSubject &subject, const Container &other,
         return false;
     const bool kind = sameKind(subject.container.name, other.name);
     for (const Field &f : subject.fields) {
-        if (!keyFamily(typeFamily(f.declaredType)))
+        if (!keyFamily(fieldFamily(f)))
             continue;
         for (const Field &k : otherFields)
-            if (!k.removed && typeFamily(k.declaredType) == typeFamily(f.declaredType) &&
+            if (!k.removed && fieldFamily(k) == fieldFamily(f) &&
                 (namesKey(f.name, k.name, other.name) || (kind && f.name == k.name)))
                 return true;
     }
@@ -136,7 +136,7 @@ QList<InferenceCandidate> proposeReferences(const InferenceSubject &subject,
     if (settings.level < 4)
         return out;
     for (const Field &f : subject.fields) {
-        const TypeFamily family = typeFamily(f.declaredType);
+        const TypeFamily family = fieldFamily(f);
         const FieldProfile *fp = profileOf(subject, f);
         if (!keyFamily(family) || !fp || nonNull(*fp) <= 0)
             continue;
@@ -146,7 +146,7 @@ QList<InferenceCandidate> proposeReferences(const InferenceSubject &subject,
             const bool kind = sameKind(subject.container.name, other.container.name);
             for (const Field &k : other.fields) {
                 const FieldProfile *kp = profileOf(other, k);
-                if (k.removed || !kp || typeFamily(k.declaredType) != family || !isKey(*kp))
+                if (k.removed || !kp || fieldFamily(k) != family || !isKey(*kp))
                     continue;
                 const QString target = other.container.name + QLatin1Char('.') + k.name;
                 if (namesKey(f.name, k.name, other.container.name) && withinRange(*fp, *kp, family))

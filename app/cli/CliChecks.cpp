@@ -78,7 +78,7 @@ QHash<QString, TypeFamily> fieldFamilies(Context &ctx, qint64 containerId)
     QHash<QString, TypeFamily> out;
     for (const Field &f : ctx.catalog->fields(containerId))
         if (!f.removed)
-            out.insert(f.name, typeFamily(f.declaredType));
+            out.insert(f.name, fieldFamily(f));
     return out;
 }
 

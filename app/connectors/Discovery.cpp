@@ -1,9 +1,14 @@
 #include "connectors/Discovery.h"
 
 #include "connectors/ConnectorSpec.h"
+#include "connectors/FolderDiscovery.h"
 #include "connectors/SourceSession.h"
+#include "connectors/SqlDialect.h"
 
 #include <QHash>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <algorithm>
@@ -12,75 +17,250 @@ namespace assay {
 
 namespace {
 
-// One row per column (or one row with a NULL column for a container without columns), ordered
-// by container name and column position.
-QString queryFor(const ConnectorSpec &spec, const DiscoveryOptions &options)
+// The columns every discovery query returns, in this order, one row per column (or one row
+// with a NULL column for a container without columns), ordered by container and position.
+enum Column {
+    kContainer,
+    kContainerType,
+    kOrdinal,
+    kField,
+    kDeclaredType,
+    kNotNull,
+    kBaseType,
+    kKind,         // the relation kind, in the database's words
+    kPartitionKey, // the partitioning column (or expression), else NULL
+    kIsPartition,  // 1 for a partition or inheritance child of a table in the same schema
+    kCollation
+};
+
+struct DiscoveryQuery
 {
-    if (spec.dialect == QLatin1String("postgresql")) {
-        QStringList kinds;
-        if (options.includeTables)
-            kinds << QStringLiteral("'r'") << QStringLiteral("'p'") << QStringLiteral("'f'");
-        if (options.includeViews)
-            kinds << QStringLiteral("'v'") << QStringLiteral("'m'");
-        return QStringLiteral(
-                   "SELECT c.relname, CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' "
-                   "END, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
-                   "a.attnotnull "
-                   "FROM pg_catalog.pg_class c "
-                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                   "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
-                   "AND NOT a.attisdropped "
-                   "WHERE n.nspname = ? AND c.relkind IN (%1) "
-                   "ORDER BY c.relname, a.attnum")
-            .arg(kinds.join(QLatin1Char(',')));
-    }
-    if (spec.dialect == QLatin1String("mysql")) {
-        QStringList kinds;
-        if (options.includeTables)
-            kinds << QStringLiteral("'BASE TABLE'") << QStringLiteral("'SYSTEM VERSIONED'");
-        if (options.includeViews)
-            kinds << QStringLiteral("'VIEW'");
-        return QStringLiteral(
-                   "SELECT t.TABLE_NAME, CASE WHEN t.TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' "
-                   "END, c.ORDINAL_POSITION, c.COLUMN_NAME, c.COLUMN_TYPE, "
-                   "CASE WHEN c.IS_NULLABLE = 'NO' THEN 1 ELSE 0 END "
-                   "FROM information_schema.TABLES t "
-                   "LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA "
-                   "AND c.TABLE_NAME = t.TABLE_NAME "
-                   "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN (%1) "
-                   "ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION")
-            .arg(kinds.join(QLatin1Char(',')));
-    }
+    QString sql;
+    int schemaBinds = 1; // how many times the schema is bound
+};
+
+DiscoveryQuery postgresQuery(const DiscoveryOptions &options)
+{
+    QStringList kinds;
+    if (options.includeTables)
+        kinds << QStringLiteral("'r'") << QStringLiteral("'p'") << QStringLiteral("'f'");
+    if (options.includeViews)
+        kinds << QStringLiteral("'v'") << QStringLiteral("'m'");
+    // Base types: an enum or composite type by its kind, a domain by the type it is over.
+    return {QStringLiteral(
+                "SELECT c.relname, CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' "
+                "END, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
+                "a.attnotnull, CASE t.typtype WHEN 'e' THEN 'enum' WHEN 'c' THEN 'composite' "
+                "WHEN 'd' THEN CASE bt.typtype WHEN 'e' THEN 'enum' WHEN 'c' THEN 'composite' "
+                "ELSE pg_catalog.format_type(t.typbasetype, t.typtypmod) END ELSE '' END, "
+                "c.relkind, pa.attname, CASE WHEN ih.inhrelid IS NULL THEN 0 ELSE 1 END, NULL "
+                "FROM pg_catalog.pg_class c "
+                "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 "
+                "AND NOT a.attisdropped "
+                "LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
+                "LEFT JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+                "LEFT JOIN pg_catalog.pg_partitioned_table pt ON pt.partrelid = c.oid "
+                "LEFT JOIN pg_catalog.pg_attribute pa ON pa.attrelid = c.oid "
+                "AND pa.attnum = pt.partattrs[0] "
+                "LEFT JOIN (SELECT DISTINCT i.inhrelid FROM pg_catalog.pg_inherits i "
+                "JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
+                "JOIN pg_catalog.pg_class ch ON ch.oid = i.inhrelid "
+                "WHERE p.relnamespace = ch.relnamespace) ih ON ih.inhrelid = c.oid "
+                "WHERE n.nspname = ? AND c.relkind IN (%1) "
+                "ORDER BY c.relname, a.attnum")
+                .arg(kinds.join(QLatin1Char(',')))};
+}
+
+// Redshift's catalog is PostgreSQL 8's: no partitioning, no relispartition.
+DiscoveryQuery redshiftQuery(const DiscoveryOptions &options)
+{
+    QStringList kinds;
+    if (options.includeTables)
+        kinds << QStringLiteral("'r'");
+    if (options.includeViews)
+        kinds << QStringLiteral("'v'");
+    return {QStringLiteral("SELECT c.relname, CASE WHEN c.relkind = 'v' THEN 'view' ELSE 'table' "
+                           "END, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, "
+                           "a.atttypmod), a.attnotnull, '', c.relkind, NULL, 0, NULL "
+                           "FROM pg_catalog.pg_class c "
+                           "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                           "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND "
+                           "a.attnum > 0 AND NOT a.attisdropped "
+                           "WHERE n.nspname = ? AND c.relkind IN (%1) "
+                           "ORDER BY c.relname, a.attnum")
+                .arg(kinds.join(QLatin1Char(',')))};
+}
+
+DiscoveryQuery mysqlQuery(const DiscoveryOptions &options)
+{
+    QStringList kinds;
+    if (options.includeTables)
+        kinds << QStringLiteral("'BASE TABLE'") << QStringLiteral("'SYSTEM VERSIONED'");
+    if (options.includeViews)
+        kinds << QStringLiteral("'VIEW'");
+    // A partitioned table is one table here: its partitions are not tables of their own.
+    return {QStringLiteral(
+                "SELECT t.TABLE_NAME, CASE WHEN t.TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' "
+                "END, c.ORDINAL_POSITION, c.COLUMN_NAME, c.COLUMN_TYPE, "
+                "CASE WHEN c.IS_NULLABLE = 'NO' THEN 1 ELSE 0 END, '', t.TABLE_TYPE, pk.expr, 0, "
+                "c.COLLATION_NAME "
+                "FROM information_schema.TABLES t "
+                "LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA "
+                "AND c.TABLE_NAME = t.TABLE_NAME "
+                "LEFT JOIN (SELECT TABLE_NAME, MIN(PARTITION_EXPRESSION) AS expr FROM "
+                "information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_EXPRESSION "
+                "IS NOT NULL GROUP BY TABLE_NAME) pk ON pk.TABLE_NAME = t.TABLE_NAME "
+                "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN (%1) "
+                "ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION")
+                .arg(kinds.join(QLatin1Char(','))),
+            2};
+}
+
+DiscoveryQuery sqliteQuery(const DiscoveryOptions &options)
+{
     QStringList kinds;
     if (options.includeTables)
         kinds << QStringLiteral("'table'");
     if (options.includeViews)
         kinds << QStringLiteral("'view'");
     // SQLite: the schema is "main"; its own tables (sqlite_*) are skipped.
-    return QStringLiteral("SELECT m.name, m.type, p.cid + 1, p.name, p.type, p.\"notnull\" "
-                          "FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) p "
-                          "WHERE m.type IN (%1) AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                          "AND ? IS NOT NULL "
-                          "ORDER BY m.name, p.cid")
-        .arg(kinds.join(QLatin1Char(',')));
+    return {QStringLiteral("SELECT m.name, m.type, p.cid + 1, p.name, p.type, p.\"notnull\", '', "
+                           "m.type, NULL, 0, NULL "
+                           "FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) p "
+                           "WHERE m.type IN (%1) AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                           "AND ? IS NOT NULL "
+                           "ORDER BY m.name, p.cid")
+                .arg(kinds.join(QLatin1Char(',')))};
+}
+
+DiscoveryQuery queryFor(const ConnectorSpec &spec, const DiscoveryOptions &options)
+{
+    if (spec.id == QLatin1String("redshift"))
+        return redshiftQuery(options);
+    if (spec.dialect == QLatin1String("postgresql"))
+        return postgresQuery(options);
+    if (spec.dialect == QLatin1String("mysql"))
+        return mysqlQuery(options);
+    return sqliteQuery(options);
+}
+
+// What the relation kind says beyond "table" or "view", for settings["source"]["kind"].
+QString relationKind(const QString &kind)
+{
+    if (kind == QLatin1String("p"))
+        return QStringLiteral("partitioned table");
+    if (kind == QLatin1String("m"))
+        return QStringLiteral("materialized view");
+    if (kind == QLatin1String("f"))
+        return QStringLiteral("foreign table");
+    return QString();
+}
+
+// The first column a partitioning expression names: "`created`", "year(`created`)",
+// "`a`,`b`" -> the first backquoted name; a bare name as it is.
+QString partitionColumn(const QString &expression)
+{
+    static const QRegularExpression quoted(QStringLiteral("`((?:[^`]|``)+)`"));
+    const QRegularExpressionMatch m = quoted.match(expression);
+    if (m.hasMatch())
+        return m.captured(1).replace(QLatin1String("``"), QLatin1String("`"));
+    static const QRegularExpression bare(QStringLiteral("^\\s*([A-Za-z_][A-Za-z0-9_$]*)\\s*$"));
+    const QRegularExpressionMatch b = bare.match(expression);
+    return b.hasMatch() ? b.captured(1) : QString();
+}
+
+// Collations that make text compare other than byte by byte are worth saying.
+QString notableCollation(const QString &collation)
+{
+    if (collation.isEmpty() || collation.endsWith(QLatin1String("_bin")) ||
+        collation == QLatin1String("binary"))
+        return QString();
+    return collation;
+}
+
+// SQLite: columns without a declared type hold whatever was stored. Their family comes from a
+// sample of the values' storage classes: only integers -> integral, integers and reals ->
+// fractional, only text that reads as dates or timestamps -> date or timestamp. Anything
+// mixed stays untyped (measured as SQLite orders and groups any value).
+void inferUntypedSqliteColumns(QSqlDatabase db, const SqlDialect &dialect,
+                               DiscoveredContainer &container)
+{
+    QList<int> untyped;
+    for (int i = 0; i < container.fields.size(); ++i)
+        if (container.fields.at(i).declaredType.trimmed().isEmpty())
+            untyped << i;
+    if (untyped.isEmpty())
+        return;
+    QStringList select, names;
+    for (const int i : untyped) {
+        const QString c = dialect.quote(container.fields.at(i).name);
+        names << c;
+        for (const char *kind : {"integer", "real", "text", "blob"})
+            select << QStringLiteral("SUM(typeof(%1) = '%2')").arg(c, QLatin1String(kind));
+    }
+    constexpr int kSample = 1000;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM (SELECT %2 FROM %3 LIMIT %4)")
+                    .arg(select.join(QStringLiteral(", ")), names.join(QStringLiteral(", ")),
+                         dialect.quote(container.name))
+                    .arg(kSample)) ||
+        !q.next())
+        return;
+    for (int k = 0; k < untyped.size(); ++k) {
+        const qint64 integers = q.value(4 * k).toLongLong();
+        const qint64 reals = q.value(4 * k + 1).toLongLong();
+        const qint64 texts = q.value(4 * k + 2).toLongLong();
+        const qint64 blobs = q.value(4 * k + 3).toLongLong();
+        DiscoveredField &f = container.fields[untyped.at(k)];
+        if (blobs > 0 || integers + reals + texts == 0)
+            continue;
+        if (texts == 0) {
+            f.baseType = reals > 0 ? QStringLiteral("fractional") : QStringLiteral("integral");
+            continue;
+        }
+        if (integers + reals > 0)
+            continue;
+        QSqlQuery t(db);
+        QStringList values;
+        if (t.exec(QStringLiteral("SELECT DISTINCT %1 FROM %2 WHERE %1 IS NOT NULL LIMIT 200")
+                       .arg(dialect.quote(f.name), dialect.quote(container.name))))
+            while (t.next())
+                values << t.value(0).toString();
+        const QString type = inferTextType(values);
+        if (type == QLatin1String("date") || type == QLatin1String("timestamp"))
+            f.baseType = type;
+    }
 }
 
 } // namespace
 
-bool discoverSchema(SourceSession &session, const DiscoveryOptions &options,
-                    QVector<DiscoveredContainer> *out, QString *error)
+bool acceptsTableSample(const QJsonObject &sourceSettings, const QString &containerType)
 {
-    out->clear();
+    const QString kind = sourceSettings.value(QStringLiteral("kind")).toString();
+    if (kind == QLatin1String("materialized view") || kind == QLatin1String("partitioned table"))
+        return true;
+    return containerType == QLatin1String("table") && kind != QLatin1String("foreign table");
+}
+
+bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, DiscoveredSchema *out,
+                    QString *error)
+{
+    out->containers.clear();
+    out->partitions.clear();
     const ConnectorSpec *spec = session.spec();
     if (!options.includeTables && !options.includeViews)
         return true;
+    const DiscoveryQuery query = queryFor(*spec, options);
     QSqlQuery q(session.database());
     q.setForwardOnly(true);
-    if (!q.prepare(queryFor(*spec, options))) {
+    if (!q.prepare(query.sql)) {
         *error = q.lastError().text();
         return false;
     }
-    q.addBindValue(options.schema.isEmpty() ? QStringLiteral("main") : options.schema);
+    const QString schema = options.schema.isEmpty() ? QStringLiteral("main") : options.schema;
+    for (int i = 0; i < query.schemaBinds; ++i)
+        q.addBindValue(schema);
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -88,32 +268,59 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options,
     // Grouped by name through a hash: a case-insensitive collation (MySQL) may interleave
     // the rows of "Orders" and "orders".
     QHash<QString, int> index;
+    QSet<QString> partitions;
+    QVector<DiscoveredContainer> &containers = out->containers;
     while (q.next()) {
-        const QString name = q.value(0).toString();
+        const QString name = q.value(kContainer).toString();
+        if (q.value(kIsPartition).toInt() != 0 && !options.includePartitions) {
+            partitions.insert(name);
+            continue;
+        }
         auto it = index.constFind(name);
         if (it == index.constEnd()) {
             DiscoveredContainer container;
             container.name = name;
-            container.containerType = q.value(1).toString();
-            it = index.insert(name, int(out->size()));
-            out->append(container);
+            container.containerType = q.value(kContainerType).toString();
+            const QString kind = relationKind(q.value(kKind).toString());
+            if (!kind.isEmpty())
+                container.settings.insert(QStringLiteral("kind"), kind);
+            if (!q.value(kPartitionKey).isNull()) {
+                const QString key = q.value(kPartitionKey).toString();
+                container.partitionKey =
+                    spec->dialect == QLatin1String("mysql") ? partitionColumn(key) : key;
+                if (!container.settings.contains(QStringLiteral("kind")))
+                    container.settings.insert(QStringLiteral("kind"),
+                                              QStringLiteral("partitioned table"));
+            }
+            it = index.insert(name, int(containers.size()));
+            containers.append(container);
         }
-        if (q.value(3).isNull())
+        if (q.value(kField).isNull())
             continue; // a container without columns
         DiscoveredField field;
-        field.ordinal = q.value(2).toInt();
-        field.name = q.value(3).toString();
-        field.declaredType = q.value(4).toString();
-        field.nullable = !q.value(5).toBool();
-        (*out)[*it].fields.append(field);
+        field.ordinal = q.value(kOrdinal).toInt();
+        field.name = q.value(kField).toString();
+        field.declaredType = q.value(kDeclaredType).toString();
+        field.baseType = q.value(kBaseType).toString();
+        field.collation = notableCollation(q.value(kCollation).toString());
+        field.nullable = !q.value(kNotNull).toBool();
+        containers[*it].fields.append(field);
     }
     if (q.lastError().isValid()) {
         *error = q.lastError().text();
         return false;
     }
+    q.finish();
+    if (spec->isFileBased() || spec->dialect == QLatin1String("sqlite")) {
+        const SqlDialect dialect = SqlDialect::forConnector(*spec);
+        for (DiscoveredContainer &c : containers)
+            inferUntypedSqliteColumns(session.database(), dialect, c);
+    }
     std::sort(
-        out->begin(), out->end(),
+        containers.begin(), containers.end(),
         [](const DiscoveredContainer &a, const DiscoveredContainer &b) { return a.name < b.name; });
+    out->partitions = QStringList(partitions.begin(), partitions.end());
+    out->partitions.sort();
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "connectors/FieldTypes.h"
 
+#include "domain/Container.h"
+
 #include <QRegularExpression>
 
 namespace assay {
@@ -7,8 +9,14 @@ namespace assay {
 TypeFamily typeFamily(const QString &declaredType)
 {
     const QString t = declaredType.trimmed().toLower();
-    if (t.isEmpty())
+    if (t.isEmpty() || t.endsWith(QLatin1Char(']'))) // arrays are no scalar family
         return TypeFamily::Other;
+    // The family names themselves: file columns and untyped columns are typed by their values.
+    if (t == QLatin1String("integral") || t == QLatin1String("year") ||
+        t.startsWith(QLatin1String("year(")))
+        return TypeFamily::Integral;
+    if (t == QLatin1String("fractional"))
+        return TypeFamily::Fractional;
     if (t.startsWith(QLatin1String("timestamp")) || t.startsWith(QLatin1String("datetime")) ||
         t == QLatin1String("timestamptz"))
         return TypeFamily::Timestamp;
@@ -36,6 +44,11 @@ TypeFamily typeFamily(const QString &declaredType)
         t == QLatin1String("citext") || t == QLatin1String("name"))
         return TypeFamily::String;
     return TypeFamily::Other;
+}
+
+TypeFamily fieldFamily(const Field &field)
+{
+    return typeFamily(field.baseType.isEmpty() ? field.declaredType : field.baseType);
 }
 
 QString typeFamilyName(TypeFamily family)

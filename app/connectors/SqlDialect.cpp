@@ -29,6 +29,8 @@ SqlDialect SqlDialect::forConnector(const ConnectorSpec &spec)
         return SqlDialect(Family::Snowflake);
     if (d == QLatin1String("oracle"))
         return SqlDialect(Family::Oracle);
+    if (d == QLatin1String("duckdb"))
+        return SqlDialect(Family::DuckDB);
     return SqlDialect(Family::Generic);
 }
 
@@ -49,6 +51,8 @@ QString SqlDialect::name() const
         return QStringLiteral("snowflake");
     case Family::Oracle:
         return QStringLiteral("oracle");
+    case Family::DuckDB:
+        return QStringLiteral("duckdb");
     case Family::Generic:
         break;
     }
@@ -99,6 +103,7 @@ QString SqlDialect::toDouble(const QString &e) const
     case Family::SQLite:
         return QStringLiteral("(%1 * 1.0)").arg(e);
     case Family::MySQL:
+    case Family::DuckDB:
         return QStringLiteral("CAST(%1 AS DOUBLE)").arg(e);
     case Family::SqlServer:
         return QStringLiteral("CAST(%1 AS FLOAT)").arg(e);
@@ -144,6 +149,7 @@ QString SqlDialect::approximateCountDistinct(const QString &e) const
         return QStringLiteral("APPROXIMATE COUNT(DISTINCT %1)").arg(e);
     case Family::Snowflake:
     case Family::SqlServer:
+    case Family::DuckDB: // HyperLogLog
         return QStringLiteral("APPROX_COUNT_DISTINCT(%1)").arg(e);
     default:
         return QString();
@@ -161,6 +167,8 @@ QString SqlDialect::approximatePercentile(const QString &e, double fraction) con
             .arg(f, e);
     case Family::SqlServer:
         return QStringLiteral("APPROX_PERCENTILE_CONT(%1) WITHIN GROUP (ORDER BY %2)").arg(f, e);
+    case Family::DuckDB: // a t-digest over every value
+        return QStringLiteral("APPROX_QUANTILE(%1, %2)").arg(e, f);
     default:
         return QString();
     }

@@ -21,6 +21,7 @@ public:
         SqlServer,
         Snowflake,
         Oracle,
+        DuckDB, // the embedded engine that reads files
         Generic
     };
 

@@ -485,7 +485,8 @@ QHash<qint64, QList<Field>> Catalog::fieldsOfDatastore(qint64 datastoreId) const
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT f.id, f.container_id, f.name, f.ordinal, f.declared_type,"
-                             " f.nullable, f.removed FROM fields f"
+                             " f.nullable, f.removed, f.base_type, f.collation_name, f.source_name"
+                             " FROM fields f"
                              " JOIN containers c ON c.id = f.container_id"
                              " WHERE c.datastore_id = ? ORDER BY f.container_id, f.ordinal"));
     q.addBindValue(datastoreId);
@@ -516,10 +517,12 @@ qint64 Catalog::addField(const Field &f)
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO fields (container_id, name, ordinal, declared_type,"
-                             " nullable, removed) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
+                             " nullable, removed, base_type, collation_name, source_name)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     for (const QVariant &v :
          {QVariant(f.containerId), str(f.name), QVariant(f.ordinal), str(f.declaredType),
-          QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0)})
+          QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0), str(f.baseType),
+          str(f.collation), str(f.sourceName)})
         q.addBindValue(v);
     return insertReturningId(q);
 }

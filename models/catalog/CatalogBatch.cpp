@@ -36,10 +36,12 @@ CatalogBatch::CatalogBatch(Catalog &catalog)
         " incremental_field = ?, partition_field = ?, identifiers_overridden = ?, settings = ?,"
         " removed = ?, updated_at = ? WHERE id = ?"));
     m_insertField.prepare(QStringLiteral(
-        "INSERT INTO fields (container_id, name, ordinal, declared_type, nullable, removed)"
-        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id"));
-    m_updateField.prepare(QStringLiteral("UPDATE fields SET ordinal = ?, declared_type = ?,"
-                                         " nullable = ?, removed = ? WHERE id = ?"));
+        "INSERT INTO fields (container_id, name, ordinal, declared_type, nullable, removed,"
+        " base_type, collation_name, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+        "id"));
+    m_updateField.prepare(QStringLiteral(
+        "UPDATE fields SET ordinal = ?, declared_type = ?, nullable = ?, removed = ?,"
+        " base_type = ?, collation_name = ?, source_name = ? WHERE id = ?"));
 }
 
 CatalogBatch::~CatalogBatch()
@@ -95,9 +97,15 @@ bool CatalogBatch::updateContainer(const Container &c)
 
 qint64 CatalogBatch::insertField(const Field &f)
 {
-    const QVariant values[] = {QVariant(f.containerId),      str(f.name),
-                               QVariant(f.ordinal),          str(f.declaredType),
-                               QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0)};
+    const QVariant values[] = {QVariant(f.containerId),
+                               str(f.name),
+                               QVariant(f.ordinal),
+                               str(f.declaredType),
+                               QVariant(f.nullable ? 1 : 0),
+                               QVariant(f.removed ? 1 : 0),
+                               str(f.baseType),
+                               str(f.collation),
+                               str(f.sourceName)};
     for (int i = 0; i < int(std::size(values)); ++i)
         m_insertField.bindValue(i, values[i]);
     if (!exec(m_insertField) || !m_insertField.next())
@@ -109,9 +117,10 @@ qint64 CatalogBatch::insertField(const Field &f)
 
 bool CatalogBatch::updateField(const Field &f)
 {
-    const QVariant values[] = {QVariant(f.ordinal), str(f.declaredType),
-                               QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0),
-                               QVariant(f.id)};
+    const QVariant values[] = {
+        QVariant(f.ordinal),         str(f.declaredType), QVariant(f.nullable ? 1 : 0),
+        QVariant(f.removed ? 1 : 0), str(f.baseType),     str(f.collation),
+        str(f.sourceName),           QVariant(f.id)};
     for (int i = 0; i < int(std::size(values)); ++i)
         m_updateField.bindValue(i, values[i]);
     return exec(m_updateField);

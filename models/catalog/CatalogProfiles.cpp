@@ -16,7 +16,7 @@ constexpr const char *kColumns =
     "p.completeness, p.distinct_values, p.distinct_approximate, p.min_value, p.max_value, "
     "p.mean, p.sum, p.std_dev, p.skewness, p.kurtosis, p.min_length, p.max_length, p.q1, "
     "p.median, p.q3, p.quantiles_approximate, p.declared_type, p.inferred_type, p.histogram, "
-    "p.entropy, p.buckets, p.sampled, p.moments_approximate, p.deviation_approximate";
+    "p.entropy, p.buckets, p.sampled, p.moments_approximate, p.deviation_approximate, p.note";
 
 QVariant optional(const std::optional<double> &v)
 {
@@ -77,6 +77,7 @@ FieldProfile readProfile(const QSqlQuery &q)
     p.sampled = q.value(28).toInt() != 0;
     p.momentsApproximate = q.value(29).toInt() != 0;
     p.deviationApproximate = q.value(30).toInt() != 0;
+    p.note = q.value(31).toString();
     return p;
 }
 
@@ -93,8 +94,8 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         "profiled_at, records, completeness, distinct_values, distinct_approximate, min_value, "
         "max_value, mean, sum, std_dev, skewness, kurtosis, min_length, max_length, q1, median, "
         "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy, buckets, "
-        "sampled, moments_approximate, deviation_approximate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "sampled, moments_approximate, deviation_approximate, note) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const FieldProfile &p : profiles) {
         q.addBindValue(p.operationId ? QVariant(p.operationId)
                                      : QVariant(QMetaType::fromType<qint64>()));
@@ -129,6 +130,7 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         q.addBindValue(p.sampled ? 1 : 0);
         q.addBindValue(p.momentsApproximate ? 1 : 0);
         q.addBindValue(p.deviationApproximate ? 1 : 0);
+        q.addBindValue(catalog::notNull(p.note));
         if (!q.exec()) {
             failQuery(q);
             db.rollback();

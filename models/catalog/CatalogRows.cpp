@@ -76,7 +76,8 @@ Container readContainer(const QSqlQuery &q)
 }
 
 const char *const kFieldColumns =
-    "id, container_id, name, ordinal, declared_type, nullable, removed";
+    "id, container_id, name, ordinal, declared_type, nullable, removed, base_type, collation_name, "
+    "source_name";
 
 Field readField(const QSqlQuery &q)
 {
@@ -88,6 +89,9 @@ Field readField(const QSqlQuery &q)
     f.declaredType = q.value(4).toString();
     f.nullable = q.value(5).toInt() != 0;
     f.removed = q.value(6).toInt() != 0;
+    f.baseType = q.value(7).toString();
+    f.collation = q.value(8).toString();
+    f.sourceName = q.value(9).toString();
     return f;
 }
 

@@ -262,6 +262,19 @@ QStringList version3()
     };
 }
 
+// Fields record the type their values are stored as (a domain's base type, an enum...), their
+// collation and the source's own name when Assay changed it; a field profile says how the field
+// was measured when not the plain way.
+QStringList version4()
+{
+    return {
+        QStringLiteral("ALTER TABLE fields ADD COLUMN base_type TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE fields ADD COLUMN collation_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE fields ADD COLUMN source_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE field_profiles ADD COLUMN note TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -286,6 +299,10 @@ QVector<Migration> migrations(SqlFlavor flavor)
          QStringLiteral("field profiles record whether they (and their moments) were computed "
                         "from a sample"),
          version3()},
+        {4,
+         QStringLiteral("fields: base type, collation and source name; field profiles: how "
+                        "the field was measured"),
+         version4()},
     };
 }
 

@@ -56,7 +56,7 @@ struct CheckMetric
     qint64 containerId = 0;
     qint64 assertedRecords = 0;
     qint64 anomalousRecords = 0;
-    QString result; // "passed", "failed", "unasserted"
+    QString result; // "passed", "failed", "unasserted", "not_applicable"
     QString details;
 };
 

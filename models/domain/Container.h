@@ -63,13 +63,24 @@ struct Field
     QString name;
     int ordinal = 0;
     QString declaredType;
+    // The type the values are stored as, when it differs from the declared one and decides how
+    // they are measured: a PostgreSQL domain's base type, "enum", "composite", or the family
+    // ("integral", "fractional"...) inferred from the values of an untyped SQLite column.
+    QString baseType;
+    // The column's collation where the database reports one that changes comparisons (MySQL
+    // and MariaDB text: "utf8mb4_unicode_ci"); distinct counts and order follow it.
+    QString collation;
+    // The name in the source when Assay had to change it (a file header with a repeated, empty
+    // or case-colliding name); empty when `name` is the source's own.
+    QString sourceName;
     bool nullable = true;
     bool removed = false;
 
     bool operator==(const Field &o) const
     {
         return id == o.id && containerId == o.containerId && name == o.name &&
-               ordinal == o.ordinal && declaredType == o.declaredType && nullable == o.nullable &&
+               ordinal == o.ordinal && declaredType == o.declaredType && baseType == o.baseType &&
+               collation == o.collation && sourceName == o.sourceName && nullable == o.nullable &&
                removed == o.removed;
     }
     bool operator!=(const Field &o) const { return !(*this == o); }

@@ -47,6 +47,11 @@ struct FieldProfile
     std::optional<double> entropy; // Shannon entropy (bits) of the values' distribution
     QString declaredType;
     QString inferredType;
+    // How the field was measured when not the plain way, or why some figures are missing: the
+    // type's strategy ("ordered as text"), a fallback after the database refused a figure
+    // ("completeness only (function min(foo) does not exist)"), a collation. Shown beside the
+    // figures.
+    QString note;
     QJsonArray histogram; // [{"value": "...", "count": n}, ...], most frequent first
     // Numeric fields: equal-width buckets between min and max, [{"lower", "upper", "count"}],
     // counted in the rows Profile's second pass read (a sample when `sampled`).

@@ -456,11 +456,12 @@ private slots:
         {
             SourceSession session(s);
             QVERIFY(session.open());
-            QVector<DiscoveredContainer> containers;
+            DiscoveredSchema schema;
+            const QVector<DiscoveredContainer> &containers = schema.containers;
             QString error;
             DiscoveryOptions options;
             options.schema = QStringLiteral("main");
-            QVERIFY2(discoverSchema(session, options, &containers, &error), qPrintable(error));
+            QVERIFY2(discoverSchema(session, options, &schema, &error), qPrintable(error));
             QCOMPARE(containers.size(), 1);
             QCOMPARE(containers.first().name, QStringLiteral("orders"));
             QCOMPARE(containers.first().fields.size(), 2);

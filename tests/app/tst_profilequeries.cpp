@@ -20,11 +20,11 @@ namespace {
 
 constexpr qint64 kRows = 30000;
 
-QList<ProfileColumn> columns()
+QList<ProfileColumn> columns(const SqlDialect &dialect)
 {
-    return {{QStringLiteral("id"), TypeFamily::Integral, false},
-            {QStringLiteral("grp"), TypeFamily::Integral, false},
-            {QStringLiteral("label"), TypeFamily::String, false}};
+    return {ProfileColumn::of(dialect, QStringLiteral("id"), QStringLiteral("integral")),
+            ProfileColumn::of(dialect, QStringLiteral("grp"), QStringLiteral("integral")),
+            ProfileColumn::of(dialect, QStringLiteral("label"), QStringLiteral("string"))};
 }
 
 QList<FieldProfile> profiles()
@@ -70,7 +70,7 @@ BoundSql sampledPass(const SqlDialect &dialect, const QString &schema, const Row
     source.sample = keys;
     source.sample.rows = 1000;
     source.sample.population = kRows;
-    return profile_sql::pass2(dialect, source, columns(), profiles());
+    return profile_sql::pass2(dialect, source, columns(dialect), profiles());
 }
 
 // The items of a SELECT list: top-level commas only (not those inside parentheses or quotes).
@@ -183,9 +183,9 @@ private slots:
             ProfileSource source;
             source.schema = QStringLiteral("s");
             source.table = QStringLiteral("t");
-            const BoundSql pass = profile_sql::pass1(dialect, source, columns());
+            const BoundSql pass = profile_sql::pass1(dialect, source, columns(dialect));
             const QList<profile_sql::Pass1Layout> layout =
-                profile_sql::pass1Layout(dialect, columns());
+                profile_sql::pass1Layout(dialect, columns(dialect));
             int last = 0;
             for (const profile_sql::Pass1Layout &l : layout)
                 last = std::max({last, l.count, l.min, l.max, l.sum, l.spread, l.minLength,
@@ -196,9 +196,9 @@ private slots:
             QCOMPARE(layout.at(0).quartiles >= 0, quartiles); // id: numeric
             QCOMPARE(layout.at(2).quartiles, -1);             // label: text
         }
-        QVERIFY(
-            profile_sql::pass1(SqlDialect::forFamily(SqlDialect::Family::Snowflake), {}, columns())
-                .sql.contains(QLatin1String("APPROX_PERCENTILE(src.\"id\", 0.25)")));
+        QVERIFY(profile_sql::pass1(SqlDialect::forFamily(SqlDialect::Family::Snowflake), {},
+                                   columns(SqlDialect::forFamily(SqlDialect::Family::Snowflake)))
+                    .sql.contains(QLatin1String("APPROX_PERCENTILE(src.\"id\", 0.25)")));
     }
 
     void sqliteReadsItsSampleByKey()

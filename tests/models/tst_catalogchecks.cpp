@@ -149,7 +149,7 @@ private slots:
 
         Catalog catalog;
         QVERIFY2(catalog.open(path), qPrintable(catalog.lastError()));
-        QCOMPARE(catalog.schemaVersion(), 3);
+        QCOMPARE(catalog.schemaVersion(), catalog::latestSchemaVersion());
         QHash<qint64, FieldProfile> byField;
         for (const FieldProfile &p : catalog.latestFieldProfiles(1))
             byField.insert(p.fieldId, p);
@@ -180,6 +180,51 @@ private slots:
         fresh.momentsApproximate = true;
         QVERIFY(catalog.addFieldProfiles({fresh}));
         QVERIFY(latestOfField2().momentsApproximate);
+    }
+
+    // v3 -> v4: fields gain a base type, a collation and the source's own name; field profiles
+    // a note. Existing rows read as "none of them"; new rows keep what they are given.
+    void migratesFromVersion3WithFieldTypesAndNotes()
+    {
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v3");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            createAtVersion(q, 3);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO fields (container_id, name, "
+                                          "declared_type) VALUES (1, 'mood', 'mood')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO field_profiles (container_id, field_id, field_name, profiled_at, "
+                "records) VALUES (1, 1, 'mood', '2026-01-01T00:00:00.000Z', 3)")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
+
+        Catalog catalog;
+        QVERIFY2(catalog.open(path), qPrintable(catalog.lastError()));
+        QCOMPARE(catalog.schemaVersion(), catalog::latestSchemaVersion());
+        Field mood = catalog.fields(1).value(0);
+        QCOMPARE(mood.name, QStringLiteral("mood"));
+        QVERIFY(mood.baseType.isEmpty() && mood.collation.isEmpty() && mood.sourceName.isEmpty());
+        QVERIFY(catalog.latestFieldProfiles(1).value(0).note.isEmpty());
+
+        Field added;
+        added.containerId = 1;
+        added.name = QStringLiteral("name_2");
+        added.ordinal = 2;
+        added.declaredType = QStringLiteral("varchar(20)");
+        added.baseType = QStringLiteral("enum");
+        added.collation = QStringLiteral("utf8mb4_unicode_ci");
+        added.sourceName = QStringLiteral("Name");
+        added.id = catalog.addField(added);
+        QVERIFY2(added.id, qPrintable(catalog.lastError()));
+        QCOMPARE(catalog.fields(1).value(1), added);
+
+        FieldProfile p = catalog.latestFieldProfiles(1).value(0);
+        p.note = QStringLiteral("an enum is ordered as its type declares its labels");
+        QVERIFY(catalog.addFieldProfiles({p}));
+        QCOMPARE(catalog.latestFieldProfiles(1).value(0).note, p.note);
     }
 
     void checksRoundTrip()

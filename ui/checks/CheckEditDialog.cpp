@@ -116,7 +116,7 @@ QHash<QString, TypeFamily> CheckEditDialog::fieldTypes() const
     QHash<QString, TypeFamily> types;
     for (const Field &f : m_containerFields)
         if (!f.removed)
-            types.insert(f.name, typeFamily(f.declaredType));
+            types.insert(f.name, fieldFamily(f));
     return types;
 }
 

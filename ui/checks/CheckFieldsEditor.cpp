@@ -35,7 +35,7 @@ bool CheckFieldsEditor::accepts(const RuleSpec &rule, const Field &field)
 {
     if (field.removed)
         return false;
-    return rule.scope == RuleScope::Table || rule.acceptsType(typeFamily(field.declaredType));
+    return rule.scope == RuleScope::Table || rule.acceptsType(fieldFamily(field));
 }
 
 bool CheckFieldsEditor::ruleFits(const RuleSpec &rule, const QList<Field> &fields)

@@ -29,9 +29,7 @@ QString CheckSqlDialog::sqlFor(Catalog *catalog, const Check &check)
                 context.dialect = SqlDialect::forConnector(*spec);
     }
     context.table = container ? container->name : check.containerName;
-    for (const Field &f : catalog->fields(check.containerId))
-        if (!f.removed)
-            context.fieldTypes.insert(f.name, typeFamily(f.declaredType));
+    context.setFields(catalog->fields(check.containerId));
     context.referenceTable = [catalog](qint64 containerId) {
         const auto other = catalog->container(containerId);
         return other ? other->name : QString();

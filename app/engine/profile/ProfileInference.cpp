@@ -22,8 +22,7 @@ CheckSqlContext ProfileInference::contextFor(const Container &container, const Q
     ctx.dialect = m_dialect;
     ctx.schema = m_datastore.schema;
     ctx.table = container.name;
-    for (const Field &f : fields)
-        ctx.fieldTypes.insert(f.name, typeFamily(f.declaredType));
+    ctx.setFields(fields);
     ctx.rowScope = rows.scope;
     ctx.recordLimit = m_settings.recordLimit;
     ctx.sample = rows.sample;

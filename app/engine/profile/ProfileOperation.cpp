@@ -6,6 +6,7 @@
 #include "connectors/FolderDiscovery.h"
 #include "engine/OperationRequest.h"
 #include "engine/profile/ProfileInference.h"
+#include "engine/profile/ProfilePasses.h"
 #include "engine/profile/ProfileQueries.h"
 #include "engine/profile/SqliteProfileFunction.h"
 
@@ -75,6 +76,30 @@ SqlFragment startingThreshold(const SqlDialect &dialect, const Container &contai
         return {};
     return SqlFragment{dialect.greaterThan(dialect.quote(container.incrementalField), time),
                        {dialect.thresholdValue(after, time)}};
+}
+
+// What a field's figures should be read with, when they are not the plain ones: how its type
+// is measured or why it fell back, the collation that decides its distinct values and order,
+// and numbers kept as text (their min and max are in text order: "99" after "100").
+QString profileNote(const ProfileColumn &c, const Field &f, const FieldProfile &p)
+{
+    QStringList parts;
+    if (!c.measure.note.isEmpty())
+        parts << c.measure.note;
+    if (!f.collation.isEmpty() && c.isText())
+        parts << (f.collation.endsWith(QLatin1String("_ci"))
+                      ? ProfileOperationText::tr(
+                            "distinct values and order follow the collation %1, which ignores "
+                            "case")
+                            .arg(f.collation)
+                      : ProfileOperationText::tr(
+                            "distinct values and order follow the collation %1")
+                            .arg(f.collation));
+    if (c.isText() && c.hasMinMax() &&
+        (p.inferredType == QLatin1String("integral") ||
+         p.inferredType == QLatin1String("fractional")))
+        parts << ProfileOperationText::tr("numbers kept as text: min and max are in text order");
+    return parts.join(QStringLiteral("; "));
 }
 
 } // namespace
@@ -154,6 +179,21 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     QJsonObject containerFigures =
         context.operation().result.value(QStringLiteral("containers")).toObject();
     int failed = 0;
+    int fallbacks = 0; // fields measured for completeness only
+    // A container that cannot be profiled: named with its reason in the log, the operation's
+    // result and its message.
+    QString firstFailure;
+    const auto failContainer = [&](const QString &name, const QString &reason) {
+        const QString message = ProfileOperationText::tr("Cannot profile %1: %2").arg(name, reason);
+        context.error(message);
+        if (firstFailure.isEmpty())
+            firstFailure = message;
+        ++failed;
+        containerFigures.insert(name,
+                                QJsonObject{{QStringLiteral("result"), operation_status::kFailure},
+                                            {QStringLiteral("message"), reason}});
+        context.operation().result.insert(QStringLiteral("containers"), containerFigures);
+    };
     bool aborted = false;
     const bool logarithm = profile_sql::hasLogarithm(session->database(), dialect);
     const bool sketches = sqlite_profile::install(session->database());
@@ -179,12 +219,8 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             continue;
         }
         QList<ProfileColumn> columns;
-        for (const Field &f : fields) {
-            const QString declared = f.declaredType.trimmed().toLower();
-            columns << ProfileColumn{f.name, typeFamily(f.declaredType),
-                                     declared.startsWith(QLatin1String("numeric")) ||
-                                         declared.startsWith(QLatin1String("decimal"))};
-        }
+        for (const Field &f : fields)
+            columns << ProfileColumn::of(dialect, f.name, f.declaredType, f.baseType);
 
         ProfileSource source;
         source.schema = context.datastore().schema;
@@ -194,20 +230,18 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         source.rowScope = startingThreshold(dialect, container, options);
 
         // Pass 1: the wide aggregate.
-        QString error;
+        const auto cancelled = [&context] { return context.isCancelled(); };
         QSqlQuery q1(db);
-        const BoundSql pass1 = profile_sql::pass1(dialect, source, columns, sketches);
-        bump(counters, "queries");
-        bump(counters, "table_passes");
-        if (!execFragment(q1, pass1, &error) || !q1.next()) {
+        const profile_sql::PassRun run1 =
+            profile_sql::runPass1(db, q1, dialect, source, columns, sketches, cancelled);
+        bump(counters, "queries", run1.queries);
+        bump(counters, "table_passes", run1.tablePasses);
+        if (!run1.error.isEmpty()) {
             if (context.isCancelled()) {
                 aborted = true;
                 break;
             }
-            context.error(
-                ProfileOperationText::tr("Cannot profile %1: %2")
-                    .arg(container.name, error.isEmpty() ? q1.lastError().text() : error));
-            ++failed;
+            failContainer(container.name, run1.error);
             continue;
         }
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -220,7 +254,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             p.fieldName = columns.at(i).name;
             p.profiledAt = now;
             p.declaredType = fields.at(i).declaredType;
-            p.inferredType = typeFamilyName(columns.at(i).family);
+            p.inferredType = typeFamilyName(columns.at(i).family());
             profiles << p;
         }
         const qint64 records = profile_sql::readPass1(q1, dialect, columns, profiles, sketches);
@@ -245,34 +279,36 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         rows.sample = source.sample;
         const bool sampled = source.sample.active();
         QSqlQuery q2(db);
-        const BoundSql pass2 = profile_sql::pass2(dialect, source, columns, profiles);
-        bump(counters, "queries");
+        const profile_sql::PassRun run2 =
+            profile_sql::runPass2(db, q2, dialect, source, columns, profiles, cancelled);
+        bump(counters, "queries", run2.queries);
         if (readsEveryRow(rows))
-            bump(counters, "table_passes");
-        if (!execFragment(q2, pass2, &error)) {
+            bump(counters, "table_passes", qMax(1, run2.queries));
+        if (!run2.error.isEmpty()) {
             if (context.isCancelled()) {
                 aborted = true;
                 break;
             }
-            context.error(
-                ProfileOperationText::tr("Cannot profile %1: %2").arg(container.name, error));
-            ++failed;
+            failContainer(container.name, run2.error);
             continue;
         }
         profile_sql::Pass2Reader reader(columns, profiles, sampled);
-        while (q2.next())
+        while (q2.isActive() && q2.next())
             reader.add(q2);
         q2.finish();
         reader.finish();
-        for (FieldProfile &p : profiles)
-            p.sampled = sampled; // what the field panel marks as approximate
+        for (int i = 0; i < profiles.size(); ++i) {
+            profiles[i].sampled = sampled; // what the field panel marks as approximate
+            profiles[i].note = profileNote(columns.at(i), fields.at(i), profiles.at(i));
+            if (columns.at(i).measure.completenessOnly)
+                ++fallbacks;
+        }
         if (context.isCancelled()) {
             aborted = true;
             break;
         }
         if (!catalog.addFieldProfiles(profiles)) {
-            context.error(catalog.lastError());
-            ++failed;
+            failContainer(container.name, catalog.lastError());
             continue;
         }
         QJsonObject figures{{QStringLiteral("records"), double(records)},
@@ -351,6 +387,13 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
                        .arg(counters.value(QStringLiteral("checks_synchronized")).toInt())
                        .arg(counters.value(QStringLiteral("checks_added")).toInt())
                        .arg(counters.value(QStringLiteral("checks_updated")).toInt());
+    if (fallbacks > 0)
+        message += QLatin1Char(' ') +
+                   ProfileOperationText::tr("%1 fields measured for completeness only (see each "
+                                            "field's note).")
+                       .arg(fallbacks);
+    if (!firstFailure.isEmpty())
+        message = firstFailure + QStringLiteral(" — ") + message;
     if (failed > 0 && failed == chosen.size())
         return {operation_status::kFailure, message};
     return {failed || context.warningCount() ? operation_status::kWarning

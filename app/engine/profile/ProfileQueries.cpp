@@ -32,24 +32,26 @@ QString varPop(const SqlDialect &dialect, const QString &d)
                                                              : QStringLiteral("VAR_POP(%1)").arg(d);
 }
 
-// What VAR_POP reads of a column. PostgreSQL and MySQL take integers and exact decimals as they
-// are (PostgreSQL accumulates integers in 128 bits: exact, and cheaper than converting every
-// value to a double); elsewhere a cast keeps the result fractional (Redshift's integer variance
-// is an integer).
-QString varianceArgument(const SqlDialect &dialect, const ProfileColumn &c, const QString &f)
+// What VAR_POP reads of a column's number `n`. PostgreSQL takes integers and exact decimals as
+// they are (it accumulates integers in 128 bits: exact, and cheaper than converting every value
+// to a double). MySQL and MariaDB get doubles: over integers and decimals they return a decimal
+// rounded to 4 places (0.8184 for 0.8184032). Elsewhere a cast keeps the result fractional
+// (Redshift's integer variance is an integer), exact decimals excepted.
+QString varianceArgument(const SqlDialect &dialect, const ProfileColumn &c, const QString &n)
 {
-    const bool native = dialect.family() == SqlDialect::Family::PostgreSQL ||
-                        dialect.family() == SqlDialect::Family::MySQL;
-    if (c.exactDecimal || (native && c.family == TypeFamily::Integral))
-        return f;
-    return dialect.toDouble(f);
+    if (dialect.family() == SqlDialect::Family::MySQL)
+        return dialect.toDouble(n);
+    const bool native = dialect.family() == SqlDialect::Family::PostgreSQL;
+    if (c.exactDecimal() || (native && c.family() == TypeFamily::Integral))
+        return n;
+    return dialect.toDouble(n);
 }
 
 } // namespace
 
 bool deviationInPass1(const SqlDialect &dialect, const ProfileColumn &column)
 {
-    return !(column.exactDecimal && dialect.family() == SqlDialect::Family::PostgreSQL);
+    return !(column.exactDecimal() && dialect.family() == SqlDialect::Family::PostgreSQL);
 }
 
 namespace {
@@ -177,17 +179,22 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
             l.max = next++;
         }
         if (c.isNumeric()) {
+            if (c.measure.nonFinite) {
+                l.numberCount = next++;
+                l.numberMin = next++;
+                l.numberMax = next++;
+            }
             l.sum = next++;
             if (deviationInPass1(dialect, c)) {
                 l.spread = next++;
                 l.spreadIsVariance = hasVarPop(dialect);
             }
         }
-        if (c.isText()) {
+        if (c.measure.hasLength()) {
             l.minLength = next++;
             l.maxLength = next++;
         }
-        if (approx)
+        if (approx && c.measure.hasValue())
             l.approxDistinct = next++;
         if (percentiles && c.isNumeric()) {
             l.quartiles = next;
@@ -206,40 +213,48 @@ BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
     for (const ProfileColumn &c : columns) {
         const QString f = QStringLiteral("src.") + dialect.quote(c.name);
         if (sketches) {
+            // SQLite compares and groups any value; its sketch is fed the column as it is.
             select << sqlite_profile::call(f, c.isNumeric() ? ColumnSketch::Kind::Numeric
                                               : c.isText()  ? ColumnSketch::Kind::Text
                                                             : ColumnSketch::Kind::Other);
             continue;
         }
+        const ColumnMeasure &m = c.measure;
         select << QStringLiteral("COUNT(%1)").arg(f);
         if (c.hasMinMax()) {
-            select << dialect.toText(QStringLiteral("MIN(%1)").arg(f))
-                   << dialect.toText(QStringLiteral("MAX(%1)").arg(f));
+            select << dialect.toText(QStringLiteral("MIN(%1)").arg(m.orderOf(f)))
+                   << dialect.toText(QStringLiteral("MAX(%1)").arg(m.orderOf(f)));
         }
+        const QString n = m.hasNumber() ? m.numberOf(f) : QString();
         if (c.isNumeric()) {
-            select << sumAsDouble(dialect, f);
+            if (m.nonFinite)
+                select << QStringLiteral("COUNT(%1)").arg(n)
+                       << dialect.toDouble(QStringLiteral("MIN(%1)").arg(n))
+                       << dialect.toDouble(QStringLiteral("MAX(%1)").arg(n));
+            select << sumAsDouble(dialect, n);
             if (deviationInPass1(dialect, c)) // else pass 2 measures it
                 select << (hasVarPop(dialect)
-                               ? varPop(dialect, varianceArgument(dialect, c, f))
-                               : sumAsDouble(dialect, QStringLiteral("%1 * %1").arg(f)));
+                               ? varPop(dialect, varianceArgument(dialect, c, n))
+                               : sumAsDouble(dialect, QStringLiteral("(%1) * (%1)").arg(n)));
         }
-        if (c.isText()) {
-            select << QStringLiteral("MIN(%1)").arg(dialect.length(f))
-                   << QStringLiteral("MAX(%1)").arg(dialect.length(f));
+        if (m.hasLength()) {
+            select << QStringLiteral("MIN(%1)").arg(m.lengthOf(f))
+                   << QStringLiteral("MAX(%1)").arg(m.lengthOf(f));
         }
-        const QString approx = dialect.approximateCountDistinct(f);
+        const QString approx =
+            m.hasValue() ? dialect.approximateCountDistinct(m.valueOf(f)) : QString();
         if (!approx.isEmpty())
             select << approx;
-        if (c.isNumeric() && !dialect.approximatePercentile(f, 0.5).isEmpty())
+        if (c.isNumeric() && !dialect.approximatePercentile(n, 0.5).isEmpty())
             for (const double fraction : {0.25, 0.5, 0.75})
-                select << dialect.toDouble(dialect.approximatePercentile(f, fraction));
+                select << dialect.toDouble(dialect.approximatePercentile(n, fraction));
     }
     const QString from = source(dialect, s, &out.values);
     out.sql = QStringLiteral("SELECT %1 FROM %2").arg(select.join(QStringLiteral(", ")), from);
     return out;
 }
 
-qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<ProfileColumn> &columns,
+qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, QList<ProfileColumn> &columns,
                  QList<FieldProfile> &profiles, bool sketches)
 {
     const qint64 records = q.value(0).toLongLong();
@@ -258,16 +273,26 @@ qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, const QList<Prof
             p.minValue = q.isNull(l.min) ? QString() : q.value(l.min).toString();
             p.maxValue = q.isNull(l.max) ? QString() : q.value(l.max).toString();
         }
-        if (l.sum >= 0 && n > 0) {
+        // The values that are numbers: all of them, but where NaN and ±Infinity are kept out.
+        qint64 numbers = n;
+        if (l.numberCount >= 0) {
+            numbers = q.value(l.numberCount).toLongLong();
+            if (!q.isNull(l.numberMin) && !q.isNull(l.numberMax)) {
+                columns[i].finiteMin = q.value(l.numberMin).toDouble();
+                columns[i].finiteMax = q.value(l.numberMax).toDouble();
+            }
+        }
+        if (l.sum >= 0 && numbers > 0) {
             const double s1 = q.value(l.sum).toDouble();
-            const double mean = s1 / double(n);
+            const double mean = s1 / double(numbers);
             p.sum = s1;
             p.mean = mean;
             if (l.spread >= 0) {
                 const double spread = q.value(l.spread).toDouble();
                 const double variance =
-                    qMax(0.0, l.spreadIsVariance ? spread : spread / double(n) - mean * mean);
-                p.stdDev = n > 1 ? std::sqrt(variance * double(n) / double(n - 1)) : 0.0;
+                    qMax(0.0, l.spreadIsVariance ? spread : spread / double(numbers) - mean * mean);
+                p.stdDev =
+                    numbers > 1 ? std::sqrt(variance * double(numbers) / double(numbers - 1)) : 0.0;
             }
         }
         if (l.minLength >= 0 && n > 0) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checks/CheckCompiler.h"
+#include "connectors/ColumnMeasures.h"
 #include "connectors/FieldTypes.h"
 #include "connectors/SqlDialect.h"
 #include "domain/FieldProfile.h"
@@ -16,24 +17,40 @@ class QSqlQuery;
 
 namespace assay {
 
-// What Profile measures of one field: its name and type family decide the aggregates.
+// What Profile measures of one field: its name, and its type's measure (ColumnMeasures.h),
+// which decides the aggregates: what is counted, ordered, measured as a length, summed.
 struct ProfileColumn
 {
     QString name;
-    TypeFamily family = TypeFamily::Other;
+    ColumnMeasure measure;
+    // Floating-point columns holding NaN or ±Infinity: the range of their finite values
+    // (pass 1), which pass 2's equal-width value ranges span.
+    std::optional<double> finiteMin, finiteMax;
+
+    static ProfileColumn of(const SqlDialect &dialect, const QString &name,
+                            const QString &declaredType, const QString &baseType = QString())
+    {
+        return {name, columnMeasure(dialect, declaredType, baseType), {}, {}};
+    }
+
+    TypeFamily family() const { return measure.family; }
     // numeric/decimal: exact decimals. PostgreSQL's VAR_POP over them is arbitrary-precision
     // arithmetic per row (a sixth of the whole first pass for five such columns of twenty), and
     // converting them to doubles costs more still: their deviation comes from the second pass
     // (every record up to its sample size, else the sample, marked approximate).
-    bool exactDecimal = false;
-
-    bool isNumeric() const
+    bool exactDecimal() const { return measure.exactDecimal; }
+    bool isNumeric() const { return measure.hasNumber(); }
+    // Text whose values are read as they are: lengths, and the type its values look like.
+    bool isText() const { return measure.family == TypeFamily::String; }
+    // Text compared as text in the database (PostgreSQL may then order ties by bytes).
+    bool isNativeText() const
     {
-        return family == TypeFamily::Integral || family == TypeFamily::Fractional;
+        return isText() && measure.text == QLatin1String("%1") &&
+               measure.value == QLatin1String("%1");
     }
-    bool isText() const { return family == TypeFamily::String; }
-    // Families whose MIN/MAX every database supports.
-    bool hasMinMax() const { return family != TypeFamily::Boolean && family != TypeFamily::Other; }
+    bool hasMinMax() const { return measure.hasOrder(); }
+    // Whether pass 2 groups its values (not for columns measured for completeness only).
+    bool inPass2() const { return measure.hasValue(); }
 };
 
 // A SQL statement with its bound values, in placeholder order.
@@ -84,6 +101,9 @@ struct Pass1Layout
 {
     int count = -1, min = -1, max = -1, sum = -1, spread = -1, minLength = -1, maxLength = -1,
         approxDistinct = -1, sketch = -1;
+    // Columns whose number differs from their value (NaN and ±Infinity kept out): how many
+    // values are numbers, and the least and greatest of them.
+    int numberCount = -1, numberMin = -1, numberMax = -1;
     int quartiles = -1; // Q1, median, Q3 from the database's approximate percentile, in a row
     bool spreadIsVariance = true; // false: `spread` is the sum of squares
 };
@@ -93,9 +113,8 @@ QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileCol
 // Fills completeness, min, max, sum, mean, standard deviation, lengths and approximate distinct
 // counts (and, from sketches, skewness and kurtosis) of `profiles` (one per column, in order)
 // from pass 1's row. Returns COUNT(*).
-qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect,
-                 const QList<ProfileColumn> &columns, QList<FieldProfile> &profiles,
-                 bool sketches = false);
+qint64 readPass1(const QSqlQuery &row, const SqlDialect &dialect, QList<ProfileColumn> &columns,
+                 QList<FieldProfile> &profiles, bool sketches = false);
 
 // Pass 2 (ProfileSampledPass.cpp): one grouped query over the (sampled) rows, read once. Rows:
 // field index, value as text, count, distinct values in the rows read, rank by count, flags 1

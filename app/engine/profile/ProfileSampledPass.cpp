@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QSqlQuery>
+#include <algorithm>
 #include <cmath>
 
 namespace assay::profile_sql {
@@ -35,15 +36,22 @@ struct BucketRange
     double width = 1;
 };
 
-// Pass 1's min and max split into kBuckets equal widths (width 1 when they are equal).
-BucketRange bucketRange(const FieldProfile *p)
+// Pass 1's min and max (of the finite values, where NaN or ±Infinity exist) split into kBuckets
+// equal widths (width 1 when they are equal); none when they are not numbers (an interval's
+// min and max are "1 day", its number is seconds).
+std::optional<BucketRange> bucketRange(const ProfileColumn &c, const FieldProfile *p)
 {
     BucketRange r;
     bool okMin = false, okMax = false;
-    const double min = p ? p->minValue.toDouble(&okMin) : 0.0;
-    const double max = p ? p->maxValue.toDouble(&okMax) : 0.0;
+    double min = p ? p->minValue.toDouble(&okMin) : 0.0;
+    double max = p ? p->maxValue.toDouble(&okMax) : 0.0;
+    if (c.finiteMin && c.finiteMax) {
+        min = *c.finiteMin;
+        max = *c.finiteMax;
+        okMin = okMax = true;
+    }
     if (!okMin || !okMax || !std::isfinite(min) || !std::isfinite(max))
-        return r;
+        return std::nullopt;
     r.min = min;
     if (max > min)
         r.width = (max - min) / kBuckets;
@@ -72,24 +80,30 @@ struct FieldTerms
     SqlFragment text, number, z, bucket;
 };
 
+// `x` is the value the pass groups: the column's value expression (ColumnMeasure::value), so
+// the column itself where its type has equality, else its text.
 FieldTerms termsOf(const SqlDialect &dialect, const ProfileColumn &c, const FieldProfile *p,
                    const QString &x)
 {
+    const ColumnMeasure &m = c.measure;
     const SqlFragment nothing = raw(dialect.toDouble(QStringLiteral("NULL")));
-    FieldTerms t{raw(dialect.toText(x)), nothing, nothing,
-                 raw(QStringLiteral("CAST(NULL AS INTEGER)"))};
+    const QString text =
+        m.value == QLatin1String("%1") ? m.textOf(x) : dialect.toText(x); // text stays text
+    FieldTerms t{raw(text), nothing, nothing, raw(QStringLiteral("CAST(NULL AS INTEGER)"))};
     if (!c.isNumeric())
         return t;
-    t.number = raw(dialect.toDouble(x));
+    t.number = raw(dialect.toDouble(m.numberOf(x)));
     t.z = fmt(QStringLiteral("(%1 - %2) / %3"),
               {t.number, bound(p && p->mean ? *p->mean : 0.0), bound(zUnit(p))});
-    const BucketRange range = bucketRange(p);
+    const std::optional<BucketRange> range = bucketRange(c, p);
+    if (!range)
+        return t;
     // x >= min, so SQLite's cast truncates like FLOOR (which SQLite may lack); PostgreSQL and
     // MySQL round a cast to integer, so they get FLOOR. Max lands in bucket kBuckets.
     t.bucket = fmt(dialect.family() == SqlDialect::Family::SQLite
                        ? QStringLiteral("CAST((%1 - %2) / %3 AS INTEGER)")
                        : QStringLiteral("FLOOR((%1 - %2) / %3)"),
-                   {t.number, bound(range.min), bound(range.width)});
+                   {t.number, bound(range->min), bound(range->width)});
     return t;
 }
 
@@ -128,7 +142,10 @@ SqlFragment sharedShape(const SqlDialect &dialect, const SqlFragment &from,
 {
     QList<SqlFragment> branches;
     for (int i = 0; i < columns.size(); ++i) {
-        const QString f = QStringLiteral("s.") + dialect.quote(columns.at(i).name);
+        if (!columns.at(i).inPass2())
+            continue;
+        const QString f =
+            columns.at(i).measure.valueOf(QStringLiteral("s.") + dialect.quote(columns.at(i).name));
         const FieldTerms t =
             termsOf(dialect, columns.at(i), i < profiles.size() ? &profiles.at(i) : nullptr,
                     QStringLiteral("x"));
@@ -172,7 +189,10 @@ SqlFragment singleReadShape(const SqlDialect &dialect, const SqlFragment &from,
     QList<SqlFragment> text, number, z, bucket;
     QStringList indexes;
     for (int i = 0; i < columns.size(); ++i) {
-        const QString f = QStringLiteral("src.") + dialect.quote(columns.at(i).name);
+        if (!columns.at(i).inPass2())
+            continue;
+        const QString f = columns.at(i).measure.valueOf(QStringLiteral("src.") +
+                                                        dialect.quote(columns.at(i).name));
         const FieldTerms t =
             termsOf(dialect, columns.at(i), i < profiles.size() ? &profiles.at(i) : nullptr, f);
         const QString when = QStringLiteral(" WHEN %1 THEN ").arg(i) + QStringLiteral("%1");
@@ -225,7 +245,10 @@ SqlFragment postgresShape(const SqlDialect &dialect, const SqlFragment &from,
     const QString top = QString::number(kTopValues);
     for (int i = 0; i < columns.size(); ++i) {
         const ProfileColumn &column = columns.at(i);
-        const QString f = QStringLiteral("s.") + dialect.quote(column.name);
+        if (!column.inPass2())
+            continue;
+        const QString rawColumn = QStringLiteral("s.") + dialect.quote(column.name);
+        const QString f = column.measure.valueOf(rawColumn);
         const QString g = QStringLiteral("g%1").arg(i);
         const QString fi = QString::number(i);
         const FieldTerms t = termsOf(
@@ -233,7 +256,7 @@ SqlFragment postgresShape(const SqlDialect &dialect, const SqlFragment &from,
         // Ties of count in the order of the values; text by its bytes: the locale-aware
         // comparison costs several times more and only decides ties.
         const QString ties =
-            column.isText() ? QStringLiteral("x COLLATE \"C\"") : QStringLiteral("x");
+            column.isNativeText() ? QStringLiteral("x COLLATE \"C\"") : QStringLiteral("x");
         groups << raw(QStringLiteral("%1 AS MATERIALIZED (SELECT %2 AS x, COUNT(*) AS c FROM s "
                                      "WHERE %2 IS NOT NULL GROUP BY %2)")
                           .arg(g, f));
@@ -267,7 +290,7 @@ SqlFragment postgresShape(const SqlDialect &dialect, const SqlFragment &from,
                            "JOIN LATERAL unnest(a.q) WITH ORDINALITY AS u(value, k) "
                            "WHERE u.value IS NOT NULL")
                 .arg(fi, dialect.toText(QStringLiteral("u.value")), QString::number(kTopValues + 1),
-                     none, f));
+                     none, column.measure.numberOf(rawColumn)));
         branches << fmt(QStringLiteral("SELECT %1, NULL, 0, NULL, -1, 0, 0, 0, NULL, NULL, NULL, "
                                        "NULL, NULL, NULL, NULL, b, SUM(c) FROM (SELECT %2 AS b, c "
                                        "FROM %3) q GROUP BY b")
@@ -283,6 +306,9 @@ SqlFragment postgresShape(const SqlDialect &dialect, const SqlFragment &from,
 BoundSql pass2(const SqlDialect &dialect, const ProfileSource &s,
                const QList<ProfileColumn> &columns, const QList<FieldProfile> &profiles)
 {
+    if (std::none_of(columns.begin(), columns.end(),
+                     [](const ProfileColumn &c) { return c.inPass2(); }))
+        return {}; // every column is measured for completeness only
     QVariantList fromValues;
     const SqlFragment from{source(dialect, s, &fromValues), fromValues};
     // ln c for the entropy (Σ c·ln c per field); SQLite builds without LN() have none.
@@ -400,8 +426,9 @@ void Pass2Reader::finish()
                 p.momentsApproximate = m_sampled;
             }
         }
-        if (!sums.buckets.isEmpty()) {
-            const BucketRange range = bucketRange(&p);
+        const std::optional<BucketRange> bucketSpan = bucketRange(m_columns.at(i), &p);
+        if (!sums.buckets.isEmpty() && bucketSpan) {
+            const BucketRange &range = *bucketSpan;
             QJsonArray buckets;
             for (int b = 0; b < sums.buckets.size(); ++b)
                 buckets.append(
@@ -413,12 +440,20 @@ void Pass2Reader::finish()
         // Shannon entropy in bits: H = log2 t - Σ c·log2 c / t.
         if (sums.hasLog)
             p.entropy = qMax(0.0, (std::log(t) - sums.cLogC / t) / std::log(2.0));
-        // Ratios of the top values, over the non-null values they were counted among.
+        // Ratios of the top values, over the non-null values they were counted among. From a
+        // sample, the count is the ratio scaled to the non-null values of every record read
+        // (an estimate: "approximate"), the count in the sample kept beside it.
         QJsonArray histogram;
+        const double nonNull = p.completeness * double(p.records);
         for (const QJsonValue &v : std::as_const(p.histogram)) {
             QJsonObject bucket = v.toObject();
-            bucket.insert(QStringLiteral("ratio"),
-                          bucket.value(QStringLiteral("count")).toDouble() / t);
+            const double counted = bucket.value(QStringLiteral("count")).toDouble();
+            bucket.insert(QStringLiteral("ratio"), counted / t);
+            if (m_sampled && nonNull > t) {
+                bucket.insert(QStringLiteral("sample_count"), counted);
+                bucket.insert(QStringLiteral("count"), double(qRound64(counted / t * nonNull)));
+                bucket.insert(QStringLiteral("approximate"), true);
+            }
             histogram.append(bucket);
         }
         p.histogram = histogram;

@@ -1,5 +1,8 @@
 #include "engine/scan/ScanContainer.h"
 
+#include "checks/CheckSqlText.h"
+#include "engine/FailureIsolation.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDate>
@@ -20,6 +23,37 @@ struct Text
 bool recordForm(CheckForm form)
 {
     return form == CheckForm::Record || form == CheckForm::Grouped;
+}
+
+// Whether the connection still answers: when it does not, a failed statement is no check's
+// fault.
+bool answers(QSqlDatabase db)
+{
+    if (!db.isOpen())
+        return false;
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
+// The same rows, none of them: a statement over it is planned (and refused) like the real one,
+// and reads nothing.
+CheckSqlContext zeroRows(CheckSqlContext c)
+{
+    c.rowScope = c.rowScope.isEmpty()
+                     ? SqlFragment{QStringLiteral("1=0"), {}}
+                     : check_sql::fmt(QStringLiteral("(%1) AND 1=0"), {c.rowScope});
+    c.recordLimit = 0;
+    c.sample = RowSample();
+    return c;
+}
+
+// `compiled` with only the checks at `parts` left in the count pass.
+QList<CompiledCheck> onlyChecks(QList<CompiledCheck> compiled, const QList<int> &parts)
+{
+    for (int i = 0; i < compiled.size(); ++i)
+        if (!parts.contains(i) && compiled.at(i).error.isEmpty())
+            compiled[i].error = QStringLiteral("(left out)");
+    return compiled;
 }
 
 } // namespace
@@ -125,6 +159,7 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         o.check = c;
         o.form = compiled.last().form;
         o.count.error = compiled.last().error;
+        o.count.notApplicable = compiled.last().notApplicable;
         o.count.passed = compiled.last().ok();
         out.outcomes << o;
     }
@@ -151,12 +186,25 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         extra << SqlFragment{m_context.dialect.toText(QStringLiteral("MAX(%1)").arg(
                                  m_context.dialect.quote(m_limits.incrementalField))),
                              {}};
-    const CountPass pass = buildCountPass(checks, compiled, m_context, extra);
+    CountPass pass = buildCountPass(checks, compiled, m_context, extra);
     QSqlQuery q(m_db);
     ++out.queries;
     ++out.tablePasses;
-    if (!execFragment(q, pass.query, &out.error))
-        return out;
+    if (!execFragment(q, pass.query, &out.error)) {
+        // One check the database refuses (a type it cannot compare, an overflow, a list too
+        // long) must not fail the others: find it, set it aside with its error, and count the
+        // rest.
+        if (m_cancelled() || !answers(m_db))
+            return out;
+        isolateFailingChecks(checks, compiled, pass, extra, out);
+        pass = buildCountPass(checks, compiled, m_context, extra);
+        q = QSqlQuery(m_db);
+        ++out.queries;
+        ++out.tablePasses;
+        out.error.clear();
+        if (!execFragment(q, pass.query, &out.error))
+            return out;
+    }
     if (!q.next()) {
         out.error = Text::tr("The count query returned no row.");
         return out;
@@ -172,7 +220,7 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         if (pass.firstColumn.at(i) >= 0)
             out.outcomes[i].count = readCountRow(pass, i, checks.at(i), compiled.at(i), row);
 
-    // Grouped rules, each its own pass.
+    // Grouped rules, each its own pass; one that fails is that check's error.
     for (int i = 0; i < checks.size(); ++i) {
         if (!compiled.at(i).ok() || compiled.at(i).form != CheckForm::Grouped)
             continue;
@@ -181,8 +229,19 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         QSqlQuery g(m_db);
         ++out.queries;
         ++out.tablePasses;
-        if (!execFragment(g, compiled.at(i).groupedCount, &out.error))
-            return out;
+        QString error;
+        if (!execFragment(g, compiled.at(i).groupedCount, &error)) {
+            if (!answers(m_db)) {
+                out.error = error;
+                return out;
+            }
+            out.outcomes[i].count = CheckCount();
+            out.outcomes[i].count.error =
+                Text::tr("The database refused this check: %1").arg(error);
+            out.outcomes[i].count.passed = false;
+            compiled[i].error = out.outcomes[i].count.error;
+            continue;
+        }
         if (g.next())
             out.outcomes[i].count = groupedCount(checks.at(i), g);
     }
@@ -196,10 +255,70 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
             continue;
         if (m_cancelled())
             return out;
-        if (!examples(o, compiled.at(i), out))
-            return out;
+        if (!examples(o, compiled.at(i), out)) {
+            if (!answers(m_db))
+                return out;
+            // The count stands; only its example rows are missing, and the anomaly says why.
+            o.examplesError = out.error;
+            out.error.clear();
+        }
     }
     return out;
+}
+
+void ContainerScanner::isolateFailingChecks(const QList<Check> &checks,
+                                            QList<CompiledCheck> &compiled, const CountPass &pass,
+                                            const QList<SqlFragment> &extra, ContainerFindings &out)
+{
+    QList<int> inPass;
+    for (int i = 0; i < checks.size(); ++i)
+        if (pass.firstColumn.at(i) >= 0)
+            inPass << i;
+    const auto refuse = [&](int i, const QString &error) {
+        compiled[i].error = Text::tr("The database refused this check: %1").arg(error.simplified());
+        out.outcomes[i].count = CheckCount();
+        out.outcomes[i].count.error = compiled.at(i).error;
+        out.outcomes[i].count.passed = false;
+    };
+    // What the planner refuses, check by check, over no rows (cheap).
+    const CheckSqlContext none = zeroRows(m_context);
+    for (const int i : inPass) {
+        if (m_cancelled())
+            return;
+        QSqlQuery probe(m_db);
+        ++out.queries;
+        QString error;
+        if (!execFragment(probe, buildCountPass(checks, onlyChecks(compiled, {i}), none, {}).query,
+                          &error))
+            refuse(i, error);
+    }
+    QSqlQuery whole(m_db);
+    ++out.queries;
+    ++out.tablePasses;
+    QString error;
+    if (execFragment(whole, buildCountPass(checks, compiled, m_context, extra).query, &error))
+        return;
+    // What fails only while rows are read: halve the checks over full passes.
+    inPass.clear();
+    for (int i = 0; i < checks.size(); ++i)
+        if (compiled.at(i).ok() && (compiled.at(i).form == CheckForm::Record ||
+                                    compiled.at(i).form == CheckForm::Aggregate))
+            inPass << i;
+    const QHash<int, QString> failing = isolateFailures(
+        inPass, error,
+        [&](const QList<int> &parts) {
+            QSqlQuery probe(m_db);
+            ++out.queries;
+            ++out.tablePasses;
+            QString e;
+            execFragment(probe,
+                         buildCountPass(checks, onlyChecks(compiled, parts), m_context, {}).query,
+                         &e);
+            return e;
+        },
+        m_cancelled);
+    for (auto it = failing.begin(); it != failing.end(); ++it)
+        refuse(it.key(), it.value());
 }
 
 } // namespace assay

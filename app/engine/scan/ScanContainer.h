@@ -19,6 +19,7 @@ struct CheckOutcome
     CheckForm form = CheckForm::Record;
     CheckCount count;
     QList<QJsonObject> examples; // failing rows, as many as the example query's LIMIT let through
+    QString examplesError;       // the example query failed: the count stands, without rows
     // False when the scan of the container stopped before this check (a failed expected
     // schema): it neither passed nor failed, so it raises nothing and resolves nothing.
     bool evaluated = true;
@@ -65,6 +66,10 @@ public:
 
 private:
     bool examples(CheckOutcome &outcome, const CompiledCheck &compiled, ContainerFindings &out);
+    // The count pass failed: sets aside (with their errors) the checks that make it fail.
+    void isolateFailingChecks(const QList<Check> &checks, QList<CompiledCheck> &compiled,
+                              const CountPass &pass, const QList<SqlFragment> &extra,
+                              ContainerFindings &out);
 
     QSqlDatabase m_db;
     CheckSqlContext m_context;

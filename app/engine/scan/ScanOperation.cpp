@@ -167,9 +167,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         sql.dialect = dialect;
         sql.schema = context.datastore().schema;
         sql.table = container.name;
-        for (const Field &f : catalog.fields(container.id))
-            if (!f.removed)
-                sql.fieldTypes.insert(f.name, typeFamily(f.declaredType));
+        sql.setFields(catalog.fields(container.id));
         sql.variables = options.checkVariables;
         sql.referenceTable = [&containerNames](qint64 id) { return containerNames.value(id); };
         sql.recordLimit = options.recordLimit;
@@ -222,11 +220,24 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             context.operation().result.insert(QStringLiteral("containers"), figures);
             continue;
         }
-        for (const CheckOutcome &o : found.outcomes)
-            if (!o.count.error.isEmpty())
+        for (const CheckOutcome &o : found.outcomes) {
+            const RuleSpec *rule = rules::find(o.check.rule);
+            const QString title = rule ? rule->title : o.check.rule;
+            if (o.count.notApplicable)
+                context.info(Text::tr("Check %1 (%2) of %3 does not apply: %4 It was not run; "
+                                      "edit or archive it.")
+                                 .arg(o.check.id)
+                                 .arg(title, container.name, o.count.error));
+            else if (!o.count.error.isEmpty())
                 context.warning(Text::tr("Check %1 (%2) of %3 cannot run: %4")
                                     .arg(o.check.id)
-                                    .arg(o.check.rule, container.name, o.count.error));
+                                    .arg(title, container.name, o.count.error));
+            if (!o.examplesError.isEmpty())
+                context.warning(Text::tr("The failing records of check %1 (%2) of %3 could not "
+                                         "be read: %4")
+                                    .arg(o.check.id)
+                                    .arg(title, container.name, o.examplesError));
+        }
 
         ContainerScanRecord record = recorder.build(container, found, reading);
         ContainerScanResult &result = record.result;

@@ -26,6 +26,8 @@ constexpr int kAnomaliesPerCheck = 100000;
 
 QString resultOf(const CheckOutcome &o)
 {
+    if (o.count.notApplicable)
+        return QStringLiteral("not_applicable");
     if (!o.evaluated || !o.count.error.isEmpty() ||
         (o.count.asserted == 0 && o.form != CheckForm::Schema &&
          o.check.rule != QLatin1String("minPartitionSize")))

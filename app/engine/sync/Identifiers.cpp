@@ -41,7 +41,7 @@ ContainerIdentifiers detectIdentifiers(const DiscoveredContainer &container)
     const DiscoveredField *nonNullIntegral = nullptr;
     for (int i = 0; i < container.fields.size(); ++i) {
         const DiscoveredField &f = container.fields.at(i);
-        const TypeFamily family = typeFamily(f.declaredType);
+        const TypeFamily family = typeFamily(f.baseType.isEmpty() ? f.declaredType : f.baseType);
         if (isDateTimeFamily(family)) {
             if (!lastModified && looksLastModified(f.name))
                 lastModified = &f;
@@ -61,7 +61,9 @@ ContainerIdentifiers detectIdentifiers(const DiscoveredContainer &container)
         ids.incrementalStrategy = QStringLiteral("batch-value");
         ids.incrementalField = key->name;
     }
-    if (nonNullDateTime)
+    if (!container.partitionKey.isEmpty())
+        ids.partitionField = container.partitionKey; // what the table is partitioned by
+    else if (nonNullDateTime)
         ids.partitionField = nonNullDateTime->name;
     else if (lastModified)
         ids.partitionField = lastModified->name;

@@ -14,7 +14,7 @@ struct ContainerIdentifiers
 
 // A timestamp like updated_at/modified_at gives "last-modified"; else a non-null integral key
 // (id, <table>_id) gives "batch-value". The partition field prefers a non-null datetime, then an
-// integral key.
+// integral key; a partitioned table's partition key comes first.
 ContainerIdentifiers detectIdentifiers(const DiscoveredContainer &container);
 
 } // namespace assay

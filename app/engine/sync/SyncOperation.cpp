@@ -24,9 +24,33 @@ constexpr int kBatchContainers = 1000; // containers per transaction: bounded, c
 constexpr int kNamesKept = 500;        // names listed per change kind in the result
 const QString kSourceSettings = QStringLiteral("source");
 
-const char *const kCounters[] = {"containers_added",    "containers_changed", "containers_removed",
-                                 "containers_restored", "containers_missing", "fields_added",
-                                 "fields_changed",      "fields_removed"};
+const char *const kCounters[] = {
+    "containers_added",    "containers_changed", "containers_removed",
+    "containers_restored", "containers_missing", "fields_added",
+    "fields_changed",      "fields_removed",     "partitions_archived"};
+
+// A discovered field as the Catalog keeps it.
+Field fieldOf(qint64 containerId, const DiscoveredField &df)
+{
+    Field f;
+    f.containerId = containerId;
+    f.name = df.name;
+    f.ordinal = df.ordinal;
+    f.declaredType = df.declaredType;
+    f.baseType = df.baseType;
+    f.collation = df.collation;
+    f.sourceName = df.sourceName;
+    f.nullable = df.nullable;
+    return f;
+}
+
+// Whether the source describes a known field differently now.
+bool differs(const Field &f, const DiscoveredField &df)
+{
+    return f.declaredType != df.declaredType || f.nullable != df.nullable ||
+           f.baseType != df.baseType || f.collation != df.collation ||
+           f.sourceName != df.sourceName;
+}
 
 } // namespace
 
@@ -40,6 +64,7 @@ SyncOptions SyncOptions::fromJson(const QJsonObject &o)
         options.includeTables = include.contains(QStringLiteral("table"));
         options.includeViews = include.contains(QStringLiteral("view"));
     }
+    options.includePartitions = o.value(QStringLiteral("include_partitions")).toBool(false);
     return options;
 }
 
@@ -52,7 +77,8 @@ QJsonObject SyncOptions::toJson() const
         include << QStringLiteral("view");
     return {{QStringLiteral("prune"), prune},
             {QStringLiteral("recreate"), recreate},
-            {QStringLiteral("include"), include}};
+            {QStringLiteral("include"), include},
+            {QStringLiteral("include_partitions"), includePartitions}};
 }
 
 SyncApplier::SyncApplier(Catalog &catalog, qint64 datastoreId, SyncOptions options)
@@ -75,7 +101,7 @@ void SyncApplier::note(const char *counter, const QString &name)
 
 bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
                         const std::function<bool()> &cancelled,
-                        const std::function<void(double)> &progress)
+                        const std::function<void(double)> &progress, const QStringList &partitions)
 {
     QHash<QString, Container> known;
     for (const Container &c : m_catalog.containers(m_datastoreId))
@@ -129,13 +155,7 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
             if (!c.id)
                 return m_error = w.lastError(), false;
             for (const DiscoveredField &df : d.fields) {
-                Field f;
-                f.containerId = c.id;
-                f.name = df.name;
-                f.ordinal = df.ordinal;
-                f.declaredType = df.declaredType;
-                f.nullable = df.nullable;
-                if (!w.insertField(f))
+                if (!w.insertField(fieldOf(c.id, df)))
                     return m_error = w.lastError(), false;
                 note("fields_added", d.name + QLatin1Char('.') + df.name);
             }
@@ -178,31 +198,23 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
             const QString qualified = d.name + QLatin1Char('.') + df.name;
             auto f = fieldsByName.find(df.name);
             if (f == fieldsByName.end()) {
-                Field nf;
-                nf.containerId = c.id;
-                nf.name = df.name;
-                nf.ordinal = df.ordinal;
-                nf.declaredType = df.declaredType;
-                nf.nullable = df.nullable;
                 CatalogBatch &w = writer();
-                if (!w.insertField(nf))
+                if (!w.insertField(fieldOf(c.id, df)))
                     return m_error = w.lastError(), false;
                 note("fields_added", qualified);
                 changed = true;
                 continue;
             }
-            const bool typeChanged =
-                f->declaredType != df.declaredType || f->nullable != df.nullable;
+            const bool typeChanged = differs(*f, df);
             if (!typeChanged && f->ordinal == df.ordinal && !f->removed)
                 continue;
             if (f->removed)
                 note("fields_added", qualified);
             else if (typeChanged)
                 note("fields_changed", qualified);
-            f->declaredType = df.declaredType;
-            f->nullable = df.nullable;
-            f->ordinal = df.ordinal;
-            f->removed = false;
+            const qint64 id = f->id;
+            *f = fieldOf(c.id, df);
+            f->id = id;
             CatalogBatch &w = writer();
             if (!w.updateField(*f))
                 return m_error = w.lastError(), false;
@@ -227,9 +239,20 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
     }
 
     // What the Catalog knows but the source no longer has (only kinds this sync looked at).
+    const QSet<QString> folded(partitions.begin(), partitions.end());
     for (Container &c : known) {
         if (c.removed || seen.contains(c.name))
             continue;
+        if (folded.contains(c.name)) {
+            // A partition an earlier version listed as a container of its own: its table now
+            // covers its rows. Archived (removed, history kept), never deleted.
+            c.removed = true;
+            CatalogBatch &w = writer();
+            if (!w.updateContainer(c))
+                return m_error = w.lastError(), false;
+            note("partitions_archived", c.name);
+            continue;
+        }
         const bool looked = (c.containerType == QLatin1String("view") && m_options.includeViews) ||
                             (c.containerType != QLatin1String("view") && m_options.includeTables);
         if (!looked)
@@ -262,7 +285,8 @@ OperationOutcome SyncOperation::run(OperationContext &context)
     if (!spec)
         return {operation_status::kFailure, SyncOperationText::tr("Unknown connector type.")};
 
-    QVector<DiscoveredContainer> discovered;
+    DiscoveredSchema schema;
+    QVector<DiscoveredContainer> &discovered = schema.containers;
     QString error;
     context.progress(0.02, SyncOperationText::tr("Connecting"));
     if (spec->kind == ConnectorKind::Dfs) {
@@ -282,9 +306,10 @@ OperationOutcome SyncOperation::run(OperationContext &context)
         discovery.schema = context.datastore().schema;
         discovery.includeTables = options.includeTables;
         discovery.includeViews = options.includeViews;
+        discovery.includePartitions = options.includePartitions;
         context.progress(0.05,
                          SyncOperationText::tr("Reading the catalog of %1").arg(discovery.schema));
-        const bool ok = discoverSchema(*session, discovery, &discovered, &error);
+        const bool ok = discoverSchema(*session, discovery, &schema, &error);
         context.closeSource(session);
         if (!ok) {
             context.error(error);
@@ -301,7 +326,8 @@ OperationOutcome SyncOperation::run(OperationContext &context)
         discovered, [&] { return context.isCancelled(); },
         [&](double f) {
             context.progress(0.3 + 0.7 * f, SyncOperationText::tr("Recording containers"));
-        });
+        },
+        schema.partitions);
     context.operation().counters = applier.summary().counters;
     QJsonObject result = applier.summary().result;
     result.insert(QStringLiteral("containers_discovered"), int(discovered.size()));
@@ -327,6 +353,13 @@ OperationOutcome SyncOperation::run(OperationContext &context)
             .arg(c.value(QStringLiteral("fields_added")).toInt())
             .arg(c.value(QStringLiteral("fields_changed")).toInt())
             .arg(c.value(QStringLiteral("fields_removed")).toInt());
+    const int folded = c.value(QStringLiteral("partitions_archived")).toInt();
+    if (folded > 0)
+        context.info(SyncOperationText::tr(
+                         "%1 partitions are now measured as part of their partitioned table; "
+                         "their containers were archived with their history (Sync option "
+                         "“Partitions as containers” lists them again).")
+                         .arg(folded));
     const int missing = c.value(QStringLiteral("containers_missing")).toInt();
     if (missing > 0)
         context.info(SyncOperationText::tr(

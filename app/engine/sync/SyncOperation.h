@@ -9,13 +9,15 @@ namespace assay {
 
 class Catalog;
 
-// Sync options (API type "catalog"): prune, recreate, include tables and/or views.
+// Sync options (API type "catalog"): prune, recreate, include tables and/or views, and
+// partitions as containers of their own.
 struct SyncOptions
 {
     bool prune = false;
     bool recreate = false;
     bool includeTables = true;
     bool includeViews = true;
+    bool includePartitions = false;
 
     static SyncOptions fromJson(const QJsonObject &options);
     QJsonObject toJson() const;
@@ -36,8 +38,11 @@ class SyncApplier
 public:
     SyncApplier(Catalog &catalog, qint64 datastoreId, SyncOptions options);
     // `progress` gets 0..1 while batches commit; returns false with error() on a Catalog error.
+    // Containers named in `partitions` (partitions the source now folds into their table) are
+    // archived, history kept, whatever the prune option says.
     bool apply(const QVector<DiscoveredContainer> &discovered,
-               const std::function<bool()> &cancelled, const std::function<void(double)> &progress);
+               const std::function<bool()> &cancelled, const std::function<void(double)> &progress,
+               const QStringList &partitions = {});
     const SyncSummary &summary() const { return m_summary; }
     QString error() const { return m_error; }
 
