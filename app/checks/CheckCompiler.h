@@ -44,6 +44,10 @@ struct RowSample
     // the pages drawn, but their rows are neighbours: good enough to test checks on, too
     // clustered for quartiles of ordered data.
     bool pages = false;
+    // Whether the relation accepts TABLESAMPLE (PostgreSQL tables, partitioned tables and
+    // materialized views do; views and foreign tables do not, and are sampled row by row with
+    // a random predicate instead).
+    bool tableSample = true;
 
     bool active() const { return rows > 0 && population > rows; }
 };
@@ -140,6 +144,11 @@ SqlFragment sourceRelation(const CheckSqlContext &context,
 // Whether reading sourceRelation(context) visits every row in scope (a table pass): false only
 // for a sample read by rowid or by pages.
 bool readsEveryRow(const CheckSqlContext &context);
+
+// How sourceRelation(context) samples, in words a user reads beside the figures ("TABLESAMPLE
+// BERNOULLI", "rowid draws", "random predicate", "reservoir", "first rows"); empty when it
+// reads every row in scope.
+QString samplingMethod(const CheckSqlContext &context);
 
 // A SQLite rowid table's rowid range (an indexed MIN/MAX), so that a RowSample of it reads
 // rows by key instead of the whole table. Without one (other databases, views, WITHOUT ROWID

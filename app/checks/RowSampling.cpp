@@ -41,9 +41,26 @@ SqlFragment randomPredicate(const SqlDialect &dialect, double fraction)
         return fmt(QStringLiteral("random() < %1"), {bound(fraction)});
     case SqlDialect::Family::MySQL:
         return fmt(QStringLiteral("RAND() < %1"), {bound(fraction)});
+    case SqlDialect::Family::DuckDB:
+        return fmt(QStringLiteral("random() < %1"), {bound(fraction)});
     default:
         return {};
     }
+}
+
+// The kinds of sample sampledTable() draws.
+enum class Method { RowidDraws, TableSample, Reservoir, RandomPredicate, FirstRows };
+
+Method methodOf(const CheckSqlContext &c)
+{
+    const RowSample &s = c.sample;
+    if (c.dialect.family() == SqlDialect::Family::SQLite && rowidDraws(s) > 0)
+        return Method::RowidDraws;
+    if (c.dialect.family() == SqlDialect::Family::PostgreSQL && s.tableSample)
+        return Method::TableSample;
+    if (c.dialect.family() == SqlDialect::Family::DuckDB)
+        return Method::Reservoir;
+    return randomPredicate(c.dialect, 0.5).isEmpty() ? Method::FirstRows : Method::RandomPredicate;
 }
 
 // `SELECT * FROM table [sample] [WHERE scope AND sample]`, the sample taken from the table
@@ -56,7 +73,18 @@ SqlFragment sampledTable(const CheckSqlContext &c, bool *sampled)
     SqlFragment select = raw(QStringLiteral("SELECT * FROM ") + c.dialect.table(c.schema, c.table));
     QList<SqlFragment> where;
     *sampled = true;
-    const qint64 draws = c.dialect.family() == SqlDialect::Family::SQLite ? rowidDraws(s) : 0;
+    const Method method = methodOf(c);
+    const qint64 draws = method == Method::RowidDraws ? rowidDraws(s) : 0;
+    if (method == Method::Reservoir) {
+        // DuckDB keeps a reservoir of exactly the rows wanted, the same ones every time.
+        select =
+            fmt(QStringLiteral("SELECT * FROM (%1) assay_scope USING SAMPLE reservoir(%2 ROWS) "
+                               "REPEATABLE (42)"),
+                {c.rowScope.isEmpty() ? select
+                                      : fmt(QStringLiteral("%1 WHERE %2"), {select, c.rowScope}),
+                 raw(QString::number(s.rows))});
+        return select;
+    }
     if (draws > 0) {
         // Uniform draws over the rowid span: every row is equally likely, whatever the gaps.
         where << fmt(QStringLiteral("%1 IN (WITH RECURSIVE assay_draw(i) AS (SELECT 1 UNION ALL "
@@ -64,7 +92,7 @@ SqlFragment sampledTable(const CheckSqlContext &c, bool *sampled)
                                     "abs(random()) % %4 FROM assay_draw)"),
                      {raw(c.dialect.quote(s.rowidName)), bound(draws), bound(s.firstRowid),
                       bound(s.lastRowid - s.firstRowid + 1)});
-    } else if (c.dialect.family() == SqlDialect::Family::PostgreSQL) {
+    } else if (method == Method::TableSample) {
         select = fmt(s.pages ? QStringLiteral("%1 TABLESAMPLE SYSTEM (%2)")
                              : QStringLiteral("%1 TABLESAMPLE BERNOULLI (%2)"),
                      {select, bound(fraction * 100.0)});
@@ -126,14 +154,37 @@ bool readsEveryRow(const CheckSqlContext &c)
 {
     if (!c.sample.active() || c.recordLimit > 0)
         return true;
-    switch (c.dialect.family()) {
-    case SqlDialect::Family::SQLite:
-        return rowidDraws(c.sample) == 0;
-    case SqlDialect::Family::PostgreSQL:
+    switch (methodOf(c)) {
+    case Method::RowidDraws:
+        return false;
+    case Method::TableSample:
         return !c.sample.pages;
     default:
         return true;
     }
+}
+
+QString samplingMethod(const CheckSqlContext &c)
+{
+    if (!c.sample.active())
+        return QString();
+    if (c.recordLimit > 0)
+        return randomPredicate(c.dialect, 0.5).isEmpty() ? QStringLiteral("first rows")
+                                                         : QStringLiteral("random predicate");
+    switch (methodOf(c)) {
+    case Method::RowidDraws:
+        return QStringLiteral("rowid draws");
+    case Method::TableSample:
+        return c.sample.pages ? QStringLiteral("TABLESAMPLE SYSTEM")
+                              : QStringLiteral("TABLESAMPLE BERNOULLI");
+    case Method::Reservoir:
+        return QStringLiteral("reservoir");
+    case Method::RandomPredicate:
+        return QStringLiteral("random predicate");
+    case Method::FirstRows:
+        break;
+    }
+    return QStringLiteral("first rows");
 }
 
 RowSample rowidRange(QSqlDatabase db, const CheckSqlContext &c, const QStringList &columns)

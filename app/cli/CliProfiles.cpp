@@ -24,9 +24,14 @@ QJsonValue jsonOf(const QString &v)
     return v.isNull() ? QJsonValue() : QJsonValue(v);
 }
 
-QString textOf(const std::optional<double> &v)
+// Approximate figures are marked the way the window marks them.
+const QString kApproximate = QStringLiteral("\u2248");
+
+QString textOf(const std::optional<double> &v, bool approximate = false)
 {
-    return v ? QString::number(*v, 'g', 10) : QStringLiteral("-");
+    if (!v)
+        return QStringLiteral("-");
+    return (approximate ? kApproximate : QString()) + QString::number(*v, 'g', 10);
 }
 
 // Distinct values over non-null values: 1 when every value is different.
@@ -67,7 +72,9 @@ QJsonObject profileJson(const FieldProfile &p)
             {QStringLiteral("entropy"), jsonOf(p.entropy)},
             {QStringLiteral("unique_distinct_ratio"), uniqueDistinctRatio(p)},
             {QStringLiteral("histogram_buckets"), p.histogram},
-            {QStringLiteral("numeric_buckets"), p.buckets}};
+            {QStringLiteral("numeric_buckets"), p.buckets},
+            // How the field was measured when not the plain way, or why figures are missing.
+            {QStringLiteral("note"), p.note}};
 }
 
 int show(Context &ctx)
@@ -110,21 +117,32 @@ int show(Context &ctx)
         return Success;
     }
     QList<QStringList> rows;
-    for (const FieldProfile &fp : profiles)
+    QStringList notes;
+    for (const FieldProfile &fp : profiles) {
         rows << QStringList{fp.fieldName,
                             fp.inferredType,
                             QString::number(fp.completeness * 100.0, 'f', 1) + QLatin1Char('%'),
-                            QString::number(fp.distinctValues) +
-                                (fp.distinctApproximate ? QStringLiteral("~") : QString()),
+                            (fp.distinctApproximate ? kApproximate : QString()) +
+                                QString::number(fp.distinctValues),
                             fp.minValue.isNull() ? QStringLiteral("-") : fp.minValue,
                             fp.maxValue.isNull() ? QStringLiteral("-") : fp.maxValue,
                             textOf(fp.mean),
-                            textOf(fp.median)};
+                            textOf(fp.median, fp.quantilesApproximate),
+                            fp.note.isEmpty() ? QString() : QStringLiteral("*")};
+        if (!fp.note.isEmpty())
+            notes << QStringLiteral("  %1: %2").arg(fp.fieldName, fp.note);
+    }
     printTable(ctx,
                {QStringLiteral("FIELD"), QStringLiteral("TYPE"), QStringLiteral("COMPLETE"),
                 QStringLiteral("DISTINCT"), QStringLiteral("MIN"), QStringLiteral("MAX"),
-                QStringLiteral("MEAN"), QStringLiteral("MEDIAN")},
+                QStringLiteral("MEAN"), QStringLiteral("MEDIAN"), QStringLiteral("NOTE")},
                rows);
+    if (profiles.constFirst().sampled)
+        *ctx.out << QStringLiteral("%1 marks an estimate from a sample of the records.\n")
+                        .arg(kApproximate);
+    if (!notes.isEmpty())
+        *ctx.out << QStringLiteral("* How these fields were measured:\n") +
+                        notes.join(QLatin1Char('\n')) + QLatin1Char('\n');
     return Success;
 }
 

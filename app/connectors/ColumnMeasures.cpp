@@ -45,6 +45,7 @@ enum class Kind {
     Geometry,    // MySQL spatial types: grouped by their WKT text
     Year,        // MySQL YEAR: a small integer
     Dynamic,     // SQLite: any value; ordered and grouped by SQLite's own rules
+    Oid,         // PostgreSQL oid: ordered, summed as a bigint (it has no SUM of its own)
 };
 
 enum Dialects : unsigned {
@@ -72,8 +73,9 @@ const Strategy kStrategies[] = {
     {Everywhere, "^string$", Kind::Text},
     // PostgreSQL (format_type spellings) and Redshift.
     {Postgres, "\\[\\]$", Kind::Array},
-    {Postgres, "^(smallint|integer|bigint|int2|int4|int8|oid|smallserial|serial|bigserial)$",
+    {Postgres, "^(smallint|integer|bigint|int2|int4|int8|smallserial|serial|bigserial)$",
      Kind::Integer},
+    {Postgres, "^(oid|xid8)$", Kind::Oid},
     {Postgres, "^(numeric|decimal)$", Kind::Decimal},
     {Postgres, "^(real|double precision|float4|float8)$", Kind::Float},
     {Postgres, "^money$", Kind::Money},
@@ -377,6 +379,11 @@ ColumnMeasure make(Kind kind, const SqlDialect &d)
     case Kind::Dynamic:
         m.order = x;
         m.text = x;
+        break;
+    case Kind::Oid:
+        m.family = TypeFamily::Integral;
+        m.order = x;
+        m.number = QStringLiteral("CAST(CAST(%1 AS TEXT) AS BIGINT)");
         break;
     }
     return m;

@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "connectors/ConnectorSpec.h"
+#include "connectors/Discovery.h"
 #include "connectors/FieldTypes.h"
 #include "connectors/FolderDiscovery.h"
 #include "engine/OperationRequest.h"
@@ -258,6 +259,8 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             profiles << p;
         }
         const qint64 records = profile_sql::readPass1(q1, dialect, columns, profiles, sketches);
+        for (const ProfileColumn &c : columns)
+            fallbacks += c.measure.completenessOnly && !c.measure.note.isEmpty() ? 1 : 0;
         q1.finish();
         if (context.isCancelled()) {
             aborted = true;
@@ -270,9 +273,12 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         for (const ProfileColumn &c : columns)
             names << c.name;
         CheckSqlContext rows = profile_sql::rowsOf(dialect, source);
-        const RowSample keys = rowidRange(db, rows, names);
+        RowSample keys = rowidRange(db, rows, names);
         if (!keys.rowidName.isEmpty())
             bump(counters, "queries");
+        // Views and foreign tables take no TABLESAMPLE: their samples are drawn row by row.
+        keys.tableSample = acceptsTableSample(
+            container.settings.value(QStringLiteral("source")).toObject(), container.containerType);
         source.sample = keys;
         source.sample.rows = profile_sql::kSampleRows;
         source.sample.population = records;
@@ -300,8 +306,6 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         for (int i = 0; i < profiles.size(); ++i) {
             profiles[i].sampled = sampled; // what the field panel marks as approximate
             profiles[i].note = profileNote(columns.at(i), fields.at(i), profiles.at(i));
-            if (columns.at(i).measure.completenessOnly)
-                ++fallbacks;
         }
         if (context.isCancelled()) {
             aborted = true;
@@ -315,6 +319,8 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
                             {QStringLiteral("records_profiled"), double(records)},
                             {QStringLiteral("fields"), int(fields.size())},
                             {QStringLiteral("sampled"), sampled}};
+        if (sampled)
+            figures.insert(QStringLiteral("sampling_method"), samplingMethod(rows));
         // A record limit that was reached read part of the table: how large is all of it? The
         // database's statistics tell, roughly (a starting threshold makes the table's size
         // beside the point: the records past it are not known without reading them).

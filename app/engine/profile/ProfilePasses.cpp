@@ -78,6 +78,24 @@ void degrade(ProfileColumn &column, const SqlDialect &dialect, const QString &re
                      << (before.isEmpty() ? QString() : QStringLiteral("(was: %1)").arg(before));
 }
 
+// Pass 2 only groups values: a column it cannot group by its type is grouped by its text, else
+// left out of pass 2. Pass 1's figures stand; the note says what is missing.
+void degradeGrouping(ProfileColumn &column, const SqlDialect &dialect, const QString &reason)
+{
+    ColumnMeasure &m = column.measure;
+    const QString text = m.text.isEmpty() ? dialect.toText(QStringLiteral("%1")) : m.text;
+    const QString why = reason.simplified();
+    if (m.value != text) {
+        m.value = text;
+        m.number.clear(); // no quantiles or value ranges from text
+        m.note = Text::tr("most frequent values counted as text (%1)").arg(why);
+    } else {
+        m.value.clear();
+        m.note = Text::tr("no most frequent values or quantiles (%1)").arg(why);
+    }
+    qCInfo(lcEngine) << "profile: column" << column.name << "falls back:" << m.note;
+}
+
 // Columns a pass can still measure less: not yet counted only.
 QList<int> degradable(const QList<ProfileColumn> &columns, bool pass2)
 {
@@ -105,8 +123,19 @@ PassRun runPass1(QSqlDatabase db, QSqlQuery &query, const SqlDialect &dialect,
         return out;
 
     // What the planner refuses, column by column, over no rows: each refused column falls
-    // back (twice at most: through its text, then completeness only).
+    // back (twice at most: through its text, then completeness only). When it refuses even a
+    // bare count, the statement is at fault (the relation, its sample), not a column.
     const ProfileSource none = zeroRows(source);
+    {
+        QSqlQuery probe(db);
+        QList<ProfileColumn> counted;
+        for (ProfileColumn c : columns) {
+            c.measure = c.measure.degraded(dialect, QString()).degraded(dialect, QString());
+            counted << c;
+        }
+        if (!attempt(probe, none, counted).isEmpty())
+            return out;
+    }
     for (int i = 0; i < columns.size() && !cancelled(); ++i) {
         for (int step = 0; step < 2 && !columns.at(i).measure.completenessOnly; ++step) {
             QSqlQuery probe(db);
@@ -156,13 +185,26 @@ PassRun runPass2(QSqlDatabase db, QSqlQuery &query, const SqlDialect &dialect,
         return out;
 
     const ProfileSource none = zeroRows(source);
+    {
+        // The sample itself refused (one column grouped as text fails too): the statement is
+        // at fault, not a column. Over the sample (bounded), as the failure may be its own.
+        const QList<int> candidates = degradable(columns, true);
+        QList<ProfileColumn> asText = columns;
+        for (ProfileColumn &c : asText)
+            if (c.inPass2())
+                degradeGrouping(c, dialect, QString());
+        QSqlQuery probe(db);
+        if (!candidates.isEmpty() &&
+            !attempt(probe, source, onlyInPass2(asText, {candidates.constFirst()})).isEmpty())
+            return out;
+    }
     for (const int i : degradable(columns, true)) {
         for (int step = 0; step < 2 && columns.at(i).inPass2() && !cancelled(); ++step) {
             QSqlQuery probe(db);
             const QString refused = attempt(probe, none, onlyInPass2(columns, {i}));
             if (refused.isEmpty())
                 break;
-            degrade(columns[i], dialect, refused);
+            degradeGrouping(columns[i], dialect, refused);
         }
     }
     for (int round = 0; round < 3 && !cancelled(); ++round) {
@@ -180,7 +222,7 @@ PassRun runPass2(QSqlDatabase db, QSqlQuery &query, const SqlDialect &dialect,
         if (failing.isEmpty())
             return out;
         for (auto it = failing.begin(); it != failing.end(); ++it)
-            degrade(columns[it.key()], dialect, it.value());
+            degradeGrouping(columns[it.key()], dialect, it.value());
     }
     return out;
 }

@@ -99,11 +99,12 @@ FieldTerms termsOf(const SqlDialect &dialect, const ProfileColumn &c, const Fiel
     if (!range)
         return t;
     // x >= min, so SQLite's cast truncates like FLOOR (which SQLite may lack); PostgreSQL and
-    // MySQL round a cast to integer, so they get FLOOR. Max lands in bucket kBuckets.
+    // MySQL round a cast to integer, so they get FLOOR. Max lands in bucket kBuckets. x / w -
+    // min / w rather than (x - min) / w: x - min overflows a double between ±1.7e308.
     t.bucket = fmt(dialect.family() == SqlDialect::Family::SQLite
-                       ? QStringLiteral("CAST((%1 - %2) / %3 AS INTEGER)")
-                       : QStringLiteral("FLOOR((%1 - %2) / %3)"),
-                   {t.number, bound(range->min), bound(range->width)});
+                       ? QStringLiteral("CAST(%1 / %2 - %3 AS INTEGER)")
+                       : QStringLiteral("FLOOR(%1 / %2 - %3)"),
+                   {t.number, bound(range->width), bound(range->min / range->width)});
     return t;
 }
 
