@@ -219,6 +219,8 @@ SqlFragment Compiler::regex(const SqlFragment &subject, const QString &pattern)
         return fmt(QStringLiteral("REGEXP_INSTR(%1, %2) > 0"), {subject, bound(pattern)});
     case Family::Oracle:
         return fmt(QStringLiteral("REGEXP_LIKE(%1, %2)"), {subject, bound(pattern)});
+    case Family::DuckDB: // RE2, searching (not anchored)
+        return fmt(QStringLiteral("regexp_matches(%1, %2)"), {subject, bound(pattern)});
     default:
         fail(Text::tr("%1 needs regular expressions, which %2 does not have.")
                  .arg(m_rule.title, m_d.name()));

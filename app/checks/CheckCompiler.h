@@ -62,6 +62,9 @@ struct CheckSqlContext
     // How each field's values read in this dialect (as text, as a number: a money column's
     // number is its numeric value); a field without one is used as it is.
     QHash<QString, ColumnMeasure> fieldMeasures;
+    // Columns the source adds to each row that are not fields (a file's name and line): part
+    // of the rows a check reads and shows, never of the container's schema.
+    QStringList systemColumns;
     QHash<QString, QString> variables; // check variables, for {{name}} in filters
     // The table name of another container of the same datastore (same schema), for
     // existsIn / notExistsIn; empty when unknown.

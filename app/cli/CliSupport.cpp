@@ -59,8 +59,17 @@ void printJson(Context &ctx, const QJsonValue &value)
     ctx.out->flush();
 }
 
-void printTable(Context &ctx, const QStringList &header, const QList<QStringList> &rows)
+void printTable(Context &ctx, const QStringList &header, const QList<QStringList> &source)
 {
+    // One line per row: line breaks and tabs inside values are shown escaped.
+    QList<QStringList> rows;
+    for (QStringList row : source) {
+        for (QString &cell : row)
+            cell.replace(QLatin1Char('\n'), QLatin1String("\\n"))
+                .replace(QLatin1Char('\r'), QLatin1String("\\r"))
+                .replace(QLatin1Char('\t'), QLatin1String("\\t"));
+        rows << row;
+    }
     QVector<int> widths(header.size());
     for (int c = 0; c < header.size(); ++c)
         widths[c] = header.at(c).size();

@@ -1,23 +1,30 @@
 #include "connectors/FolderDiscovery.h"
 
+#include "files/ByteSource.h"
+#include "files/DelimitedReader.h"
+#include "files/JsonRecordReader.h"
+#include "files/TextEncoding.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
 #include <QRegularExpression>
-#include <QTextStream>
+#include <QSet>
 
 namespace assay {
 
 namespace {
 
-constexpr int kSampleRecords = 200;
+// Records read to type a container's fields, and the most bytes read for them.
+constexpr int kSampleRecords = 1000;
+constexpr qint64 kSampleBytes = 8 * 1024 * 1024;
+constexpr qsizetype kMaxColumns = 10000;
+constexpr qint64 kHead = 64 * 1024;
 
 // The context of this file's translatable text (as lupdate sees it, too).
 struct FolderDiscoveryText
@@ -25,9 +32,14 @@ struct FolderDiscoveryText
     Q_DECLARE_TR_FUNCTIONS(assay::FolderDiscovery)
 };
 
-QString formatOf(const QString &suffix)
+// A file's format from its name: csv, tsv or jsonl (JSON lines or a JSON array), a ".gz"
+// suffix aside; "" for files Assay does not read.
+QString formatOf(const QString &fileName)
 {
-    const QString s = suffix.toLower();
+    QString name = fileName.toLower();
+    if (name.endsWith(QLatin1String(".gz")))
+        name.chop(3);
+    const QString s = QFileInfo(name).suffix();
     if (s == QLatin1String("csv"))
         return QStringLiteral("csv");
     if (s == QLatin1String("tsv") || s == QLatin1String("tab"))
@@ -35,95 +47,6 @@ QString formatOf(const QString &suffix)
     if (s == QLatin1String("ndjson") || s == QLatin1String("jsonl") || s == QLatin1String("json"))
         return QStringLiteral("jsonl");
     return QString();
-}
-
-// Splits one delimited line, honouring double quotes ("a,b" and "" escapes).
-QStringList splitDelimited(const QString &line, QChar delimiter)
-{
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (int i = 0; i < line.size(); ++i) {
-        const QChar ch = line.at(i);
-        if (quoted) {
-            if (ch == QLatin1Char('"')) {
-                if (i + 1 < line.size() && line.at(i + 1) == QLatin1Char('"')) {
-                    cell += ch;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                cell += ch;
-            }
-        } else if (ch == QLatin1Char('"')) {
-            quoted = true;
-        } else if (ch == delimiter) {
-            cells << cell;
-            cell.clear();
-        } else {
-            cell += ch;
-        }
-    }
-    cells << cell;
-    return cells;
-}
-
-bool readDelimited(const QString &path, QChar delimiter, QVector<DiscoveredField> *fields,
-                   QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = file.errorString();
-        return false;
-    }
-    QTextStream in(&file);
-    QString header = in.readLine();
-    if (header.startsWith(QChar(0xFEFF)))
-        header.remove(0, 1);
-    const QStringList names = splitDelimited(header, delimiter);
-    QVector<QStringList> columns(names.size());
-    QVector<bool> hasEmpty(names.size(), false);
-    for (int row = 0; row < kSampleRecords && !in.atEnd(); ++row) {
-        const QStringList cells = splitDelimited(in.readLine(), delimiter);
-        for (int c = 0; c < names.size(); ++c) {
-            const QString value = c < cells.size() ? cells.at(c).trimmed() : QString();
-            if (value.isEmpty())
-                hasEmpty[c] = true;
-            else
-                columns[c] << value;
-        }
-    }
-    for (int c = 0; c < names.size(); ++c) {
-        DiscoveredField f;
-        f.name = names.at(c).trimmed();
-        if (f.name.isEmpty())
-            f.name = QStringLiteral("column_%1").arg(c + 1);
-        f.ordinal = c + 1;
-        f.declaredType = inferTextType(columns.at(c));
-        f.nullable = hasEmpty.at(c) || columns.at(c).isEmpty();
-        fields->append(f);
-    }
-    return true;
-}
-
-QString jsonType(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Bool:
-        return QStringLiteral("boolean");
-    case QJsonValue::Double: {
-        const double d = v.toDouble();
-        return d == double(qint64(d)) ? QStringLiteral("integral") : QStringLiteral("fractional");
-    }
-    case QJsonValue::String:
-        return inferTextType({v.toString()});
-    case QJsonValue::Array:
-    case QJsonValue::Object:
-        return QStringLiteral("json");
-    default:
-        return QString();
-    }
 }
 
 // Widens two inferred types to one that holds both.
@@ -141,46 +64,228 @@ QString widen(const QString &a, const QString &b)
     return QStringLiteral("string");
 }
 
-bool readJsonLines(const QString &path, QVector<DiscoveredField> *fields, QString *error)
+// The first bytes of a file, decoded to UTF-8, and the source that continues after them.
+struct OpenedText
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        *error = file.errorString();
+    TextEncoding encoding = TextEncoding::Utf8;
+    QByteArray head; // decoded
+    std::unique_ptr<ByteSource> rest;
+};
+
+bool openText(const QString &path, OpenedText *out, QString *error)
+{
+    std::unique_ptr<ByteSource> raw = openLocalFile(path, error);
+    if (!raw)
+        return false;
+    QByteArray head(kHead, Qt::Uninitialized);
+    qint64 got = 0;
+    while (got < head.size()) {
+        const qint64 n = raw->read(head.data() + got, head.size() - got);
+        if (n < 0) {
+            *error = raw->errorString();
+            return false;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    head.truncate(got);
+    if (head.trimmed().isEmpty()) {
+        *error = FolderDiscoveryText::tr("the file is empty");
         return false;
     }
+    out->encoding = detectEncoding(head);
+    auto decoder = decodeToUtf8(withPrefix(head, std::move(raw)), out->encoding);
+    // Decode about as much as was read, to look at it; the reader then starts over with it.
+    QByteArray decoded(kHead, Qt::Uninitialized);
+    qint64 have = 0;
+    while (have < kHead) {
+        const qint64 n = decoder->read(decoded.data() + have, kHead - have);
+        if (n <= 0)
+            break;
+        have += n;
+    }
+    decoded.truncate(have);
+    out->head = decoded;
+    out->rest = withPrefix(decoded, std::move(decoder));
+    return true;
+}
+
+// The delimiter of a CSV file: among , ; tab |, the one that splits the first lines into the
+// same number (at least 2) of fields most consistently; a comma when none does.
+char detectDelimiter(const QByteArray &head)
+{
+    char best = ',';
+    double bestScore = 0;
+    for (const char candidate : {',', ';', '\t', '|'}) {
+        auto source = fromBytes(head);
+        DelimitedReader reader(*source, {candidate, '"', kHead, kMaxColumns});
+        RecordView r;
+        QList<qsizetype> counts;
+        while (counts.size() < 20 && reader.next(r))
+            counts << r.cellCount;
+        if (counts.size() > 1 && reader.consumed() >= head.size())
+            counts.removeLast(); // the last line may be cut by the end of the head
+        if (counts.isEmpty() || counts.constFirst() < 2)
+            continue;
+        const qsizetype fields = counts.constFirst();
+        const double agree =
+            double(std::count(counts.begin(), counts.end(), fields)) / double(counts.size());
+        const double score = agree * 1000 + double(fields);
+        if (agree >= 0.8 && score > bestScore) {
+            bestScore = score;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+// Distinct names for a header's cells: trimmed; empty ones "column_N"; repeats (any case,
+// since SQL names are compared without case) "name_2", "name_3". The field keeps the source's
+// own name when it had to change it.
+void nameFields(const QStringList &header, QVector<DiscoveredField> *fields)
+{
+    QSet<QString> taken;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString original = header.at(i);
+        QString name = original.trimmed();
+        if (name.isEmpty())
+            name = QStringLiteral("column_%1").arg(i + 1);
+        QString unique = name;
+        for (int n = 2; taken.contains(unique.toLower()); ++n)
+            unique = QStringLiteral("%1_%2").arg(name).arg(n);
+        taken.insert(unique.toLower());
+        DiscoveredField f;
+        f.name = unique;
+        f.ordinal = i + 1;
+        if (unique != original)
+            f.sourceName = original;
+        fields->append(f);
+    }
+}
+
+bool readDelimited(const QString &path, const QString &format, DiscoveredContainer *c,
+                   QString *error, QStringList *warnings)
+{
+    OpenedText text;
+    if (!openText(path, &text, error))
+        return false;
+    const char delimiter = format == QLatin1String("tsv") ? '\t' : detectDelimiter(text.head);
+    DelimitedReader reader(*text.rest, {delimiter, '"', 16 * 1024 * 1024, kMaxColumns});
+    RecordView r;
+    while (reader.next(r) && r.oversize) {
+    }
+    if (r.cells.empty()) {
+        *error =
+            reader.error().isEmpty() ? FolderDiscoveryText::tr("no header line") : reader.error();
+        return false;
+    }
+    if (r.cellCount > kMaxColumns)
+        warnings->append(FolderDiscoveryText::tr("%1: the header names %2 columns; the first "
+                                                 "%3 are synced")
+                             .arg(QFileInfo(path).fileName())
+                             .arg(r.cellCount)
+                             .arg(kMaxColumns));
+    QStringList header;
+    for (const std::string_view &cell : r.cells)
+        header << QString::fromUtf8(cell.data(), qsizetype(cell.size()));
+    nameFields(header, &c->fields);
+    QVector<QStringList> values(header.size());
+    QVector<bool> hasEmpty(header.size(), false);
+    for (int row = 0; row < kSampleRecords && reader.consumed() < kSampleBytes && reader.next(r);
+         ++row) {
+        if (r.oversize)
+            continue;
+        for (int i = 0; i < header.size(); ++i) {
+            const bool present = i < int(r.cells.size());
+            const QString value = present ? QString::fromUtf8(r.cells[size_t(i)].data(),
+                                                              qsizetype(r.cells[size_t(i)].size()))
+                                                .trimmed()
+                                          : QString();
+            if (value.isEmpty())
+                hasEmpty[i] = true;
+            else
+                values[i] << value;
+        }
+    }
+    for (int i = 0; i < c->fields.size(); ++i) {
+        c->fields[i].declaredType = inferTextType(values.at(i));
+        c->fields[i].nullable = hasEmpty.at(i) || values.at(i).isEmpty();
+    }
+    c->settings.insert(QStringLiteral("delimiter"),
+                       delimiter == '\t' ? QStringLiteral("\\t") : QString(QLatin1Char(delimiter)));
+    c->settings.insert(QStringLiteral("encoding"), encodingName(text.encoding));
+    c->settings.insert(QStringLiteral("header"), true);
+    return true;
+}
+
+QString jsonType(const JsonMember &m)
+{
+    switch (m.kind) {
+    case JsonMember::Kind::Boolean:
+        return QStringLiteral("boolean");
+    case JsonMember::Kind::Number: {
+        const QString text = QString::fromUtf8(m.value.data(), qsizetype(m.value.size()));
+        return inferTextType({text});
+    }
+    case JsonMember::Kind::String:
+        return inferTextType({QString::fromUtf8(m.value.data(), qsizetype(m.value.size()))});
+    case JsonMember::Kind::Nested:
+        return QStringLiteral("json");
+    case JsonMember::Kind::Null:
+        break;
+    }
+    return QString();
+}
+
+bool readJson(const QString &path, DiscoveredContainer *c, QString *error, QStringList *warnings)
+{
+    OpenedText text;
+    if (!openText(path, &text, error))
+        return false;
+    JsonRecordReader reader(*text.rest);
     QStringList order;
     QHash<QString, QString> types;
     QHash<QString, int> seenIn;
-    int records = 0;
-    while (records < kSampleRecords && !file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        if (line.isEmpty())
+    int records = 0, invalid = 0;
+    JsonRecord r;
+    while (records < kSampleRecords && reader.consumed() < kSampleBytes && reader.next(r)) {
+        if (!r.invalid.isEmpty() || r.oversize) {
+            ++invalid;
             continue;
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        if (object.isEmpty())
-            continue;
+        }
         ++records;
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!types.contains(it.key()))
-                order << it.key();
-            types[it.key()] = widen(types.value(it.key()), jsonType(it.value()));
-            if (!it.value().isNull())
-                ++seenIn[it.key()];
+        for (const JsonMember &m : r.members) {
+            const QString key = QString::fromUtf8(m.key.data(), qsizetype(m.key.size()));
+            if (!types.contains(key)) {
+                if (order.size() >= kMaxColumns)
+                    continue;
+                order << key;
+                types.insert(key, QString());
+            }
+            types[key] = widen(types.value(key), jsonType(m));
+            if (m.kind != JsonMember::Kind::Null)
+                ++seenIn[key];
         }
     }
     if (records == 0) {
-        *error = FolderDiscoveryText::tr("no JSON records in the first lines");
+        *error = reader.error().isEmpty()
+                     ? FolderDiscoveryText::tr("no JSON objects in the first records")
+                     : reader.error();
         return false;
     }
-    for (int i = 0; i < order.size(); ++i) {
-        DiscoveredField f;
-        f.name = order.at(i);
-        f.ordinal = i + 1;
-        f.declaredType =
-            types.value(f.name).isEmpty() ? QStringLiteral("string") : types.value(f.name);
-        f.nullable = seenIn.value(f.name) < records;
-        fields->append(f);
+    if (invalid > 0)
+        warnings->append(FolderDiscoveryText::tr("%1: %2 of the first records are not JSON "
+                                                 "objects; profiling reports each")
+                             .arg(QFileInfo(path).fileName())
+                             .arg(invalid));
+    nameFields(order, &c->fields);
+    for (DiscoveredField &f : c->fields) {
+        const QString key = f.sourceName.isEmpty() ? f.name : f.sourceName;
+        f.declaredType = types.value(key).isEmpty() ? QStringLiteral("string") : types.value(key);
+        f.nullable = seenIn.value(key) < records;
     }
+    c->settings.insert(QStringLiteral("encoding"), encodingName(text.encoding));
     return true;
 }
 
@@ -201,7 +306,7 @@ QString inferTextType(const QStringList &values)
         QStringLiteral("^[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?$"));
     static const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     static const QRegularExpression timestamp(QStringLiteral(
-        "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[-+]\\d{2}:?\\d{2})?$"));
+        "^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?(Z|[-+]\\d{2}(:?\\d{2})?)?$"));
     static const QStringList booleans = {QStringLiteral("true"), QStringLiteral("false"),
                                          QStringLiteral("t"),    QStringLiteral("f"),
                                          QStringLiteral("yes"),  QStringLiteral("no")};
@@ -210,8 +315,11 @@ QString inferTextType(const QStringList &values)
         if (v.isEmpty())
             continue;
         QString t;
+        bool fits = false;
         if (integral.match(v).hasMatch())
-            t = QStringLiteral("integral");
+            // Beyond 64 bits an integer is read as a fractional number.
+            t = (v.toLongLong(&fits), fits) ? QStringLiteral("integral")
+                                            : QStringLiteral("fractional");
         else if (fractional.match(v).hasMatch())
             t = QStringLiteral("fractional");
         else if (booleans.contains(v.toLower()))
@@ -230,9 +338,12 @@ QString inferTextType(const QStringList &values)
 }
 
 bool discoverFolder(const QString &root, QVector<DiscoveredContainer> *out, QString *error,
-                    const std::function<bool()> &cancelled)
+                    FolderSyncNotes *notes)
 {
     out->clear();
+    FolderSyncNotes none;
+    FolderSyncNotes &n = notes ? *notes : none;
+    const auto cancelled = [&n] { return n.cancelled && n.cancelled(); };
     const QDir rootDir(root);
     if (root.isEmpty() || !rootDir.exists()) {
         *error = FolderDiscoveryText::tr("The folder %1 does not exist.").arg(root);
@@ -243,13 +354,12 @@ bool discoverFolder(const QString &root, QVector<DiscoveredContainer> *out, QStr
     {
         QString format;
         QStringList files; // relative paths
-        QDateTime lastModified;
     };
     QMap<QString, Group> groups;
     QDirIterator it(root, QDir::Files | QDir::Readable, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QFileInfo info(it.next());
-        const QString format = formatOf(info.suffix());
+        const QString format = formatOf(info.fileName());
         if (format.isEmpty() || info.fileName().startsWith(QLatin1Char('.')))
             continue;
         const QString relativeDir = rootDir.relativeFilePath(info.absolutePath());
@@ -258,37 +368,49 @@ bool discoverFolder(const QString &root, QVector<DiscoveredContainer> *out, QStr
         Group &g = groups[key];
         g.format = format;
         g.files << rootDir.relativeFilePath(info.absoluteFilePath());
-        if (!g.lastModified.isValid() || info.lastModified() > g.lastModified)
-            g.lastModified = info.lastModified();
-        if (cancelled && cancelled())
+        if (cancelled())
             return true;
     }
+    int done = 0;
     for (auto g = groups.begin(); g != groups.end(); ++g) {
+        if (n.progress)
+            n.progress(double(done++) / double(qMax(1, int(groups.size()))));
         g->files.sort();
         DiscoveredContainer c;
         const bool globbed = g->files.size() > 1;
         c.name = globbed ? g.key() : g->files.constFirst();
         c.containerType = QStringLiteral("file");
-        const QString first = rootDir.filePath(g->files.constFirst());
-        QString readError;
-        const bool ok = g->format == QLatin1String("jsonl")
-                            ? readJsonLines(first, &c.fields, &readError)
-                            : readDelimited(first,
-                                            g->format == QLatin1String("tsv") ? QLatin1Char('\t')
-                                                                              : QLatin1Char(','),
-                                            &c.fields, &readError);
+        // The first file that can be read describes the container.
+        QStringList reasons;
+        bool ok = false;
+        for (const QString &file : std::as_const(g->files)) {
+            QString readError;
+            c.fields.clear();
+            c.settings = QJsonObject();
+            const QString path = rootDir.filePath(file);
+            ok = g->format == QLatin1String("jsonl")
+                     ? readJson(path, &c, &readError, &n.warnings)
+                     : readDelimited(path, g->format, &c, &readError, &n.warnings);
+            if (ok)
+                break;
+            reasons << QStringLiteral("%1: %2").arg(file, readError);
+            if (reasons.size() >= 3 || cancelled())
+                break;
+        }
+        for (const QString &reason : std::as_const(reasons))
+            n.warnings << FolderDiscoveryText::tr("skipped %1").arg(reason);
         if (!ok)
-            continue; // unreadable or empty: not a container
-        c.settings = QJsonObject{
-            {QStringLiteral("format"), g->format},
-            {QStringLiteral("glob"), globbed},
-            {QStringLiteral("pattern"), g.key()},
-            {QStringLiteral("files"), QJsonArray::fromStringList(g->files)},
-        };
+            continue; // no file of it can be read: not a container
+        c.settings.insert(QStringLiteral("format"), g->format);
+        c.settings.insert(QStringLiteral("glob"), globbed);
+        c.settings.insert(QStringLiteral("pattern"), g.key());
+        c.settings.insert(QStringLiteral("files"), QJsonArray::fromStringList(g->files));
         out->append(c);
-        if (cancelled && cancelled())
+        if (cancelled())
             return true;
     }
+    if (n.progress)
+        n.progress(1.0);
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "connectors/ConnectorSpec.h"
 #include "connectors/OdbcConnectors.h"
+#include "files/DuckDbDriver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -49,13 +50,14 @@ SourceSession::SourceSession(ConnectionSettings settings)
 
 SourceSession::~SourceSession()
 {
-    if (!QSqlDatabase::contains(m_name))
-        return;
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_name, false);
-        db.close();
+    if (QSqlDatabase::contains(m_name)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_name, false);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_name);
     }
-    QSqlDatabase::removeDatabase(m_name);
+    m_files.reset(); // its registry outlives the connection that used it
 }
 
 QSqlDatabase SourceSession::database() const
@@ -123,6 +125,11 @@ bool SourceSession::open()
                 makeDiagnosis(DiagnosisCategory::PermissionDenied,
                               QStringLiteral("the folder “%1” cannot be read").arg(databaseName),
                               QStringLiteral("Check that this account may read the folder.")));
+        // The file engine that makes its files queryable. Without it the folder still syncs;
+        // reading a container then says why it cannot.
+        m_files = std::make_unique<FileEngine>(folder.absoluteFilePath());
+        if (!m_files->open(m_name, &m_filesError))
+            qCInfo(lcSource) << "file engine unavailable:" << m_filesError;
         return true;
     }
     if (!QSqlDatabase::isDriverAvailable(m_spec->qtDriver))
@@ -193,10 +200,35 @@ bool SourceSession::open()
     return true;
 }
 
+bool SourceSession::prepareContainer(const Container &container, const QList<Field> &fields,
+                                     const ReadScope &scope, QString *error)
+{
+    if (!m_spec || !m_spec->isFolder())
+        return true;
+    if (!m_files || !m_filesError.isEmpty()) {
+        *error = m_filesError.isEmpty() ? QStringLiteral("the folder is not open") : m_filesError;
+        return false;
+    }
+    return m_files->prepare(container, fields, scope, error);
+}
+
+QStringList SourceSession::systemColumns(const QString &container) const
+{
+    return m_files ? m_files->systemColumns(container) : QStringList();
+}
+
+QList<QPair<QString, FileReport>> SourceSession::fileReports(const QString &container) const
+{
+    return m_files ? m_files->reports(container) : QList<QPair<QString, FileReport>>();
+}
+
 QString SourceSession::serverVersion() const
 {
     if (m_spec->isFolder())
-        return QStringLiteral("Local folder %1").arg(m_settings.effectiveDatabase());
+        return duckDbVersion().isEmpty()
+                   ? QStringLiteral("Local folder %1").arg(m_settings.effectiveDatabase())
+                   : QStringLiteral("Local folder %1 (file engine: DuckDB %2)")
+                         .arg(m_settings.effectiveDatabase(), duckDbVersion());
     const bool odbc = isOdbcConnector(*m_spec);
     QString sql = QStringLiteral("SELECT version()");
     if (m_spec->isFileBased() || isOdbcSqlite(*m_spec))

@@ -2,6 +2,8 @@
 
 #include "connectors/Diagnosis.h"
 #include "domain/Connection.h"
+#include "domain/Container.h"
+#include "files/FileEngine.h"
 
 #include <QHash>
 #include <QMetaType>
@@ -54,6 +56,18 @@ public:
     // Schemas a user may pick (system schemas filtered out); SQLite has just "main".
     QStringList schemas() const;
 
+    // Makes a container readable by name before an operation reads it: nothing to do for a
+    // database's table; a folder's container becomes a view of the file engine over its files
+    // (for an incremental read on their modification time, only the files changed since).
+    bool prepareContainer(const Container &container, const QList<Field> &fields,
+                          const ReadScope &scope, QString *error);
+    // Columns a prepared container's rows carry that are not fields (a file's name and line):
+    // never part of its schema. Empty for a database's table.
+    QStringList systemColumns(const QString &container) const;
+    // What reading a file container found (bad records, values not of their column's type),
+    // per file; empty for a database's table.
+    QList<QPair<QString, FileReport>> fileReports(const QString &container) const;
+
 private:
     void configure(QSqlDatabase &db) const;
     bool fail(const Diagnosis &diagnosis);
@@ -62,6 +76,9 @@ private:
     const ConnectorSpec *m_spec = nullptr;
     QString m_name;
     Diagnosis m_diagnosis;
+    // A folder's file engine (its database is the connection `m_name`); destroyed after it.
+    std::unique_ptr<FileEngine> m_files;
+    QString m_filesError; // why the file engine could not start
 };
 
 // The result of Test Connection.

@@ -29,7 +29,7 @@ SqlDialect SqlDialect::forConnector(const ConnectorSpec &spec)
         return SqlDialect(Family::Snowflake);
     if (d == QLatin1String("oracle"))
         return SqlDialect(Family::Oracle);
-    if (d == QLatin1String("duckdb"))
+    if (d == QLatin1String("duckdb") || d == QLatin1String("files"))
         return SqlDialect(Family::DuckDB);
     return SqlDialect(Family::Generic);
 }

@@ -2,6 +2,7 @@
 
 #include "connectors/ConnectorSpec.h"
 #include "connectors/SourceSession.h"
+#include "files/DuckDbDriver.h"
 
 #include <QLoggingCategory>
 #include <QSqlDriver>
@@ -82,6 +83,8 @@ std::function<void()> makeStatementInterrupter(SourceSession &session)
         return sqliteInterrupter(session.database());
     if (spec->dialect == QLatin1String("mysql"))
         return mysqlInterrupter(session, session.settings());
+    if (spec->isFolder())
+        return duckDbInterrupter(session.database());
     return {};
 }
 

@@ -433,6 +433,15 @@ bool hasDuckDb()
     return true;
 }
 
+std::function<void()> duckDbInterrupter(const QSqlDatabase &db)
+{
+    auto *driver = qobject_cast<DuckDbDriver *>(db.driver());
+    if (!driver || !driver->connection())
+        return {};
+    auto connection = static_cast<duckdb_connection>(driver->connection());
+    return [connection] { duckdb_interrupt(connection); };
+}
+
 QString duckDbVersion()
 {
     return QString::fromUtf8(duckdb_library_version());
@@ -496,6 +505,10 @@ bool DuckDbDriver::run(const char *)
 bool hasDuckDb()
 {
     return false;
+}
+std::function<void()> duckDbInterrupter(const QSqlDatabase &)
+{
+    return {};
 }
 QString duckDbVersion()
 {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QSqlDatabase>
 #include <QSqlDriver>
+#include <functional>
 
 namespace assay {
 
@@ -38,6 +40,10 @@ private:
     void *m_database = nullptr;   // duckdb_database
     void *m_connection = nullptr; // duckdb_connection
 };
+
+// A function that interrupts the statement running on `db` (a QDUCKDB connection), callable
+// from another thread; empty for other connections.
+std::function<void()> duckDbInterrupter(const QSqlDatabase &db);
 
 // Whether this build has the file engine.
 bool hasDuckDb();

@@ -5,6 +5,7 @@
 #include "connectors/Discovery.h"
 #include "connectors/FieldTypes.h"
 #include "connectors/FolderDiscovery.h"
+#include "engine/FileFindings.h"
 #include "engine/OperationRequest.h"
 #include "engine/profile/ProfileInference.h"
 #include "engine/profile/ProfilePasses.h"
@@ -143,9 +144,6 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
     const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
     if (!spec)
         return {operation_status::kFailure, ProfileOperationText::tr("Unknown connector type.")};
-    if (spec->kind == ConnectorKind::Dfs)
-        return {operation_status::kFailure,
-                ProfileOperationText::tr("Profiling file datastores is not supported yet.")};
     const SqlDialect dialect = SqlDialect::forConnector(*spec);
 
     Catalog &catalog = context.catalog();
@@ -222,6 +220,11 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         QList<ProfileColumn> columns;
         for (const Field &f : fields)
             columns << ProfileColumn::of(dialect, f.name, f.declaredType, f.baseType);
+        QString unreadable;
+        if (!session->prepareContainer(container, fields, {}, &unreadable)) {
+            failContainer(container.name, unreadable);
+            continue;
+        }
 
         ProfileSource source;
         source.schema = context.datastore().schema;
@@ -303,10 +306,16 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             reader.add(q2);
         q2.finish();
         reader.finish();
+        // A file container: what reading its files found (pass 1 read them all).
+        const FileFindings files{session->fileReports(container.name)};
         for (int i = 0; i < profiles.size(); ++i) {
             profiles[i].sampled = sampled; // what the field panel marks as approximate
-            profiles[i].note = profileNote(columns.at(i), fields.at(i), profiles.at(i));
+            QStringList note{profileNote(columns.at(i), fields.at(i), profiles.at(i)),
+                             files.mismatchNote(fields.at(i).name)};
+            note.removeAll(QString());
+            profiles[i].note = note.join(QStringLiteral("; "));
         }
+        files.log(context, container.name);
         if (context.isCancelled()) {
             aborted = true;
             break;
@@ -321,6 +330,8 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
                             {QStringLiteral("sampled"), sampled}};
         if (sampled)
             figures.insert(QStringLiteral("sampling_method"), samplingMethod(rows));
+        if (!files.isEmpty())
+            figures.insert(QStringLiteral("files"), files.toJson());
         // A record limit that was reached read part of the table: how large is all of it? The
         // database's statistics tell, roughly (a starting threshold makes the table's size
         // beside the point: the records past it are not known without reading them).

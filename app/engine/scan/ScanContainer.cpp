@@ -141,6 +141,7 @@ bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &comp
 ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
 {
     ContainerFindings out;
+    out.partitionColumn = m_context.systemColumns.value(0);
     // The live columns: schema checks read them, and compiling only against fields that still
     // exist turns a dropped column into a check error instead of a failed pass.
     ++out.queries;
@@ -163,10 +164,14 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         o.count.passed = compiled.last().ok();
         out.outcomes << o;
     }
+    QStringList schema;
+    for (const QString &c : out.liveColumns)
+        if (!m_context.systemColumns.contains(c, Qt::CaseInsensitive))
+            schema << c;
     for (int i = 0; i < checks.size(); ++i) {
         if (!compiled.at(i).ok() || compiled.at(i).form != CheckForm::Schema)
             continue;
-        out.outcomes[i].count = evaluateSchema(checks.at(i), out.liveColumns);
+        out.outcomes[i].count = evaluateSchema(checks.at(i), schema);
         // Only the expected schema guards the rest of the scan (reference spec 3.5); another
         // schema rule (fieldCount) that fails is a shape anomaly like any other.
         if (!out.outcomes[i].count.passed && checks.at(i).rule == QLatin1String("expectedSchema"))

@@ -32,6 +32,9 @@ struct ContainerFindings
     QString error;              // a statement failed: the database's words
     bool schemaAborted = false; // an expectedSchema check failed: nothing else was evaluated
     QStringList liveColumns;
+    // The column that names a row's partition (a file container's file), when the source adds
+    // one: record anomalies are of that partition.
+    QString partitionColumn;
     qint64 records = 0;    // rows read (after the record limit and incremental scope)
     QString highWaterMark; // MAX(incremental field) as text, "" when none
     int queries = 0;

@@ -5,6 +5,7 @@
 #include "checks/RuleCatalog.h"
 #include "connectors/ConnectorSpec.h"
 #include "connectors/FieldTypes.h"
+#include "engine/FileFindings.h"
 #include "engine/OperationRequest.h"
 #include "engine/scan/ScanContainer.h"
 #include "engine/scan/ScanEnrichment.h"
@@ -112,9 +113,6 @@ OperationOutcome ScanOperation::run(OperationContext &context)
     const ConnectorSpec *spec = connectors::find(context.sourceSettings().connection.type);
     if (!spec)
         return {operation_status::kFailure, Text::tr("Unknown connector type.")};
-    if (spec->kind == ConnectorKind::Dfs)
-        return {operation_status::kFailure,
-                Text::tr("Scanning file datastores is not supported yet.")};
     // Remediation writes into the enrichment datastore: without one, stop before reading.
     if (options.remediation != RemediationStrategy::None && !context.enrichmentSettings()) {
         const QString message =
@@ -190,12 +188,34 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                                             !options.incremental && options.recordLimit <= 0 &&
                                                 sql.rowScope.isEmpty()};
 
+        // Make the container readable (a file container: its files; an incremental read on
+        // their modification time only those changed since the last scan).
+        const QList<Field> fields = catalog.fields(container.id);
+        QString unreadable;
+        const ReadScope scope{incremental ? container.incrementalField : QString(),
+                              incremental ? catalog.scanHighWaterMark(container.id) : QString()};
+        if (!session->prepareContainer(container, fields, scope, &unreadable)) {
+            const QString message = Text::tr("Cannot scan %1: %2").arg(container.name, unreadable);
+            context.error(message);
+            if (failure.isEmpty())
+                failure = message;
+            ++failed;
+            figures.insert(container.name,
+                           QJsonObject{{QStringLiteral("result"), operation_status::kFailure},
+                                       {QStringLiteral("message"), unreadable}});
+            context.operation().result.insert(QStringLiteral("containers"), figures);
+            continue;
+        }
+        sql.systemColumns = session->systemColumns(container.name);
+
         const QList<Check> checks = checksToRun(catalog, container, options);
         ContainerScanner scanner(session->database(), sql, limits,
                                  [&context] { return context.isCancelled(); });
         const ContainerFindings found = scanner.scan(checks);
         bump(counters, "queries", found.queries);
         bump(counters, "table_passes", found.tablePasses);
+        const FileFindings files{session->fileReports(container.name)};
+        files.log(context, container.name);
         if (context.isCancelled()) {
             aborted = true;
             break;
@@ -267,6 +287,11 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                         {QStringLiteral("message"), result.message},
                         {QStringLiteral("start_time"), started.toString(Qt::ISODateWithMs)},
                         {QStringLiteral("end_time"), result.endTime.toString(Qt::ISODateWithMs)}});
+        if (!files.isEmpty()) {
+            QJsonObject figure = figures.value(container.name).toObject();
+            figure.insert(QStringLiteral("files"), files.toJson());
+            figures.insert(container.name, figure);
+        }
         context.operation().result.insert(QStringLiteral("containers"), figures);
         if (!found.schemaAborted) {
             bump(counters, "tables_scanned");

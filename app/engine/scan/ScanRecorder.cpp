@@ -55,7 +55,8 @@ QString ScanRecorder::fingerprint(qint64 checkId, const QString &kind, const QJs
     return QString::fromLatin1(hash.result().toHex());
 }
 
-QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const CheckOutcome &o) const
+QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const CheckOutcome &o,
+                                         const QString &partitionColumn) const
 {
     const Check &c = o.check;
     Anomaly base;
@@ -107,6 +108,8 @@ QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const Check
         a.fingerprint = fingerprint(c.id, QStringLiteral("record"), row);
         a.failedChecks << failed(a.message);
         a.sourceRecords.append(row);
+        if (!partitionColumn.isEmpty())
+            a.partition = row.value(partitionColumn).toString();
         out << a;
     }
     return out;
@@ -224,7 +227,7 @@ ContainerScanRecord ScanRecorder::build(const Container &container,
             continue;
         QList<Anomaly> fresh;
         if (!o.count.passed)
-            fresh = anomaliesOf(container, o);
+            fresh = anomaliesOf(container, o, findings.partitionColumn);
         reconcile(container, o, fresh, autoResolve, record.statusChanges);
         r.anomalies << fresh;
     }

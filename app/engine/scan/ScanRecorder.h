@@ -76,7 +76,8 @@ public:
     static QString fingerprint(qint64 checkId, const QString &kind, const QJsonObject &payload);
 
 private:
-    QList<Anomaly> anomaliesOf(const Container &container, const CheckOutcome &outcome) const;
+    QList<Anomaly> anomaliesOf(const Container &container, const CheckOutcome &outcome,
+                               const QString &partitionColumn) const;
     void reconcile(const Container &container, const CheckOutcome &outcome, QList<Anomaly> &fresh,
                    bool autoResolve, QList<AnomalyStatusChange> &changes) const;
 

@@ -54,9 +54,21 @@ ContainerIdentifiers detectIdentifiers(const DiscoveredContainer &container)
                 nonNullIntegral = &f;
         }
     }
+    // A file container's records carry their file's modification time (the file engine's
+    // _modified column): incremental reads take the files changed since the last one.
+    const auto hasField = [&container](const QString &name) {
+        for (const DiscoveredField &f : container.fields)
+            if (f.name.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        return false;
+    };
     if (lastModified) {
         ids.incrementalStrategy = QStringLiteral("last-modified");
         ids.incrementalField = lastModified->name;
+    } else if (container.containerType == QLatin1String("file") &&
+               !hasField(QStringLiteral("_modified"))) {
+        ids.incrementalStrategy = QStringLiteral("last-modified");
+        ids.incrementalField = QStringLiteral("_modified");
     } else if (key) {
         ids.incrementalStrategy = QStringLiteral("batch-value");
         ids.incrementalField = key->name;

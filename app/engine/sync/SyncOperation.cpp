@@ -291,9 +291,16 @@ OperationOutcome SyncOperation::run(OperationContext &context)
     context.progress(0.02, SyncOperationText::tr("Connecting"));
     if (spec->kind == ConnectorKind::Dfs) {
         context.progress(0.05, SyncOperationText::tr("Reading the folder"));
+        FolderSyncNotes notes;
+        notes.cancelled = [&] { return context.isCancelled(); };
+        notes.progress = [&](double f) {
+            context.progress(0.05 + 0.25 * f, SyncOperationText::tr("Reading the folder's files"));
+        };
         if (!discoverFolder(context.sourceSettings().effectiveDatabase(), &discovered, &error,
-                            [&] { return context.isCancelled(); }))
+                            &notes))
             return {operation_status::kFailure, error};
+        for (const QString &warning : std::as_const(notes.warnings))
+            context.warning(warning);
     } else {
         auto session = context.openSource();
         if (!session->diagnosis().ok()) {
