@@ -1,5 +1,6 @@
 #include "cli/CliSupport.h"
 #include "domain/Json.h"
+#include "domain/OperationShortfalls.h"
 #include "engine/OperationEngine.h"
 #include "engine/profile/ProfileOperation.h"
 #include "engine/sync/SyncOperation.h"
@@ -50,13 +51,30 @@ void waitFor(OperationEngine &engine, qint64 operationId)
         loop.exec();
 }
 
+// What an operation left out, one line each: the containers it could not read, the fields it
+// measured for completeness only, the problems in files.
+void printShortfalls(Context &ctx, const OperationShortfalls &s)
+{
+    for (const auto &c : s.failedContainers)
+        *ctx.out << QStringLiteral("  failed: %1: %2\n").arg(c.name, c.reason);
+    for (const auto &f : s.fallbacks)
+        *ctx.out
+            << QStringLiteral("  completeness only: %1.%2: %3\n").arg(f.container, f.field, f.note);
+    for (const auto &f : s.files)
+        *ctx.out << QStringLiteral("  file problems: %1: %2 (first: %3)\n")
+                        .arg(f.container)
+                        .arg(f.problems)
+                        .arg(f.first);
+}
+
 // Prints an operation the way `run --wait`, `resume --wait` and `show` do; returns the exit code
-// a waiting command gives for it.
+// a waiting command gives for it: 0 success, 3 warning, 1 anything else.
 int report(Context &ctx, qint64 operationId, bool json)
 {
     const auto op = ctx.catalog->operation(operationId);
     if (!op)
         return fail(ctx, QStringLiteral("operation %1 does not exist").arg(operationId));
+    const OperationShortfalls shortfalls = OperationShortfalls::of(*op);
     if (json) {
         printJson(ctx, operationJson(*ctx.catalog, *op));
     } else {
@@ -65,12 +83,15 @@ int report(Context &ctx, qint64 operationId, bool json)
                         .arg(op->type, op->status,
                              op->message.isEmpty() ? QString()
                                                    : QStringLiteral(" — ") + op->message);
+        printShortfalls(ctx, shortfalls);
     }
-    const bool good =
-        op->status == QLatin1String("success") || op->status == QLatin1String("warning");
-    if (!good && !json)
+    if (op->status == QLatin1String("success"))
+        return Success;
+    if (op->status == QLatin1String("warning"))
+        return Warning;
+    if (!json)
         *ctx.err << "assay: operation " << op->id << " ended " << op->status << "\n";
-    return good ? Success : Failure;
+    return Failure;
 }
 
 // Without --wait the operation runs in a detached runner process (see startRunner), so this
@@ -141,7 +162,8 @@ int run(Context &ctx)
         {QStringLiteral("no-auto-resolve"),
          QStringLiteral("Scan: leave open anomalies that no longer fail open (default: a full "
                         "scan resolves them).")},
-        {QStringLiteral("wait"), QStringLiteral("Wait for the end; exit 1 unless it succeeds.")},
+        {QStringLiteral("wait"),
+         QStringLiteral("Wait for the end; exit 0 on success, 3 on a warning, 1 otherwise.")},
         {QStringLiteral("json"), QStringLiteral("Print the operation as JSON.")},
     });
     p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync, profile or scan"));
@@ -448,6 +470,11 @@ int show(Context &ctx)
         if (it.value().isNull())
             value = QStringLiteral("-");
         *ctx.out << (it.key() + QLatin1Char(':')).leftJustified(24) << value << "\n";
+    }
+    const OperationShortfalls shortfalls = OperationShortfalls::of(*op);
+    if (!shortfalls.isEmpty()) {
+        *ctx.out << "left out:\n";
+        printShortfalls(ctx, shortfalls);
     }
     *ctx.out << "log:\n";
     for (const OperationLogEntry &e : ctx.catalog->operationLog(id))

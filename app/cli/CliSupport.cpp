@@ -2,6 +2,7 @@
 
 #include "connectors/ConnectorSpec.h"
 #include "domain/Json.h"
+#include "domain/OperationShortfalls.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -167,6 +168,18 @@ QJsonObject operationJson(const Catalog &catalog, const Operation &op)
         o.insert(it.key(), it.value());
     if (!op.result.isEmpty())
         o.insert(QStringLiteral("details"), op.result);
+    // What it left out, in one place a script can read.
+    const OperationShortfalls s = OperationShortfalls::of(op);
+    QJsonArray failed, fallbacks;
+    for (const auto &c : s.failedContainers)
+        failed << QJsonObject{{QStringLiteral("container"), c.name},
+                              {QStringLiteral("reason"), c.reason}};
+    for (const auto &f : s.fallbacks)
+        fallbacks << QJsonObject{{QStringLiteral("container"), f.container},
+                                 {QStringLiteral("field"), f.field},
+                                 {QStringLiteral("note"), f.note}};
+    o.insert(QStringLiteral("failed_containers"), failed);
+    o.insert(QStringLiteral("fields_completeness_only"), fallbacks);
     return o;
 }
 

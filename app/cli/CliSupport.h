@@ -12,7 +12,9 @@
 
 namespace assay::cli {
 
-enum ExitCode { Success = 0, Failure = 1, Usage = 2 };
+// 0 success, 1 failure (an operation that failed or was aborted), 2 wrong usage, 3 an operation
+// that ended with a warning (it ran, and left something out: see what it prints).
+enum ExitCode { Success = 0, Failure = 1, Usage = 2, Warning = 3 };
 
 // What every command gets: its own arguments, the output streams and the opened Catalog.
 struct Context

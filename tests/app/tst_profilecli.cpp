@@ -392,6 +392,56 @@ private slots:
 
     // A person's status decision on an inferred check outlives later profiles, at the same
     // level and at a lower one, and the check stays an inferred one.
+    // A container that cannot be profiled is named with its reason where the outcome is shown,
+    // the others are profiled, and the exit code (3) tells a warning from success and failure.
+    void leftOutContainersAreNamedAndTheExitCodeSaysWarning()
+    {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "broken");
+            db.setDatabaseName(m_source);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("CREATE TABLE gone (a INTEGER)")));
+            QVERIFY(q.exec(QStringLiteral("CREATE VIEW broken AS SELECT a FROM gone")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("broken"));
+        QCOMPARE(assay({"operations", "run", "sync", "--datastore", "shop", "--wait"}).exitCode, 0);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "broken");
+            db.setDatabaseName(m_source);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE gone")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("broken"));
+
+        const Run text = assay({"operations", "run", "profile", "--datastore", "shop",
+                                "--containers", "orders,broken", "--wait"});
+        QVERIFY2(text.exitCode == 3, qPrintable(describe(text)));
+        QVERIFY2(text.out.contains(QLatin1String("warning")), qPrintable(describe(text)));
+        QVERIFY2(text.out.contains(QLatin1String("failed: broken: ")) &&
+                     text.out.contains(QLatin1String("no such table")),
+                 qPrintable(describe(text)));
+
+        const Run json = assay({"operations", "run", "profile", "--datastore", "shop",
+                                "--containers", "orders,broken", "--wait", "--json"});
+        QCOMPARE(json.exitCode, 3);
+        const QJsonArray failed = json.json().value(QStringLiteral("failed_containers")).toArray();
+        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.at(0).toObject().value(QStringLiteral("container")).toString(),
+                 QStringLiteral("broken"));
+        QVERIFY(failed.at(0)
+                    .toObject()
+                    .value(QStringLiteral("reason"))
+                    .toString()
+                    .contains(QLatin1String("no such table")));
+        QCOMPARE(json.json().value(QStringLiteral("tables_profiled")).toInt(), 1);
+        const Run shown =
+            assay({"operations", "show", json.json().value("id").toVariant().toString()});
+        QVERIFY2(shown.out.contains(QLatin1String("left out:\n  failed: broken: ")),
+                 qPrintable(describe(shown)));
+    }
+
     void statusDecisionsSurviveReprofiling()
     {
         qint64 activated = 0, archived = 0, untouched = 0;

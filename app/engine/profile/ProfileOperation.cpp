@@ -332,6 +332,14 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             figures.insert(QStringLiteral("sampling_method"), samplingMethod(rows));
         if (!files.isEmpty())
             figures.insert(QStringLiteral("files"), files.toJson());
+        // Fields measured for completeness only, and why: listed wherever the outcome shows.
+        QJsonArray fallbackFields;
+        for (int i = 0; i < columns.size(); ++i)
+            if (columns.at(i).measure.completenessOnly)
+                fallbackFields << QJsonObject{{QStringLiteral("field"), columns.at(i).name},
+                                              {QStringLiteral("note"), columns.at(i).measure.note}};
+        if (!fallbackFields.isEmpty())
+            figures.insert(QStringLiteral("fallbacks"), fallbackFields);
         // A record limit that was reached read part of the table: how large is all of it? The
         // database's statistics tell, roughly (a starting threshold makes the table's size
         // beside the point: the records past it are not known without reading them).
