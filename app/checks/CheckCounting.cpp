@@ -1,6 +1,7 @@
 // Counting what checks assert and fail: the one aggregate pass, grouped rules, schema rules.
 #include "checks/CheckCompiler.h"
 #include "checks/CheckSqlText.h"
+#include "connectors/SqlLog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -9,8 +10,6 @@
 #include <QSqlError>
 #include <QSqlRecord>
 #include <cmath>
-
-Q_LOGGING_CATEGORY(lcSql, "assay.sql", QtInfoMsg)
 
 namespace assay {
 
@@ -212,9 +211,7 @@ bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error)
     QElapsedTimer timer;
     timer.start();
     const bool ok = query.exec();
-    // QT_LOGGING_RULES="assay.sql.debug=true" shows what each statement cost (its text only:
-    // bound values stay out of the log).
-    qCDebug(lcSql).noquote() << timer.elapsed() << "ms" << sql.sql.left(300);
+    sql_log::statement(timer.elapsed(), sql.sql, ok);
     if (!ok) {
         if (error)
             *error = query.lastError().text();

@@ -16,7 +16,7 @@ namespace {
 
 const QString kUsage = QStringLiteral(
     "assay operations run sync --datastore NAME [--prune] [--recreate] [--include table,view]\n"
-    "         [--wait] [--json]\n"
+    "         [--include-partitions] [--wait] [--json]\n"
     "       assay operations run profile --datastore NAME [--containers A,B] [--container-tags "
     "T,U]\n"
     "         [--greater-than-time ISO | --greater-than-batch N] [--record-limit N]\n"
@@ -119,6 +119,8 @@ int run(Context &ctx)
         {QStringLiteral("prune"), QStringLiteral("Sync: remove containers that no longer exist.")},
         {QStringLiteral("recreate"),
          QStringLiteral("Sync: restore removed containers that exist again.")},
+        {QStringLiteral("include-partitions"),
+         QStringLiteral("Sync: list each partition of a partitioned table as a container too.")},
         {QStringLiteral("include"), QStringLiteral("Sync: table, view or table,view (default)."),
          QStringLiteral("KINDS")},
         {QStringLiteral("containers"), QStringLiteral("Profile: these containers (default all)."),
@@ -192,6 +194,7 @@ int run(Context &ctx)
     SyncOptions options;
     options.prune = p.isSet(QStringLiteral("prune"));
     options.recreate = p.isSet(QStringLiteral("recreate"));
+    options.includePartitions = p.isSet(QStringLiteral("include-partitions"));
     if (p.isSet(QStringLiteral("include"))) {
         const QStringList kinds =
             p.value(QStringLiteral("include")).split(QLatin1Char(','), Qt::SkipEmptyParts);

@@ -4,7 +4,9 @@
 #include "connectors/FolderDiscovery.h"
 #include "connectors/SourceSession.h"
 #include "connectors/SqlDialect.h"
+#include "connectors/SqlLog.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -201,11 +203,13 @@ void inferUntypedSqliteColumns(QSqlDatabase db, const SqlDialect &dialect,
     }
     constexpr int kSample = 1000;
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM (SELECT %2 FROM %3 LIMIT %4)")
-                    .arg(select.join(QStringLiteral(", ")), names.join(QStringLiteral(", ")),
-                         dialect.quote(container.name))
-                    .arg(kSample)) ||
-        !q.next())
+    const QString sql = QStringLiteral("SELECT %1 FROM (SELECT %2 FROM %3 LIMIT %4)")
+                            .arg(select.join(QStringLiteral(", ")),
+                                 names.join(QStringLiteral(", ")), dialect.quote(container.name))
+                            .arg(kSample);
+    const bool ran = q.exec(sql);
+    sql_log::statement(0, sql, ran);
+    if (!ran || !q.next())
         return;
     for (int k = 0; k < untyped.size(); ++k) {
         const qint64 integers = q.value(4 * k).toLongLong();
@@ -256,12 +260,17 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, Dis
     q.setForwardOnly(true);
     if (!q.prepare(query.sql)) {
         *error = q.lastError().text();
+        sql_log::statement(0, query.sql, false);
         return false;
     }
     const QString schema = options.schema.isEmpty() ? QStringLiteral("main") : options.schema;
     for (int i = 0; i < query.schemaBinds; ++i)
         q.addBindValue(schema);
-    if (!q.exec()) {
+    QElapsedTimer timer;
+    timer.start();
+    const bool ran = q.exec();
+    sql_log::statement(timer.elapsed(), query.sql, ran);
+    if (!ran) {
         *error = q.lastError().text();
         return false;
     }

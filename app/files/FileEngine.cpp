@@ -1,6 +1,7 @@
 #include "files/FileEngine.h"
 
 #include "connectors/FolderDiscovery.h"
+#include "connectors/SqlLog.h"
 #include "files/DuckDbDriver.h"
 
 #include <QCoreApplication>
@@ -141,7 +142,18 @@ QList<FileInput> FileEngine::filesOf(const Container &container) const
     const QJsonObject source = container.settings.value(QStringLiteral("source")).toObject();
     const QDir root(m_root);
     QStringList names;
-    if (source.value(QStringLiteral("glob")).toBool()) {
+    // The user's pattern (container settings), a wildcard under the root: "sales/*.csv".
+    const QString override = container.settings.value(QStringLiteral("file_pattern")).toString();
+    if (!override.trimmed().isEmpty()) {
+        const QFileInfo pattern(override.trimmed());
+        const QString folder = pattern.path();
+        const QDir dir(root.filePath(folder));
+        const QString prefix = folder == QLatin1String(".") ? QString() : folder + '/';
+        for (const QString &name :
+             dir.entryList({pattern.fileName()}, QDir::Files | QDir::Readable, QDir::Name))
+            if (!name.startsWith(QLatin1Char('.')))
+                names << prefix + name;
+    } else if (source.value(QStringLiteral("glob")).toBool()) {
         // The files its pattern matches today: partitions added since the last sync included.
         const QString pattern = source.value(QStringLiteral("pattern")).toString();
         const QString folder = QFileInfo(pattern).path();
@@ -189,8 +201,11 @@ bool FileEngine::prepare(const Container &container, const QList<Field> &fields,
     m_registry.set(key, std::move(spec));
     m_keys.insert(container.name, key);
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.exec(QStringLiteral("CREATE OR REPLACE VIEW %1 AS SELECT * FROM assay_read(%2)")
-                    .arg(quoteIdentifier(container.name), sqlString(key)))) {
+    const QString view = QStringLiteral("CREATE OR REPLACE VIEW %1 AS SELECT * FROM assay_read(%2)")
+                             .arg(quoteIdentifier(container.name), sqlString(key));
+    const bool created = q.exec(view);
+    sql_log::statement(0, view, created);
+    if (!created) {
         *error = q.lastError().databaseText().isEmpty() ? q.lastError().text()
                                                         : q.lastError().databaseText();
         return false;

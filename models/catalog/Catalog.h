@@ -146,6 +146,8 @@ public:
     // The most recent operation of each datastore, keyed by datastore id.
     QHash<qint64, Operation> latestOperations() const;
     std::optional<Operation> latestOperation(qint64 datastoreId) const;
+    // The datastore's latest operation of one type (profile, scan...), finished or not.
+    std::optional<Operation> latestOperation(qint64 datastoreId, const QString &type) const;
     std::optional<Operation> operation(qint64 id) const;
     qint64 addOperation(const Operation &operation);
     // Writes status, options, counters, result, message, progress and times.

@@ -111,6 +111,19 @@ std::optional<Operation> Catalog::latestOperation(qint64 datastoreId) const
     return std::nullopt;
 }
 
+std::optional<Operation> Catalog::latestOperation(qint64 datastoreId, const QString &type) const
+{
+    QSqlQuery q(database());
+    q.prepare(select(catalog::kOperationColumns,
+                     "FROM operations WHERE datastore_id = ? AND type = ? ORDER BY id DESC "
+                     "LIMIT 1"));
+    q.addBindValue(datastoreId);
+    q.addBindValue(type);
+    if (q.exec() && q.next())
+        return catalog::readOperation(q);
+    return std::nullopt;
+}
+
 std::optional<Operation> Catalog::operation(qint64 id) const
 {
     QSqlQuery q(database());

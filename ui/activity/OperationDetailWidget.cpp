@@ -2,6 +2,7 @@
 
 #include "activity/OperationCountersPanel.h"
 #include "catalog/Catalog.h"
+#include "domain/OperationShortfalls.h"
 #include "engine/OperationEngine.h"
 #include "item/OperationListModel.h"
 
@@ -110,6 +111,15 @@ OperationDetailWidget::OperationDetailWidget(Catalog *catalog, OperationEngine *
     m_message->setAccessibleName(tr("Operation message"));
     body->addWidget(m_message);
 
+    // What the operation left out, listed here rather than only in its log.
+    m_shortfalls = new QLabel(m_body);
+    m_shortfalls->setObjectName(QStringLiteral("operationShortfalls"));
+    m_shortfalls->setWordWrap(true);
+    m_shortfalls->setTextFormat(Qt::RichText);
+    m_shortfalls->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_shortfalls->setAccessibleName(tr("What the operation left out"));
+    body->addWidget(m_shortfalls);
+
     m_counters = new OperationCountersPanel(m_body);
     body->addWidget(m_counters);
 
@@ -205,6 +215,37 @@ void OperationDetailWidget::reload()
     fill();
 }
 
+void OperationDetailWidget::fillShortfalls()
+{
+    const OperationShortfalls s = OperationShortfalls::of(*m_operation);
+    QStringList items;
+    constexpr int kShown = 12;
+    for (const auto &c : s.failedContainers)
+        items << tr("<b>%1</b> could not be read: %2")
+                     .arg(c.name.toHtmlEscaped(), c.reason.toHtmlEscaped());
+    for (const auto &f : s.fallbacks)
+        items << tr("<b>%1.%2</b> measured for completeness only: %3")
+                     .arg(f.container.toHtmlEscaped(), f.field.toHtmlEscaped(),
+                          f.note.toHtmlEscaped());
+    for (const auto &f : s.files)
+        items << tr("<b>%1</b>: %2 problems in its files (the first: %3)")
+                     .arg(f.container.toHtmlEscaped())
+                     .arg(f.problems)
+                     .arg(f.first.toHtmlEscaped());
+    const int total = int(items.size());
+    if (total > kShown) {
+        items = items.mid(0, kShown);
+        items << tr("… and %1 more: see the log.").arg(total - kShown);
+    }
+    m_shortfalls->setText(items.isEmpty() ? QString()
+                                          : tr("Left out:") +
+                                                QStringLiteral("<ul style=\"margin-"
+                                                               "top:2px\"><li>") +
+                                                items.join(QStringLiteral("</li><li>")) +
+                                                QStringLiteral("</li></ul>"));
+    m_shortfalls->setVisible(!items.isEmpty());
+}
+
 void OperationDetailWidget::fill()
 {
     const bool shown = m_operation.has_value();
@@ -244,6 +285,7 @@ void OperationDetailWidget::fill()
     if (failure)
         messagePalette.setColor(QPalette::WindowText, QColor(0xd1, 0x36, 0x2f));
     m_message->setPalette(messagePalette);
+    fillShortfalls();
 
     const bool summary =
         op.status == operation_status::kSuccess || op.status == operation_status::kWarning;

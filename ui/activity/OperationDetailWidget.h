@@ -64,6 +64,7 @@ private:
     void fill();
     void fillHeader();
     void fillOptions();
+    void fillShortfalls();
     void updateButtons();
     void updateElapsed();
     void showLogs(bool shown);
@@ -93,6 +94,7 @@ private:
     QLabel *m_stepLabel;
     QLabel *m_elapsed;
     QLabel *m_message;
+    QLabel *m_shortfalls;
     OperationCountersPanel *m_counters;
     QPushButton *m_abort;
     QPushButton *m_resume;

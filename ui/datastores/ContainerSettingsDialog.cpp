@@ -2,6 +2,7 @@
 
 #include "catalog/Catalog.h"
 #include "connectors/FieldTypes.h"
+#include "files/TextEncoding.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -162,6 +163,10 @@ void ContainerSettingsDialog::refreshFieldChoices()
         if (fitsPartition(f.declaredType))
             m_partitionField->addItem(label, f.name);
     }
+    // A file container's records also carry their file's modification time.
+    if (isFile() && strategy == kLastModified)
+        m_incrementalField->addItem(tr("_modified  (the file's modification time)"),
+                                    QStringLiteral("_modified"));
     const bool needsField = strategy == kLastModified || strategy == kBatchValue;
     m_incrementalField->setEnabled(needsField && m_incrementalField->count() > 0);
     if (needsField && m_incrementalField->count() == 0)
@@ -242,11 +247,58 @@ QWidget *ContainerSettingsDialog::buildGeneralTab()
     m_filePattern->setPlaceholderText(
         m_container.settings.value("source").toObject().value("pattern").toString());
     m_filePattern->setAccessibleName(tr("File pattern"));
-    if (m_container.containerType == QLatin1String("file"))
+    if (isFile())
         form->addRow(tr("File pattern override:"), m_filePattern);
     else
         m_filePattern->hide();
+    if (isFile())
+        addReadSettings(form);
     return page;
+}
+
+bool ContainerSettingsDialog::isFile() const
+{
+    return m_container.containerType == QLatin1String("file");
+}
+
+// How the container's files are read: what Sync detected, or the user's choice.
+void ContainerSettingsDialog::addReadSettings(QFormLayout *form)
+{
+    const QJsonObject source = m_container.settings.value(QStringLiteral("source")).toObject();
+    const QJsonObject read = m_container.settings.value(QStringLiteral("read")).toObject();
+    const bool json = source.value(QStringLiteral("format")).toString() == QLatin1String("jsonl");
+    const auto detected = [](const QString &value) {
+        return value.isEmpty() ? tr("Detected") : tr("Detected (%1)").arg(value);
+    };
+    m_delimiter = new QComboBox;
+    m_delimiter->setAccessibleName(tr("Delimiter"));
+    QString sourceDelimiter = source.value(QStringLiteral("delimiter")).toString();
+    m_delimiter->addItem(
+        detected(sourceDelimiter == QLatin1String("\\t") ? tr("tab") : sourceDelimiter), QString());
+    m_delimiter->addItem(tr("Comma ,"), QStringLiteral(","));
+    m_delimiter->addItem(tr("Semicolon ;"), QStringLiteral(";"));
+    m_delimiter->addItem(tr("Tab"), QStringLiteral("\\t"));
+    m_delimiter->addItem(tr("Pipe |"), QStringLiteral("|"));
+    m_delimiter->setCurrentIndex(
+        qMax(0, m_delimiter->findData(read.value(QStringLiteral("delimiter")).toString())));
+    m_encoding = new QComboBox;
+    m_encoding->setAccessibleName(tr("Encoding"));
+    m_encoding->addItem(detected(source.value(QStringLiteral("encoding")).toString()), QString());
+    for (const QString &name : encodingNames())
+        m_encoding->addItem(name, name);
+    m_encoding->setCurrentIndex(
+        qMax(0, m_encoding->findData(read.value(QStringLiteral("encoding")).toString())));
+    m_header = new QCheckBox(tr("The first line names the columns"));
+    m_header->setChecked(read.value(QStringLiteral("header"))
+                             .toBool(source.value(QStringLiteral("header")).toBool(true)));
+    if (!json) {
+        form->addRow(tr("Delimiter:"), m_delimiter);
+        form->addRow(QString(), m_header);
+    } else {
+        m_delimiter->hide();
+        m_header->hide();
+    }
+    form->addRow(tr("Encoding:"), m_encoding);
 }
 
 Container ContainerSettingsDialog::editedContainer() const
@@ -280,6 +332,24 @@ Container ContainerSettingsDialog::editedContainer() const
         c.settings.remove(QStringLiteral("file_pattern"));
     else
         c.settings.insert(QStringLiteral("file_pattern"), m_filePattern->text().trimmed());
+    if (m_delimiter) {
+        // Only what the user chose differently from what Sync detects.
+        QJsonObject read;
+        if (!m_delimiter->currentData().toString().isEmpty())
+            read.insert(QStringLiteral("delimiter"), m_delimiter->currentData().toString());
+        if (!m_encoding->currentData().toString().isEmpty())
+            read.insert(QStringLiteral("encoding"), m_encoding->currentData().toString());
+        const bool detectedHeader = m_container.settings.value(QStringLiteral("source"))
+                                        .toObject()
+                                        .value(QStringLiteral("header"))
+                                        .toBool(true);
+        if (m_header->isChecked() != detectedHeader)
+            read.insert(QStringLiteral("header"), m_header->isChecked());
+        if (read.isEmpty())
+            c.settings.remove(QStringLiteral("read"));
+        else
+            c.settings.insert(QStringLiteral("read"), read);
+    }
     return c;
 }
 

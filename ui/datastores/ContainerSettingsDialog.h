@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -41,6 +42,8 @@ private:
     QWidget *buildGroupingTab();
     QWidget *buildGeneralTab();
     void refreshFieldChoices();
+    bool isFile() const;
+    void addReadSettings(QFormLayout *form);
     void addGrouping();
     void updateState();
 
@@ -56,6 +59,9 @@ private:
     QListWidget *m_excluded = nullptr;
     QCheckBox *m_inferTypes = nullptr;
     QLineEdit *m_filePattern = nullptr;
+    QComboBox *m_delimiter = nullptr; // file containers: how their files are read
+    QComboBox *m_encoding = nullptr;
+    QCheckBox *m_header = nullptr;
     QLabel *m_error = nullptr;
     bool m_resetToDetected = false;
 };

@@ -26,10 +26,16 @@ SyncDialog::SyncDialog(const QString &datastoreName, QWidget *parent) : QDialog(
     auto *includeLayout = new QVBoxLayout(include);
     m_tables = new QCheckBox(tr("Tables"));
     m_views = new QCheckBox(tr("Views"));
+    m_partitions = new QCheckBox(tr("Partitions as containers of their own"));
+    m_partitions->setToolTip(
+        tr("A partitioned table is one container, its partitions measured within it (each bad "
+           "row reported once, uniqueness checked across partitions). Check this to list "
+           "each partition as a container too."));
     m_tables->setChecked(true);
     m_views->setChecked(true);
     includeLayout->addWidget(m_tables);
     includeLayout->addWidget(m_views);
+    includeLayout->addWidget(m_partitions);
     layout->addWidget(include);
 
     auto *changes = new QGroupBox(tr("Changes"));
@@ -51,7 +57,7 @@ SyncDialog::SyncDialog(const QString &datastoreName, QWidget *parent) : QDialog(
     m_run = run.run;
     m_schedule = run.schedule;
 
-    for (QCheckBox *box : {m_tables, m_views, m_prune, m_recreate}) {
+    for (QCheckBox *box : {m_tables, m_views, m_partitions, m_prune, m_recreate}) {
         box->setAccessibleName(box->text());
         connect(box, &QCheckBox::toggled, this, &SyncDialog::updateState);
     }
@@ -66,6 +72,7 @@ void SyncDialog::setSchedulingAvailable(bool available)
 void SyncDialog::updateState()
 {
     const bool something = m_tables->isChecked() || m_views->isChecked();
+    m_partitions->setEnabled(m_tables->isChecked());
     m_run->setEnabled(something);
     m_schedule->setEnabled(something);
     m_hint->setText(something ? QString() : tr("Include tables, views or both."));
@@ -79,9 +86,11 @@ QJsonObject SyncDialog::options() const
         include << QStringLiteral("table");
     if (m_views->isChecked())
         include << QStringLiteral("view");
-    return {{QStringLiteral("prune"), m_prune->isChecked()},
-            {QStringLiteral("recreate"), m_recreate->isChecked()},
-            {QStringLiteral("include"), include}};
+    return {
+        {QStringLiteral("prune"), m_prune->isChecked()},
+        {QStringLiteral("recreate"), m_recreate->isChecked()},
+        {QStringLiteral("include"), include},
+        {QStringLiteral("include_partitions"), m_tables->isChecked() && m_partitions->isChecked()}};
 }
 
 } // namespace assay

@@ -37,6 +37,7 @@ private:
     QCheckBox *m_prune;
     QCheckBox *m_recreate;
     QCheckBox *m_tables;
+    QCheckBox *m_partitions;
     QCheckBox *m_views;
     QLabel *m_hint;
     QPushButton *m_run;

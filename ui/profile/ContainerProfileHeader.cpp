@@ -33,6 +33,14 @@ ContainerProfileHeader::ContainerProfileHeader(QWidget *parent) : QWidget(parent
     titles->addWidget(m_subtitle, 1, Qt::AlignBottom);
     layout->addLayout(titles);
 
+    // Why the latest Profile left this container out, on the container's own page.
+    m_failure = new QLabel(this);
+    m_failure->setObjectName(QStringLiteral("profileFailure"));
+    m_failure->setWordWrap(true);
+    m_failure->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_failure->hide();
+    layout->addWidget(m_failure);
+
     m_tiles = new QHBoxLayout;
     m_tiles->setSpacing(8);
     addTile(QStringLiteral("records"), tr("Records"),
@@ -106,6 +114,9 @@ void ContainerProfileHeader::setSummary(const Summary &s)
                                                        QStringLiteral("yyyy-MM-dd HH:mm")))
                          : tr("not profiled yet"));
     m_subtitle->setText(subtitle);
+    m_failure->setText(s.lastFailure.isEmpty() ? QString()
+                                               : QStringLiteral("\u26A0 ") + s.lastFailure);
+    m_failure->setVisible(!s.lastFailure.isEmpty());
     setTile(QStringLiteral("records"),
             s.records ? f::approx(f::count(*s.records), s.recordsApproximate) : QString(),
             s.recordsApproximate ? tr("The database's own estimate: the profile read part of "

@@ -28,6 +28,9 @@ public:
         int activeChecks = 0;
         int activeAnomalies = 0;
         QDateTime profiledAt; // invalid: never profiled
+        // Why the latest Profile could not read it, when that Profile is newer than the
+        // figures shown (or there are none).
+        QString lastFailure;
     };
 
     explicit ContainerProfileHeader(QWidget *parent = nullptr);
@@ -37,6 +40,7 @@ public:
     // The value shown in a tile: "records", "sampling", "completeness", "checks", "anomalies".
     QString value(const QString &key) const;
     QLabel *titleLabel() const { return m_title; }
+    QLabel *failureLabel() const { return m_failure; }
 
 private:
     void addTile(const QString &key, const QString &caption, const QString &help);
@@ -45,6 +49,7 @@ private:
     Summary m_summary;
     QLabel *m_title;
     QLabel *m_subtitle;
+    QLabel *m_failure;
     QHBoxLayout *m_tiles;
     QHash<QString, QLabel *> m_values;
 };

@@ -1,6 +1,7 @@
 #include "profile/ContainerProfileView.h"
 
 #include "catalog/Catalog.h"
+#include "engine/OperationRequest.h"
 #include "engine/profile/ProfileQueries.h"
 #include "profile/ContainerProfileHeader.h"
 #include "profile/FieldProfilePanel.h"
@@ -113,6 +114,22 @@ void ContainerProfileView::updateHeader()
     s.activeChecks = m_catalog->activeCheckCounts(m_datastoreId).value(m_containerId);
     s.activeAnomalies = m_catalog->openAnomalyCounts(m_datastoreId).value(m_containerId);
     const QList<FieldProfile> profiles = m_catalog->latestFieldProfiles(m_containerId);
+    // The latest Profile could not read it: say why, unless figures newer than it are shown.
+    if (const auto last = m_catalog->latestOperation(m_datastoreId, operation_type::kProfile)) {
+        const QJsonObject figures = last->result.value(QStringLiteral("containers"))
+                                        .toObject()
+                                        .value(container->name)
+                                        .toObject();
+        qint64 shownOperation = 0;
+        for (const FieldProfile &p : profiles)
+            shownOperation = qMax(shownOperation, p.operationId);
+        if (figures.value(QStringLiteral("result")).toString() == operation_status::kFailure &&
+            last->id > shownOperation)
+            s.lastFailure = tr("The latest Profile (operation %1) could not read this %2: %3")
+                                .arg(last->id)
+                                .arg(container->containerType,
+                                     figures.value(QStringLiteral("message")).toString());
+    }
     if (!profiles.isEmpty()) {
         double completeness = 0;
         qint64 latestOperation = 0;

@@ -62,6 +62,14 @@ FieldProfilePanel::FieldProfilePanel(QWidget *parent) : QWidget(parent)
     m_mismatchFrame->hide();
     layout->addWidget(m_mismatchFrame);
 
+    // How the field was measured when not the plain way, or why figures are missing.
+    m_note = quietLabel(QString(), this);
+    m_note->setObjectName(QStringLiteral("measureNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
+    layout->addWidget(m_note);
+
     m_when = quietLabel(QString(), this);
     m_when->setObjectName(QStringLiteral("profiledWhen"));
     layout->addWidget(m_when);
@@ -192,6 +200,7 @@ void FieldProfilePanel::showUnprofiled(const QString &fieldName, const QString &
     m_types->setText(tr("Declared <b>%1</b>").arg(declaredType.toHtmlEscaped()));
     m_types->setVisible(!declaredType.isEmpty());
     m_mismatchFrame->hide();
+    m_note->hide();
     m_placeholder->setText(
         tr("This field has not been profiled yet. Run a Profile operation on the datastore to "
            "measure it."));
@@ -235,6 +244,11 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
                "such as Is Type can hold the values to it.")
                 .arg(inferred, p.declaredType));
     m_mismatch->setToolTip(mismatch ? tr("Inferred from the most frequent values.") : QString());
+    QString note = p.note;
+    if (!note.isEmpty())
+        note[0] = note.at(0).toUpper();
+    m_note->setText(note.isEmpty() ? QString() : note + QLatin1Char('.'));
+    m_note->setVisible(!note.isEmpty());
 
     const QLocale locale;
     m_when->setText(tr("Profiled %1 by operation %2")
@@ -245,8 +259,10 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
                         .arg(p.operationId));
 
     const QString notMeasured =
-        tr("Not measured for a %1 field.")
-            .arg(inferred.isEmpty() ? declaredFamily.toLower() : inferred.toLower());
+        !note.isEmpty()
+            ? note + QLatin1Char('.')
+            : tr("Not measured for a %1 field.")
+                  .arg(inferred.isEmpty() ? declaredFamily.toLower() : inferred.toLower());
     for (const ProfileMetric &m : profileMetrics(p)) {
         QLabel *value = m_values.value(m.key);
         if (!value)

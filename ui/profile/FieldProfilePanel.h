@@ -49,6 +49,7 @@ private:
     QLabel *m_types;
     QLabel *m_mismatch;
     QWidget *m_mismatchFrame;
+    QLabel *m_note;
     QLabel *m_when;
     QLabel *m_placeholder;
     QWidget *m_content;
