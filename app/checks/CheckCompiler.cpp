@@ -106,6 +106,12 @@ private:
             return m->valueOf(c);
         return c;
     }
+    // The field holds a value: tested on what the type compares (a composite's text: in SQL a
+    // row whose members are null is "null" to IS NULL, though it is a value COUNT counts).
+    SqlFragment present(const QString &f) const
+    {
+        return raw(QStringLiteral("%1 IS NOT NULL").arg(groupValue(f)));
+    }
     // The field as a number, for numeric comparisons: the column itself, or what its type
     // measures as a number (money as numeric, NaN and ±Infinity as NULL, MySQL BIT(n) as an
     // integer).
@@ -388,11 +394,11 @@ SqlFragment Compiler::passing()
     if (r == QLatin1String("notExistsIn"))
         return fmt(QStringLiteral("NOT (%1)"), {reference()});
     if (r == QLatin1String("notNull"))
-        return fmt(QStringLiteral("%1 IS NOT NULL"), {column(f)});
+        return present(f);
     if (r == QLatin1String("anyNotNull")) {
         QList<SqlFragment> parts;
         for (const QString &name : m_check.fields)
-            parts << fmt(QStringLiteral("%1 IS NOT NULL"), {column(name)});
+            parts << present(name);
         return join(parts, QStringLiteral(" OR "));
     }
     if (r == QLatin1String("satisfiesExpression"))
@@ -422,7 +428,7 @@ CompiledCheck Compiler::run()
         if (r.endsWith(QLatin1String("Field")) && !other.isEmpty())
             checked << other;
         for (const QString &name : checked)
-            asserted << fmt(QStringLiteral("%1 IS NOT NULL"), {column(name)});
+            asserted << present(name);
     }
     out.asserted =
         asserted.isEmpty() ? raw(QStringLiteral("1=1")) : join(asserted, QStringLiteral(" AND "));
@@ -455,7 +461,7 @@ CompiledCheck Compiler::run()
                            "assay_groups"),
             {g, out.asserted, raw(keys.join(QStringLiteral(", ")))});
         out.failingRecords =
-            fmt(QStringLiteral("SELECT src.* FROM %1 JOIN (SELECT %2 FROM %3 WHERE %4 GROUP BY %5 "
+            fmt(QStringLiteral("SELECT {row} FROM %1 JOIN (SELECT %2 FROM %3 WHERE %4 GROUP BY %5 "
                                "HAVING COUNT(*) > 1) assay_dup ON %6 WHERE %7 ORDER BY %8"),
                 {source, raw(keyAs.join(QStringLiteral(", "))), g, out.asserted,
                  raw(keys.join(QStringLiteral(", "))), raw(on.join(QStringLiteral(" AND "))),
@@ -508,8 +514,15 @@ CompiledCheck Compiler::run()
         out.failing = fmt(QStringLiteral("%1 AND (CASE WHEN %2 THEN 0 ELSE 1 END) = 1"),
                           {out.asserted, out.passing});
         out.failingRecords =
-            fmt(QStringLiteral("SELECT * FROM %1 WHERE %2"), {source, out.failing});
+            fmt(QStringLiteral("SELECT {row} FROM %1 WHERE %2"), {source, out.failing});
     }
+    // A whole failing row, each column in a form the client reads (the select list leads the
+    // statement: nothing a user wrote is touched).
+    const QString rowPlaceholder = QStringLiteral("SELECT {row} ");
+    if (out.failingRecords.sql.startsWith(rowPlaceholder))
+        out.failingRecords.sql.replace(
+            0, rowPlaceholder.size(),
+            QStringLiteral("SELECT %1 ").arg(m_c.rowSelect(QStringLiteral("src"))));
     out.error = m_error;
     return out;
 }

@@ -65,6 +65,29 @@ struct CheckSqlContext
     // Columns the source adds to each row that are not fields (a file's name and line): part
     // of the rows a check reads and shows, never of the container's schema.
     QStringList systemColumns;
+    // The container's live columns, in order, when known: rows read whole (failing records)
+    // name them one by one wherever a column needs a form of its own (ColumnMeasure::row);
+    // else `*`.
+    QStringList rowColumns;
+
+    // The select list of a whole row of `alias`: "alias.*", or each live column in the form
+    // the client can read.
+    QString rowSelect(const QString &alias) const
+    {
+        QStringList items;
+        bool plain = true;
+        for (const QString &c : rowColumns) {
+            const auto it = fieldMeasures.constFind(c);
+            const QString column = alias + QLatin1Char('.') + dialect.quote(c);
+            if (it != fieldMeasures.constEnd() && it->row != QLatin1String("%1")) {
+                plain = false;
+                items << QStringLiteral("%1 AS %2").arg(it->rowOf(column), dialect.quote(c));
+            } else {
+                items << column;
+            }
+        }
+        return plain ? alias + QStringLiteral(".*") : items.join(QStringLiteral(", "));
+    }
     QHash<QString, QString> variables; // check variables, for {{name}} in filters
     // The table name of another container of the same datastore (same schema), for
     // existsIn / notExistsIn; empty when unknown.

@@ -1,6 +1,7 @@
 // Counting what checks assert and fail: the one aggregate pass, grouped rules, schema rules.
 #include "checks/CheckCompiler.h"
 #include "checks/CheckSqlText.h"
+#include "connectors/QueryBinding.h"
 #include "connectors/SqlLog.h"
 
 #include <QCoreApplication>
@@ -201,13 +202,24 @@ CheckCount groupedCount(const Check &check, const QSqlQuery &row)
 bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error)
 {
     query.setForwardOnly(true);
+    // Without values there is nothing to bind: run the text as it is. (Qt's MySQL driver
+    // prepares a buffer of each column's maximum size: 4 GB for a GEOMETRY.)
+    if (sql.values.isEmpty()) {
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = query.exec(sql.sql);
+        sql_log::statement(timer.elapsed(), sql.sql, ok);
+        if (!ok && error)
+            *error = query.lastError().text();
+        return ok;
+    }
     if (!query.prepare(sql.sql)) {
         if (error)
             *error = query.lastError().text();
         return false;
     }
     for (const QVariant &v : sql.values)
-        query.addBindValue(v);
+        bindValue(query, v);
     QElapsedTimer timer;
     timer.start();
     const bool ok = query.exec();

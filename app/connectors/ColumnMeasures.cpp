@@ -180,6 +180,8 @@ unsigned dialectBit(Family family)
 // say which it prefers (affinity).
 Kind sqliteKind(const QString &type)
 {
+    if (type.contains(QLatin1String("blob"), Qt::CaseInsensitive))
+        return Kind::Binary;
     switch (typeFamily(type)) {
     case TypeFamily::Integral:
         return Kind::Integer;
@@ -258,7 +260,6 @@ ColumnMeasure make(Kind kind, const SqlDialect &d)
     const QString x = QStringLiteral("%1");
     const QString asText = d.toText(x);
     const bool pg = d.family() == Family::PostgreSQL || d.family() == Family::Redshift;
-    const bool mysql = d.family() == Family::MySQL;
     ColumnMeasure m;
     m.value = x;
     m.text = asText;
@@ -299,7 +300,7 @@ ColumnMeasure make(Kind kind, const SqlDialect &d)
         break;
     case Kind::Binary:
         m.length = pg ? QStringLiteral("OCTET_LENGTH(%1)") : QStringLiteral("LENGTH(%1)");
-        if (mysql)
+        if (!pg) // PostgreSQL's text of bytes is already their hex (\x0102)
             m.text = QStringLiteral("HEX(%1)");
         m.note = Text::tr("binary: length in bytes; binary values have no order");
         break;
@@ -340,7 +341,7 @@ ColumnMeasure make(Kind kind, const SqlDialect &d)
         break;
     case Kind::MySqlBits:
         m.family = TypeFamily::Integral;
-        m.value = m.order = m.number = QStringLiteral("(%1 + 0)");
+        m.value = m.order = m.number = m.row = QStringLiteral("(%1 + 0)");
         m.text = QStringLiteral("CAST(%1 + 0 AS CHAR)");
         m.note = Text::tr("BIT(n) is measured as an unsigned integer");
         break;
@@ -373,7 +374,7 @@ ColumnMeasure make(Kind kind, const SqlDialect &d)
             m.note = Text::tr("an enum is ordered as its type declares its labels");
         break;
     case Kind::Geometry:
-        m.value = m.text = QStringLiteral("ST_AsText(%1)");
+        m.value = m.text = m.row = QStringLiteral("ST_AsText(%1)");
         m.note = Text::tr("spatial values have no order: distinct values of their WKT text");
         break;
     case Kind::Dynamic:
@@ -412,8 +413,13 @@ ColumnMeasure columnMeasure(const SqlDialect &dialect, const QString &declaredTy
                             const QString &baseType)
 {
     const std::optional<Kind> kind = kindOf(dialect, declaredType, baseType);
-    if (kind)
-        return make(*kind, dialect);
+    if (kind) {
+        ColumnMeasure m = make(*kind, dialect);
+        // MySQL's BIT(1), a boolean, reaches the client as a byte: read rows as 0 or 1.
+        if (dialect.family() == Family::MySQL && normalised(declaredType) == QLatin1String("bit"))
+            m.row = QStringLiteral("(%1 + 0)");
+        return m;
+    }
     ColumnMeasure m;
     m.completenessOnly = true;
     m.note = Text::tr("the type “%1” is not one Assay knows how to measure on %2: completeness "

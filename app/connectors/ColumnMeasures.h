@@ -26,6 +26,10 @@ struct ColumnMeasure
     QString length;
     QString number;
     QString text;
+    // How the value is fetched when a whole row is read (an anomaly's source record): the
+    // column itself, or a form the client can take (MySQL spatial values as WKT, BIT(n) as an
+    // integer: Qt's MySQL driver would allocate a GEOMETRY column's 4 GB maximum per row).
+    QString row = QStringLiteral("%1");
     // numeric/decimal: exact decimals (see ProfileColumn::exactDecimal).
     bool exactDecimal = false;
     // Floating-point columns where NaN and ±Infinity exist: they are counted and ordered, but
@@ -47,6 +51,7 @@ struct ColumnMeasure
     QString lengthOf(const QString &x) const { return length.arg(x); }
     QString numberOf(const QString &x) const { return number.arg(x); }
     QString textOf(const QString &x) const { return text.arg(x); }
+    QString rowOf(const QString &x) const { return row.arg(x); }
 
     // The same column measured one step more cautiously, after the database refused this
     // measure: value and order through text, then completeness only. `reason` is the

@@ -2,6 +2,7 @@
 
 #include "connectors/ConnectorSpec.h"
 #include "connectors/FolderDiscovery.h"
+#include "connectors/QueryBinding.h"
 #include "connectors/SourceSession.h"
 #include "connectors/SqlDialect.h"
 #include "connectors/SqlLog.h"
@@ -94,6 +95,19 @@ DiscoveryQuery redshiftQuery(const DiscoveryOptions &options)
                 .arg(kinds.join(QLatin1Char(',')))};
 }
 
+// The first column a partitioning expression names: "`created`", "year(`created`)",
+// "`a`,`b`" -> the first backquoted name; a bare name as it is.
+QString partitionColumn(const QString &expression)
+{
+    static const QRegularExpression quoted(QStringLiteral("`((?:[^`]|``)+)`"));
+    const QRegularExpressionMatch m = quoted.match(expression);
+    if (m.hasMatch())
+        return m.captured(1).replace(QLatin1String("``"), QLatin1String("`"));
+    static const QRegularExpression bare(QStringLiteral("^\\s*([A-Za-z_][A-Za-z0-9_$]*)\\s*$"));
+    const QRegularExpressionMatch b = bare.match(expression);
+    return b.hasMatch() ? b.captured(1) : QString();
+}
+
 DiscoveryQuery mysqlQuery(const DiscoveryOptions &options)
 {
     QStringList kinds;
@@ -101,22 +115,38 @@ DiscoveryQuery mysqlQuery(const DiscoveryOptions &options)
         kinds << QStringLiteral("'BASE TABLE'") << QStringLiteral("'SYSTEM VERSIONED'");
     if (options.includeViews)
         kinds << QStringLiteral("'VIEW'");
-    // A partitioned table is one table here: its partitions are not tables of their own.
+    // A partitioned table is one table here: its partitions are not tables of their own. Its
+    // partitioning expression comes from a query of its own (partitionKeys()).
     return {QStringLiteral(
                 "SELECT t.TABLE_NAME, CASE WHEN t.TABLE_TYPE = 'VIEW' THEN 'view' ELSE 'table' "
                 "END, c.ORDINAL_POSITION, c.COLUMN_NAME, c.COLUMN_TYPE, "
-                "CASE WHEN c.IS_NULLABLE = 'NO' THEN 1 ELSE 0 END, '', t.TABLE_TYPE, pk.expr, 0, "
+                "CASE WHEN c.IS_NULLABLE = 'NO' THEN 1 ELSE 0 END, '', t.TABLE_TYPE, NULL, 0, "
                 "c.COLLATION_NAME "
                 "FROM information_schema.TABLES t "
                 "LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA "
                 "AND c.TABLE_NAME = t.TABLE_NAME "
-                "LEFT JOIN (SELECT TABLE_NAME, MIN(PARTITION_EXPRESSION) AS expr FROM "
-                "information_schema.PARTITIONS WHERE TABLE_SCHEMA = ? AND PARTITION_EXPRESSION "
-                "IS NOT NULL GROUP BY TABLE_NAME) pk ON pk.TABLE_NAME = t.TABLE_NAME "
                 "WHERE t.TABLE_SCHEMA = ? AND t.TABLE_TYPE IN (%1) "
                 "ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION")
-                .arg(kinds.join(QLatin1Char(','))),
-            2};
+                .arg(kinds.join(QLatin1Char(',')))};
+}
+
+// MySQL / MariaDB: each partitioned table's first partitioning column.
+QHash<QString, QString> partitionKeys(QSqlDatabase db, const QString &schema)
+{
+    QHash<QString, QString> out;
+    const QString sql = QStringLiteral(
+        "SELECT TABLE_NAME, MIN(PARTITION_EXPRESSION) FROM information_schema.PARTITIONS WHERE "
+        "TABLE_SCHEMA = ? AND PARTITION_EXPRESSION IS NOT NULL GROUP BY TABLE_NAME");
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return out;
+    bindValue(q, schema);
+    const bool ran = q.exec();
+    sql_log::statement(0, sql, ran);
+    while (ran && q.next())
+        out.insert(q.value(0).toString(), partitionColumn(q.value(1).toString()));
+    return out;
 }
 
 DiscoveryQuery sqliteQuery(const DiscoveryOptions &options)
@@ -157,19 +187,6 @@ QString relationKind(const QString &kind)
     if (kind == QLatin1String("f"))
         return QStringLiteral("foreign table");
     return QString();
-}
-
-// The first column a partitioning expression names: "`created`", "year(`created`)",
-// "`a`,`b`" -> the first backquoted name; a bare name as it is.
-QString partitionColumn(const QString &expression)
-{
-    static const QRegularExpression quoted(QStringLiteral("`((?:[^`]|``)+)`"));
-    const QRegularExpressionMatch m = quoted.match(expression);
-    if (m.hasMatch())
-        return m.captured(1).replace(QLatin1String("``"), QLatin1String("`"));
-    static const QRegularExpression bare(QStringLiteral("^\\s*([A-Za-z_][A-Za-z0-9_$]*)\\s*$"));
-    const QRegularExpressionMatch b = bare.match(expression);
-    return b.hasMatch() ? b.captured(1) : QString();
 }
 
 // Collations that make text compare other than byte by byte are worth saying.
@@ -265,7 +282,7 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, Dis
     }
     const QString schema = options.schema.isEmpty() ? QStringLiteral("main") : options.schema;
     for (int i = 0; i < query.schemaBinds; ++i)
-        q.addBindValue(schema);
+        bindValue(q, schema);
     QElapsedTimer timer;
     timer.start();
     const bool ran = q.exec();
@@ -320,6 +337,16 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, Dis
         return false;
     }
     q.finish();
+    if (spec->dialect == QLatin1String("mysql")) {
+        const QHash<QString, QString> keys = partitionKeys(session.database(), schema);
+        for (DiscoveredContainer &c : containers) {
+            const QString key = keys.value(c.name);
+            if (key.isEmpty())
+                continue;
+            c.partitionKey = key;
+            c.settings.insert(QStringLiteral("kind"), QStringLiteral("partitioned table"));
+        }
+    }
     if (spec->isFileBased() || spec->dialect == QLatin1String("sqlite")) {
         const SqlDialect dialect = SqlDialect::forConnector(*spec);
         for (DiscoveredContainer &c : containers)

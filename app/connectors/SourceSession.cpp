@@ -2,6 +2,7 @@
 
 #include "connectors/ConnectorSpec.h"
 #include "connectors/OdbcConnectors.h"
+#include "connectors/QueryBinding.h"
 #include "files/DuckDbDriver.h"
 
 #include <QCoreApplication>
@@ -179,6 +180,8 @@ bool SourceSession::open()
     // Names and text travel as UTF-8 whatever the server's default character set is.
     if (m_spec->dialect == QLatin1String("mysql"))
         QSqlQuery(db).exec(QStringLiteral("SET NAMES utf8mb4"));
+    if (odbc && m_spec->dialect == QLatin1String("mysql"))
+        bindTextAsBytes(db);
     // Opening SQLite never reads the file: a probe query tells a database from a random file.
     QString sql = QStringLiteral("SELECT 1");
     if (odbc)

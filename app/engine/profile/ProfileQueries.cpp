@@ -265,6 +265,9 @@ qint64 readPass1(const QSqlQuery &q, const SqlDialect &dialect, QList<ProfileCol
         p.records = records;
         if (l.sketch >= 0) {
             readSketch(sqlite_profile::read(q.value(l.sketch)), records, p);
+            // The sketch orders any value; a type without an order (bytes) shows none.
+            if (!columns.at(i).hasMinMax())
+                p.minValue = p.maxValue = QString();
             continue;
         }
         const qint64 n = q.value(l.count).toLongLong();

@@ -152,6 +152,7 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
     for (const QString &c : out.liveColumns)
         live.insert(c, m_context.fieldTypes.value(c, TypeFamily::Other));
     m_context.fieldTypes = live;
+    m_context.rowColumns = out.liveColumns;
 
     QList<CompiledCheck> compiled;
     for (const Check &c : checks) {
