@@ -18,6 +18,8 @@ packages=(
     qt6-tools-dev qt6-l10n-tools
     # the file engine reads gzip-compressed files
     zlib1g-dev
+    # benchmarks: the sqlite3 shell's import route, beside the file engine's
+    sqlite3
 )
 # npm fetches DuckDB (the file engine) and the object-store test servers from the npm registry;
 # Debian's npm, unless a Node.js install already brings one.
@@ -29,7 +31,8 @@ This is not a Debian/Ubuntu system, so nothing was installed. Assay needs:
   - CMake >= 3.25, Ninja, a C++17 compiler
   - Qt 6.4 or newer: Core, Gui, Widgets, Network, Sql (SQLite, PostgreSQL, MySQL, ODBC drivers),
     Svg, Concurrent, Test
-  - QtKeychain for Qt 6 (qtkeychain-qt6)
+  - QtKeychain for Qt 6 (qtkeychain-qt6), zlib
+  - DuckDB's C library (the file engine), or files sync but do not profile: -DDUCKDB_ROOT=<prefix>
   - for the tests: PostgreSQL and MariaDB server binaries, D-Bus and gnome-keyring
 See README.md, "Other platforms", for the exact commands on macOS and Windows.
 MSG

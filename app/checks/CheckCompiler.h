@@ -48,6 +48,10 @@ struct RowSample
     // materialized views do; views and foreign tables do not, and are sampled row by row with
     // a random predicate instead).
     bool tableSample = true;
+    // A relation that already holds a uniform sample of the rows in scope, whose first rows are
+    // a sample of their own (the file engine keeps one while it reads every record): read
+    // instead of the container when the rows in scope are all of them.
+    QString relation;
 
     bool active() const { return rows > 0 && population > rows; }
 };

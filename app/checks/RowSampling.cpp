@@ -49,11 +49,13 @@ SqlFragment randomPredicate(const SqlDialect &dialect, double fraction)
 }
 
 // The kinds of sample sampledTable() draws.
-enum class Method { RowidDraws, TableSample, Reservoir, RandomPredicate, FirstRows };
+enum class Method { KeptSample, RowidDraws, TableSample, Reservoir, RandomPredicate, FirstRows };
 
 Method methodOf(const CheckSqlContext &c)
 {
     const RowSample &s = c.sample;
+    if (!s.relation.isEmpty() && c.rowScope.isEmpty())
+        return Method::KeptSample;
     if (c.dialect.family() == SqlDialect::Family::SQLite && rowidDraws(s) > 0)
         return Method::RowidDraws;
     if (c.dialect.family() == SqlDialect::Family::PostgreSQL && s.tableSample)
@@ -75,6 +77,8 @@ SqlFragment sampledTable(const CheckSqlContext &c, bool *sampled)
     *sampled = true;
     const Method method = methodOf(c);
     const qint64 draws = method == Method::RowidDraws ? rowidDraws(s) : 0;
+    if (method == Method::KeptSample)
+        return raw(c.dialect.limit(QStringLiteral("SELECT * FROM ") + s.relation, s.rows));
     if (method == Method::Reservoir) {
         // DuckDB keeps a reservoir of exactly the rows wanted, the same ones every time.
         select =
@@ -156,6 +160,7 @@ bool readsEveryRow(const CheckSqlContext &c)
         return true;
     switch (methodOf(c)) {
     case Method::RowidDraws:
+    case Method::KeptSample:
         return false;
     case Method::TableSample:
         return !c.sample.pages;
@@ -174,6 +179,8 @@ QString samplingMethod(const CheckSqlContext &c)
     switch (methodOf(c)) {
     case Method::RowidDraws:
         return QStringLiteral("rowid draws");
+    case Method::KeptSample:
+        return QStringLiteral("reservoir kept while reading");
     case Method::TableSample:
         return c.sample.pages ? QStringLiteral("TABLESAMPLE SYSTEM")
                               : QStringLiteral("TABLESAMPLE BERNOULLI");

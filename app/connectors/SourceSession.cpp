@@ -220,6 +220,11 @@ QStringList SourceSession::systemColumns(const QString &container) const
     return m_files ? m_files->systemColumns(container) : QStringList();
 }
 
+QString SourceSession::sampleRelation(const QString &container) const
+{
+    return m_files ? m_files->sampleRelation(container) : QString();
+}
+
 QList<QPair<QString, FileReport>> SourceSession::fileReports(const QString &container) const
 {
     return m_files ? m_files->reports(container) : QList<QPair<QString, FileReport>>();

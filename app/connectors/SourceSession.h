@@ -64,6 +64,9 @@ public:
     // Columns a prepared container's rows carry that are not fields (a file's name and line):
     // never part of its schema. Empty for a database's table.
     QStringList systemColumns(const QString &container) const;
+    // A relation holding a sample of a prepared container's rows that reading it kept (a file
+    // container: RowSample::relation); empty for a database's table.
+    QString sampleRelation(const QString &container) const;
     // What reading a file container found (bad records, values not of their column's type),
     // per file; empty for a database's table.
     QList<QPair<QString, FileReport>> fileReports(const QString &container) const;

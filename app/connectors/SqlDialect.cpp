@@ -167,8 +167,6 @@ QString SqlDialect::approximatePercentile(const QString &e, double fraction) con
             .arg(f, e);
     case Family::SqlServer:
         return QStringLiteral("APPROX_PERCENTILE_CONT(%1) WITHIN GROUP (ORDER BY %2)").arg(f, e);
-    case Family::DuckDB: // a t-digest over every value
-        return QStringLiteral("APPROX_QUANTILE(%1, %2)").arg(e, f);
     default:
         return QString();
     }

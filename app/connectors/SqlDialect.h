@@ -44,9 +44,10 @@ public:
     // Server); empty otherwise.
     QString approximateCountDistinct(const QString &expression) const;
     // An approximate percentile (0..1) of an expression over every row, where the database has
-    // a sketch for it (Snowflake, Redshift, SQL Server 2022); empty otherwise. An exact
-    // PERCENTILE_CONT sorts every value of every column, so elsewhere Profile computes quartiles
-    // in its sampled pass instead.
+    // a sketch for it (Snowflake, Redshift, SQL Server 2022); empty otherwise. (DuckDB's
+    // t-digest costs more than the sampled pass's quartiles: the file engine has none here.) An
+    // exact PERCENTILE_CONT sorts every value of every column, so elsewhere Profile computes
+    // quartiles in its sampled pass instead.
     QString approximatePercentile(const QString &expression, double fraction) const;
     // The period (Hourly, Daily, Weekly, Monthly) a date or timestamp expression falls in, as a
     // value that is equal for every moment of the period; empty where Assay does not know how.

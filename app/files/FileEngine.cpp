@@ -213,6 +213,12 @@ bool FileEngine::prepare(const Container &container, const QList<Field> &fields,
     return true;
 }
 
+QString FileEngine::sampleRelation(const QString &container) const
+{
+    const QString key = m_keys.value(container);
+    return key.isEmpty() ? QString() : QStringLiteral("assay_sample(%1)").arg(sqlString(key));
+}
+
 QStringList FileEngine::systemColumns(const QString &container) const
 {
     return m_systemColumns.value(container);

@@ -36,6 +36,9 @@ public:
     // Makes `container` (with its fields) readable under its own name.
     bool prepare(const Container &container, const QList<Field> &fields, const ReadScope &scope,
                  QString *error);
+    // A relation holding a uniform sample of a prepared container's records, kept while a
+    // statement read them all (RowSample::relation).
+    QString sampleRelation(const QString &container) const;
     // The columns the engine adds to a prepared container (file, line, modification time):
     // part of each row read, never part of its schema.
     QStringList systemColumns(const QString &container) const;

@@ -201,62 +201,96 @@ inline void sqliteBench(const WideBench &bench, const QTemporaryDir &dir)
     QSqlDatabase::removeDatabase(QStringLiteral("base"));
 }
 
-// PostgreSQL: a private server (the tests' servers.sh), the table made there, measured.
+// A private PostgreSQL and MariaDB (the tests' servers.sh) for one benchmark: started here,
+// stopped when it goes.
+class PrivateServers
+{
+public:
+    explicit PrivateServers(const QTemporaryDir &dir)
+        : m_dir(dir.filePath(QStringLiteral("servers")))
+    {
+        QProcess::execute(QStringLiteral("bash"),
+                          {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
+                           QStringLiteral("start"), m_dir});
+        QFile f(m_dir + QStringLiteral("/servers.env"));
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray &line : f.readAll().split('\n'))
+                if (line.contains('='))
+                    m_env.insert(QString::fromUtf8(line.left(line.indexOf('='))),
+                                 QString::fromUtf8(line.mid(line.indexOf('=') + 1)));
+        if (ok())
+            qputenv("PGPASSWORD", value("PG_PASSWORD").toUtf8());
+    }
+    ~PrivateServers()
+    {
+        QProcess::execute(QStringLiteral("bash"),
+                          {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
+                           QStringLiteral("stop"), m_dir});
+    }
+    bool ok() const { return !value("PG_PORT").isEmpty(); }
+    QString value(const char *key) const { return m_env.value(QLatin1String(key)); }
+
+    // An open connection to the PostgreSQL test database, named `name`.
+    QSqlDatabase postgres(const QString &name) const
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(value("PG_HOST"));
+        db.setPort(value("PG_PORT").toInt());
+        db.setUserName(value("PG_USER"));
+        db.setPassword(value("PG_PASSWORD"));
+        db.setDatabaseName(value("PG_DATABASE"));
+        db.open();
+        return db;
+    }
+    // A catalog connection to it (its password comes from PGPASSWORD, as the engine reads it
+    // when the keychain has none).
+    Connection postgresConnection() const
+    {
+        Connection c;
+        c.name = QStringLiteral("pg");
+        c.type = QStringLiteral("postgresql");
+        c.host = value("PG_HOST");
+        c.port = value("PG_PORT").toInt();
+        c.username = value("PG_USER");
+        c.database = value("PG_DATABASE");
+        return c;
+    }
+
+private:
+    QString m_dir;
+    QMap<QString, QString> m_env;
+};
+
+// PostgreSQL: a private server, the table made there, measured.
 inline void postgresBench(const WideBench &bench, const QTemporaryDir &dir)
 {
-    const QString servers = dir.filePath(QStringLiteral("servers"));
-    QProcess::execute(QStringLiteral("bash"),
-                      {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
-                       QStringLiteral("start"), servers});
-    QMap<QString, QString> env;
-    QFile f(servers + QStringLiteral("/servers.env"));
-    if (f.open(QIODevice::ReadOnly))
-        for (const QByteArray &line : f.readAll().split('\n'))
-            if (line.contains('='))
-                env.insert(QString::fromUtf8(line.left(line.indexOf('='))),
-                           QString::fromUtf8(line.mid(line.indexOf('=') + 1)));
-    if (!env.value(QStringLiteral("PG_PORT")).isEmpty()) {
-        qputenv("PGPASSWORD", env.value(QStringLiteral("PG_PASSWORD")).toUtf8());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), "pg");
-            db.setHostName(env.value(QStringLiteral("PG_HOST")));
-            db.setPort(env.value(QStringLiteral("PG_PORT")).toInt());
-            db.setUserName(env.value(QStringLiteral("PG_USER")));
-            db.setPassword(env.value(QStringLiteral("PG_PASSWORD")));
-            db.setDatabaseName(env.value(QStringLiteral("PG_DATABASE")));
-            db.open();
-            QElapsedTimer t;
-            t.start();
-            exec(db, QStringLiteral("CREATE TABLE wide AS SELECT n AS id, %1 FROM "
-                                    "generate_series(1, %2) AS n")
-                         .arg(columns())
-                         .arg(kRows));
-            exec(db, QStringLiteral("VACUUM ANALYZE wide"));
-            std::printf("%s: PostgreSQL table made in %.1f s\n", bench.name, t.elapsed() / 1000.0);
-            Catalog catalog;
-            catalog.open(dir.filePath(QStringLiteral("catalog-pg.sqlite")));
-            Connection c;
-            c.name = QStringLiteral("pg");
-            c.type = QStringLiteral("postgresql");
-            c.host = db.hostName();
-            c.port = db.port();
-            c.username = db.userName();
-            c.database = db.databaseName();
-            const qint64 ds = addDatastore(catalog, c, QStringLiteral("public"));
-            QString summary;
-            const double measured = bestOf(bench, catalog, ds, &summary);
-            QList<double> baselines;
-            for (const Baseline &b : bench.baselines)
-                baselines << timedBaseline(db, b.postgresSql.isEmpty() ? b.sql : b.postgresSql);
-            report(bench, "PostgreSQL", measured, baselines, summary);
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("pg"));
-    } else {
+    PrivateServers servers(dir);
+    if (!servers.ok()) {
         std::fprintf(stderr, "%s: PostgreSQL could not start; skipped\n", bench.name);
+        return;
     }
-    QProcess::execute(QStringLiteral("bash"),
-                      {QStringLiteral(ASSAY_SOURCE_DIR "/tests/support/servers.sh"),
-                       QStringLiteral("stop"), servers});
+    {
+        QSqlDatabase db = servers.postgres(QStringLiteral("pg"));
+        QElapsedTimer t;
+        t.start();
+        exec(db, QStringLiteral("CREATE TABLE wide AS SELECT n AS id, %1 FROM "
+                                "generate_series(1, %2) AS n")
+                     .arg(columns())
+                     .arg(kRows));
+        exec(db, QStringLiteral("VACUUM ANALYZE wide"));
+        std::printf("%s: PostgreSQL table made in %.1f s\n", bench.name, t.elapsed() / 1000.0);
+        Catalog catalog;
+        catalog.open(dir.filePath(QStringLiteral("catalog-pg.sqlite")));
+        const qint64 ds =
+            addDatastore(catalog, servers.postgresConnection(), QStringLiteral("public"));
+        QString summary;
+        const double measured = bestOf(bench, catalog, ds, &summary);
+        QList<double> baselines;
+        for (const Baseline &b : bench.baselines)
+            baselines << timedBaseline(db, b.postgresSql.isEmpty() ? b.sql : b.postgresSql);
+        report(bench, "PostgreSQL", measured, baselines, summary);
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("pg"));
 }
 
 // The whole benchmark: SQLite, PostgreSQL, then the peak memory of this process.

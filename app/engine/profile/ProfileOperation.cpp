@@ -282,6 +282,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         // Views and foreign tables take no TABLESAMPLE: their samples are drawn row by row.
         keys.tableSample = acceptsTableSample(
             container.settings.value(QStringLiteral("source")).toObject(), container.containerType);
+        keys.relation = session->sampleRelation(container.name); // kept by pass 1's read
         source.sample = keys;
         source.sample.rows = profile_sql::kSampleRows;
         source.sample.population = records;
