@@ -2,6 +2,7 @@
 
 #include "files/ByteSource.h"
 #include "files/DelimitedReader.h"
+#include "files/DuckDbDriver.h"
 #include "files/JsonRecordReader.h"
 #include "files/TextEncoding.h"
 
@@ -15,6 +16,9 @@
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
 
 namespace assay {
 
@@ -46,6 +50,9 @@ QString formatOf(const QString &fileName)
         return QStringLiteral("tsv");
     if (s == QLatin1String("ndjson") || s == QLatin1String("jsonl") || s == QLatin1String("json"))
         return QStringLiteral("jsonl");
+    if (s == QLatin1String("parquet") &&
+        !fileName.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive))
+        return QStringLiteral("parquet");
     return QString();
 }
 
@@ -289,6 +296,51 @@ bool readJson(const QString &path, DiscoveredContainer *c, QString *error, QStri
     return true;
 }
 
+// Parquet: its schema, as the file engine (DuckDB) reads it. Field types are DuckDB's
+// (BIGINT, VARCHAR, DECIMAL(18,2), TIMESTAMP...).
+bool readParquet(const QString &path, DiscoveredContainer *c, QString *error)
+{
+    if (!registerDuckDbDriver()) {
+        *error = FolderDiscoveryText::tr("Parquet is read by the file engine (DuckDB), which this "
+                                         "build of Assay has not");
+        return false;
+    }
+    const QString name =
+        QStringLiteral("assay-parquet-%1").arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QDUCKDB"), name);
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        db.setConnectOptions(QStringLiteral("threads=1;memory_limit=64MB"));
+        if (!db.open()) {
+            *error = db.lastError().databaseText();
+        } else {
+            QString literal = path;
+            literal.replace(QLatin1Char('\''), QLatin1String("''"));
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("DESCRIBE SELECT * FROM read_parquet('%1')").arg(literal))) {
+                *error = q.lastError().databaseText();
+            } else {
+                int ordinal = 0;
+                while (q.next() && ordinal < kMaxColumns) {
+                    DiscoveredField f;
+                    f.name = q.value(0).toString();
+                    f.declaredType = q.value(1).toString();
+                    f.ordinal = ++ordinal;
+                    f.nullable = q.value(2).toString() != QLatin1String("NO");
+                    c->fields.append(f);
+                }
+                ok = !c->fields.isEmpty();
+                if (!ok)
+                    *error = FolderDiscoveryText::tr("the file has no columns");
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 } // namespace
 
 QString fileNamePattern(const QString &fileName)
@@ -388,8 +440,9 @@ bool discoverFolder(const QString &root, QVector<DiscoveredContainer> *out, QStr
             c.fields.clear();
             c.settings = QJsonObject();
             const QString path = rootDir.filePath(file);
-            ok = g->format == QLatin1String("jsonl")
-                     ? readJson(path, &c, &readError, &n.warnings)
+            ok = g->format == QLatin1String("jsonl") ? readJson(path, &c, &readError, &n.warnings)
+                 : g->format == QLatin1String("parquet")
+                     ? readParquet(path, &c, &readError)
                      : readDelimited(path, g->format, &c, &readError, &n.warnings);
             if (ok)
                 break;

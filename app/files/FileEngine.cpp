@@ -68,6 +68,51 @@ char delimiterOf(const QJsonValue &v, char fallback)
     return fallback;
 }
 
+// Parquet is read by DuckDB itself (typed, columnar): its columns, then the file, the row's
+// number in it (1-based) and the file's modification time, as the other formats give them.
+QString parquetSelect(const FileReadSpec &spec, const QList<Field> &fields)
+{
+    QStringList columns;
+    for (const Field &f : fields)
+        if (!f.removed)
+            columns << QStringLiteral("%1 AS %2")
+                           .arg(quoteIdentifier(f.sourceName.isEmpty() ? f.name : f.sourceName),
+                                quoteIdentifier(f.name));
+    if (spec.files.isEmpty()) {
+        // Nothing to read (an incremental read with no file changed): no rows, the same columns.
+        QStringList typed;
+        for (const Field &f : fields)
+            if (!f.removed)
+                typed << QStringLiteral("CAST(NULL AS %1) AS %2")
+                             .arg(f.declaredType, quoteIdentifier(f.name));
+        typed << QStringLiteral("CAST(NULL AS VARCHAR) AS %1").arg(quoteIdentifier(spec.fileColumn))
+              << QStringLiteral("CAST(NULL AS BIGINT) AS %1").arg(quoteIdentifier(spec.lineColumn))
+              << QStringLiteral("CAST(NULL AS TIMESTAMP) AS %1")
+                     .arg(quoteIdentifier(spec.modifiedColumn));
+        return QStringLiteral("SELECT %1 WHERE 1 = 0").arg(typed.join(QStringLiteral(", ")));
+    }
+    QStringList paths, names, times;
+    for (const FileInput &f : spec.files) {
+        paths << sqlString(f.path);
+        names << QStringLiteral("WHEN %1 THEN %2").arg(sqlString(f.path), sqlString(f.name));
+        times << QStringLiteral("WHEN %1 THEN %2")
+                     .arg(sqlString(f.path),
+                          f.modified.isValid()
+                              ? QStringLiteral("TIMESTAMP %1")
+                                    .arg(sqlString(f.modified.toUTC().toString(
+                                        QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))))
+                              : QStringLiteral("NULL"));
+    }
+    columns << QStringLiteral("CASE filename %1 END AS %2")
+                   .arg(names.join(QLatin1Char(' ')), quoteIdentifier(spec.fileColumn))
+            << QStringLiteral("file_row_number + 1 AS %1").arg(quoteIdentifier(spec.lineColumn))
+            << QStringLiteral("CASE filename %1 END AS %2")
+                   .arg(times.join(QLatin1Char(' ')), quoteIdentifier(spec.modifiedColumn));
+    return QStringLiteral("SELECT %1 FROM read_parquet([%2], filename = true, file_row_number = "
+                          "true)")
+        .arg(columns.join(QStringLiteral(", ")), paths.join(QStringLiteral(", ")));
+}
+
 } // namespace
 
 FileReadSpec fileReadSpec(const Container &container, const QList<Field> &fields)
@@ -198,11 +243,15 @@ bool FileEngine::prepare(const Container &container, const QList<Field> &fields,
             spec.files << file;
     const QString key = QStringLiteral("c%1").arg(container.id);
     m_systemColumns.insert(container.name, {spec.fileColumn, spec.lineColumn, spec.modifiedColumn});
+    const QString view =
+        QStringLiteral("CREATE OR REPLACE VIEW %1 AS %2")
+            .arg(quoteIdentifier(container.name),
+                 spec.format == QLatin1String("parquet")
+                     ? parquetSelect(spec, fields)
+                     : QStringLiteral("SELECT * FROM assay_read(%1)").arg(sqlString(key)));
     m_registry.set(key, std::move(spec));
     m_keys.insert(container.name, key);
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    const QString view = QStringLiteral("CREATE OR REPLACE VIEW %1 AS SELECT * FROM assay_read(%2)")
-                             .arg(quoteIdentifier(container.name), sqlString(key));
     const bool created = q.exec(view);
     sql_log::statement(0, view, created);
     if (!created) {

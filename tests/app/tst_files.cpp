@@ -5,10 +5,13 @@
 #include "EngineHarness.h"
 #include "catalog/Catalog.h"
 #include "files/ByteSource.h"
+#include "files/DuckDbDriver.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -269,6 +272,70 @@ private slots:
         QCOMPARE(p.value(QStringLiteral("amount")).maxValue, QStringLiteral("70"));
     }
 
+    // Parquet, read by the file engine's own reader of it: typed columns, rows numbered.
+    void parquetFiles()
+    {
+        QVERIFY(registerDuckDbDriver());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QDUCKDB"), "writer");
+            db.setDatabaseName(QStringLiteral(":memory:"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QDir().mkpath(m_data.filePath(QStringLiteral("pq")));
+            for (int part = 1; part <= 2; ++part)
+                QVERIFY2(
+                    q.exec(
+                        QStringLiteral(
+                            "COPY (SELECT range AS id, 'n' || range AS name, "
+                            "CAST(range * 1.5 AS DECIMAL(10,2)) AS amount, DATE '2024-01-01' "
+                            "+ CAST(range AS INTEGER) AS day FROM range(%1, %2)) TO '%3' "
+                            "(FORMAT parquet)")
+                            .arg((part - 1) * 500)
+                            .arg(part * 500)
+                            .arg(m_data.filePath(QStringLiteral("pq/part_%1.parquet").arg(part)))),
+                    qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("writer"));
+        const Operation sync = m_harness.run(m_datastore, operation_type::kSync, {});
+        QVERIFY2(sync.status != operation_status::kFailure, qPrintable(m_harness.describe(sync)));
+        const Container pq = m_harness.container(m_datastore, QStringLiteral("pq/part_*.parquet"));
+        QVERIFY(pq.id);
+        QHash<QString, QString> types;
+        for (const Field &f : m_catalog.fields(pq.id))
+            types.insert(f.name, f.declaredType);
+        QCOMPARE(types.value(QStringLiteral("id")), QStringLiteral("BIGINT"));
+        QCOMPARE(types.value(QStringLiteral("amount")), QStringLiteral("DECIMAL(10,2)"));
+
+        const Operation op =
+            run(operation_type::kProfile, {pq.name}, {{QStringLiteral("inference_threshold"), 0}});
+        QVERIFY2(op.status == operation_status::kSuccess, qPrintable(m_harness.describe(op)));
+        const auto p = profilesOf(pq.name);
+        QCOMPARE(p.value(QStringLiteral("id")).records, qint64(1000));
+        QCOMPARE(p.value(QStringLiteral("id")).maxValue, QStringLiteral("999"));
+        QVERIFY(qAbs(*p.value(QStringLiteral("amount")).mean - 749.25) < 1e-9);
+        QCOMPARE(p.value(QStringLiteral("day")).maxValue, QStringLiteral("2026-09-26"));
+
+        Check below;
+        below.rule = QStringLiteral("lessThan");
+        below.fields = {QStringLiteral("id")};
+        below.properties = {{QStringLiteral("value"), 998}};
+        QVERIFY(m_harness.addCheck(below, pq));
+        const Operation scan = run(operation_type::kScan, {pq.name});
+        QVERIFY2(scan.status == operation_status::kSuccess, qPrintable(m_harness.describe(scan)));
+        AnomalyQuery query;
+        query.containerId = pq.id;
+        const QList<Anomaly> found = m_catalog.anomalies(query);
+        QCOMPARE(found.size(), 2);
+        for (const Anomaly &listed : found) {
+            const QJsonObject row = m_catalog.anomaly(listed.id)->sourceRecords.at(0).toObject();
+            QCOMPARE(row.value(QStringLiteral("_file")).toString(),
+                     QStringLiteral("pq/part_2.parquet"));
+            QCOMPARE(row.value(QStringLiteral("_line")).toInt(),
+                     row.value(QStringLiteral("id")).toInt() - 500 + 1);
+        }
+    }
+
     // A scan's anomalies name the file and line of each failing record; an incremental scan
     // reads only the files changed since the last one.
     void scanNamesFileAndLineAndReadsOnlyChangedFiles()
@@ -283,7 +350,7 @@ private slots:
         const Operation full = run(operation_type::kScan, {sales.name});
         QVERIFY2(full.status == operation_status::kSuccess, qPrintable(m_harness.describe(full)));
         AnomalyQuery query;
-        query.datastoreId = m_datastore;
+        query.containerId = sales.id;
         QList<Anomaly> found = m_catalog.anomalies(query);
         QCOMPARE(found.size(), 2); // ids 998 and 999, the last two rows of the March file
         for (const Anomaly &listed : found) {
