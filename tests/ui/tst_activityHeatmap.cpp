@@ -471,6 +471,69 @@ private slots:
         detail.grab().save(screenshotPath(QStringLiteral("activity-detail-%1.png").arg(status)));
     }
 
+    // What an operation left out is listed in its detail, without opening the log.
+    void detailListsWhatWasLeftOut()
+    {
+        const qint64 ds = addDatastore(QStringLiteral("Left out"));
+        Operation op;
+        op.datastoreId = ds;
+        op.type = operation_type::kProfile;
+        op.status = operation_status::kWarning;
+        op.createdAt = utc(QDate(2026, 3, 2), 9);
+        op.startedAt = op.createdAt;
+        op.endedAt = op.createdAt.addSecs(4);
+        op.message = QStringLiteral("Cannot profile broken: no such table: gone — 1 of 3 "
+                                    "containers profiled");
+        op.result = {
+            {QStringLiteral("containers"),
+             QJsonObject{
+                 {QStringLiteral("broken"),
+                  QJsonObject{{QStringLiteral("result"), QStringLiteral("failure")},
+                              {QStringLiteral("message"), QStringLiteral("no such table: gone")}}},
+                 {QStringLiteral("places"),
+                  QJsonObject{{QStringLiteral("fallbacks"),
+                               QJsonArray{QJsonObject{
+                                   {QStringLiteral("field"), QStringLiteral("lsn")},
+                                   {QStringLiteral("note"),
+                                    QStringLiteral("the type “pg_lsn” is not one Assay knows how "
+                                                   "to measure on postgresql: completeness "
+                                                   "only")}}}}}},
+                 {QStringLiteral("sales_*.csv"),
+                  QJsonObject{
+                      {QStringLiteral("files"),
+                       QJsonObject{{QStringLiteral("problems"), 3},
+                                   {QStringLiteral("first_problems"),
+                                    QJsonArray{QJsonObject{
+                                        {QStringLiteral("file"), QStringLiteral("sales_01.csv")},
+                                        {QStringLiteral("line"), 7},
+                                        {QStringLiteral("message"),
+                                         QStringLiteral("the record has 2 fields, the header "
+                                                        "3")}}}}}}}}}}};
+        op.id = m_catalog.addOperation(op);
+        OperationDetailWidget detail(&m_catalog, m_engine.get());
+        detail.setOperation(op.id);
+        detail.resize(760, 520);
+        detail.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&detail));
+        auto *leftOut = detail.findChild<QLabel *>(QStringLiteral("operationShortfalls"));
+        QVERIFY(leftOut && shown(leftOut, &detail));
+        const QString text = leftOut->text();
+        QVERIFY2(text.contains(QLatin1String("<b>broken</b> could not be read: no such table: "
+                                             "gone")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("<b>places.lsn</b> measured for completeness only")));
+        QVERIFY(text.contains(QLatin1String("<b>sales_*.csv</b>: 3 problems in its files (the "
+                                            "first: sales_01.csv, line 7: the record has 2 "
+                                            "fields")));
+        QVERIFY(!shown(detail.logView(), &detail));
+        detail.grab().save(screenshotPath(QStringLiteral("activity-detail-left-out.png")));
+
+        // Nothing left out: nothing listed.
+        const qint64 fine = addOp(ds, utc(QDate(2026, 3, 3), 9), operation_status::kSuccess);
+        detail.setOperation(fine);
+        QVERIFY(!shown(leftOut, &detail));
+    }
+
     void abbreviatesNumbers()
     {
         QCOMPARE(OperationCountersPanel::abbreviate(0), QStringLiteral("0"));

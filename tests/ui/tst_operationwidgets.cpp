@@ -106,7 +106,18 @@ private slots:
         QCOMPARE(dialog.options().value(QStringLiteral("prune")).toBool(), true);
         QCOMPARE(dialog.options().value(QStringLiteral("include")).toArray(),
                  QJsonArray{QStringLiteral("table")});
+        // Partitions as containers: off by default, a table option.
+        QCOMPARE(dialog.options().value(QStringLiteral("include_partitions")).toBool(), false);
+        QCheckBox *partitions = nullptr;
+        for (QCheckBox *box : dialog.findChildren<QCheckBox *>())
+            if (box->text().contains(QLatin1String("Partitions")))
+                partitions = box;
+        QVERIFY(partitions);
+        partitions->setChecked(true);
+        QCOMPARE(dialog.options().value(QStringLiteral("include_partitions")).toBool(), true);
         dialog.tablesBox()->setChecked(false);
+        QVERIFY(!partitions->isEnabled());
+        QCOMPARE(dialog.options().value(QStringLiteral("include_partitions")).toBool(), false);
         QVERIFY(!dialog.runButton()->isEnabled());
         dialog.tablesBox()->setChecked(true);
         QVERIFY(dialog.runButton()->isEnabled());
@@ -149,6 +160,56 @@ private slots:
         QCOMPARE(saved.partitionField, QStringLiteral("id"));
         QVERIFY(saved.identifiersOverridden);
         QCOMPARE(saved.settings.value(QStringLiteral("infer_data_type")).toBool(), true);
+    }
+
+    // A file container's settings say how its files are read: what Sync detected, or the
+    // user's delimiter, encoding and header; and _modified as its incremental field.
+    void fileContainerReadSettings()
+    {
+        Container file;
+        file.datastoreId = m_datastore;
+        file.name = QStringLiteral("sales_*.csv");
+        file.containerType = QStringLiteral("file");
+        file.settings = {{QStringLiteral("source"),
+                          QJsonObject{{QStringLiteral("format"), QStringLiteral("csv")},
+                                      {QStringLiteral("delimiter"), QStringLiteral(";")},
+                                      {QStringLiteral("encoding"), QStringLiteral("latin-1")},
+                                      {QStringLiteral("header"), true}}}};
+        file.id = m_catalog.addContainer(file);
+        Field amount;
+        amount.containerId = file.id;
+        amount.name = QStringLiteral("amount");
+        amount.declaredType = QStringLiteral("fractional");
+        QVERIFY(m_catalog.addField(amount));
+        ContainerSettingsDialog dialog(&m_catalog, file.id);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *delimiter = dialog.findChild<QComboBox *>(QString(), Qt::FindChildrenRecursively);
+        QComboBox *encoding = nullptr;
+        for (QComboBox *box : dialog.findChildren<QComboBox *>()) {
+            if (box->accessibleName() == QLatin1String("Delimiter"))
+                delimiter = box;
+            if (box->accessibleName() == QLatin1String("Encoding"))
+                encoding = box;
+        }
+        QVERIFY(delimiter && encoding);
+        QCOMPARE(delimiter->itemText(0), QStringLiteral("Detected (;)"));
+        QCOMPARE(encoding->itemText(0), QStringLiteral("Detected (latin-1)"));
+        // Untouched: nothing overridden.
+        QVERIFY(!dialog.editedContainer().settings.contains(QStringLiteral("read")));
+        delimiter->setCurrentIndex(delimiter->findData(QStringLiteral("\\t")));
+        encoding->setCurrentIndex(encoding->findData(QStringLiteral("utf-16le")));
+        const QJsonObject read =
+            dialog.editedContainer().settings.value(QStringLiteral("read")).toObject();
+        QCOMPARE(read.value(QStringLiteral("delimiter")).toString(), QStringLiteral("\\t"));
+        QCOMPARE(read.value(QStringLiteral("encoding")).toString(), QStringLiteral("utf-16le"));
+        QVERIFY(!read.contains(QStringLiteral("header")));
+        // Last modified offers the files' modification time.
+        dialog.strategyBox()->setCurrentIndex(
+            dialog.strategyBox()->findData(QStringLiteral("last-modified")));
+        QCOMPARE(dialog.incrementalFieldBox()->itemData(0).toString(), QStringLiteral("_modified"));
+        dialog.tabs()->setCurrentIndex(2);
+        saveShot(dialog, QStringLiteral("container-settings-file.png"));
     }
 
     void progressBarFollowsAndAbortsTheDatastoresOperation()

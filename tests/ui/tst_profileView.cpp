@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "catalog/Catalog.h"
 #include "checks/ChecksTab.h"
+#include "engine/OperationRequest.h"
 #include "engine/profile/ProfileQueries.h"
 #include "item/CheckListModel.h"
 #include "profile/ContainerPage.h"
@@ -695,6 +696,55 @@ private slots:
         QCOMPARE(header->titleLabel()->text(), QStringLiteral("customers"));
         QCOMPARE(header->value(QStringLiteral("records")), QStringLiteral("—"));
         QCOMPARE(header->value(QStringLiteral("checks")), QStringLiteral("0"));
+        QVERIFY(!header->failureLabel()->isVisible());
+
+        // The latest Profile could not read it: its page says why.
+        Operation failed;
+        failed.datastoreId = m_catalog.container(m_empty)->datastoreId;
+        failed.type = operation_type::kProfile;
+        failed.status = operation_status::kWarning;
+        failed.result = {
+            {QStringLiteral("containers"),
+             QJsonObject{{QStringLiteral("customers"),
+                          QJsonObject{{QStringLiteral("result"), QStringLiteral("failure")},
+                                      {QStringLiteral("message"),
+                                       QStringLiteral("permission denied for table "
+                                                      "customers")}}}}}};
+        failed.id = m_catalog.addOperation(failed);
+        view->setContainer(&m_catalog, m_empty);
+        QVERIFY(header->failureLabel()->isVisible());
+        QVERIFY2(header->failureLabel()->text().contains(
+                     QStringLiteral("The latest Profile (operation %1) could not read this "
+                                    "table: permission denied for table customers")
+                         .arg(failed.id)),
+                 qPrintable(header->failureLabel()->text()));
+        QVERIFY(m_catalog.removeOperation(failed.id));
+    }
+
+    // How a field was measured, when not the plain way, is said beside its figures.
+    void fieldNoteIsShown()
+    {
+        FieldProfilePanel panel;
+        FieldProfile p;
+        p.fieldName = QStringLiteral("lsn");
+        p.declaredType = QStringLiteral("pg_lsn");
+        p.records = 10;
+        p.completeness = 0.9;
+        p.note = QStringLiteral("the type “pg_lsn” is not one Assay knows how to measure on "
+                                "postgresql: completeness only");
+        panel.resize(420, 600);
+        panel.setHistory({p});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *note = panel.findChild<QLabel *>(QStringLiteral("measureNote"));
+        QVERIFY(note && note->isVisible());
+        QCOMPARE(note->text(), QStringLiteral("The type “pg_lsn” is not one Assay knows how to "
+                                              "measure on postgresql: completeness only."));
+        // The figures it has not are explained by it.
+        QCOMPARE(panel.findChildren<QLabel *>().contains(note), true);
+        p.note.clear();
+        panel.setHistory({p});
+        QVERIFY(!note->isVisible());
     }
 
     void containerPageTabs()

@@ -33,6 +33,7 @@ public:
     QComboBox *strategyBox() const { return m_strategy; }
     QComboBox *incrementalFieldBox() const { return m_incrementalField; }
     QComboBox *partitionFieldBox() const { return m_partitionField; }
+    QTabWidget *tabs() const { return m_tabs; }
 
 public slots:
     void accept() override;
