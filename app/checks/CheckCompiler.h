@@ -228,6 +228,14 @@ bool withinCoverage(const Check &check, qint64 asserted, qint64 failing);
 // The container's live column names (`SELECT * ... WHERE 1=0`).
 QStringList liveColumns(QSqlDatabase db, const CheckSqlContext &context, QString *error);
 
+// `scope` (a row filter, maybe empty) that keeps no row: a statement over it is planned, and
+// refused, like the real one, and reads nothing.
+SqlFragment noRows(const SqlFragment &scope);
+
+// Whether the connection still answers a trivial query: when it does not, a failed statement
+// is no check's or column's fault.
+bool answers(QSqlDatabase db);
+
 // Runs `sql` with its values bound. False with `error` (the database's text) on failure.
 bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error);
 

@@ -199,6 +199,21 @@ CheckCount groupedCount(const Check &check, const QSqlQuery &row)
     return out;
 }
 
+SqlFragment noRows(const SqlFragment &scope)
+{
+    if (scope.isEmpty())
+        return {QStringLiteral("1=0"), {}};
+    return {QStringLiteral("(%1) AND 1=0").arg(scope.sql), scope.values};
+}
+
+bool answers(QSqlDatabase db)
+{
+    if (!db.isOpen())
+        return false;
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT 1")) && q.next();
+}
+
 bool execFragment(QSqlQuery &query, const SqlFragment &sql, QString *error)
 {
     query.setForwardOnly(true);

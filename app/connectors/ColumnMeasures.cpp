@@ -176,41 +176,15 @@ unsigned dialectBit(Family family)
     }
 }
 
-// SQLite keeps any value in any column and orders and groups them all; its declared types only
-// say which it prefers (affinity).
-Kind sqliteKind(const QString &type)
-{
-    if (type.contains(QLatin1String("blob"), Qt::CaseInsensitive))
-        return Kind::Binary;
-    switch (typeFamily(type)) {
-    case TypeFamily::Integral:
-        return Kind::Integer;
-    case TypeFamily::Fractional:
-        return Kind::Float;
-    case TypeFamily::String:
-        return Kind::Text;
-    case TypeFamily::Boolean:
-        return Kind::Boolean;
-    case TypeFamily::Date:
-        return Kind::Date;
-    case TypeFamily::Timestamp:
-        return Kind::Timestamp;
-    case TypeFamily::Time:
-        return Kind::Time;
-    case TypeFamily::Other:
-        break;
-    }
-    return Kind::Dynamic;
-}
-
-// Elsewhere (ODBC warehouses) the declared type's family, where Assay recognises one.
-std::optional<Kind> familyKind(const QString &type)
+// The kind a declared type's family implies, where Assay recognises one; nullopt else.
+// `fractional` is how fractional numbers are measured (exact decimals, or floats).
+std::optional<Kind> familyKind(const QString &type, Kind fractional)
 {
     switch (typeFamily(type)) {
     case TypeFamily::Integral:
         return Kind::Integer;
     case TypeFamily::Fractional:
-        return Kind::Decimal;
+        return fractional;
     case TypeFamily::String:
         return Kind::Text;
     case TypeFamily::Boolean:
@@ -225,6 +199,16 @@ std::optional<Kind> familyKind(const QString &type)
         break;
     }
     return std::nullopt;
+}
+
+// SQLite keeps any value in any column and orders and groups them all; its declared types only
+// say which it prefers (affinity): REAL is a float, a blob has no order, anything else is
+// measured as SQLite compares it.
+Kind sqliteKind(const QString &type)
+{
+    if (type.contains(QLatin1String("blob"), Qt::CaseInsensitive))
+        return Kind::Binary;
+    return familyKind(type, Kind::Float).value_or(Kind::Dynamic);
 }
 
 std::optional<Kind> kindOf(const SqlDialect &dialect, const QString &declared, const QString &base)
@@ -249,10 +233,10 @@ std::optional<Kind> kindOf(const SqlDialect &dialect, const QString &declared, c
         dialect.family() == Family::Redshift || dialect.family() == Family::MySQL) {
         // A family name spelled another way ("int", "numeric(10,0)" ...) still counts.
         if (typeFamily(type) != TypeFamily::Other)
-            return familyKind(type);
+            return familyKind(type, Kind::Decimal);
         return std::nullopt;
     }
-    return familyKind(type);
+    return familyKind(type, Kind::Decimal);
 }
 
 ColumnMeasure make(Kind kind, const SqlDialect &d)

@@ -84,19 +84,9 @@ bool openText(const QString &path, OpenedText *out, QString *error)
     std::unique_ptr<ByteSource> raw = openLocalFile(path, error);
     if (!raw)
         return false;
-    QByteArray head(kHead, Qt::Uninitialized);
-    qint64 got = 0;
-    while (got < head.size()) {
-        const qint64 n = raw->read(head.data() + got, head.size() - got);
-        if (n < 0) {
-            *error = raw->errorString();
-            return false;
-        }
-        if (n == 0)
-            break;
-        got += n;
-    }
-    head.truncate(got);
+    QByteArray head;
+    if (!readHead(*raw, kHead, &head, error))
+        return false;
     if (head.trimmed().isEmpty()) {
         *error = FolderDiscoveryText::tr("the file is empty");
         return false;
@@ -104,15 +94,9 @@ bool openText(const QString &path, OpenedText *out, QString *error)
     out->encoding = detectEncoding(head);
     auto decoder = decodeToUtf8(withPrefix(head, std::move(raw)), out->encoding);
     // Decode about as much as was read, to look at it; the reader then starts over with it.
-    QByteArray decoded(kHead, Qt::Uninitialized);
-    qint64 have = 0;
-    while (have < kHead) {
-        const qint64 n = decoder->read(decoded.data() + have, kHead - have);
-        if (n <= 0)
-            break;
-        have += n;
-    }
-    decoded.truncate(have);
+    QByteArray decoded;
+    if (!readHead(*decoder, kHead, &decoded, error))
+        return false;
     out->head = decoded;
     out->rest = withPrefix(decoded, std::move(decoder));
     return true;

@@ -159,6 +159,25 @@ std::unique_ptr<ByteSource> withPrefix(QByteArray head, std::unique_ptr<ByteSour
     return std::make_unique<Prefixed>(std::move(head), std::move(rest));
 }
 
+bool readHead(ByteSource &source, qint64 max, QByteArray *head, QString *error)
+{
+    head->resize(max);
+    qint64 got = 0;
+    while (got < max) {
+        const qint64 n = source.read(head->data() + got, max - got);
+        if (n < 0) {
+            if (error)
+                *error = source.errorString();
+            return false;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    head->truncate(got);
+    return true;
+}
+
 bool isGzipName(const QString &name)
 {
     return name.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive);

@@ -37,6 +37,10 @@ std::unique_ptr<ByteSource> withPrefix(QByteArray head, std::unique_ptr<ByteSour
 // The bytes of `data` (a file's beginning already read, a test's content).
 std::unique_ptr<ByteSource> fromBytes(QByteArray data);
 
+// Reads up to `max` bytes from the start of `source` into `head` (less at its end). False with
+// `error` on a read error.
+bool readHead(ByteSource &source, qint64 max, QByteArray *head, QString *error);
+
 // Whether a file name says it is gzip-compressed (".gz", any case).
 bool isGzipName(const QString &name);
 

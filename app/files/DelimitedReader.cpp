@@ -7,8 +7,6 @@ namespace assay {
 
 namespace {
 
-constexpr qsizetype kChunk = 1024 * 1024;
-
 qsizetype countNewlines(const char *begin, const char *end)
 {
     return std::count(begin, end, '\n');
@@ -17,28 +15,8 @@ qsizetype countNewlines(const char *begin, const char *end)
 } // namespace
 
 DelimitedReader::DelimitedReader(ByteSource &source, Options options)
-    : m_source(source), m_options(options), m_buffer(size_t(kChunk))
+    : m_options(options), m_in(source)
 {
-}
-
-bool DelimitedReader::fill()
-{
-    if (m_begin > 0) {
-        std::memmove(m_buffer.data(), m_buffer.data() + m_begin, size_t(m_end - m_begin));
-        m_end -= m_begin;
-        m_begin = 0;
-    }
-    if (m_end == qsizetype(m_buffer.size()))
-        m_buffer.resize(m_buffer.size() * 2);
-    const qint64 n = m_source.read(m_buffer.data() + m_end, qint64(m_buffer.size()) - m_end);
-    if (n < 0) {
-        m_error = m_source.errorString();
-        return false;
-    }
-    if (n == 0)
-        m_eof = true;
-    m_end += n;
-    return true;
 }
 
 void DelimitedReader::splitPlain(const char *begin, const char *end, RecordView &r)
@@ -114,35 +92,28 @@ bool DelimitedReader::skipOversize(RecordView &r)
     r.line = m_line;
     qint64 skipped = 0;
     for (;;) {
-        const char *base = m_buffer.data();
-        const char *nl =
-            static_cast<const char *>(std::memchr(base + m_begin, '\n', size_t(m_end - m_begin)));
+        const char *base = m_in.bytes.data();
+        const char *nl = static_cast<const char *>(
+            std::memchr(base + m_in.begin, '\n', size_t(m_in.end - m_in.begin)));
         if (nl) {
             const qsizetype stop = nl - base;
-            skipped += stop - m_begin + 1;
-            m_begin = stop + 1;
+            skipped += stop - m_in.begin + 1;
+            m_in.begin = stop + 1;
             break;
         }
-        skipped += m_end - m_begin;
-        m_begin = m_end = 0;
-        if (m_eof)
+        skipped += m_in.end - m_in.begin;
+        m_in.begin = m_in.end = 0;
+        if (m_in.eof)
             break;
-        if (!fill())
+        if (!m_in.fill())
             return false;
-        if (m_eof && m_begin == m_end)
+        if (m_in.eof && m_in.begin == m_in.end)
             break;
     }
     m_consumed += skipped;
     r.bytes = skipped;
     ++m_line;
-    // The buffer grew for the long record: let it shrink back.
-    if (m_buffer.size() > size_t(4 * kChunk) && m_end - m_begin < kChunk) {
-        std::vector<char> small(static_cast<size_t>(kChunk));
-        std::memcpy(small.data(), m_buffer.data() + m_begin, size_t(m_end - m_begin));
-        m_end -= m_begin;
-        m_begin = 0;
-        m_buffer.swap(small);
-    }
+    m_in.shrink(); // the buffer grew for the long record
     return true;
 }
 
@@ -155,18 +126,18 @@ bool DelimitedReader::next(RecordView &r)
     r.oversize = false;
     const char q = m_options.quote;
     for (;;) {
-        // Find where the record that starts at m_begin ends: the first line break outside
+        // Find where the record that starts at m_in.begin ends: the first line break outside
         // quotes. Rescanned from its start after each read (records are short; a long one
         // grows the buffer geometrically).
-        const char *base = m_buffer.data();
-        qsizetype pos = m_begin;
+        const char *base = m_in.bytes.data();
+        qsizetype pos = m_in.begin;
         bool inQuotes = false, hasQuote = false, complete = false;
         qsizetype newlines = 0, stop = -1;
-        while (pos < m_end) {
+        while (pos < m_in.end) {
             if (!inQuotes) {
-                const char *nl =
-                    static_cast<const char *>(std::memchr(base + pos, '\n', size_t(m_end - pos)));
-                const qsizetype lineEnd = nl ? nl - base : m_end;
+                const char *nl = static_cast<const char *>(
+                    std::memchr(base + pos, '\n', size_t(m_in.end - pos)));
+                const qsizetype lineEnd = nl ? nl - base : m_in.end;
                 const char *quote =
                     q ? static_cast<const char *>(std::memchr(base + pos, q, size_t(lineEnd - pos)))
                       : nullptr;
@@ -182,49 +153,49 @@ bool DelimitedReader::next(RecordView &r)
                 pos = quote - base + 1;
             } else {
                 const char *quote =
-                    static_cast<const char *>(std::memchr(base + pos, q, size_t(m_end - pos)));
-                const qsizetype until = quote ? quote - base : m_end;
+                    static_cast<const char *>(std::memchr(base + pos, q, size_t(m_in.end - pos)));
+                const qsizetype until = quote ? quote - base : m_in.end;
                 newlines += countNewlines(base + pos, base + until);
                 if (!quote) {
-                    pos = m_end;
+                    pos = m_in.end;
                     break;
                 }
                 pos = until + 1;
-                if (pos < m_end && base[pos] == q) {
+                if (pos < m_in.end && base[pos] == q) {
                     ++pos; // a doubled quote, still inside
                     continue;
                 }
-                if (pos >= m_end && !m_eof) {
-                    pos = m_end; // a quote at the buffer's end: doubled or not, read more
+                if (pos >= m_in.end && !m_in.eof) {
+                    pos = m_in.end; // a quote at the buffer's end: doubled or not, read more
                     inQuotes = true;
                     break;
                 }
                 inQuotes = false;
             }
         }
-        if (!complete && m_eof) {
-            if (m_begin >= m_end)
+        if (!complete && m_in.eof) {
+            if (m_in.begin >= m_in.end)
                 return false;
-            stop = m_end; // the last record, without a final line break
+            stop = m_in.end; // the last record, without a final line break
             complete = true;
         }
         if (!complete) {
-            if (m_end - m_begin > m_options.maxRecordBytes)
+            if (m_in.end - m_in.begin > m_options.maxRecordBytes)
                 return skipOversize(r);
-            if (!fill())
+            if (!m_in.fill())
                 return false;
             continue;
         }
         const qsizetype recordEnd = stop;
         qsizetype contentEnd = recordEnd;
-        if (contentEnd > m_begin && base[contentEnd - 1] == '\r')
+        if (contentEnd > m_in.begin && base[contentEnd - 1] == '\r')
             --contentEnd;
         r.line = m_line;
-        r.bytes = recordEnd - m_begin + (recordEnd < m_end ? 1 : 0);
+        r.bytes = recordEnd - m_in.begin + (recordEnd < m_in.end ? 1 : 0);
         m_consumed += r.bytes;
         m_line += 1 + newlines;
-        const qsizetype begin = m_begin;
-        m_begin = qMin(recordEnd + 1, m_end);
+        const qsizetype begin = m_in.begin;
+        m_in.begin = qMin(recordEnd + 1, m_in.end);
         if (contentEnd == begin)
             continue; // an empty line
         if (contentEnd - begin > m_options.maxRecordBytes) {

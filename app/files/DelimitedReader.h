@@ -1,6 +1,7 @@
 #pragma once
 
 #include "files/ByteSource.h"
+#include "files/ReadBuffer.h"
 
 #include <QString>
 #include <string>
@@ -40,25 +41,20 @@ public:
 
     // The next record; false at the end of the file, or on a read error (error() is set).
     bool next(RecordView &record);
-    QString error() const { return m_error; }
+    QString error() const { return m_in.error; }
     // Bytes consumed so far (progress).
     qint64 consumed() const { return m_consumed; }
 
 private:
-    bool fill();
     bool skipOversize(RecordView &record);
     void splitPlain(const char *begin, const char *end, RecordView &record);
     void splitQuoted(const char *begin, const char *end, RecordView &record);
 
-    ByteSource &m_source;
     Options m_options;
-    std::vector<char> m_buffer;
-    qsizetype m_begin = 0, m_end = 0;
-    bool m_eof = false;
+    ReadBuffer m_in;
     qint64 m_line = 1;
     qint64 m_consumed = 0;
     std::string m_scratch;
-    QString m_error;
 };
 
 } // namespace assay

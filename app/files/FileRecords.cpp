@@ -52,20 +52,11 @@ bool FileRecords::open()
     }
     // The first bytes tell the encoding (unless the container's settings say it) and whether
     // there is anything at all.
-    QByteArray head(kEncodingSample, Qt::Uninitialized);
-    qint64 got = 0;
-    while (got < head.size()) {
-        const qint64 n = raw->read(head.data() + got, head.size() - got);
-        if (n < 0) {
-            m_report.add({m_file.name, 0, QString(),
-                          Text::tr("cannot be read: %1").arg(raw->errorString())});
-            return false;
-        }
-        if (n == 0)
-            break;
-        got += n;
+    QByteArray head;
+    if (!readHead(*raw, kEncodingSample, &head, &error)) {
+        m_report.add({m_file.name, 0, QString(), Text::tr("cannot be read: %1").arg(error)});
+        return false;
     }
-    head.truncate(got);
     if (head.trimmed().isEmpty()) {
         m_report.add({m_file.name, 0, QString(), Text::tr("the file is empty")});
         m_report.complete = true;

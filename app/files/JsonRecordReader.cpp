@@ -13,8 +13,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(assay::JsonRecordReader)
 };
 
-constexpr qsizetype kChunk = 1024 * 1024;
-
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -274,52 +272,32 @@ private:
 } // namespace
 
 JsonRecordReader::JsonRecordReader(ByteSource &source, qsizetype maxRecordBytes)
-    : m_source(source), m_maxRecordBytes(maxRecordBytes), m_buffer(size_t(kChunk))
+    : m_maxRecordBytes(maxRecordBytes), m_in(source)
 {
-}
-
-bool JsonRecordReader::fill()
-{
-    if (m_begin > 0) {
-        std::memmove(m_buffer.data(), m_buffer.data() + m_begin, size_t(m_end - m_begin));
-        m_end -= m_begin;
-        m_begin = 0;
-    }
-    if (m_end == qsizetype(m_buffer.size()))
-        m_buffer.resize(m_buffer.size() * 2);
-    const qint64 n = m_source.read(m_buffer.data() + m_end, qint64(m_buffer.size()) - m_end);
-    if (n < 0) {
-        m_error = m_source.errorString();
-        return false;
-    }
-    if (n == 0)
-        m_eof = true;
-    m_end += n;
-    return true;
 }
 
 // Finds the first character of the document: '[' makes it an array of records.
 bool JsonRecordReader::ensureStarted()
 {
     while (!m_started) {
-        while (m_begin < m_end && isSpace(m_buffer[size_t(m_begin)])) {
-            if (m_buffer[size_t(m_begin)] == '\n')
+        while (m_in.begin < m_in.end && isSpace(m_in.bytes[size_t(m_in.begin)])) {
+            if (m_in.bytes[size_t(m_in.begin)] == '\n')
                 ++m_line;
-            ++m_begin;
+            ++m_in.begin;
             ++m_consumed;
         }
-        if (m_begin < m_end) {
+        if (m_in.begin < m_in.end) {
             m_started = true;
-            if (m_buffer[size_t(m_begin)] == '[') {
+            if (m_in.bytes[size_t(m_in.begin)] == '[') {
                 m_array = true;
-                ++m_begin;
+                ++m_in.begin;
                 ++m_consumed;
             }
             break;
         }
-        if (m_eof)
+        if (m_in.eof)
             return false;
-        if (!fill())
+        if (!m_in.fill())
             return false;
     }
     return true;
@@ -327,11 +305,11 @@ bool JsonRecordReader::ensureStarted()
 
 qsizetype JsonRecordReader::elementEnd(qsizetype pos, qsizetype *newlines) const
 {
-    const char *base = m_buffer.data();
+    const char *base = m_in.bytes.data();
     int depth = 0;
     bool inString = false;
     *newlines = 0;
-    for (qsizetype i = pos; i < m_end; ++i) {
+    for (qsizetype i = pos; i < m_in.end; ++i) {
         const char c = base[i];
         if (c == '\n')
             ++*newlines;
@@ -379,100 +357,96 @@ bool JsonRecordReader::next(JsonRecord &r)
     if (!ensureStarted())
         return false;
     for (;;) {
-        const char *base = m_buffer.data();
+        const char *base = m_in.bytes.data();
         if (m_array) {
             // Between elements: white space and one comma.
-            while (m_begin < m_end && (isSpace(base[m_begin]) || base[m_begin] == ',')) {
-                if (base[m_begin] == '\n')
+            while (m_in.begin < m_in.end &&
+                   (isSpace(base[m_in.begin]) || base[m_in.begin] == ',')) {
+                if (base[m_in.begin] == '\n')
                     ++m_line;
-                ++m_begin;
+                ++m_in.begin;
                 ++m_consumed;
             }
-            if (m_begin < m_end && base[m_begin] == ']') {
+            if (m_in.begin < m_in.end && base[m_in.begin] == ']') {
                 m_arrayClosed = true;
                 return false;
             }
-            if (m_begin >= m_end) {
-                if (m_eof) {
+            if (m_in.begin >= m_in.end) {
+                if (m_in.eof) {
                     if (!m_arrayClosed)
-                        m_error = Text::tr("the JSON array is not closed (the file is cut short)");
+                        m_in.error =
+                            Text::tr("the JSON array is not closed (the file is cut short)");
                     return false;
                 }
-                if (!fill())
+                if (!m_in.fill())
                     return false;
                 continue;
             }
             qsizetype newlines = 0;
-            const qsizetype end = elementEnd(m_begin, &newlines);
+            const qsizetype end = elementEnd(m_in.begin, &newlines);
             if (end < 0) {
-                if (m_eof) {
-                    m_error = Text::tr("the JSON array is not closed (the file is cut short)");
+                if (m_in.eof) {
+                    m_in.error = Text::tr("the JSON array is not closed (the file is cut short)");
                     return false;
                 }
-                if (m_end - m_begin > m_maxRecordBytes) {
-                    m_error = Text::tr("a record of the JSON array is longer than %1 MB")
-                                  .arg(m_maxRecordBytes / (1024 * 1024));
+                if (m_in.end - m_in.begin > m_maxRecordBytes) {
+                    m_in.error = Text::tr("a record of the JSON array is longer than %1 MB")
+                                     .arg(m_maxRecordBytes / (1024 * 1024));
                     return false;
                 }
-                if (!fill())
+                if (!m_in.fill())
                     return false;
                 continue;
             }
             r.line = m_line;
-            r.bytes = end - m_begin;
+            r.bytes = end - m_in.begin;
             m_consumed += r.bytes;
             m_line += newlines;
-            parse(base + m_begin, base + end, r);
-            m_begin = end;
+            parse(base + m_in.begin, base + end, r);
+            m_in.begin = end;
             return true;
         }
         // JSON lines: one record per line.
-        const char *nl =
-            static_cast<const char *>(std::memchr(base + m_begin, '\n', size_t(m_end - m_begin)));
-        if (!nl && !m_eof) {
-            if (m_end - m_begin > m_maxRecordBytes) {
+        const char *nl = static_cast<const char *>(
+            std::memchr(base + m_in.begin, '\n', size_t(m_in.end - m_in.begin)));
+        if (!nl && !m_in.eof) {
+            if (m_in.end - m_in.begin > m_maxRecordBytes) {
                 // Too long to keep: skip to the end of the line, and say so.
                 r.oversize = true;
                 r.line = m_line;
                 for (;;) {
-                    const char *b = m_buffer.data();
+                    const char *b = m_in.bytes.data();
                     const char *stop = static_cast<const char *>(
-                        std::memchr(b + m_begin, '\n', size_t(m_end - m_begin)));
+                        std::memchr(b + m_in.begin, '\n', size_t(m_in.end - m_in.begin)));
                     if (stop) {
-                        r.bytes += (stop - b) - m_begin + 1;
-                        m_begin = (stop - b) + 1;
+                        r.bytes += (stop - b) - m_in.begin + 1;
+                        m_in.begin = (stop - b) + 1;
                         break;
                     }
-                    r.bytes += m_end - m_begin;
-                    m_begin = m_end = 0;
-                    if (m_eof || !fill() || (m_eof && m_end == 0))
+                    r.bytes += m_in.end - m_in.begin;
+                    m_in.begin = m_in.end = 0;
+                    if (m_in.eof || !m_in.fill() || (m_in.eof && m_in.end == 0))
                         break;
                 }
                 m_consumed += r.bytes;
                 ++m_line;
-                if (m_buffer.size() > size_t(4 * kChunk) && m_end - m_begin < kChunk) {
-                    std::vector<char> small(static_cast<size_t>(kChunk));
-                    std::memcpy(small.data(), m_buffer.data() + m_begin, size_t(m_end - m_begin));
-                    m_end -= m_begin;
-                    m_begin = 0;
-                    m_buffer.swap(small);
-                }
+                m_in.shrink(); // the buffer grew for the long record
                 return true;
             }
-            if (!fill())
+            if (!m_in.fill())
                 return false;
             continue;
         }
-        if (!nl && m_begin >= m_end)
+        if (!nl && m_in.begin >= m_in.end)
             return false;
-        const qsizetype stop = nl ? nl - base : m_end;
+        const qsizetype stop = nl ? nl - base : m_in.end;
         qsizetype contentEnd = stop;
-        const qsizetype begin = m_begin;
+        const qsizetype begin = m_in.begin;
         r.line = m_line;
         r.bytes = stop - begin + (nl ? 1 : 0);
         m_consumed += r.bytes;
         ++m_line;
-        m_begin = nl ? stop + 1 : m_end;
+        m_in.begin = nl ? stop + 1 : m_in.end;
         while (contentEnd > begin && isSpace(base[contentEnd - 1]))
             --contentEnd;
         qsizetype contentBegin = begin;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "files/ByteSource.h"
+#include "files/ReadBuffer.h"
 
 #include <QString>
 #include <string>
@@ -40,29 +41,24 @@ public:
 
     // The next record; false at the end, or on a read error or a broken array (error()).
     bool next(JsonRecord &record);
-    QString error() const { return m_error; }
+    QString error() const { return m_in.error; }
     qint64 consumed() const { return m_consumed; }
 
 private:
-    bool fill();
     bool ensureStarted();
     // The end of the array element starting at `pos` (one past it), or -1 when the buffer
     // holds only part of it.
     qsizetype elementEnd(qsizetype pos, qsizetype *newlines) const;
     void parse(const char *begin, const char *end, JsonRecord &record);
 
-    ByteSource &m_source;
     qsizetype m_maxRecordBytes;
-    std::vector<char> m_buffer;
-    qsizetype m_begin = 0, m_end = 0;
-    bool m_eof = false;
+    ReadBuffer m_in;
     bool m_started = false;
     bool m_array = false;
     bool m_arrayClosed = false;
     qint64 m_line = 1;
     qint64 m_consumed = 0;
     std::string m_scratch;
-    QString m_error;
 };
 
 } // namespace assay

@@ -1,6 +1,7 @@
 // The file engine's readers, byte by byte: gzip streams, encodings, delimited records (quotes,
 // line breaks, oversize records), JSON lines and arrays, typed values, and Sync's reading of a
 // folder (names, delimiters, encodings, bounds).
+#include "Gzip.h"
 #include "connectors/FolderDiscovery.h"
 #include "files/ByteSource.h"
 #include "files/DelimitedReader.h"
@@ -15,7 +16,6 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <zlib.h>
 
 using namespace assay;
 
@@ -32,21 +32,6 @@ QByteArray drain(ByteSource &source, qint64 chunk = 7)
             break;
         out.append(buffer.constData(), n);
     }
-    return out;
-}
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream z{};
-    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(compressBound(uLong(data.size())) + 64), Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    deflate(&z, Z_FINISH);
-    out.truncate(qsizetype(z.total_out));
-    deflateEnd(&z);
     return out;
 }
 
@@ -104,19 +89,20 @@ private slots:
         QByteArray text;
         for (int i = 0; i < 20000; ++i)
             text += "line " + QByteArray::number(i) + "\n";
-        const QString path = write(QStringLiteral("a.csv.gz"), gzip(text));
+        const QString path = write(QStringLiteral("a.csv.gz"), test::gzip(text));
         QString error;
         auto source = openLocalFile(path, &error);
         QVERIFY2(source, qPrintable(error));
         QCOMPARE(drain(*source, 4096), text);
 
         // Two members one after the other read as one stream (cat a.gz b.gz).
-        const QString two = write(QStringLiteral("two.csv.gz"), gzip("a\n") + gzip("b\n"));
+        const QString two =
+            write(QStringLiteral("two.csv.gz"), test::gzip("a\n") + test::gzip("b\n"));
         auto both = openLocalFile(two, &error);
         QCOMPARE(drain(*both), QByteArray("a\nb\n"));
 
         // Cut short: the bytes before the cut come out, then an error that says so.
-        QByteArray cut = gzip(text);
+        QByteArray cut = test::gzip(text);
         cut.truncate(cut.size() / 2);
         auto broken = openLocalFile(write(QStringLiteral("cut.csv.gz"), cut), &error);
         QByteArray buffer(1 << 16, Qt::Uninitialized);

@@ -3,6 +3,7 @@
 // the rows written; anomalies naming their file and line; bad files reported by file and line
 // while the rest is measured; incremental scans reading only the files changed since.
 #include "EngineHarness.h"
+#include "Gzip.h"
 #include "catalog/Catalog.h"
 #include "files/ByteSource.h"
 #include "files/DuckDbDriver.h"
@@ -15,26 +16,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
-#include <zlib.h>
 
 using namespace assay;
 
 namespace {
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream z{};
-    deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(compressBound(uLong(data.size())) + 64), Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    deflate(&z, Z_FINISH);
-    out.truncate(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return out;
-}
 
 // One sales row, the same in every format.
 struct Sale
@@ -138,7 +123,7 @@ private slots:
             if (!line.isEmpty())
                 array += (array.size() > 2 ? ",\n" : "") + line;
         put(QStringLiteral("array.json"), array + "\n]\n");
-        put(QStringLiteral("packed.csv.gz"), gzip(csv(sales(0, 120))));
+        put(QStringLiteral("packed.csv.gz"), test::gzip(csv(sales(0, 120))));
         put(QStringLiteral("regions.tsv"), "region\tmanager\nnorth\tAda\nsouth\t\"Bob\tJr\"\n");
         m_datastore = m_harness.datastoreFor(QStringLiteral("Files"), QStringLiteral("local"),
                                              test::Server{}, m_data.path(), QString());

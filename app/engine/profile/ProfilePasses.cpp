@@ -18,26 +18,14 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(assay::ProfileOperation)
 };
 
-// The same rows, none of them: a statement over it is planned (and refused) like the real one,
-// and reads nothing.
+// The same rows, none of them: a statement over them is planned (and refused) like the real
+// one, and reads nothing.
 ProfileSource zeroRows(ProfileSource s)
 {
-    s.rowScope = s.rowScope.isEmpty()
-                     ? SqlFragment{QStringLiteral("1=0"), {}}
-                     : check_sql::fmt(QStringLiteral("(%1) AND 1=0"), {s.rowScope});
+    s.rowScope = noRows(s.rowScope);
     s.recordLimit = 0;
     s.sample = RowSample();
     return s;
-}
-
-// Whether the connection still answers: a dead server fails every probe, and that is no
-// column's fault.
-bool answers(QSqlDatabase db)
-{
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    return q.exec(QStringLiteral("SELECT 1")) && q.next();
 }
 
 // Runs `sql` into `query`; the database's error, or "" when it ran (and, with `row`, returned a

@@ -25,23 +25,11 @@ bool recordForm(CheckForm form)
     return form == CheckForm::Record || form == CheckForm::Grouped;
 }
 
-// Whether the connection still answers: when it does not, a failed statement is no check's
-// fault.
-bool answers(QSqlDatabase db)
-{
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    return q.exec(QStringLiteral("SELECT 1")) && q.next();
-}
-
 // The same rows, none of them: a statement over it is planned (and refused) like the real one,
 // and reads nothing.
 CheckSqlContext zeroRows(CheckSqlContext c)
 {
-    c.rowScope = c.rowScope.isEmpty()
-                     ? SqlFragment{QStringLiteral("1=0"), {}}
-                     : check_sql::fmt(QStringLiteral("(%1) AND 1=0"), {c.rowScope});
+    c.rowScope = noRows(c.rowScope);
     c.recordLimit = 0;
     c.sample = RowSample();
     return c;

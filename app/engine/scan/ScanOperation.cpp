@@ -34,15 +34,6 @@ void bump(QJsonObject &counters, const char *name, qint64 by = 1)
     counters.insert(key, double(qint64(counters.value(key).toDouble()) + by));
 }
 
-// Whether the source still answers after a statement failed: a dead server ends the scan.
-bool stillConnected(QSqlDatabase db)
-{
-    if (!db.isOpen())
-        return false;
-    QSqlQuery q(db);
-    return q.exec(QStringLiteral("SELECT 1")) && q.next();
-}
-
 QList<Check> checksToRun(Catalog &catalog, const Container &container, const ScanOptions &options)
 {
     CheckQuery query;
@@ -149,6 +140,18 @@ OperationOutcome ScanOperation::run(OperationContext &context)
     bool aborted = false;
     QString failure; // the first container failure, for the operation's message
     QString fatal;   // the source went away: the scan ends
+    // A container that cannot be scanned: named with its reason in the log, the operation's
+    // result and its message; the others are scanned.
+    const auto failContainer = [&](const QString &name, const QString &reason) {
+        const QString message = Text::tr("Cannot scan %1: %2").arg(name, reason);
+        context.error(message);
+        if (failure.isEmpty())
+            failure = message;
+        ++failed;
+        figures.insert(name, QJsonObject{{QStringLiteral("result"), operation_status::kFailure},
+                                         {QStringLiteral("message"), reason}});
+        context.operation().result.insert(QStringLiteral("containers"), figures);
+    };
 
     for (int ci = 0; ci < chosen.size(); ++ci) {
         const Container &container = chosen.at(ci);
@@ -195,15 +198,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         const ReadScope scope{incremental ? container.incrementalField : QString(),
                               incremental ? catalog.scanHighWaterMark(container.id) : QString()};
         if (!session->prepareContainer(container, fields, scope, &unreadable)) {
-            const QString message = Text::tr("Cannot scan %1: %2").arg(container.name, unreadable);
-            context.error(message);
-            if (failure.isEmpty())
-                failure = message;
-            ++failed;
-            figures.insert(container.name,
-                           QJsonObject{{QStringLiteral("result"), operation_status::kFailure},
-                                       {QStringLiteral("message"), unreadable}});
-            context.operation().result.insert(QStringLiteral("containers"), figures);
+            failContainer(container.name, unreadable);
             continue;
         }
         sql.systemColumns = session->systemColumns(container.name);
@@ -221,7 +216,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             break;
         }
         if (!found.error.isEmpty()) {
-            if (!stillConnected(session->database())) {
+            if (!answers(session->database())) {
                 fatal = Text::tr("The connection to the source was lost while scanning %1 (%2). "
                                  "Nothing of %1 was recorded; check that the server is running, "
                                  "then resume the operation.")
@@ -229,15 +224,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                 context.error(fatal);
                 break;
             }
-            const QString message = Text::tr("Cannot scan %1: %2").arg(container.name, found.error);
-            context.error(message);
-            if (failure.isEmpty())
-                failure = message;
-            ++failed;
-            figures.insert(container.name,
-                           QJsonObject{{QStringLiteral("result"), operation_status::kFailure},
-                                       {QStringLiteral("message"), message}});
-            context.operation().result.insert(QStringLiteral("containers"), figures);
+            failContainer(container.name, found.error);
             continue;
         }
         for (const CheckOutcome &o : found.outcomes) {
