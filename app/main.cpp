@@ -1,5 +1,5 @@
-#include "GuiMain.h"
-#include "cli/Cli.h"
+#include "app/cli/Cli.h"
+#include "ui/GuiMain.h"
 
 // One executable, two faces: `assay` opens the window; `assay <command> ...` runs headless.
 int main(int argc, char **argv)

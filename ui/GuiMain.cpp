@@ -1,16 +1,16 @@
-#include "GuiMain.h"
+#include "ui/GuiMain.h"
 
 #include "MainWindow.h"
-#include "catalog/Catalog.h"
-#include "catalog/CatalogLocation.h"
-#include "common/Translations.h"
-#include "demo/DemoChecks.h"
-#include "demo/DemoShop.h"
-#include "engine/OperationEngine.h"
-#include "operations/OperationActions.h"
-#include "scheduling/Clock.h"
-#include "scheduling/Scheduler.h"
-#include "secrets/CredentialStore.h"
+#include "app/demo/DemoChecks.h"
+#include "app/demo/DemoShop.h"
+#include "app/engine/OperationEngine.h"
+#include "app/scheduling/Clock.h"
+#include "app/scheduling/Scheduler.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogLocation.h"
+#include "ui/common/Translations.h"
+#include "ui/operations/OperationActions.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

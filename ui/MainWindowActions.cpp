@@ -1,5 +1,5 @@
 #include "MainWindow.h"
-#include "item/DatastoreTreeModel.h"
+#include "models/item/DatastoreTreeModel.h"
 
 #include <QAction>
 #include <QApplication>

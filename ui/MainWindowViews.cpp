@@ -1,8 +1,8 @@
 #include "MainWindow.h"
-#include "anomalies/AnomaliesView.h"
-#include "catalog/Catalog.h"
-#include "item/DatastoreTreeModel.h"
-#include "profile/ContainerPage.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/DatastoreTreeModel.h"
+#include "ui/anomalies/AnomaliesView.h"
+#include "ui/profile/ContainerPage.h"
 
 #include <QLabel>
 #include <QTabWidget>

@@ -1,4 +1,4 @@
-#include "checks/AnomalyMessages.h"
+#include "app/checks/AnomalyMessages.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "checks/CheckCompiler.h"
+#include "app/checks/CheckCompiler.h"
 
-#include "checks/CheckSqlText.h"
-#include "checks/RuleCatalog.h"
+#include "app/checks/CheckSqlText.h"
+#include "app/checks/RuleCatalog.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "connectors/ColumnMeasures.h"
-#include "connectors/FieldTypes.h"
-#include "connectors/SqlDialect.h"
-#include "domain/Check.h"
-#include "domain/Container.h"
+#include "app/connectors/ColumnMeasures.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/connectors/SqlDialect.h"
+#include "models/domain/Check.h"
+#include "models/domain/Container.h"
 
 #include <QHash>
 #include <QList>

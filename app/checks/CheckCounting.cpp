@@ -1,8 +1,8 @@
 // Counting what checks assert and fail: the one aggregate pass, grouped rules, schema rules.
-#include "checks/CheckCompiler.h"
-#include "checks/CheckSqlText.h"
-#include "connectors/QueryBinding.h"
-#include "connectors/SqlLog.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/checks/CheckSqlText.h"
+#include "app/connectors/QueryBinding.h"
+#include "app/connectors/SqlLog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
-#include "checks/CheckDecisions.h"
+#include "app/checks/CheckDecisions.h"
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 namespace assay::check_decisions {
 

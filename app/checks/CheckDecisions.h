@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Check.h"
+#include "models/domain/Check.h"
 
 #include <QString>
 

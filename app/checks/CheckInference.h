@@ -1,9 +1,9 @@
 #pragma once
 
-#include "checks/CheckCompiler.h"
-#include "domain/Check.h"
-#include "domain/Container.h"
-#include "domain/FieldProfile.h"
+#include "app/checks/CheckCompiler.h"
+#include "models/domain/Check.h"
+#include "models/domain/Container.h"
+#include "models/domain/FieldProfile.h"
 
 #include <QDateTime>
 #include <QList>

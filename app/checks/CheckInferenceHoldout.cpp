@@ -1,4 +1,4 @@
-#include "checks/CheckInference.h"
+#include "app/checks/CheckInference.h"
 
 // Testing proposals against the data they were learned from: a check that would fire on it is
 // dropped, or (level 5) kept as a shape the data meets.

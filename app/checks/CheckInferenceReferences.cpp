@@ -1,7 +1,7 @@
-#include "checks/CheckInference.h"
-#include "checks/CheckInferenceSupport.h"
-#include "connectors/FieldTypes.h"
-#include "engine/profile/ProfileQueries.h"
+#include "app/checks/CheckInference.h"
+#include "app/checks/CheckInferenceSupport.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/engine/profile/ProfileQueries.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "checks/CheckInferenceSupport.h"
+#include "app/checks/CheckInferenceSupport.h"
 
 #include <QHash>
 #include <QJsonObject>

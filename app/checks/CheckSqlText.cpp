@@ -1,4 +1,4 @@
-#include "checks/CheckSqlText.h"
+#include "app/checks/CheckSqlText.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

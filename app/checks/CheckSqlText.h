@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checks/CheckCompiler.h"
+#include "app/checks/CheckCompiler.h"
 
 #include <QHash>
 #include <QString>

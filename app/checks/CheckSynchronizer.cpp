@@ -1,6 +1,6 @@
-#include "checks/CheckSynchronizer.h"
+#include "app/checks/CheckSynchronizer.h"
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QHash>
 #include <QJsonValue>

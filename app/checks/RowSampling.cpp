@@ -1,7 +1,7 @@
 // The rows an operation reads: a table, its scope (an incremental filter), a record limit,
 // and a random sample of what remains, spelled for each dialect.
-#include "checks/CheckCompiler.h"
-#include "checks/CheckSqlText.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/checks/CheckSqlText.h"
 
 namespace assay {
 

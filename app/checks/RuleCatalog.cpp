@@ -1,6 +1,6 @@
-#include "checks/RuleCatalog.h"
+#include "app/checks/RuleCatalog.h"
 
-#include "domain/Check.h"
+#include "models/domain/Check.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

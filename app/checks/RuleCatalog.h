@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectors/FieldTypes.h"
+#include "app/connectors/FieldTypes.h"
 
 #include <QJsonValue>
 #include <QList>

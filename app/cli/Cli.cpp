@@ -1,8 +1,8 @@
-#include "cli/Cli.h"
+#include "app/cli/Cli.h"
 
-#include "catalog/CatalogLocation.h"
-#include "cli/CliSupport.h"
-#include "demo/DemoShop.h"
+#include "app/cli/CliSupport.h"
+#include "app/demo/DemoShop.h"
+#include "models/catalog/CatalogLocation.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,5 +1,5 @@
-#include "cli/CliSupport.h"
-#include "domain/Json.h"
+#include "app/cli/CliSupport.h"
+#include "models/domain/Json.h"
 
 #include <QJsonDocument>
 #include <climits>

@@ -1,7 +1,7 @@
-#include "checks/CheckDecisions.h"
-#include "checks/RuleCatalog.h"
-#include "cli/CliSupport.h"
-#include "connectors/FieldTypes.h"
+#include "app/checks/CheckDecisions.h"
+#include "app/checks/RuleCatalog.h"
+#include "app/cli/CliSupport.h"
+#include "app/connectors/FieldTypes.h"
 
 #include <QJsonDocument>
 #include <iterator>

@@ -1,10 +1,10 @@
-#include "cli/CliSupport.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/SourceSession.h"
-#include "secrets/ConnectionReferences.h"
-#include "secrets/CredentialStore.h"
-#include "secrets/VaultClient.h"
-#include "secrets/VaultConfig.h"
+#include "app/cli/CliSupport.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/SourceSession.h"
+#include "app/secrets/ConnectionReferences.h"
+#include "app/secrets/CredentialStore.h"
+#include "app/secrets/VaultClient.h"
+#include "app/secrets/VaultConfig.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,5 +1,5 @@
-#include "cli/CliSupport.h"
-#include "connectors/ConnectorSpec.h"
+#include "app/cli/CliSupport.h"
+#include "app/connectors/ConnectorSpec.h"
 
 #include <QFileInfo>
 

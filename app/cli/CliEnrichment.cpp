@@ -1,7 +1,7 @@
-#include "cli/CliSupport.h"
-#include "enrichment/EnrichmentLinker.h"
-#include "enrichment/Prefix.h"
-#include "secrets/CredentialStore.h"
+#include "app/cli/CliSupport.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "app/enrichment/Prefix.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QCoreApplication>
 

@@ -2,12 +2,12 @@
 // seeds' /api/datastores payload shape (see connectors/DatastoreDefinition.h). Secrets never go
 // into the files: they are ${key} references, resolved on import from --secrets-file (KEY=VALUE
 // lines) or --password-stdin, and written to the keychain.
-#include "cli/CliSupport.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/DatastoreDefinition.h"
-#include "enrichment/EnrichmentLinker.h"
-#include "enrichment/Prefix.h"
-#include "secrets/CredentialStore.h"
+#include "app/cli/CliSupport.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/DatastoreDefinition.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "app/enrichment/Prefix.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QFile>
 #include <QFileInfo>

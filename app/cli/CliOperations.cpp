@@ -1,10 +1,10 @@
-#include "cli/CliSupport.h"
-#include "domain/Json.h"
-#include "domain/OperationShortfalls.h"
-#include "engine/OperationEngine.h"
-#include "engine/profile/ProfileOperation.h"
-#include "engine/sync/SyncOperation.h"
-#include "secrets/CredentialStore.h"
+#include "app/cli/CliSupport.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/profile/ProfileOperation.h"
+#include "app/engine/sync/SyncOperation.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/domain/Json.h"
+#include "models/domain/OperationShortfalls.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "cli/CliSupport.h"
+#include "app/cli/CliSupport.h"
 
 #include <optional>
 

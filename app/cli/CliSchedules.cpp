@@ -1,11 +1,11 @@
-#include "cli/CliSupport.h"
-#include "domain/Json.h"
-#include "engine/OperationEngine.h"
-#include "engine/sync/SyncOperation.h"
-#include "scheduling/Clock.h"
-#include "scheduling/CronExpression.h"
-#include "scheduling/Scheduler.h"
-#include "secrets/CredentialStore.h"
+#include "app/cli/CliSupport.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/sync/SyncOperation.h"
+#include "app/scheduling/Clock.h"
+#include "app/scheduling/CronExpression.h"
+#include "app/scheduling/Scheduler.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/domain/Json.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,8 +1,8 @@
-#include "cli/CliSupport.h"
+#include "app/cli/CliSupport.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "domain/Json.h"
-#include "domain/OperationShortfalls.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/domain/Json.h"
+#include "models/domain/OperationShortfalls.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

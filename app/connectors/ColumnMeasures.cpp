@@ -1,7 +1,7 @@
 // One table of measuring strategies: a column's declared type (or base type) and the dialect
 // decide how it is counted, ordered, measured as a length and aggregated as a number. A new
 // type is one entry in kStrategies.
-#include "connectors/ColumnMeasures.h"
+#include "app/connectors/ColumnMeasures.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

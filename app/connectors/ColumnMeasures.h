@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/FieldTypes.h"
-#include "connectors/SqlDialect.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/connectors/SqlDialect.h"
 
 #include <QString>
 

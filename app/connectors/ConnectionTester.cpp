@@ -1,4 +1,4 @@
-#include "connectors/ConnectionTester.h"
+#include "app/connectors/ConnectionTester.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,5 +1,5 @@
-#include "connectors/ConnectorSpec.h"
-#include "connectors/OdbcConnectors.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/OdbcConnectors.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
-#include "connectors/DatastoreDefinition.h"
+#include "app/connectors/DatastoreDefinition.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "enrichment/Prefix.h"
-#include "secrets/SecretReferences.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/enrichment/Prefix.h"
+#include "app/secrets/SecretReferences.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "connectors/Diagnosis.h"
+#include "app/connectors/Diagnosis.h"
 
-#include "connectors/ConnectorSpec.h"
+#include "app/connectors/ConnectorSpec.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,11 +1,11 @@
-#include "connectors/Discovery.h"
+#include "app/connectors/Discovery.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "connectors/FolderDiscovery.h"
-#include "connectors/QueryBinding.h"
-#include "connectors/SourceSession.h"
-#include "connectors/SqlDialect.h"
-#include "connectors/SqlLog.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/connectors/QueryBinding.h"
+#include "app/connectors/SourceSession.h"
+#include "app/connectors/SqlDialect.h"
+#include "app/connectors/SqlLog.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "connectors/FieldTypes.h"
+#include "app/connectors/FieldTypes.h"
 
-#include "domain/Container.h"
+#include "models/domain/Container.h"
 
 #include <QRegularExpression>
 

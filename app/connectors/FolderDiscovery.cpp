@@ -1,10 +1,10 @@
-#include "connectors/FolderDiscovery.h"
+#include "app/connectors/FolderDiscovery.h"
 
-#include "files/ByteSource.h"
-#include "files/DelimitedReader.h"
-#include "files/DuckDbDriver.h"
-#include "files/JsonRecordReader.h"
-#include "files/TextEncoding.h"
+#include "app/files/ByteSource.h"
+#include "app/files/DelimitedReader.h"
+#include "app/files/DuckDbDriver.h"
+#include "app/files/JsonRecordReader.h"
+#include "app/files/TextEncoding.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

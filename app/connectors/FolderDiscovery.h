@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectors/Discovery.h"
+#include "app/connectors/Discovery.h"
 
 #include <functional>
 

@@ -1,4 +1,4 @@
-#include "connectors/OdbcConnectors.h"
+#include "app/connectors/OdbcConnectors.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "connectors/OdbcConnectors.h"
+#include "app/connectors/OdbcConnectors.h"
 
-#include "connectors/SourceSession.h"
+#include "app/connectors/SourceSession.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

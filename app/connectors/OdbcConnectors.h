@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/ConnectorSpec.h"
-#include "connectors/Diagnosis.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/Diagnosis.h"
 
 #include <QSqlDatabase>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "connectors/QueryBinding.h"
+#include "app/connectors/QueryBinding.h"
 
 #include <QSqlDriver>
 

@@ -1,9 +1,9 @@
-#include "connectors/SourceSession.h"
+#include "app/connectors/SourceSession.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "connectors/OdbcConnectors.h"
-#include "connectors/QueryBinding.h"
-#include "files/DuckDbDriver.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/OdbcConnectors.h"
+#include "app/connectors/QueryBinding.h"
+#include "app/files/DuckDbDriver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

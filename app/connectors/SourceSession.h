@@ -1,9 +1,9 @@
 #pragma once
 
-#include "connectors/Diagnosis.h"
-#include "domain/Connection.h"
-#include "domain/Container.h"
-#include "files/FileEngine.h"
+#include "app/connectors/Diagnosis.h"
+#include "app/files/FileEngine.h"
+#include "models/domain/Connection.h"
+#include "models/domain/Container.h"
 
 #include <QHash>
 #include <QMetaType>

@@ -1,6 +1,6 @@
-#include "connectors/SqlDialect.h"
+#include "app/connectors/SqlDialect.h"
 
-#include "connectors/ConnectorSpec.h"
+#include "app/connectors/ConnectorSpec.h"
 
 #include <QDateTime>
 #include <QStringList>

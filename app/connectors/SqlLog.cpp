@@ -1,4 +1,4 @@
-#include "connectors/SqlLog.h"
+#include "app/connectors/SqlLog.h"
 
 Q_LOGGING_CATEGORY(lcSql, "assay.sql", QtInfoMsg)
 

@@ -1,6 +1,6 @@
-#include "demo/DemoChecks.h"
+#include "app/demo/DemoChecks.h"
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
-#include "demo/DemoShop.h"
+#include "app/demo/DemoShop.h"
 
-#include "catalog/Catalog.h"
-#include "demo/DemoShopModel.h"
+#include "app/demo/DemoShopModel.h"
+#include "models/catalog/Catalog.h"
 
 #include <QDir>
 #include <QFile>

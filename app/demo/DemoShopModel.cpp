@@ -1,4 +1,4 @@
-#include "demo/DemoShopModel.h"
+#include "app/demo/DemoShopModel.h"
 
 #include <QSet>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "engine/FailureIsolation.h"
+#include "app/engine/FailureIsolation.h"
 
 namespace assay {
 

@@ -1,6 +1,6 @@
-#include "engine/FileFindings.h"
+#include "app/engine/FileFindings.h"
 
-#include "engine/OperationContext.h"
+#include "app/engine/OperationContext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,12 +1,12 @@
-#include "engine/OperationContext.h"
+#include "app/engine/OperationContext.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "engine/OperationRequest.h"
-#include "engine/StatementInterrupter.h"
-#include "engine/profile/ProfileOperation.h"
-#include "engine/scan/ScanOperation.h"
-#include "engine/sync/SyncOperation.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/engine/OperationRequest.h"
+#include "app/engine/StatementInterrupter.h"
+#include "app/engine/profile/ProfileOperation.h"
+#include "app/engine/scan/ScanOperation.h"
+#include "app/engine/sync/SyncOperation.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
-#include "domain/Container.h"
-#include "domain/Datastore.h"
-#include "domain/Operation.h"
-#include "engine/CancelToken.h"
+#include "app/connectors/SourceSession.h"
+#include "app/engine/CancelToken.h"
+#include "models/domain/Container.h"
+#include "models/domain/Datastore.h"
+#include "models/domain/Operation.h"
 
 #include <QElapsedTimer>
 #include <QSet>

@@ -1,12 +1,12 @@
-#include "engine/OperationEngine.h"
+#include "app/engine/OperationEngine.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "engine/ProcessIdentity.h"
-#include "secrets/ConnectionReferences.h"
-#include "secrets/CredentialStore.h"
-#include "secrets/VaultClient.h"
-#include "secrets/VaultConfig.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/engine/ProcessIdentity.h"
+#include "app/secrets/ConnectionReferences.h"
+#include "app/secrets/CredentialStore.h"
+#include "app/secrets/VaultClient.h"
+#include "app/secrets/VaultConfig.h"
+#include "models/catalog/Catalog.h"
 
 #include <QLoggingCategory>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/OperationRequest.h"
-#include "engine/OperationWorker.h"
+#include "app/engine/OperationRequest.h"
+#include "app/engine/OperationWorker.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,7 +1,7 @@
-#include "engine/OperationWorker.h"
+#include "app/engine/OperationWorker.h"
 
-#include "engine/OperationContext.h"
-#include "engine/ProcessIdentity.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/ProcessIdentity.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

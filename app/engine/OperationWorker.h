@@ -1,9 +1,9 @@
 #pragma once
 
-#include "catalog/Catalog.h"
-#include "connectors/SourceSession.h"
-#include "engine/CancelToken.h"
-#include "engine/OperationRequest.h"
+#include "app/connectors/SourceSession.h"
+#include "app/engine/CancelToken.h"
+#include "app/engine/OperationRequest.h"
+#include "models/catalog/Catalog.h"
 
 #include <QObject>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "engine/ProcessIdentity.h"
+#include "app/engine/ProcessIdentity.h"
 
 #include <QCoreApplication>
 #include <QSysInfo>

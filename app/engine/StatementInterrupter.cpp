@@ -1,8 +1,8 @@
-#include "engine/StatementInterrupter.h"
+#include "app/engine/StatementInterrupter.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "connectors/SourceSession.h"
-#include "files/DuckDbDriver.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/SourceSession.h"
+#include "app/files/DuckDbDriver.h"
 
 #include <QLoggingCategory>
 #include <QSqlDriver>

@@ -1,8 +1,8 @@
-#include "enrichment/EnrichmentLinker.h"
+#include "app/enrichment/EnrichmentLinker.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "enrichment/Prefix.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/enrichment/Prefix.h"
+#include "models/catalog/Catalog.h"
 
 #include <QLocale>
 #include <QLoggingCategory>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
-#include "domain/Datastore.h"
+#include "app/connectors/SourceSession.h"
+#include "models/domain/Datastore.h"
 
 #include <QCoreApplication>
 #include <QString>

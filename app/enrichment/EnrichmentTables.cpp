@@ -1,4 +1,4 @@
-#include "enrichment/EnrichmentTables.h"
+#include "app/enrichment/EnrichmentTables.h"
 
 #include <QLocale>
 #include <QSet>

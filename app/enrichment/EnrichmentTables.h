@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectors/SqlDialect.h"
+#include "app/connectors/SqlDialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

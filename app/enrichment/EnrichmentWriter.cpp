@@ -1,6 +1,6 @@
-#include "enrichment/EnrichmentWriter.h"
+#include "app/enrichment/EnrichmentWriter.h"
 
-#include "enrichment/EnrichmentTables.h"
+#include "app/enrichment/EnrichmentTables.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

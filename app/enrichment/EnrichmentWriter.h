@@ -1,9 +1,9 @@
 #pragma once
 
-#include "connectors/SqlDialect.h"
-#include "domain/Anomaly.h"
-#include "domain/Check.h"
-#include "domain/Datastore.h"
+#include "app/connectors/SqlDialect.h"
+#include "models/domain/Anomaly.h"
+#include "models/domain/Check.h"
+#include "models/domain/Datastore.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "enrichment/Prefix.h"
+#include "app/enrichment/Prefix.h"
 
 #include <QCoreApplication>
 #include <QVector>

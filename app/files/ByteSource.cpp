@@ -1,4 +1,4 @@
-#include "files/ByteSource.h"
+#include "app/files/ByteSource.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "files/DelimitedReader.h"
+#include "app/files/DelimitedReader.h"
 
 #include <algorithm>
 #include <cstring>

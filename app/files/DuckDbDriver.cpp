@@ -1,4 +1,4 @@
-#include "files/DuckDbDriver.h"
+#include "app/files/DuckDbDriver.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,8 +1,8 @@
-#include "files/FileEngine.h"
+#include "app/files/FileEngine.h"
 
-#include "connectors/FolderDiscovery.h"
-#include "connectors/SqlLog.h"
-#include "files/DuckDbDriver.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/connectors/SqlLog.h"
+#include "app/files/DuckDbDriver.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Container.h"
-#include "files/FileTableFunction.h"
+#include "app/files/FileTableFunction.h"
+#include "models/domain/Container.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "files/TextEncoding.h"
-#include "files/ValueParsing.h"
+#include "app/files/TextEncoding.h"
+#include "app/files/ValueParsing.h"
 
 #include <QDateTime>
 #include <QHash>

@@ -1,4 +1,4 @@
-#include "files/FileRecords.h"
+#include "app/files/FileRecords.h"
 
 #include <QCoreApplication>
 #include <cstring>

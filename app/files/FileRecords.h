@@ -1,8 +1,8 @@
 #pragma once
 
-#include "files/DelimitedReader.h"
-#include "files/FileReadSpec.h"
-#include "files/JsonRecordReader.h"
+#include "app/files/DelimitedReader.h"
+#include "app/files/FileReadSpec.h"
+#include "app/files/JsonRecordReader.h"
 
 #include <memory>
 #include <string>

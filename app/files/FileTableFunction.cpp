@@ -1,6 +1,6 @@
-#include "files/FileTableFunction.h"
+#include "app/files/FileTableFunction.h"
 
-#include "files/FileRecords.h"
+#include "app/files/FileRecords.h"
 
 #include <cmath>
 #include <vector>

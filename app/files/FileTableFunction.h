@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files/FileReadSpec.h"
+#include "app/files/FileReadSpec.h"
 
 #include <QHash>
 #include <QMutex>

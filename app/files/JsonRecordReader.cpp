@@ -1,4 +1,4 @@
-#include "files/JsonRecordReader.h"
+#include "app/files/JsonRecordReader.h"
 
 #include <QCoreApplication>
 #include <algorithm>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "files/ByteSource.h"
-#include "files/ReadBuffer.h"
+#include "app/files/ByteSource.h"
+#include "app/files/ReadBuffer.h"
 
 #include <QString>
 #include <string>

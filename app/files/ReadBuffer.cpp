@@ -1,4 +1,4 @@
-#include "files/ReadBuffer.h"
+#include "app/files/ReadBuffer.h"
 
 #include <cstring>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "files/ByteSource.h"
+#include "app/files/ByteSource.h"
 
 #include <QString>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "files/TextEncoding.h"
+#include "app/files/TextEncoding.h"
 
 #include <QStringDecoder>
 #include <cstring>

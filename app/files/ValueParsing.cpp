@@ -1,4 +1,4 @@
-#include "files/ValueParsing.h"
+#include "app/files/ValueParsing.h"
 
 #include <cctype>
 #include <charconv>

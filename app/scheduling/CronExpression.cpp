@@ -1,4 +1,4 @@
-#include "scheduling/CronExpression.h"
+#include "app/scheduling/CronExpression.h"
 
 #include <QStringList>
 #include <QtAlgorithms>

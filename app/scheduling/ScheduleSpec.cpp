@@ -1,6 +1,6 @@
-#include "scheduling/ScheduleSpec.h"
+#include "app/scheduling/ScheduleSpec.h"
 
-#include "scheduling/CronExpression.h"
+#include "app/scheduling/CronExpression.h"
 
 #include <algorithm>
 

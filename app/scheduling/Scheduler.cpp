@@ -1,11 +1,11 @@
-#include "scheduling/Scheduler.h"
+#include "app/scheduling/Scheduler.h"
 
-#include "catalog/Catalog.h"
-#include "engine/OperationContext.h"
-#include "engine/OperationEngine.h"
-#include "engine/ProcessIdentity.h"
-#include "scheduling/Clock.h"
-#include "scheduling/CronExpression.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/ProcessIdentity.h"
+#include "app/scheduling/Clock.h"
+#include "app/scheduling/CronExpression.h"
+#include "models/catalog/Catalog.h"
 
 #include <QLoggingCategory>
 

@@ -1,6 +1,6 @@
-#include "secrets/ConnectionReferences.h"
+#include "app/secrets/ConnectionReferences.h"
 
-#include "secrets/SecretReferences.h"
+#include "app/secrets/SecretReferences.h"
 
 namespace assay {
 

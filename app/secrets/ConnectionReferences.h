@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
+#include "app/connectors/SourceSession.h"
 
 #include <QHash>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

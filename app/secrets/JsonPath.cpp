@@ -1,4 +1,4 @@
-#include "secrets/JsonPath.h"
+#include "app/secrets/JsonPath.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

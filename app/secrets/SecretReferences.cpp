@@ -1,4 +1,4 @@
-#include "secrets/SecretReferences.h"
+#include "app/secrets/SecretReferences.h"
 
 #include <functional>
 

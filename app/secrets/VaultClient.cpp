@@ -1,6 +1,6 @@
-#include "secrets/VaultClient.h"
+#include "app/secrets/VaultClient.h"
 
-#include "secrets/JsonPath.h"
+#include "app/secrets/JsonPath.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/VaultConfig.h"
+#include "app/secrets/VaultConfig.h"
 
 #include <QByteArray>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "secrets/JsonPath.h"
+#include "app/secrets/JsonPath.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

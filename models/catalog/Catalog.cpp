@@ -1,8 +1,8 @@
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
-#include "catalog/CatalogRows.h"
-#include "catalog/Migrations.h"
-#include "domain/Json.h"
+#include "models/catalog/CatalogRows.h"
+#include "models/catalog/Migrations.h"
+#include "models/domain/Json.h"
 
 #include <QAtomicInteger>
 #include <QDir>

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "domain/Anomaly.h"
-#include "domain/Check.h"
-#include "domain/Connection.h"
-#include "domain/Container.h"
-#include "domain/Datastore.h"
-#include "domain/FieldProfile.h"
-#include "domain/Operation.h"
-#include "domain/Schedule.h"
+#include "models/domain/Anomaly.h"
+#include "models/domain/Check.h"
+#include "models/domain/Connection.h"
+#include "models/domain/Container.h"
+#include "models/domain/Datastore.h"
+#include "models/domain/FieldProfile.h"
+#include "models/domain/Operation.h"
+#include "models/domain/Schedule.h"
 
 #include <QDate>
 #include <QHash>

@@ -1,5 +1,5 @@
-#include "catalog/Catalog.h"
-#include "domain/Json.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/Json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "catalog/CatalogBatch.h"
+#include "models/catalog/CatalogBatch.h"
 
-#include "catalog/Catalog.h"
-#include "domain/Json.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/Json.h"
 
 #include <QSqlError>
 

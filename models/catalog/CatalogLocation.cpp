@@ -1,4 +1,4 @@
-#include "catalog/CatalogLocation.h"
+#include "models/catalog/CatalogLocation.h"
 
 #include <QCoreApplication>
 #include <QDir>

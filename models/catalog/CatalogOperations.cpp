@@ -1,6 +1,6 @@
-#include "catalog/Catalog.h"
-#include "catalog/CatalogRows.h"
-#include "domain/Json.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogRows.h"
+#include "models/domain/Json.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
-#include "catalog/CatalogRows.h"
+#include "models/catalog/CatalogRows.h"
 
-#include "domain/Json.h"
+#include "models/domain/Json.h"
 
 #include <QSqlQuery>
 #include <QVariant>

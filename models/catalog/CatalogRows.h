@@ -1,10 +1,10 @@
 #pragma once
 
-#include "domain/Connection.h"
-#include "domain/Container.h"
-#include "domain/Datastore.h"
-#include "domain/Operation.h"
-#include "domain/Schedule.h"
+#include "models/domain/Connection.h"
+#include "models/domain/Container.h"
+#include "models/domain/Datastore.h"
+#include "models/domain/Operation.h"
+#include "models/domain/Schedule.h"
 
 class QSqlQuery;
 

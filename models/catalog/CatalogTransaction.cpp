@@ -1,6 +1,6 @@
-#include "catalog/CatalogTransaction.h"
+#include "models/catalog/CatalogTransaction.h"
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,6 +1,6 @@
-#include "catalog/Migrations.h"
+#include "models/catalog/Migrations.h"
 
-#include "domain/Json.h"
+#include "models/domain/Json.h"
 
 #include <QDateTime>
 #include <QSqlError>

@@ -1,4 +1,4 @@
-#include "domain/Datastore.h"
+#include "models/domain/Datastore.h"
 
 namespace assay {
 

@@ -1,4 +1,4 @@
-#include "domain/Json.h"
+#include "models/domain/Json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

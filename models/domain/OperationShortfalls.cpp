@@ -1,4 +1,4 @@
-#include "domain/OperationShortfalls.h"
+#include "models/domain/OperationShortfalls.h"
 
 #include <QJsonArray>
 

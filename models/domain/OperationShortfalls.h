@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Operation.h"
+#include "models/domain/Operation.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "item/ActivityCalendarModel.h"
+#include "models/item/ActivityCalendarModel.h"
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QLocale>
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "item/AnomalyListModel.h"
+#include "models/item/AnomalyListModel.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/Catalog.h"
-#include "domain/Anomaly.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/Anomaly.h"
 
 #include <QAbstractTableModel>
 #include <QColor>

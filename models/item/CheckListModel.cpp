@@ -1,4 +1,4 @@
-#include "item/CheckListModel.h"
+#include "models/item/CheckListModel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

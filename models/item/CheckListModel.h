@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/Catalog.h"
-#include "domain/Check.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/Check.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

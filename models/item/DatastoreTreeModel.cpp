@@ -1,6 +1,6 @@
-#include "item/DatastoreTreeModel.h"
+#include "models/item/DatastoreTreeModel.h"
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QIcon>
 

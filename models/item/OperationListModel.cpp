@@ -1,4 +1,4 @@
-#include "item/OperationListModel.h"
+#include "models/item/OperationListModel.h"
 
 #include <QLocale>
 #include <QSet>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "catalog/Catalog.h"
-#include "domain/Operation.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/Operation.h"
 
 #include <QAbstractTableModel>
 #include <QColor>

@@ -3,8 +3,8 @@
 // Data and helpers of tst_enrichmentwriter: a crafted scan result, the spec's column lists
 // (written out here, independently of app/enrichment), and the three real targets.
 #include "TestSupport.h"
-#include "connectors/SourceSession.h"
-#include "enrichment/EnrichmentWriter.h"
+#include "app/connectors/SourceSession.h"
+#include "app/enrichment/EnrichmentWriter.h"
 
 #include <QDebug>
 #include <QJsonDocument>

@@ -7,8 +7,8 @@
 
 #include "EngineHarness.h"
 #include "ServerDatabase.h"
-#include "connectors/SqlDialect.h"
-#include "engine/OperationRequest.h"
+#include "app/connectors/SqlDialect.h"
+#include "app/engine/OperationRequest.h"
 
 #include <QJsonArray>
 #include <QSqlError>

@@ -3,7 +3,7 @@
 // changes (a refusal is one line on stderr and a non-zero exit), and their history.
 #include "CliRunner.h"
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

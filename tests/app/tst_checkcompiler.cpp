@@ -1,8 +1,8 @@
 #include "ServerDatabase.h"
 #include "TestSupport.h"
-#include "checks/AnomalyMessages.h"
-#include "checks/CheckCompiler.h"
-#include "checks/RuleCatalog.h"
+#include "app/checks/AnomalyMessages.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/checks/RuleCatalog.h"
 #include "tst_scan_data.h"
 
 #include <QSqlDatabase>

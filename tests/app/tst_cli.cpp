@@ -1,6 +1,6 @@
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QDirIterator>
 #include <QJsonArray>

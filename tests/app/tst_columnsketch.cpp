@@ -1,8 +1,8 @@
 // ColumnSketch (Profile's one-pass column figures) and its SQLite aggregate, against figures
 // computed independently: two-pass moments in the test, and SQLite's own COUNT, MIN, MAX,
 // TOTAL, LENGTH and COUNT(DISTINCT) over the same rows.
-#include "engine/profile/ColumnSketch.h"
-#include "engine/profile/SqliteProfileFunction.h"
+#include "app/engine/profile/ColumnSketch.h"
+#include "app/engine/profile/SqliteProfileFunction.h"
 
 #include <QJsonObject>
 #include <QRandomGenerator>

@@ -1,7 +1,7 @@
 #include "TestSupport.h"
-#include "connectors/ConnectionTester.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/SourceSession.h"
+#include "app/connectors/ConnectionTester.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/SourceSession.h"
 
 #include <QElapsedTimer>
 #include <QFile>

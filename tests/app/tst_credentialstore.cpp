@@ -1,5 +1,5 @@
 #include "TestSupport.h"
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QSignalSpy>
 #include <QTest>

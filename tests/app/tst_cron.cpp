@@ -1,5 +1,5 @@
-#include "scheduling/CronExpression.h"
-#include "scheduling/ScheduleSpec.h"
+#include "app/scheduling/CronExpression.h"
+#include "app/scheduling/ScheduleSpec.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

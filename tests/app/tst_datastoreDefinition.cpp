@@ -1,7 +1,7 @@
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "connectors/DatastoreDefinition.h"
-#include "secrets/CredentialStore.h"
+#include "app/connectors/DatastoreDefinition.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QFile>
 #include <QJsonArray>

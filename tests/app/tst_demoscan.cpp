@@ -2,12 +2,12 @@
 // deliberate defect family is found, and each check's failing-record count equals a count the
 // test makes itself on the demo database.
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "demo/DemoChecks.h"
-#include "demo/DemoShop.h"
-#include "engine/OperationEngine.h"
-#include "engine/OperationRequest.h"
-#include "secrets/CredentialStore.h"
+#include "app/demo/DemoChecks.h"
+#include "app/demo/DemoShop.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/OperationRequest.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

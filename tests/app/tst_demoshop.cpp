@@ -1,5 +1,5 @@
-#include "catalog/Catalog.h"
-#include "demo/DemoShop.h"
+#include "app/demo/DemoShop.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCryptographicHash>
 #include <QDir>

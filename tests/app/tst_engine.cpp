@@ -1,6 +1,6 @@
 #include "EngineHarness.h"
-#include "engine/OperationContext.h"
-#include "engine/ProcessIdentity.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/ProcessIdentity.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "enrichment/EnrichmentLinker.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "models/catalog/Catalog.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,13 +2,13 @@
 // line breaks, oversize records), JSON lines and arrays, typed values, and Sync's reading of a
 // folder (names, delimiters, encodings, bounds).
 #include "Gzip.h"
-#include "connectors/FolderDiscovery.h"
-#include "files/ByteSource.h"
-#include "files/DelimitedReader.h"
-#include "files/FileRecords.h"
-#include "files/JsonRecordReader.h"
-#include "files/TextEncoding.h"
-#include "files/ValueParsing.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/files/ByteSource.h"
+#include "app/files/DelimitedReader.h"
+#include "app/files/FileRecords.h"
+#include "app/files/JsonRecordReader.h"
+#include "app/files/TextEncoding.h"
+#include "app/files/ValueParsing.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,9 +4,9 @@
 // while the rest is measured; incremental scans reading only the files changed since.
 #include "EngineHarness.h"
 #include "Gzip.h"
-#include "catalog/Catalog.h"
-#include "files/ByteSource.h"
-#include "files/DuckDbDriver.h"
+#include "app/files/ByteSource.h"
+#include "app/files/DuckDbDriver.h"
+#include "models/catalog/Catalog.h"
 
 #include <QDir>
 #include <QFile>

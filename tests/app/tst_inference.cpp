@@ -1,10 +1,10 @@
 #include "EngineHarness.h"
 #include "ServerDatabase.h"
-#include "checks/CheckCompiler.h"
-#include "checks/CheckInference.h"
-#include "checks/CheckInferenceSupport.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/FieldTypes.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/checks/CheckInference.h"
+#include "app/checks/CheckInferenceSupport.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/FieldTypes.h"
 #include "tst_inference_data.h"
 
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #include "TestSupport.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/Diagnosis.h"
-#include "connectors/Discovery.h"
-#include "connectors/OdbcConnectors.h"
-#include "connectors/SourceSession.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/Diagnosis.h"
+#include "app/connectors/Discovery.h"
+#include "app/connectors/OdbcConnectors.h"
+#include "app/connectors/SourceSession.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "connectors/SqlDialect.h"
-#include "enrichment/EnrichmentTables.h"
-#include "enrichment/Prefix.h"
+#include "app/connectors/SqlDialect.h"
+#include "app/enrichment/EnrichmentTables.h"
+#include "app/enrichment/Prefix.h"
 
 #include <QTest>
 

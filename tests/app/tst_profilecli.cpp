@@ -5,7 +5,7 @@
 // inferred checks surviving later profiles.
 #include "CliRunner.h"
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

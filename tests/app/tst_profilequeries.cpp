@@ -2,8 +2,8 @@
 // the table once (MariaDB evaluates a shared CTE once per reference, so a shape that names the
 // sample twice would read the table many times), and samples come from the rows in scope.
 #include "ServerDatabase.h"
-#include "checks/CheckSqlText.h"
-#include "engine/profile/ProfileQueries.h"
+#include "app/checks/CheckSqlText.h"
+#include "app/engine/profile/ProfileQueries.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

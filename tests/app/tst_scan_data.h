@@ -4,9 +4,9 @@
 // rule family, written through bound values into SQLite, PostgreSQL or MariaDB, and the
 // independent counts of what each check should find, computed here in C++.
 
-#include "checks/CheckCompiler.h"
-#include "connectors/FieldTypes.h"
-#include "domain/Check.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/connectors/FieldTypes.h"
+#include "models/domain/Check.h"
 
 #include <QDate>
 #include <QDateTime>

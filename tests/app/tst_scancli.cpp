@@ -1,6 +1,6 @@
 #include "CliRunner.h"
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -5,12 +5,12 @@
 // engine, keychain) that makes, links and scans datastores.
 
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "connectors/SqlDialect.h"
-#include "engine/OperationEngine.h"
-#include "engine/OperationRequest.h"
-#include "enrichment/EnrichmentLinker.h"
-#include "secrets/CredentialStore.h"
+#include "app/connectors/SqlDialect.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/OperationRequest.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 #include "tst_scan_data.h"
 
 #include <QDebug>

@@ -1,10 +1,10 @@
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "engine/OperationContext.h"
-#include "engine/OperationEngine.h"
-#include "scheduling/Clock.h"
-#include "scheduling/Scheduler.h"
-#include "secrets/CredentialStore.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/OperationEngine.h"
+#include "app/scheduling/Clock.h"
+#include "app/scheduling/Scheduler.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

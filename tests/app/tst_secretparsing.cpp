@@ -1,6 +1,6 @@
-#include "secrets/JsonPath.h"
-#include "secrets/SecretReferences.h"
-#include "secrets/VaultConfig.h"
+#include "app/secrets/JsonPath.h"
+#include "app/secrets/SecretReferences.h"
+#include "app/secrets/VaultConfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #include "TestSupport.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/SqlDialect.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/SqlDialect.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

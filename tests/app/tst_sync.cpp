@@ -1,7 +1,7 @@
 #include "EngineHarness.h"
 #include "ServerDatabase.h"
-#include "connectors/FolderDiscovery.h"
-#include "engine/sync/SyncOperation.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/engine/sync/SyncOperation.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,7 +6,7 @@
 // measured as one container.
 #include "EngineHarness.h"
 #include "ServerDatabase.h"
-#include "connectors/SqlDialect.h"
+#include "app/connectors/SqlDialect.h"
 
 #include <QJsonArray>
 #include <QSqlError>

@@ -1,8 +1,8 @@
 #include "TestSupport.h"
-#include "secrets/JsonPath.h"
-#include "secrets/SecretReferences.h"
-#include "secrets/VaultClient.h"
-#include "secrets/VaultConfig.h"
+#include "app/secrets/JsonPath.h"
+#include "app/secrets/SecretReferences.h"
+#include "app/secrets/VaultClient.h"
+#include "app/secrets/VaultConfig.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

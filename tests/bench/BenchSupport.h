@@ -3,9 +3,9 @@
 // What the Profile and Scan benchmarks share: the same 1,000,000-row x 20-column table in
 // SQLite and in PostgreSQL, an engine to run operations on it, a timed hand-written baseline,
 // and the report lines. Each benchmark brings the operation it measures and its baseline SQL.
-#include "catalog/Catalog.h"
-#include "engine/OperationEngine.h"
-#include "engine/OperationRequest.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/OperationRequest.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // Generates the bundled "Demo Shop" three times into a temporary folder and prints how long
 // each run took. Figures only, no thresholds.
 
-#include "demo/DemoShop.h"
+#include "app/demo/DemoShop.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,9 +5,9 @@
 // with the sqlite3 shell: import the CSV, then run one aggregate query. Prints times, ratios
 // and the peak memory. Run with `make bench`.
 #include "BenchSupport.h"
-#include "catalog/Catalog.h"
-#include "files/FileEngine.h"
-#include "secrets/CredentialStore.h"
+#include "app/files/FileEngine.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QStandardPaths>
 

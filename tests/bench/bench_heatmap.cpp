@@ -2,11 +2,11 @@
 // of the heatmap's aggregate query, of painting the heatmap (rendered into a QImage at 1x and
 // 2x), and of the operation list's first page (every datastore, one datastore, a day, by
 // duration) and of a deep page. No thresholds. Run with `make bench` (offscreen is fine).
-#include "activity/ActivityHeatmap.h"
-#include "catalog/Catalog.h"
-#include "domain/Json.h"
-#include "item/ActivityCalendarModel.h"
-#include "item/OperationListModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/Json.h"
+#include "models/item/ActivityCalendarModel.h"
+#include "models/item/OperationListModel.h"
+#include "ui/activity/ActivityHeatmap.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -6,7 +6,7 @@
 // exact decimals to its sampled pass). Prints the times, the ratios, the table passes and
 // queries the profile reported and the peak memory of this process. Run with `make bench`.
 #include "BenchSupport.h"
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 using namespace assay;
 using namespace assay::bench;

@@ -4,7 +4,7 @@
 // ratio, the queries and table passes the scan reported and the peak memory of this process.
 // Run with `make bench`.
 #include "BenchSupport.h"
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 #include <QJsonObject>
 

@@ -2,12 +2,12 @@
 // as the app does it. Prints: initial sync, re-sync with no change, re-sync with 1% of the
 // tables changed, the longest stall of the main (GUI) thread meanwhile, and how fast the tree
 // model shows a datastore with 100,000 containers. Run with `make bench`.
-#include "catalog/Catalog.h"
-#include "catalog/CatalogBatch.h"
-#include "engine/OperationEngine.h"
-#include "engine/sync/SyncOperation.h"
-#include "item/DatastoreTreeModel.h"
-#include "secrets/CredentialStore.h"
+#include "app/engine/OperationEngine.h"
+#include "app/engine/sync/SyncOperation.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogBatch.h"
+#include "models/item/DatastoreTreeModel.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,7 +5,7 @@
 // what each type allows (MIN/MAX, the uuid's text, lengths of text, JSON text and arrays, SUM).
 // Prints the times and the ratios. Run with `make bench`.
 #include "BenchSupport.h"
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
 
 using namespace assay;
 using namespace assay::bench;

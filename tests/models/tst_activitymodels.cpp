@@ -1,8 +1,8 @@
 // The Activity models: per-day counts (UTC days, one aggregate query), intensity levels,
 // the paged operation list with its filters, sorts and search, and live refresh.
-#include "catalog/Catalog.h"
-#include "item/ActivityCalendarModel.h"
-#include "item/OperationListModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/ActivityCalendarModel.h"
+#include "models/item/OperationListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>

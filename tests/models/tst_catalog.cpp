@@ -1,7 +1,7 @@
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "catalog/CatalogLocation.h"
-#include "catalog/Migrations.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogLocation.h"
+#include "models/catalog/Migrations.h"
 
 #include <QSignalSpy>
 #include <QSqlError>

@@ -2,9 +2,9 @@
 // check metrics and the scan high-water mark; the migration from a v1 file that keeps data, and
 // the one from v2 (field profiles computed from a sample); several writes made as one
 // transaction.
-#include "catalog/Catalog.h"
-#include "catalog/CatalogTransaction.h"
-#include "catalog/Migrations.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogTransaction.h"
+#include "models/catalog/Migrations.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

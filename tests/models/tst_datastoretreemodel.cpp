@@ -1,6 +1,6 @@
-#include "catalog/Catalog.h"
-#include "catalog/CatalogBatch.h"
-#include "item/DatastoreTreeModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogBatch.h"
+#include "models/item/DatastoreTreeModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 #include "EngineHarness.h"
 
-#include "engine/OperationRequest.h"
+#include "app/engine/OperationRequest.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

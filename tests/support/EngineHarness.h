@@ -1,9 +1,9 @@
 #pragma once
 
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "engine/OperationEngine.h"
-#include "secrets/CredentialStore.h"
+#include "app/engine/OperationEngine.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QJsonObject>
 #include <QSignalSpy>

@@ -2,18 +2,18 @@
 // the operation detail, Abort / Resume / Rerun / Delete through a real OperationEngine, and
 // light and dark screenshots of a year of history.
 #include "TestSupport.h"
-#include "activity/ActivityFilterBar.h"
-#include "activity/ActivityHeatmap.h"
-#include "activity/ActivitySummaryStrip.h"
-#include "activity/ActivityView.h"
-#include "activity/OperationCountersPanel.h"
-#include "activity/OperationDetailWidget.h"
-#include "catalog/Catalog.h"
-#include "engine/OperationContext.h"
-#include "engine/OperationEngine.h"
-#include "item/ActivityCalendarModel.h"
-#include "item/OperationListModel.h"
-#include "secrets/CredentialStore.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/OperationEngine.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/ActivityCalendarModel.h"
+#include "models/item/OperationListModel.h"
+#include "ui/activity/ActivityFilterBar.h"
+#include "ui/activity/ActivityHeatmap.h"
+#include "ui/activity/ActivitySummaryStrip.h"
+#include "ui/activity/ActivityView.h"
+#include "ui/activity/OperationCountersPanel.h"
+#include "ui/activity/OperationDetailWidget.h"
 
 #include <QAbstractButton>
 #include <QApplication>

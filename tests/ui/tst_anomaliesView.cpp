@@ -4,15 +4,15 @@
 // and the datastore Overview's totals. Everything runs on a real SQLite Catalog in a temporary
 // folder, filled through the Catalog API.
 #include "TestSupport.h"
-#include "anomalies/AnomaliesView.h"
-#include "anomalies/AnomalyDetailWidget.h"
-#include "anomalies/AnomalyEvidence.h"
-#include "anomalies/AnomalyFilterBar.h"
-#include "anomalies/AnomalyStatusDialog.h"
-#include "anomalies/AnomalyStatusStrip.h"
-#include "catalog/Catalog.h"
-#include "datastores/DatastoreOverview.h"
-#include "item/AnomalyListModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/AnomalyListModel.h"
+#include "ui/anomalies/AnomaliesView.h"
+#include "ui/anomalies/AnomalyDetailWidget.h"
+#include "ui/anomalies/AnomalyEvidence.h"
+#include "ui/anomalies/AnomalyFilterBar.h"
+#include "ui/anomalies/AnomalyStatusDialog.h"
+#include "ui/anomalies/AnomalyStatusStrip.h"
+#include "ui/datastores/DatastoreOverview.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

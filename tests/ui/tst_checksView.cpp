@@ -6,13 +6,13 @@
 // in the SQLite, PostgreSQL and MySQL dialects, and screenshots of the tab and the dialogs.
 #include "EngineHarness.h"
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "checks/CheckEditDialog.h"
-#include "checks/CheckFieldsEditor.h"
-#include "checks/CheckSqlDialog.h"
-#include "checks/ChecksTab.h"
-#include "checks/ListEditor.h"
-#include "item/CheckListModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/CheckListModel.h"
+#include "ui/checks/CheckEditDialog.h"
+#include "ui/checks/CheckFieldsEditor.h"
+#include "ui/checks/CheckSqlDialog.h"
+#include "ui/checks/ChecksTab.h"
+#include "ui/checks/ListEditor.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

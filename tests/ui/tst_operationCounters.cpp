@@ -4,8 +4,8 @@
 // counter falls through to a caption made from its key. Screenshots under /tmp.
 #include "EngineHarness.h"
 #include "TestSupport.h"
-#include "activity/OperationCountersPanel.h"
-#include "activity/OperationDetailWidget.h"
+#include "ui/activity/OperationCountersPanel.h"
+#include "ui/activity/OperationDetailWidget.h"
 
 #include <QApplication>
 #include <QDir>

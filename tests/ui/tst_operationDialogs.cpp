@@ -1,12 +1,12 @@
 #include "TestSupport.h"
-#include "engine/profile/ProfileOperation.h"
-#include "engine/scan/ScanOptions.h"
-#include "operations/CheckVariablesEditor.h"
-#include "operations/ContainerSelector.h"
-#include "operations/InferenceLevelPicker.h"
-#include "operations/ProfileDialog.h"
-#include "operations/ReadSettingsWidgets.h"
-#include "operations/ScanDialog.h"
+#include "app/engine/profile/ProfileOperation.h"
+#include "app/engine/scan/ScanOptions.h"
+#include "ui/operations/CheckVariablesEditor.h"
+#include "ui/operations/ContainerSelector.h"
+#include "ui/operations/InferenceLevelPicker.h"
+#include "ui/operations/ProfileDialog.h"
+#include "ui/operations/ReadSettingsWidgets.h"
+#include "ui/operations/ScanDialog.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>

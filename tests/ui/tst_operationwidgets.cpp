@@ -1,11 +1,11 @@
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "datastores/ContainerSettingsDialog.h"
-#include "engine/OperationContext.h"
-#include "engine/OperationEngine.h"
-#include "operations/OperationProgressBar.h"
-#include "operations/SyncDialog.h"
-#include "secrets/CredentialStore.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/OperationEngine.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "ui/datastores/ContainerSettingsDialog.h"
+#include "ui/operations/OperationProgressBar.h"
+#include "ui/operations/SyncDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -3,13 +3,13 @@
 // on the right tab) and the Activity → Schedule list (search, sort, filter, pause / resume,
 // delete), with screenshots of each mode and of the list.
 #include "TestSupport.h"
-#include "catalog/Catalog.h"
-#include "schedule/ScheduleDialog.h"
-#include "schedule/ScheduleListView.h"
-#include "schedule/ScheduleModeTabs.h"
-#include "schedule/SchedulePreview.h"
-#include "schedule/ScheduleTableModel.h"
-#include "scheduling/Clock.h"
+#include "app/scheduling/Clock.h"
+#include "models/catalog/Catalog.h"
+#include "ui/schedule/ScheduleDialog.h"
+#include "ui/schedule/ScheduleListView.h"
+#include "ui/schedule/ScheduleModeTabs.h"
+#include "ui/schedule/SchedulePreview.h"
+#include "ui/schedule/ScheduleTableModel.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

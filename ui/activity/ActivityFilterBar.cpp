@@ -1,6 +1,6 @@
-#include "activity/ActivityFilterBar.h"
+#include "ui/activity/ActivityFilterBar.h"
 
-#include "item/OperationListModel.h"
+#include "models/item/OperationListModel.h"
 
 #include <QComboBox>
 #include <QCompleter>

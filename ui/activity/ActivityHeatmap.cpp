@@ -1,6 +1,6 @@
-#include "activity/ActivityHeatmap.h"
+#include "ui/activity/ActivityHeatmap.h"
 
-#include "item/ActivityCalendarModel.h"
+#include "models/item/ActivityCalendarModel.h"
 
 #include <QAccessible>
 #include <QHelpEvent>

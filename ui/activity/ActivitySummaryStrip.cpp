@@ -1,6 +1,6 @@
-#include "activity/ActivitySummaryStrip.h"
+#include "ui/activity/ActivitySummaryStrip.h"
 
-#include "item/OperationListModel.h"
+#include "models/item/OperationListModel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,13 +1,13 @@
-#include "activity/ActivityView.h"
+#include "ui/activity/ActivityView.h"
 
-#include "activity/ActivityFilterBar.h"
-#include "activity/ActivityHeatmap.h"
-#include "activity/ActivitySummaryStrip.h"
-#include "activity/OperationDetailWidget.h"
-#include "catalog/Catalog.h"
-#include "engine/OperationEngine.h"
-#include "item/ActivityCalendarModel.h"
-#include "item/OperationListModel.h"
+#include "app/engine/OperationEngine.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/ActivityCalendarModel.h"
+#include "models/item/OperationListModel.h"
+#include "ui/activity/ActivityFilterBar.h"
+#include "ui/activity/ActivityHeatmap.h"
+#include "ui/activity/ActivitySummaryStrip.h"
+#include "ui/activity/OperationDetailWidget.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

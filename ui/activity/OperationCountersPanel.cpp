@@ -1,4 +1,4 @@
-#include "activity/OperationCountersPanel.h"
+#include "ui/activity/OperationCountersPanel.h"
 
 #include <QGridLayout>
 #include <QJsonValue>

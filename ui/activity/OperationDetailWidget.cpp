@@ -1,10 +1,10 @@
-#include "activity/OperationDetailWidget.h"
+#include "ui/activity/OperationDetailWidget.h"
 
-#include "activity/OperationCountersPanel.h"
-#include "catalog/Catalog.h"
-#include "domain/OperationShortfalls.h"
-#include "engine/OperationEngine.h"
-#include "item/OperationListModel.h"
+#include "app/engine/OperationEngine.h"
+#include "models/catalog/Catalog.h"
+#include "models/domain/OperationShortfalls.h"
+#include "models/item/OperationListModel.h"
+#include "ui/activity/OperationCountersPanel.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>

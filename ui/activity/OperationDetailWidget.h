@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Operation.h"
-#include "engine/OperationRequest.h"
+#include "app/engine/OperationRequest.h"
+#include "models/domain/Operation.h"
 
 #include <QPointer>
 #include <QTimer>

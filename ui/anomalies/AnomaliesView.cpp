@@ -1,11 +1,11 @@
-#include "anomalies/AnomaliesView.h"
+#include "ui/anomalies/AnomaliesView.h"
 
-#include "activity/ActivitySummaryStrip.h"
-#include "anomalies/AnomalyDetailWidget.h"
-#include "anomalies/AnomalyFilterBar.h"
-#include "anomalies/AnomalyStatusStrip.h"
-#include "catalog/Catalog.h"
-#include "item/AnomalyListModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/AnomalyListModel.h"
+#include "ui/activity/ActivitySummaryStrip.h"
+#include "ui/anomalies/AnomalyDetailWidget.h"
+#include "ui/anomalies/AnomalyFilterBar.h"
+#include "ui/anomalies/AnomalyStatusStrip.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,9 +1,9 @@
-#include "anomalies/AnomalyDetailWidget.h"
+#include "ui/anomalies/AnomalyDetailWidget.h"
 
-#include "anomalies/AnomalyEvidence.h"
-#include "anomalies/AnomalyStatusDialog.h"
-#include "catalog/Catalog.h"
-#include "item/AnomalyListModel.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/AnomalyListModel.h"
+#include "ui/anomalies/AnomalyEvidence.h"
+#include "ui/anomalies/AnomalyStatusDialog.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

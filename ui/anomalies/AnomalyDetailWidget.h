@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Anomaly.h"
+#include "models/domain/Anomaly.h"
 
 #include <QHash>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "anomalies/AnomalyEvidence.h"
+#include "ui/anomalies/AnomalyEvidence.h"
 
-#include "item/AnomalyListModel.h"
+#include "models/item/AnomalyListModel.h"
 
 #include <QApplication>
 #include <QCoreApplication>

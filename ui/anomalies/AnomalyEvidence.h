@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Anomaly.h"
-#include "domain/Container.h"
+#include "models/domain/Anomaly.h"
+#include "models/domain/Container.h"
 
 #include <QJsonArray>
 #include <QStringList>

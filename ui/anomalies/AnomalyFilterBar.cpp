@@ -1,6 +1,6 @@
-#include "anomalies/AnomalyFilterBar.h"
+#include "ui/anomalies/AnomalyFilterBar.h"
 
-#include "item/AnomalyListModel.h"
+#include "models/item/AnomalyListModel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

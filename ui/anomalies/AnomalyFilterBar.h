@@ -1,6 +1,6 @@
 #pragma once
 
-#include "catalog/Catalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "anomalies/AnomalyStatusDialog.h"
+#include "ui/anomalies/AnomalyStatusDialog.h"
 
-#include "domain/Anomaly.h"
-#include "item/AnomalyListModel.h"
+#include "models/domain/Anomaly.h"
+#include "models/item/AnomalyListModel.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

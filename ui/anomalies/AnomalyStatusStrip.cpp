@@ -1,8 +1,8 @@
-#include "anomalies/AnomalyStatusStrip.h"
+#include "ui/anomalies/AnomalyStatusStrip.h"
 
-#include "activity/ActivitySummaryStrip.h"
-#include "domain/Anomaly.h"
-#include "item/AnomalyListModel.h"
+#include "models/domain/Anomaly.h"
+#include "models/item/AnomalyListModel.h"
+#include "ui/activity/ActivitySummaryStrip.h"
 
 #include <QButtonGroup>
 #include <QFrame>

@@ -1,10 +1,10 @@
-#include "checks/CheckEditDialog.h"
+#include "ui/checks/CheckEditDialog.h"
 
-#include "catalog/Catalog.h"
-#include "checks/CheckDecisions.h"
-#include "checks/CheckFieldsEditor.h"
-#include "connectors/FieldTypes.h"
-#include "item/CheckListModel.h"
+#include "app/checks/CheckDecisions.h"
+#include "app/connectors/FieldTypes.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/CheckListModel.h"
+#include "ui/checks/CheckFieldsEditor.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

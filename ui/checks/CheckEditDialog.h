@@ -1,8 +1,8 @@
 #pragma once
 
-#include "checks/PropertyEditors.h"
-#include "domain/Check.h"
-#include "domain/Container.h"
+#include "models/domain/Check.h"
+#include "models/domain/Container.h"
+#include "ui/checks/PropertyEditors.h"
 
 #include <QDialog>
 #include <QList>

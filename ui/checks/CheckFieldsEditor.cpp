@@ -1,6 +1,6 @@
-#include "checks/CheckFieldsEditor.h"
+#include "ui/checks/CheckFieldsEditor.h"
 
-#include "connectors/FieldTypes.h"
+#include "app/connectors/FieldTypes.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checks/RuleCatalog.h"
-#include "domain/Container.h"
+#include "app/checks/RuleCatalog.h"
+#include "models/domain/Container.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
-#include "checks/CheckPresentation.h"
+#include "ui/checks/CheckPresentation.h"
 
-#include "catalog/Catalog.h"
-#include "checks/RuleCatalog.h"
+#include "app/checks/RuleCatalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "item/CheckListModel.h"
+#include "models/item/CheckListModel.h"
 
 #include <QHash>
 

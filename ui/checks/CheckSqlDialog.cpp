@@ -1,9 +1,9 @@
-#include "checks/CheckSqlDialog.h"
+#include "ui/checks/CheckSqlDialog.h"
 
-#include "catalog/Catalog.h"
-#include "checks/CheckCompiler.h"
-#include "checks/CheckPresentation.h"
-#include "connectors/ConnectorSpec.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/checks/CheckPresentation.h"
 
 #include <QApplication>
 #include <QClipboard>

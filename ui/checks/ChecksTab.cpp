@@ -1,11 +1,11 @@
-#include "checks/ChecksTab.h"
+#include "ui/checks/ChecksTab.h"
 
-#include "catalog/Catalog.h"
-#include "checks/CheckDecisions.h"
-#include "checks/CheckEditDialog.h"
-#include "checks/CheckPresentation.h"
-#include "checks/CheckSqlDialog.h"
-#include "item/CheckListModel.h"
+#include "app/checks/CheckDecisions.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/CheckListModel.h"
+#include "ui/checks/CheckEditDialog.h"
+#include "ui/checks/CheckPresentation.h"
+#include "ui/checks/CheckSqlDialog.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checks/CheckEditDialog.h"
-#include "checks/CheckSqlDialog.h"
+#include "ui/checks/CheckEditDialog.h"
+#include "ui/checks/CheckSqlDialog.h"
 
 #include <QHash>
 #include <QPointer>

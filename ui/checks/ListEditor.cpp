@@ -1,4 +1,4 @@
-#include "checks/ListEditor.h"
+#include "ui/checks/ListEditor.h"
 
 #include <QGridLayout>
 #include <QKeyEvent>

@@ -1,7 +1,7 @@
-#include "checks/PropertyEditors.h"
+#include "ui/checks/PropertyEditors.h"
 
-#include "catalog/Catalog.h"
-#include "checks/ListEditor.h"
+#include "models/catalog/Catalog.h"
+#include "ui/checks/ListEditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>

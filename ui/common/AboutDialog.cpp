@@ -1,4 +1,4 @@
-#include "common/AboutDialog.h"
+#include "ui/common/AboutDialog.h"
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

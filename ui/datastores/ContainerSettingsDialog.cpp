@@ -1,8 +1,8 @@
-#include "datastores/ContainerSettingsDialog.h"
+#include "ui/datastores/ContainerSettingsDialog.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/FieldTypes.h"
-#include "files/TextEncoding.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/files/TextEncoding.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

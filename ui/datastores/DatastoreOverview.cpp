@@ -1,8 +1,8 @@
-#include "datastores/DatastoreOverview.h"
+#include "ui/datastores/DatastoreOverview.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "item/OperationListModel.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "models/item/OperationListModel.h"
 
 #include <QDir>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
-#include "datastores/DatastoreTreeDelegate.h"
+#include "ui/datastores/DatastoreTreeDelegate.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "item/DatastoreTreeModel.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/item/DatastoreTreeModel.h"
 
 #include <QApplication>
 #include <QPainter>

@@ -1,10 +1,10 @@
-#include "enrichment/EnrichmentLinkController.h"
+#include "ui/enrichment/EnrichmentLinkController.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "enrichment/Prefix.h"
-#include "secrets/CredentialStore.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/enrichment/Prefix.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>

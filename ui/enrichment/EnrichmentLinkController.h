@@ -1,7 +1,7 @@
 #pragma once
 
-#include "enrichment/EnrichmentLinker.h"
-#include "wizard/ConnectionDraft.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "ui/wizard/ConnectionDraft.h"
 
 #include <QObject>
 #include <QPointer>

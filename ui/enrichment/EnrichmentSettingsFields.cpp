@@ -1,7 +1,7 @@
-#include "enrichment/EnrichmentSettingsFields.h"
+#include "ui/enrichment/EnrichmentSettingsFields.h"
 
-#include "enrichment/EnrichmentLinker.h"
-#include "wizard/WizardUi.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>

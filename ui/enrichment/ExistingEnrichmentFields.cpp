@@ -1,8 +1,8 @@
-#include "enrichment/ExistingEnrichmentFields.h"
+#include "ui/enrichment/ExistingEnrichmentFields.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Datastore.h"
-#include "enrichment/EnrichmentLinkController.h"
+#include "models/domain/Datastore.h"
+#include "ui/enrichment/EnrichmentLinkController.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,11 +1,11 @@
-#include "enrichment/NewEnrichmentForm.h"
+#include "ui/enrichment/NewEnrichmentForm.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "wizard/ConnectionForm.h"
-#include "wizard/ConnectionTestPanel.h"
-#include "wizard/ToggleSwitch.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/ConnectionForm.h"
+#include "ui/wizard/ConnectionTestPanel.h"
+#include "ui/wizard/ToggleSwitch.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "enrichment/EnrichmentLinkController.h"
+#include "ui/enrichment/EnrichmentLinkController.h"
 
 #include <QWidget>
 

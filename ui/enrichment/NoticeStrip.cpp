@@ -1,4 +1,4 @@
-#include "enrichment/NoticeStrip.h"
+#include "ui/enrichment/NoticeStrip.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "enrichment/PrefixField.h"
+#include "ui/enrichment/PrefixField.h"
 
-#include "enrichment/Prefix.h"
-#include "wizard/WizardUi.h"
+#include "app/enrichment/Prefix.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

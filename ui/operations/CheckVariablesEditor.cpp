@@ -1,4 +1,4 @@
-#include "operations/CheckVariablesEditor.h"
+#include "ui/operations/CheckVariablesEditor.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "operations/ContainerSelector.h"
+#include "ui/operations/ContainerSelector.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

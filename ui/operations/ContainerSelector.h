@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Container.h"
+#include "models/domain/Container.h"
 
 #include <QList>
 #include <QStringList>

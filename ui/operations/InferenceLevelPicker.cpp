@@ -1,4 +1,4 @@
-#include "operations/InferenceLevelPicker.h"
+#include "ui/operations/InferenceLevelPicker.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>

@@ -1,13 +1,13 @@
-#include "operations/OperationActions.h"
+#include "ui/operations/OperationActions.h"
 
-#include "catalog/Catalog.h"
-#include "datastores/ContainerSettingsDialog.h"
-#include "engine/OperationEngine.h"
-#include "operations/ContainerSelector.h"
-#include "operations/ProfileDialog.h"
-#include "operations/ScanDialog.h"
-#include "operations/SyncDialog.h"
-#include "schedule/ScheduleDialog.h"
+#include "app/engine/OperationEngine.h"
+#include "models/catalog/Catalog.h"
+#include "ui/datastores/ContainerSettingsDialog.h"
+#include "ui/operations/ContainerSelector.h"
+#include "ui/operations/ProfileDialog.h"
+#include "ui/operations/ScanDialog.h"
+#include "ui/operations/SyncDialog.h"
+#include "ui/schedule/ScheduleDialog.h"
 
 #include <QApplication>
 #include <QMessageBox>

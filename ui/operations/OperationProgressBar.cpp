@@ -1,6 +1,6 @@
-#include "operations/OperationProgressBar.h"
+#include "ui/operations/OperationProgressBar.h"
 
-#include "engine/OperationEngine.h"
+#include "app/engine/OperationEngine.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/OperationRequest.h"
+#include "app/engine/OperationRequest.h"
 
 #include <QElapsedTimer>
 #include <QTimer>

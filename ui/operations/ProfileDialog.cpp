@@ -1,9 +1,9 @@
-#include "operations/ProfileDialog.h"
+#include "ui/operations/ProfileDialog.h"
 
-#include "operations/ContainerSelector.h"
-#include "operations/InferenceLevelPicker.h"
-#include "operations/ReadSettingsWidgets.h"
-#include "operations/RunButtons.h"
+#include "ui/operations/ContainerSelector.h"
+#include "ui/operations/InferenceLevelPicker.h"
+#include "ui/operations/ReadSettingsWidgets.h"
+#include "ui/operations/RunButtons.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

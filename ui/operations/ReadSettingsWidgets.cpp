@@ -1,4 +1,4 @@
-#include "operations/ReadSettingsWidgets.h"
+#include "ui/operations/ReadSettingsWidgets.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

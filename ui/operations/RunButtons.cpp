@@ -1,4 +1,4 @@
-#include "operations/RunButtons.h"
+#include "ui/operations/RunButtons.h"
 
 #include <QBoxLayout>
 #include <QDialog>

@@ -1,9 +1,9 @@
-#include "operations/ScanDialog.h"
+#include "ui/operations/ScanDialog.h"
 
-#include "operations/CheckVariablesEditor.h"
-#include "operations/ContainerSelector.h"
-#include "operations/ReadSettingsWidgets.h"
-#include "operations/RunButtons.h"
+#include "ui/operations/CheckVariablesEditor.h"
+#include "ui/operations/ContainerSelector.h"
+#include "ui/operations/ReadSettingsWidgets.h"
+#include "ui/operations/RunButtons.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>

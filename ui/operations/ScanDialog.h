@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Container.h"
-#include "domain/Datastore.h"
+#include "models/domain/Container.h"
+#include "models/domain/Datastore.h"
 
 #include <QDialog>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
-#include "operations/SyncDialog.h"
+#include "ui/operations/SyncDialog.h"
 
-#include "operations/RunButtons.h"
+#include "ui/operations/RunButtons.h"
 
 #include <QCheckBox>
 #include <QGroupBox>

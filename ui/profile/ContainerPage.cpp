@@ -1,7 +1,7 @@
-#include "profile/ContainerPage.h"
+#include "ui/profile/ContainerPage.h"
 
-#include "checks/ChecksTab.h"
-#include "profile/ContainerProfileView.h"
+#include "ui/checks/ChecksTab.h"
+#include "ui/profile/ContainerProfileView.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>

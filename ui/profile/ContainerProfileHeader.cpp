@@ -1,7 +1,7 @@
-#include "profile/ContainerProfileHeader.h"
+#include "ui/profile/ContainerProfileHeader.h"
 
-#include "profile/ProfileFormat.h"
-#include "profile/RoundedFrame.h"
+#include "ui/profile/ProfileFormat.h"
+#include "ui/profile/RoundedFrame.h"
 
 #include <QFrame>
 #include <QHBoxLayout>

@@ -1,13 +1,13 @@
-#include "profile/ContainerProfileView.h"
+#include "ui/profile/ContainerProfileView.h"
 
-#include "catalog/Catalog.h"
-#include "engine/OperationRequest.h"
-#include "engine/profile/ProfileQueries.h"
-#include "profile/ContainerProfileHeader.h"
-#include "profile/FieldProfilePanel.h"
-#include "profile/ProfileFieldList.h"
-#include "profile/ProfileFormat.h"
-#include "profile/ProfileHistoryTable.h"
+#include "app/engine/OperationRequest.h"
+#include "app/engine/profile/ProfileQueries.h"
+#include "models/catalog/Catalog.h"
+#include "ui/profile/ContainerProfileHeader.h"
+#include "ui/profile/FieldProfilePanel.h"
+#include "ui/profile/ProfileFieldList.h"
+#include "ui/profile/ProfileFormat.h"
+#include "ui/profile/ProfileHistoryTable.h"
 
 #include <QFrame>
 #include <QJsonObject>

@@ -1,10 +1,10 @@
-#include "profile/FieldProfilePanel.h"
+#include "ui/profile/FieldProfilePanel.h"
 
-#include "profile/HistogramChart.h"
-#include "profile/ProfileFormat.h"
-#include "profile/ProfileHistoryTable.h"
-#include "profile/ProfileMetrics.h"
-#include "profile/RoundedFrame.h"
+#include "ui/profile/HistogramChart.h"
+#include "ui/profile/ProfileFormat.h"
+#include "ui/profile/ProfileHistoryTable.h"
+#include "ui/profile/ProfileMetrics.h"
+#include "ui/profile/RoundedFrame.h"
 
 #include <QFormLayout>
 #include <QFrame>

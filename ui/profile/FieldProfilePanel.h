@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/FieldProfile.h"
+#include "models/domain/FieldProfile.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,6 +1,6 @@
-#include "profile/HistogramChart.h"
+#include "ui/profile/HistogramChart.h"
 
-#include "profile/ProfileFormat.h"
+#include "ui/profile/ProfileFormat.h"
 
 #include <QHelpEvent>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "profile/ProfileFieldList.h"
+#include "ui/profile/ProfileFieldList.h"
 
-#include "profile/ProfileFormat.h"
+#include "ui/profile/ProfileFormat.h"
 
 #include <QHeaderView>
 #include <QPainter>

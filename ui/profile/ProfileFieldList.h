@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Container.h"
-#include "domain/FieldProfile.h"
+#include "models/domain/Container.h"
+#include "models/domain/FieldProfile.h"
 
 #include <QTreeWidget>
 

@@ -1,6 +1,6 @@
-#include "profile/ProfileFormat.h"
+#include "ui/profile/ProfileFormat.h"
 
-#include "connectors/FieldTypes.h"
+#include "app/connectors/FieldTypes.h"
 
 #include <QJsonObject>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "profile/ProfileHistoryTable.h"
+#include "ui/profile/ProfileHistoryTable.h"
 
-#include "profile/ProfileMetrics.h"
+#include "ui/profile/ProfileMetrics.h"
 
 #include <QHeaderView>
 #include <QLocale>

@@ -1,6 +1,6 @@
-#include "profile/ProfileMetrics.h"
+#include "ui/profile/ProfileMetrics.h"
 
-#include "profile/ProfileFormat.h"
+#include "ui/profile/ProfileFormat.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "profile/RoundedFrame.h"
+#include "ui/profile/RoundedFrame.h"
 
 #include <QPainter>
 

@@ -1,11 +1,11 @@
-#include "schedule/ScheduleDialog.h"
+#include "ui/schedule/ScheduleDialog.h"
 
-#include "catalog/Catalog.h"
-#include "schedule/ScheduleFormat.h"
-#include "schedule/ScheduleModeTabs.h"
-#include "schedule/SchedulePreview.h"
-#include "scheduling/Clock.h"
-#include "scheduling/Scheduler.h"
+#include "app/scheduling/Clock.h"
+#include "app/scheduling/Scheduler.h"
+#include "models/catalog/Catalog.h"
+#include "ui/schedule/ScheduleFormat.h"
+#include "ui/schedule/ScheduleModeTabs.h"
+#include "ui/schedule/SchedulePreview.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

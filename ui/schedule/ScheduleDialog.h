@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Schedule.h"
-#include "scheduling/ScheduleSpec.h"
+#include "app/scheduling/ScheduleSpec.h"
+#include "models/domain/Schedule.h"
 
 #include <QDialog>
 #include <QJsonObject>

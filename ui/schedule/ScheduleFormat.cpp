@@ -1,6 +1,6 @@
-#include "schedule/ScheduleFormat.h"
+#include "ui/schedule/ScheduleFormat.h"
 
-#include "item/OperationListModel.h"
+#include "models/item/OperationListModel.h"
 
 #include <QLocale>
 

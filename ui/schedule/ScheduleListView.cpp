@@ -1,11 +1,11 @@
-#include "schedule/ScheduleListView.h"
+#include "ui/schedule/ScheduleListView.h"
 
-#include "catalog/Catalog.h"
-#include "schedule/ScheduleDialog.h"
-#include "schedule/ScheduleFormat.h"
-#include "schedule/ScheduleTableModel.h"
-#include "scheduling/Clock.h"
-#include "scheduling/Scheduler.h"
+#include "app/scheduling/Clock.h"
+#include "app/scheduling/Scheduler.h"
+#include "models/catalog/Catalog.h"
+#include "ui/schedule/ScheduleDialog.h"
+#include "ui/schedule/ScheduleFormat.h"
+#include "ui/schedule/ScheduleTableModel.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -1,4 +1,4 @@
-#include "schedule/ScheduleModeTabs.h"
+#include "ui/schedule/ScheduleModeTabs.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scheduling/ScheduleSpec.h"
+#include "app/scheduling/ScheduleSpec.h"
 
 #include <QTabWidget>
 

@@ -1,7 +1,7 @@
-#include "schedule/SchedulePreview.h"
+#include "ui/schedule/SchedulePreview.h"
 
-#include "schedule/ScheduleFormat.h"
-#include "scheduling/CronExpression.h"
+#include "app/scheduling/CronExpression.h"
+#include "ui/schedule/ScheduleFormat.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

@@ -1,8 +1,8 @@
-#include "schedule/ScheduleTableModel.h"
+#include "ui/schedule/ScheduleTableModel.h"
 
-#include "catalog/Catalog.h"
-#include "schedule/ScheduleFormat.h"
-#include "scheduling/CronExpression.h"
+#include "app/scheduling/CronExpression.h"
+#include "models/catalog/Catalog.h"
+#include "ui/schedule/ScheduleFormat.h"
 
 #include <QFontDatabase>
 #include <QGuiApplication>

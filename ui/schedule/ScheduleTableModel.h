@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Schedule.h"
+#include "models/domain/Schedule.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,13 +1,13 @@
-#include "wizard/AddDatastoreWizard.h"
+#include "ui/wizard/AddDatastoreWizard.h"
 
-#include "catalog/Catalog.h"
-#include "wizard/ConnectionForm.h"
-#include "wizard/ConnectionPage.h"
-#include "wizard/ConnectionTestPanel.h"
-#include "wizard/DatastoreCreationController.h"
-#include "wizard/DatastorePage.h"
-#include "wizard/MultiSchemaDialog.h"
-#include "wizard/WizardUi.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/ConnectionForm.h"
+#include "ui/wizard/ConnectionPage.h"
+#include "ui/wizard/ConnectionTestPanel.h"
+#include "ui/wizard/DatastoreCreationController.h"
+#include "ui/wizard/DatastorePage.h"
+#include "ui/wizard/MultiSchemaDialog.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QAbstractButton>
 #include <QIcon>

@@ -1,4 +1,4 @@
-#include "wizard/BusySpinner.h"
+#include "ui/wizard/BusySpinner.h"
 
 #include <QPainter>
 

@@ -1,7 +1,7 @@
-#include "wizard/ConnectionDraft.h"
+#include "ui/wizard/ConnectionDraft.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "secrets/SecretReferences.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/secrets/SecretReferences.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "domain/Connection.h"
-#include "secrets/ConnectionReferences.h"
-#include "secrets/VaultConfig.h"
+#include "app/secrets/ConnectionReferences.h"
+#include "app/secrets/VaultConfig.h"
+#include "models/domain/Connection.h"
 
 #include <QHash>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "wizard/ConnectionForm.h"
+#include "ui/wizard/ConnectionForm.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "wizard/TeamsSelector.h"
-#include "wizard/ToggleSwitch.h"
-#include "wizard/VaultFields.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "ui/wizard/TeamsSelector.h"
+#include "ui/wizard/ToggleSwitch.h"
+#include "ui/wizard/VaultFields.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QAction>
 #include <QCheckBox>

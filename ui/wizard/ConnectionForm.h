@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Connection.h"
-#include "wizard/ConnectionDraft.h"
+#include "models/domain/Connection.h"
+#include "ui/wizard/ConnectionDraft.h"
 
 #include <QPointer>
 #include <QVector>

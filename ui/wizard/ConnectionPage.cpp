@@ -1,10 +1,10 @@
-#include "wizard/ConnectionPage.h"
+#include "ui/wizard/ConnectionPage.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "wizard/ConnectionDraft.h"
-#include "wizard/ConnectionForm.h"
-#include "wizard/ConnectionTestPanel.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/ConnectionDraft.h"
+#include "ui/wizard/ConnectionForm.h"
+#include "ui/wizard/ConnectionTestPanel.h"
 
 #include <QFrame>
 #include <QPushButton>

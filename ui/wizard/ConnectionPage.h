@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Connection.h"
-#include "wizard/ConnectionTestRunner.h"
+#include "models/domain/Connection.h"
+#include "ui/wizard/ConnectionTestRunner.h"
 
 #include <QWizardPage>
 

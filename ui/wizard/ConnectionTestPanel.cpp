@@ -1,8 +1,8 @@
-#include "wizard/ConnectionTestPanel.h"
+#include "ui/wizard/ConnectionTestPanel.h"
 
-#include "wizard/BusySpinner.h"
-#include "wizard/StatusBanner.h"
-#include "wizard/WizardUi.h"
+#include "ui/wizard/BusySpinner.h"
+#include "ui/wizard/StatusBanner.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
-#include "wizard/ConnectionTestRunner.h"
+#include "app/connectors/SourceSession.h"
+#include "ui/wizard/ConnectionTestRunner.h"
 
 #include <QWidget>
 

@@ -1,11 +1,11 @@
-#include "wizard/ConnectionTestRunner.h"
+#include "ui/wizard/ConnectionTestRunner.h"
 
-#include "connectors/ConnectionTester.h"
-#include "secrets/ConnectionReferences.h"
-#include "secrets/CredentialStore.h"
-#include "secrets/SecretReferences.h"
-#include "secrets/VaultClient.h"
-#include "wizard/ConnectionDraft.h"
+#include "app/connectors/ConnectionTester.h"
+#include "app/secrets/ConnectionReferences.h"
+#include "app/secrets/CredentialStore.h"
+#include "app/secrets/SecretReferences.h"
+#include "app/secrets/VaultClient.h"
+#include "ui/wizard/ConnectionDraft.h"
 
 #include <QPointer>
 

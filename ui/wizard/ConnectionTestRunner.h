@@ -1,8 +1,8 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
-#include "domain/Connection.h"
-#include "secrets/VaultConfig.h"
+#include "app/connectors/SourceSession.h"
+#include "app/secrets/VaultConfig.h"
+#include "models/domain/Connection.h"
 
 #include <QHash>
 #include <QObject>

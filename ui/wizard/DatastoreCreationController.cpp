@@ -1,10 +1,10 @@
-#include "wizard/DatastoreCreationController.h"
+#include "ui/wizard/DatastoreCreationController.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "engine/OperationEngine.h"
-#include "secrets/CredentialStore.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/engine/OperationEngine.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wizard/ConnectionDraft.h"
+#include "ui/wizard/ConnectionDraft.h"
 
 #include <QObject>
 #include <QPointer>

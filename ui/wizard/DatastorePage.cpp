@@ -1,10 +1,10 @@
-#include "wizard/DatastorePage.h"
+#include "ui/wizard/DatastorePage.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "wizard/ConnectionDraft.h"
-#include "wizard/ToggleSwitch.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/ConnectionDraft.h"
+#include "ui/wizard/ToggleSwitch.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QComboBox>
 #include <QGridLayout>

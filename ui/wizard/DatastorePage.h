@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Connection.h"
+#include "models/domain/Connection.h"
 
 #include <QList>
 #include <QSet>

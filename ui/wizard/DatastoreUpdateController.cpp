@@ -1,7 +1,7 @@
-#include "wizard/DatastoreUpdateController.h"
+#include "ui/wizard/DatastoreUpdateController.h"
 
-#include "catalog/Catalog.h"
-#include "secrets/CredentialStore.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QLoggingCategory>
 #include <memory>

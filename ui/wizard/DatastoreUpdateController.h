@@ -1,7 +1,7 @@
 #pragma once
 
-#include "domain/Connection.h"
-#include "domain/Datastore.h"
+#include "models/domain/Connection.h"
+#include "models/domain/Datastore.h"
 
 #include <QHash>
 #include <QObject>

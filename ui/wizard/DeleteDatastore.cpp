@@ -1,8 +1,8 @@
-#include "wizard/DeleteDatastore.h"
+#include "ui/wizard/DeleteDatastore.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "secrets/CredentialStore.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QFutureWatcher>

@@ -1,14 +1,14 @@
-#include "wizard/EditDatastoreDialog.h"
+#include "ui/wizard/EditDatastoreDialog.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "wizard/ConnectionDraft.h"
-#include "wizard/ConnectionForm.h"
-#include "wizard/ConnectionTestPanel.h"
-#include "wizard/DatastoreUpdateController.h"
-#include "wizard/ToggleSwitch.h"
-#include "wizard/VaultFields.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/ConnectionDraft.h"
+#include "ui/wizard/ConnectionForm.h"
+#include "ui/wizard/ConnectionTestPanel.h"
+#include "ui/wizard/DatastoreUpdateController.h"
+#include "ui/wizard/ToggleSwitch.h"
+#include "ui/wizard/VaultFields.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

@@ -1,13 +1,13 @@
-#include "wizard/MultiSchemaController.h"
+#include "ui/wizard/MultiSchemaController.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "engine/OperationEngine.h"
-#include "enrichment/EnrichmentLinker.h"
-#include "enrichment/Prefix.h"
-#include "secrets/CredentialStore.h"
-#include "wizard/ConnectionTestRunner.h"
-#include "wizard/DatastoreCreationController.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/engine/OperationEngine.h"
+#include "app/enrichment/EnrichmentLinker.h"
+#include "app/enrichment/Prefix.h"
+#include "app/secrets/CredentialStore.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/ConnectionTestRunner.h"
+#include "ui/wizard/DatastoreCreationController.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
-#include "wizard/ConnectionDraft.h"
+#include "app/connectors/SourceSession.h"
+#include "ui/wizard/ConnectionDraft.h"
 
 #include <QList>
 #include <QMetaType>

@@ -1,13 +1,13 @@
-#include "wizard/MultiSchemaDialog.h"
+#include "ui/wizard/MultiSchemaDialog.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "wizard/BusySpinner.h"
-#include "wizard/MultiSchemaResultsView.h"
-#include "wizard/SchemaChecklist.h"
-#include "wizard/StatusBanner.h"
-#include "wizard/TeamsSelector.h"
-#include "wizard/WizardUi.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "models/catalog/Catalog.h"
+#include "ui/wizard/BusySpinner.h"
+#include "ui/wizard/MultiSchemaResultsView.h"
+#include "ui/wizard/SchemaChecklist.h"
+#include "ui/wizard/StatusBanner.h"
+#include "ui/wizard/TeamsSelector.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "wizard/MultiSchemaController.h"
+#include "ui/wizard/MultiSchemaController.h"
 
 #include <QDialog>
 

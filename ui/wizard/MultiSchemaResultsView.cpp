@@ -1,7 +1,7 @@
-#include "wizard/MultiSchemaResultsView.h"
+#include "ui/wizard/MultiSchemaResultsView.h"
 
-#include "wizard/SchemaChecklist.h"
-#include "wizard/StatusBanner.h"
+#include "ui/wizard/SchemaChecklist.h"
+#include "ui/wizard/StatusBanner.h"
 
 #include <QHeaderView>
 #include <QPainter>

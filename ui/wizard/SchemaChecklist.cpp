@@ -1,6 +1,6 @@
-#include "wizard/SchemaChecklist.h"
+#include "ui/wizard/SchemaChecklist.h"
 
-#include "wizard/WizardUi.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

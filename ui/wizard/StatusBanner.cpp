@@ -1,4 +1,4 @@
-#include "wizard/StatusBanner.h"
+#include "ui/wizard/StatusBanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "wizard/TeamsSelector.h"
+#include "ui/wizard/TeamsSelector.h"
 
-#include "wizard/WizardUi.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>

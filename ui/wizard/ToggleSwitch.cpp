@@ -1,4 +1,4 @@
-#include "wizard/ToggleSwitch.h"
+#include "ui/wizard/ToggleSwitch.h"
 
 #include <QPainter>
 #include <QPainterPath>

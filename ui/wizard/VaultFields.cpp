@@ -1,7 +1,7 @@
-#include "wizard/VaultFields.h"
+#include "ui/wizard/VaultFields.h"
 
-#include "wizard/ToggleSwitch.h"
-#include "wizard/WizardUi.h"
+#include "ui/wizard/ToggleSwitch.h"
+#include "ui/wizard/WizardUi.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

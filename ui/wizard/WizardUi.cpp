@@ -1,6 +1,6 @@
-#include "wizard/WizardUi.h"
+#include "ui/wizard/WizardUi.h"
 
-#include "connectors/ConnectorSpec.h"
+#include "app/connectors/ConnectorSpec.h"
 
 #include <QAbstractButton>
 #include <QAction>

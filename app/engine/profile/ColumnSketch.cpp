@@ -1,4 +1,4 @@
-#include "engine/profile/ColumnSketch.h"
+#include "app/engine/profile/ColumnSketch.h"
 
 #include <QJsonValue>
 #include <cmath>

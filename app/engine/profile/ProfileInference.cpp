@@ -1,8 +1,8 @@
-#include "engine/profile/ProfileInference.h"
+#include "app/engine/profile/ProfileInference.h"
 
-#include "catalog/Catalog.h"
-#include "checks/CheckInference.h"
-#include "connectors/FieldTypes.h"
+#include "app/checks/CheckInference.h"
+#include "app/connectors/FieldTypes.h"
+#include "models/catalog/Catalog.h"
 
 #include <algorithm>
 

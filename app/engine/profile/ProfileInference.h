@@ -1,11 +1,11 @@
 #pragma once
 
-#include "checks/CheckCompiler.h"
-#include "checks/CheckInference.h"
-#include "checks/CheckSynchronizer.h"
-#include "domain/Container.h"
-#include "domain/Datastore.h"
-#include "domain/FieldProfile.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/checks/CheckInference.h"
+#include "app/checks/CheckSynchronizer.h"
+#include "models/domain/Container.h"
+#include "models/domain/Datastore.h"
+#include "models/domain/FieldProfile.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,16 +1,16 @@
-#include "engine/profile/ProfileOperation.h"
+#include "app/engine/profile/ProfileOperation.h"
 
-#include "catalog/Catalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/Discovery.h"
-#include "connectors/FieldTypes.h"
-#include "connectors/FolderDiscovery.h"
-#include "engine/FileFindings.h"
-#include "engine/OperationRequest.h"
-#include "engine/profile/ProfileInference.h"
-#include "engine/profile/ProfilePasses.h"
-#include "engine/profile/ProfileQueries.h"
-#include "engine/profile/SqliteProfileFunction.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/Discovery.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/engine/FileFindings.h"
+#include "app/engine/OperationRequest.h"
+#include "app/engine/profile/ProfileInference.h"
+#include "app/engine/profile/ProfilePasses.h"
+#include "app/engine/profile/ProfileQueries.h"
+#include "app/engine/profile/SqliteProfileFunction.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

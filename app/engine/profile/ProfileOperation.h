@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/OperationContext.h"
+#include "app/engine/OperationContext.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,7 +1,7 @@
-#include "engine/profile/ProfilePasses.h"
+#include "app/engine/profile/ProfilePasses.h"
 
-#include "checks/CheckSqlText.h"
-#include "engine/FailureIsolation.h"
+#include "app/checks/CheckSqlText.h"
+#include "app/engine/FailureIsolation.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

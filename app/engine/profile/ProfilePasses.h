@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/profile/ProfileQueries.h"
+#include "app/engine/profile/ProfileQueries.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

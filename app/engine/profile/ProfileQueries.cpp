@@ -1,7 +1,7 @@
-#include "engine/profile/ProfileQueries.h"
+#include "app/engine/profile/ProfileQueries.h"
 
-#include "connectors/FolderDiscovery.h"
-#include "engine/profile/SqliteProfileFunction.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/engine/profile/SqliteProfileFunction.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "checks/CheckCompiler.h"
-#include "connectors/ColumnMeasures.h"
-#include "connectors/FieldTypes.h"
-#include "connectors/SqlDialect.h"
-#include "domain/FieldProfile.h"
+#include "app/checks/CheckCompiler.h"
+#include "app/connectors/ColumnMeasures.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/connectors/SqlDialect.h"
+#include "models/domain/FieldProfile.h"
 
 #include <QJsonArray>
 #include <QList>

@@ -1,8 +1,8 @@
 // Profile's second pass: top values, quantiles, value ranges, entropy and the higher moments,
 // from one grouped query over a bounded sample of the rows pass 1 read.
-#include "checks/CheckSqlText.h"
-#include "connectors/FolderDiscovery.h"
-#include "engine/profile/ProfileQueries.h"
+#include "app/checks/CheckSqlText.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/engine/profile/ProfileQueries.h"
 
 #include <QJsonObject>
 #include <QSqlQuery>

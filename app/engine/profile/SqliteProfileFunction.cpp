@@ -1,4 +1,4 @@
-#include "engine/profile/SqliteProfileFunction.h"
+#include "app/engine/profile/SqliteProfileFunction.h"
 
 #include <QJsonDocument>
 #include <QLoggingCategory>

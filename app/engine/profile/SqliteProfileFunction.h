@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/profile/ColumnSketch.h"
+#include "app/engine/profile/ColumnSketch.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>

@@ -1,7 +1,7 @@
-#include "engine/scan/ScanContainer.h"
+#include "app/engine/scan/ScanContainer.h"
 
-#include "checks/CheckSqlText.h"
-#include "engine/FailureIsolation.h"
+#include "app/checks/CheckSqlText.h"
+#include "app/engine/FailureIsolation.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "checks/CheckCompiler.h"
-#include "domain/Check.h"
+#include "app/checks/CheckCompiler.h"
+#include "models/domain/Check.h"
 
 #include <QJsonObject>
 #include <QList>

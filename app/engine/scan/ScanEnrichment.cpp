@@ -1,7 +1,7 @@
-#include "engine/scan/ScanEnrichment.h"
+#include "app/engine/scan/ScanEnrichment.h"
 
-#include "connectors/ConnectorSpec.h"
-#include "engine/OperationContext.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/engine/OperationContext.h"
 
 #include <QCoreApplication>
 

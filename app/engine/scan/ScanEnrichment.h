@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/SourceSession.h"
-#include "enrichment/EnrichmentWriter.h"
+#include "app/connectors/SourceSession.h"
+#include "app/enrichment/EnrichmentWriter.h"
 
 #include <memory>
 #include <optional>

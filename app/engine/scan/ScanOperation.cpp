@@ -1,15 +1,15 @@
-#include "engine/scan/ScanOperation.h"
+#include "app/engine/scan/ScanOperation.h"
 
-#include "catalog/Catalog.h"
-#include "catalog/CatalogTransaction.h"
-#include "checks/RuleCatalog.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/FieldTypes.h"
-#include "engine/FileFindings.h"
-#include "engine/OperationRequest.h"
-#include "engine/scan/ScanContainer.h"
-#include "engine/scan/ScanEnrichment.h"
-#include "engine/scan/ScanRecorder.h"
+#include "app/checks/RuleCatalog.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/FieldTypes.h"
+#include "app/engine/FileFindings.h"
+#include "app/engine/OperationRequest.h"
+#include "app/engine/scan/ScanContainer.h"
+#include "app/engine/scan/ScanEnrichment.h"
+#include "app/engine/scan/ScanRecorder.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogTransaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

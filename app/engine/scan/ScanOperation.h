@@ -1,7 +1,7 @@
 #pragma once
 
-#include "engine/OperationContext.h"
-#include "engine/scan/ScanOptions.h"
+#include "app/engine/OperationContext.h"
+#include "app/engine/scan/ScanOptions.h"
 
 namespace assay {
 

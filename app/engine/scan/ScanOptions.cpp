@@ -1,4 +1,4 @@
-#include "engine/scan/ScanOptions.h"
+#include "app/engine/scan/ScanOptions.h"
 
 #include <QJsonArray>
 

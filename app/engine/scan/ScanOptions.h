@@ -1,6 +1,6 @@
 #pragma once
 
-#include "domain/Datastore.h"
+#include "models/domain/Datastore.h"
 
 #include <QHash>
 #include <QJsonObject>

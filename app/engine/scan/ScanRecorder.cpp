@@ -1,8 +1,8 @@
-#include "engine/scan/ScanRecorder.h"
+#include "app/engine/scan/ScanRecorder.h"
 
-#include "catalog/Catalog.h"
-#include "checks/AnomalyMessages.h"
-#include "checks/RuleCatalog.h"
+#include "app/checks/AnomalyMessages.h"
+#include "app/checks/RuleCatalog.h"
+#include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

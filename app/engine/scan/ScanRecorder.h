@@ -1,10 +1,10 @@
 #pragma once
 
-#include "domain/Container.h"
-#include "domain/Datastore.h"
-#include "engine/scan/ScanContainer.h"
-#include "engine/scan/ScanOptions.h"
-#include "enrichment/EnrichmentWriter.h"
+#include "app/engine/scan/ScanContainer.h"
+#include "app/engine/scan/ScanOptions.h"
+#include "app/enrichment/EnrichmentWriter.h"
+#include "models/domain/Container.h"
+#include "models/domain/Datastore.h"
 
 #include <QSet>
 

@@ -1,6 +1,6 @@
-#include "engine/sync/Identifiers.h"
+#include "app/engine/sync/Identifiers.h"
 
-#include "connectors/FieldTypes.h"
+#include "app/connectors/FieldTypes.h"
 
 #include <QRegularExpression>
 

@@ -1,11 +1,11 @@
-#include "engine/sync/SyncOperation.h"
+#include "app/engine/sync/SyncOperation.h"
 
-#include "catalog/Catalog.h"
-#include "catalog/CatalogBatch.h"
-#include "connectors/ConnectorSpec.h"
-#include "connectors/FolderDiscovery.h"
-#include "engine/OperationRequest.h"
-#include "engine/sync/Identifiers.h"
+#include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/FolderDiscovery.h"
+#include "app/engine/OperationRequest.h"
+#include "app/engine/sync/Identifiers.h"
+#include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogBatch.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectors/Discovery.h"
-#include "engine/OperationContext.h"
+#include "app/connectors/Discovery.h"
+#include "app/engine/OperationContext.h"
 
 #include <QJsonObject>
 
