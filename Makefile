@@ -4,7 +4,7 @@ BUILD_TYPE ?= RelWithDebInfo
 CTEST_JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all deps configure build run test bench format clean package package-check translations
+.PHONY: all deps configure build run test test-sanitized bench format clean package package-check translations
 
 all: build
 
@@ -30,6 +30,15 @@ run: deps build
 
 test: deps build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(CTEST_JOBS)
+
+# Every test under AddressSanitizer + UndefinedBehaviorSanitizer, warnings as errors, in its own
+# build folder. Leak reports are off: Qt's and the drivers' process-lifetime allocations drown them.
+SANITIZED_DIR ?= build-sanitized
+test-sanitized: deps
+	cmake -S . -B $(SANITIZED_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DASSAY_SANITIZE=ON -DASSAY_WERROR=ON
+	cmake --build $(SANITIZED_DIR)
+	cd $(SANITIZED_DIR) && ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 \
+		ctest --output-on-failure -j $(CTEST_JOBS)
 
 bench: build
 	cmake --build $(BUILD_DIR) --target run_benchmarks

@@ -327,8 +327,11 @@ void OperationEngine::dispatch()
         m_running.insert(it->operationId, {it->datastoreId, int(idle - m_workers.begin()),
                                            item.token, OperationProgress()});
         it = m_pending.erase(it);
-        QMetaObject::invokeMethod(idle->worker, "run", Qt::QueuedConnection,
-                                  Q_ARG(assay::WorkItem, item));
+        // Queued onto the worker's thread; a member call (not a method name in a string) so a
+        // rename fails to compile.
+        OperationWorker *worker = idle->worker;
+        QMetaObject::invokeMethod(
+            worker, [worker, item] { worker->run(item); }, Qt::QueuedConnection);
     }
 }
 

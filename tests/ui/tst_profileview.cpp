@@ -803,4 +803,4 @@ private slots:
 };
 
 QTEST_MAIN(TestProfileView)
-#include "tst_profileView.moc"
+#include "tst_profileview.moc"

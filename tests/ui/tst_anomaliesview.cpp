@@ -607,4 +607,4 @@ private slots:
 };
 
 QTEST_MAIN(TestAnomaliesView)
-#include "tst_anomaliesView.moc"
+#include "tst_anomaliesview.moc"

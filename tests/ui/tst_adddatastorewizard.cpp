@@ -783,4 +783,4 @@ private slots:
 };
 
 QTEST_MAIN(TestAddDatastoreWizard)
-#include "tst_addDatastoreWizard.moc"
+#include "tst_adddatastorewizard.moc"

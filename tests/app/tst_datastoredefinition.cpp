@@ -475,4 +475,4 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestDatastoreDefinition)
-#include "tst_datastoreDefinition.moc"
+#include "tst_datastoredefinition.moc"

@@ -196,4 +196,4 @@ private slots:
 };
 
 QTEST_MAIN(TestOperationCounters)
-#include "tst_operationCounters.moc"
+#include "tst_operationcounters.moc"

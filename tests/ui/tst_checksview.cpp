@@ -703,4 +703,4 @@ private slots:
 };
 
 QTEST_MAIN(TestChecksView)
-#include "tst_checksView.moc"
+#include "tst_checksview.moc"

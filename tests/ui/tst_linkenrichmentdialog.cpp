@@ -543,4 +543,4 @@ private slots:
 };
 
 QTEST_MAIN(TestLinkEnrichmentDialog)
-#include "tst_linkEnrichmentDialog.moc"
+#include "tst_linkenrichmentdialog.moc"

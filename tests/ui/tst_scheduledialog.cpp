@@ -582,4 +582,4 @@ private slots:
 };
 
 QTEST_MAIN(TestScheduleDialog)
-#include "tst_scheduleDialog.moc"
+#include "tst_scheduledialog.moc"

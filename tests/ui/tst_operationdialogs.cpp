@@ -600,4 +600,4 @@ private slots:
 };
 
 QTEST_MAIN(TestOperationDialogs)
-#include "tst_operationDialogs.moc"
+#include "tst_operationdialogs.moc"

@@ -476,4 +476,4 @@ private slots:
 };
 
 QTEST_MAIN(TestMultiSchemaWizard)
-#include "tst_multiSchemaWizard.moc"
+#include "tst_multischemawizard.moc"

@@ -715,4 +715,4 @@ private slots:
 };
 
 QTEST_MAIN(TestActivityHeatmap)
-#include "tst_activityHeatmap.moc"
+#include "tst_activityheatmap.moc"
