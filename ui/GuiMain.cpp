@@ -4,7 +4,6 @@
 #include "app/demo/DemoChecks.h"
 #include "app/demo/DemoShop.h"
 #include "app/engine/OperationEngine.h"
-#include "app/scheduling/Clock.h"
 #include "app/scheduling/Scheduler.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
@@ -259,7 +258,7 @@ int runGui(int &argc, char **argv)
 
     // Schedules fire through the engine while the window is open; runs missed while Assay was
     // closed run once now, marked as catch-up.
-    Scheduler scheduler(&catalog, &engine, SystemClock::instance());
+    Scheduler scheduler(&catalog, &engine);
     scheduler.start();
 
     MainWindow window(&catalog);

@@ -3,6 +3,7 @@
 #include "app/checks/CheckInferenceSupport.h"
 #include "app/connectors/FieldTypes.h"
 #include "app/engine/profile/ProfileQueries.h"
+#include "models/domain/Clock.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -123,8 +124,7 @@ class Proposer
 {
 public:
     Proposer(const InferenceSubject &subject, const InferenceSettings &settings)
-        : m_subject(subject), m_level(settings.level),
-          m_now(settings.now.isValid() ? settings.now : QDateTime::currentDateTimeUtc())
+        : m_subject(subject), m_level(settings.level), m_now(Clock::utcNow())
     {
     }
 

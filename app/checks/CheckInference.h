@@ -38,7 +38,6 @@ struct InferenceCandidate
 struct InferenceSettings
 {
     int level = 2; // 0..5; each level includes the rules of the levels below it
-    QDateTime now; // for notFuture; invalid: the current time
 };
 
 namespace inference {

@@ -3,6 +3,7 @@
 #include "app/engine/profile/ProfileOperation.h"
 #include "app/engine/sync/SyncOperation.h"
 #include "app/secrets/CredentialStore.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 #include "models/domain/OperationShortfalls.h"
 
@@ -419,8 +420,7 @@ int list(Context &ctx)
         const auto d = ctx.catalog->datastore(op.datastoreId);
         const qint64 ms =
             op.startedAt.isValid()
-                ? op.startedAt.msecsTo(op.endedAt.isValid() ? op.endedAt
-                                                            : QDateTime::currentDateTimeUtc())
+                ? op.startedAt.msecsTo(op.endedAt.isValid() ? op.endedAt : Clock::utcNow())
                 : 0;
         rows << QStringList{
             QString::number(op.id),
@@ -539,8 +539,8 @@ int resume(Context &ctx)
     op->endedAt = QDateTime();
     if (!ctx.catalog->updateOperation(*op))
         return fail(ctx, ctx.catalog->lastError());
-    ctx.catalog->appendOperationLog(id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
-                                         QStringLiteral("Queued to resume.")});
+    ctx.catalog->appendOperationLog(
+        id, {Clock::utcNow(), QStringLiteral("info"), QStringLiteral("Queued to resume.")});
     return runDetached(ctx, id, json);
 }
 

@@ -1,10 +1,10 @@
 #include "app/cli/CliSupport.h"
 #include "app/engine/OperationEngine.h"
 #include "app/engine/sync/SyncOperation.h"
-#include "app/scheduling/Clock.h"
 #include "app/scheduling/CronExpression.h"
 #include "app/scheduling/Scheduler.h"
 #include "app/secrets/CredentialStore.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QCoreApplication>
@@ -199,7 +199,7 @@ int create(Context &ctx)
             QString(), Usage);
     }
     QString error;
-    if (!Scheduler::prepare(s, QDateTime::currentDateTimeUtc(), &error))
+    if (!Scheduler::prepare(s, Clock::utcNow(), &error))
         return fail(
             ctx, CliSchedules::tr("invalid cron expression: %1").arg(error),
             CliSchedules::tr("five fields in UTC: minute (0-59) hour (0-23) day-of-month (1-31) "
@@ -286,8 +286,7 @@ int setEnabled(Context &ctx, bool enabled)
     if (!s)
         return code;
     QString error;
-    if (!Scheduler::setEnabled(*ctx.catalog, s->id, enabled, QDateTime::currentDateTimeUtc(),
-                               &error))
+    if (!Scheduler::setEnabled(*ctx.catalog, s->id, enabled, Clock::utcNow(), &error))
         return fail(ctx, error);
     const Schedule updated = *ctx.catalog->schedule(s->id);
     if (p.isSet(QStringLiteral("json")))
@@ -312,7 +311,7 @@ int runDue(Context &ctx)
 
     CredentialStore credentials;
     OperationEngine engine(ctx.catalog, &credentials, 2);
-    Scheduler scheduler(ctx.catalog, &engine, SystemClock::instance());
+    Scheduler scheduler(ctx.catalog, &engine);
 
     struct Fired
     {

@@ -7,6 +7,7 @@
 #include "app/engine/scan/ScanOperation.h"
 #include "app/engine/sync/SyncOperation.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -43,7 +44,7 @@ void OperationContext::progress(double fraction, const QString &step)
 
 void OperationContext::log(const QString &level, const QString &message)
 {
-    m_catalog.appendOperationLog(m_operation.id, {QDateTime::currentDateTimeUtc(), level, message});
+    m_catalog.appendOperationLog(m_operation.id, {Clock::utcNow(), level, message});
 }
 
 void OperationContext::info(const QString &message)

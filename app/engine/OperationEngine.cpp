@@ -7,6 +7,7 @@
 #include "app/secrets/VaultClient.h"
 #include "app/secrets/VaultConfig.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -137,7 +138,7 @@ qint64 OperationEngine::enqueue(const OperationRequest &request)
     op.scheduleId = request.scheduleId;
     op.options = request.options;
     op.runner = currentRunnerId();
-    op.createdAt = QDateTime::currentDateTimeUtc();
+    op.createdAt = Clock::utcNow();
     op.id = m_catalog->addOperation(op);
     if (!op.id)
         return fail(m_catalog->lastError()), 0;
@@ -384,7 +385,7 @@ void OperationEngine::finishWithoutRunning(qint64 operationId, const QString &st
     } else {
         op->status = status;
         op->message = message;
-        op->endedAt = QDateTime::currentDateTimeUtc();
+        op->endedAt = Clock::utcNow();
         m_catalog->appendOperationLog(operationId, {op->endedAt, QStringLiteral("error"), message});
         m_catalog->updateOperation(*op);
     }
@@ -437,8 +438,8 @@ bool OperationEngine::resume(qint64 operationId)
     op->endedAt = QDateTime();
     if (!m_catalog->updateOperation(*op))
         return fail(m_catalog->lastError());
-    m_catalog->appendOperationLog(operationId, {QDateTime::currentDateTimeUtc(),
-                                                QStringLiteral("info"), tr("Queued to resume.")});
+    m_catalog->appendOperationLog(
+        operationId, {Clock::utcNow(), QStringLiteral("info"), tr("Queued to resume.")});
     queue(operationId, op->datastoreId);
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "app/engine/OperationContext.h"
 #include "app/engine/ProcessIdentity.h"
+#include "models/domain/Clock.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -44,9 +45,9 @@ void OperationWorker::run(const WorkItem &item)
     op.endedAt = QDateTime();
     op.message.clear();
     if (!resuming)
-        op.startedAt = QDateTime::currentDateTimeUtc();
+        op.startedAt = Clock::utcNow();
     m_catalog.updateOperation(op);
-    m_catalog.appendOperationLog(op.id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"),
+    m_catalog.appendOperationLog(op.id, {Clock::utcNow(), QStringLiteral("info"),
                                          resuming ? tr("Resumed.") : tr("Started.")});
     emit started(op.id);
 
@@ -70,7 +71,7 @@ void OperationWorker::run(const WorkItem &item)
 
     op.status = outcome.status;
     op.message = outcome.message;
-    op.endedAt = QDateTime::currentDateTimeUtc();
+    op.endedAt = Clock::utcNow();
     if (outcome.status == operation_status::kSuccess ||
         outcome.status == operation_status::kWarning)
         op.progress = 1.0;

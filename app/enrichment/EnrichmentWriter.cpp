@@ -1,6 +1,7 @@
 #include "app/enrichment/EnrichmentWriter.h"
 
 #include "app/enrichment/EnrichmentTables.h"
+#include "models/domain/Clock.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -169,7 +170,7 @@ bool EnrichmentWriter::write(const ContainerScanResult &result, RemediationStrat
         return false;
     enrichment::TableWriter tables(m_db, m_dialect, m_schema);
     const QString partition = result.partition.isNull() ? QStringLiteral("") : result.partition;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::utcNow();
 
     // Remediation DDL before the transaction: MySQL commits DDL implicitly.
     // Without the container's columns and without rows there is nothing to shape a table by.

@@ -3,9 +3,9 @@
 #include "app/engine/OperationContext.h"
 #include "app/engine/OperationEngine.h"
 #include "app/engine/ProcessIdentity.h"
-#include "app/scheduling/Clock.h"
 #include "app/scheduling/CronExpression.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 
 #include <QLoggingCategory>
 
@@ -22,8 +22,8 @@ QString iso(const QDateTime &time)
 
 } // namespace
 
-Scheduler::Scheduler(Catalog *catalog, OperationEngine *engine, Clock *clock, QObject *parent)
-    : QObject(parent), m_catalog(catalog), m_engine(engine), m_clock(clock)
+Scheduler::Scheduler(Catalog *catalog, OperationEngine *engine, QObject *parent)
+    : QObject(parent), m_catalog(catalog), m_engine(engine)
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -70,7 +70,7 @@ int Scheduler::catchUp()
 int Scheduler::runDue(Pass pass)
 {
     m_running = true;
-    const QDateTime now = m_clock->nowUtc();
+    const QDateTime now = Clock::utcNow();
     int fired = 0;
     for (const Schedule &s : m_catalog->schedules()) {
         if (!s.enabled)
@@ -175,7 +175,7 @@ qint64 Scheduler::unfinishedRun(const Schedule &s) const
 
 void Scheduler::note(const Schedule &s, const QString &text)
 {
-    const QString line = QStringLiteral("%1 %2: %3").arg(iso(m_clock->nowUtc()), s.name, text);
+    const QString line = QStringLiteral("%1 %2: %3").arg(iso(Clock::utcNow()), s.name, text);
     m_log << line;
     while (m_log.size() > kLogSize)
         m_log.removeFirst();
@@ -186,7 +186,7 @@ void Scheduler::arm()
 {
     if (!m_started)
         return;
-    const QDateTime now = m_clock->nowUtc();
+    const QDateTime now = Clock::utcNow();
     qint64 sleep = kMaxSleepMs;
     for (const Schedule &s : m_catalog->schedules()) {
         if (!s.enabled || !s.nextRunAt.isValid())

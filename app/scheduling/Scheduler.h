@@ -11,7 +11,6 @@
 namespace assay {
 
 class Catalog;
-class Clock;
 class OperationEngine;
 
 // Runs the Catalog's schedules on the OperationEngine when they fall due. Lives on the GUI (or
@@ -38,7 +37,7 @@ public:
     // recentLog() keeps this many lines.
     static constexpr int kLogSize = 200;
 
-    Scheduler(Catalog *catalog, OperationEngine *engine, Clock *clock, QObject *parent = nullptr);
+    Scheduler(Catalog *catalog, OperationEngine *engine, QObject *parent = nullptr);
 
     // Catches up (catchUp()), then arms the timer to the next due time; re-armed after each
     // tick and whenever the Catalog's schedules change.
@@ -88,7 +87,6 @@ private:
 
     Catalog *m_catalog;
     OperationEngine *m_engine;
-    Clock *m_clock;
     QTimer m_timer;
     QStringList m_log;
     QSet<qint64> m_catchUps;

@@ -2,6 +2,7 @@
 
 #include "models/catalog/CatalogRows.h"
 #include "models/catalog/Migrations.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QAtomicInteger>
@@ -22,7 +23,7 @@ QAtomicInteger<int> g_catalogCounter;
 
 QString now()
 {
-    return text::fromTime(QDateTime::currentDateTimeUtc());
+    return text::fromTime(Clock::utcNow());
 }
 
 // Text columns are NOT NULL with '' defaults; a null QString would bind as NULL.

@@ -1,4 +1,5 @@
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QJsonArray>
@@ -158,7 +159,7 @@ QList<Operation> Catalog::operationPage(const OperationQuery &query, int offset,
     q.prepare(QStringLiteral("SELECT %1 FROM operations WHERE id IN (SELECT id FROM operations%2"
                              " ORDER BY %3 LIMIT ? OFFSET ?) ORDER BY %3")
                   .arg(QLatin1String(kListColumns), where.sql(), order));
-    const QString now = text::fromTime(QDateTime::currentDateTimeUtc());
+    const QString now = text::fromTime(Clock::utcNow());
     where.bindTo(q);
     if (byDuration)
         q.addBindValue(now);

@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QJsonDocument>
@@ -99,7 +100,7 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
                                  "message) VALUES (?, ?, ?, ?, ?)"));
     record.prepare(
         QStringLiteral("INSERT INTO anomaly_source_records (anomaly_id, record) VALUES (?, ?)"));
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = Clock::utcNow();
     QSet<qint64> datastores;
     auto abandon = [&](const QSqlQuery &failed) {
         failQuery(failed);
@@ -284,7 +285,7 @@ bool Catalog::writeAnomalyStatus(const Anomaly &existing, const QString &status,
     QSqlDatabase db = database();
     if (!beginWrite())
         return false;
-    const QString now = text::fromTime(QDateTime::currentDateTimeUtc());
+    const QString now = text::fromTime(Clock::utcNow());
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "UPDATE anomalies SET status = ?, comment = ?, updated_at = ? WHERE id = ?"));

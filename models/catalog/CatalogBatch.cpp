@@ -1,6 +1,7 @@
 #include "models/catalog/CatalogBatch.h"
 
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QSqlError>
@@ -17,7 +18,7 @@ QVariant str(const QString &value)
 } // namespace
 
 CatalogBatch::CatalogBatch(Catalog &catalog)
-    : m_catalog(catalog), m_now(text::fromTime(QDateTime::currentDateTimeUtc())),
+    : m_catalog(catalog), m_now(text::fromTime(Clock::utcNow())),
       m_insertContainer(catalog.database()), m_updateContainer(catalog.database()),
       m_insertField(catalog.database()), m_updateField(catalog.database())
 {

@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QJsonArray>
@@ -140,7 +141,7 @@ qint64 Catalog::addCheck(const Check &check)
             return fail(tr("No container with id %1.").arg(check.containerId)), 0;
         datastoreId = c->datastoreId;
     }
-    const QString now = text::fromTime(QDateTime::currentDateTimeUtc());
+    const QString now = text::fromTime(Clock::utcNow());
     QSqlQuery q(database());
     q.prepare(QStringLiteral(
         "INSERT INTO checks (rule, fields, properties, coverage, filter, description, tags, "
@@ -171,7 +172,7 @@ bool Catalog::updateCheck(const Check &check)
         "description = ?, tags = ?, status = ?, inferred = ?, inference_level = ?, user_edited = "
         "?, operation_id = ?, updated_at = ? WHERE id = ?"));
     bindCheck(q, check);
-    q.addBindValue(text::fromTime(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(text::fromTime(Clock::utcNow()));
     q.addBindValue(check.id);
     if (!q.exec())
         return failQuery(q);

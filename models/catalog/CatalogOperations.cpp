@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QSqlError>
@@ -12,7 +13,7 @@ namespace {
 
 QString now()
 {
-    return text::fromTime(QDateTime::currentDateTimeUtc());
+    return text::fromTime(Clock::utcNow());
 }
 
 QVariant str(const QString &value)
@@ -203,7 +204,7 @@ bool Catalog::markOperationAborted(qint64 id, const QString &reason)
     Operation aborted = *op;
     aborted.status = QStringLiteral("aborted");
     aborted.message = reason;
-    aborted.endedAt = QDateTime::currentDateTimeUtc();
+    aborted.endedAt = Clock::utcNow();
     return appendOperationLog(id, {aborted.endedAt, QStringLiteral("error"), reason}) &&
            updateOperation(aborted);
 }
@@ -217,8 +218,8 @@ bool Catalog::requestOperationAbort(qint64 id)
         return failQuery(q);
     if (q.numRowsAffected() == 0)
         return fail(tr("Operation %1 does not exist.").arg(id));
-    return appendOperationLog(
-        id, {QDateTime::currentDateTimeUtc(), QStringLiteral("info"), tr("Abort requested.")});
+    return appendOperationLog(id,
+                              {Clock::utcNow(), QStringLiteral("info"), tr("Abort requested.")});
 }
 
 QList<qint64> Catalog::abortRequested(const QList<qint64> &ids) const

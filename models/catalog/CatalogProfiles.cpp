@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QJsonDocument>
@@ -102,8 +103,7 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
         q.addBindValue(p.containerId);
         q.addBindValue(p.fieldId);
         q.addBindValue(p.fieldName);
-        q.addBindValue(text::fromTime(p.profiledAt.isValid() ? p.profiledAt
-                                                             : QDateTime::currentDateTimeUtc()));
+        q.addBindValue(text::fromTime(p.profiledAt.isValid() ? p.profiledAt : Clock::utcNow()));
         q.addBindValue(p.records);
         q.addBindValue(p.completeness);
         q.addBindValue(p.distinctValues);

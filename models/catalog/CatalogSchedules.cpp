@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QSqlError>
@@ -13,7 +14,7 @@ namespace {
 
 QString now()
 {
-    return text::fromTime(QDateTime::currentDateTimeUtc());
+    return text::fromTime(Clock::utcNow());
 }
 
 QVariant optionalTime(const QDateTime &time)

@@ -1,5 +1,6 @@
 #include "models/catalog/Migrations.h"
 
+#include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
 #include <QDateTime>
@@ -370,7 +371,7 @@ bool migrate(QSqlDatabase &db, SqlFlavor flavor, int *appliedFrom, QString *erro
                                           "applied_at) VALUES (?, ?, ?)"));
             record.addBindValue(migration.version);
             record.addBindValue(migration.description);
-            record.addBindValue(text::fromTime(QDateTime::currentDateTimeUtc()));
+            record.addBindValue(text::fromTime(Clock::utcNow()));
             ok = record.exec();
             if (!ok && error)
                 *error = record.lastError().text();

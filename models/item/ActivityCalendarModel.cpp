@@ -1,6 +1,7 @@
 #include "models/item/ActivityCalendarModel.h"
 
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 
 #include <QLocale>
 #include <algorithm>
@@ -105,15 +106,9 @@ void ActivityCalendarModel::setDatastore(qint64 datastoreId)
     refresh();
 }
 
-void ActivityCalendarModel::setToday(const QDate &today)
-{
-    m_today = today;
-    refresh();
-}
-
 QDate ActivityCalendarModel::today() const
 {
-    return m_today.isValid() ? m_today : QDateTime::currentDateTimeUtc().date();
+    return Clock::utcNow().date();
 }
 
 void ActivityCalendarModel::onOperationsChanged(qint64 datastoreId)
@@ -152,13 +147,9 @@ void ActivityCalendarModel::refresh()
         if (m_weeks > 0)
             emit dataChanged(index(0, 0), index(6, m_weeks - 1));
     }
-    if (m_today.isValid()) {
-        m_midnight.stop();
-    } else {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QDateTime next(now.date().addDays(1), QTime(0, 0, 1), Qt::UTC);
-        m_midnight.start(int(qMin<qint64>(now.msecsTo(next), 24 * 3600 * 1000)));
-    }
+    const QDateTime now = Clock::utcNow();
+    const QDateTime next(now.date().addDays(1), QTime(0, 0, 1), Qt::UTC);
+    m_midnight.start(int(qBound(qint64(1000), now.msecsTo(next), qint64(24 * 3600 * 1000))));
     emit refreshed();
 }
 

@@ -48,8 +48,7 @@ public:
     // 0 counts every datastore.
     void setDatastore(qint64 datastoreId);
     qint64 datastore() const { return m_datastoreId; }
-    // The last day shown; invalid (the default) means today in UTC, read at each refresh.
-    void setToday(const QDate &today);
+    // The last day shown: today in UTC (Clock), read at each refresh.
     QDate today() const;
 
     QDate firstDay() const { return m_first; }
@@ -87,7 +86,6 @@ private:
 
     Catalog *m_catalog;
     qint64 m_datastoreId = 0;
-    QDate m_today; // injected; invalid: the real UTC date
     QDate m_first;
     QDate m_last;
     QDate m_gridStart;
@@ -98,7 +96,7 @@ private:
     std::array<int, 3> m_thresholds{{0, 0, 0}};
     bool m_linear = false;
     QTimer m_debounce;
-    QTimer m_midnight; // moves the calendar on at the next UTC midnight (real today only)
+    QTimer m_midnight; // moves the calendar on at the next UTC midnight
 };
 
 } // namespace assay

@@ -1,5 +1,7 @@
 #include "models/item/OperationListModel.h"
 
+#include "models/domain/Clock.h"
+
 #include <QLocale>
 #include <QSet>
 
@@ -256,7 +258,7 @@ QVariant OperationListModel::display(const Operation &op, int column) const
         return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
     }
     case DurationColumn: {
-        const qint64 ms = durationMs(op, QDateTime::currentDateTimeUtc());
+        const qint64 ms = durationMs(op, Clock::utcNow());
         return ms < 0 ? QStringLiteral("—") : formatDuration(ms);
     }
     case TriggeredByColumn:
@@ -330,7 +332,7 @@ QVariant OperationListModel::data(const QModelIndex &index, int role) const
     case EndedAtRole:
         return op.endedAt;
     case DurationMsRole:
-        return durationMs(op, QDateTime::currentDateTimeUtc());
+        return durationMs(op, Clock::utcNow());
     case ProgressRole:
         return op.progress;
     case MessageRole:

@@ -1,10 +1,10 @@
 #include "TestSupport.h"
 #include "app/engine/OperationContext.h"
 #include "app/engine/OperationEngine.h"
-#include "app/scheduling/Clock.h"
 #include "app/scheduling/Scheduler.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -263,7 +263,7 @@ private slots:
 
     void dueSchedulesFire()
     {
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         QSignalSpy fired(&scheduler, &Scheduler::scheduleFired);
         const qint64 due =
             addSchedule(QStringLiteral("five"), kQuick, QStringLiteral("*/5 * * * *"));
@@ -303,7 +303,7 @@ private slots:
 
     void busyScheduleIsSkipped()
     {
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         QSignalSpy fired(&scheduler, &Scheduler::scheduleFired);
         QSignalSpy skipped(&scheduler, &Scheduler::scheduleSkipped);
         const qint64 id = addSchedule(QStringLiteral("slow"), kSlow, QStringLiteral("* * * * *"));
@@ -335,7 +335,7 @@ private slots:
 
     void catchUpRunsOnceAndIsMarked()
     {
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         QSignalSpy fired(&scheduler, &Scheduler::scheduleFired);
         const qint64 id =
             addSchedule(QStringLiteral("hourly"), kQuick, QStringLiteral("0 * * * *"));
@@ -384,7 +384,7 @@ private slots:
             addSchedule(QStringLiteral("missed"), kQuick, QStringLiteral("0 0 * * *"));
         QVERIFY(missed);
         m_clock.setNowUtc(utc(2027, 1, 4, 23, 59, 30));
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         QSignalSpy fired(&scheduler, &Scheduler::scheduleFired);
         scheduler.start();
         QCOMPARE(fired.size(), 1); // the 2nd's run, once, for the 2nd, 3rd and 4th
@@ -409,7 +409,7 @@ private slots:
 
     void pauseStopsFiring()
     {
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         const qint64 id =
             addSchedule(QStringLiteral("paused"), kQuick, QStringLiteral("0 * * * *"));
         QVERIFY(Scheduler::setEnabled(m_catalog, id, false, m_clock.nowUtc(), nullptr));
@@ -427,7 +427,7 @@ private slots:
 
     void unavailableOperationIsSkipped()
     {
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         QSignalSpy skipped(&scheduler, &Scheduler::scheduleSkipped);
         const qint64 id =
             addSchedule(QStringLiteral("missing"), kMissing, QStringLiteral("*/10 * * * *"));
@@ -444,7 +444,7 @@ private slots:
 
     void scheduledSyncRuns()
     {
-        Scheduler scheduler(&m_catalog, m_engine.get(), &m_clock);
+        Scheduler scheduler(&m_catalog, m_engine.get());
         QSignalSpy fired(&scheduler, &Scheduler::scheduleFired);
         const qint64 id =
             addSchedule(QStringLiteral("sync"), operation_type::kSync, QStringLiteral("@daily"));

@@ -1,6 +1,7 @@
 // The Activity models: per-day counts (UTC days, one aggregate query), intensity levels,
 // the paged operation list with its filters, sorts and search, and live refresh.
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "models/item/ActivityCalendarModel.h"
 #include "models/item/OperationListModel.h"
 
@@ -104,11 +105,11 @@ private slots:
         QCOMPARE(m_catalog.operationCountsByDay(0, from, to).value(QDate(2026, 3, 4)), 4);
 
         // The calendar: the last 12 months up to an injected today, in UTC days.
+        const ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC)); // a Tuesday
         ActivityCalendarModel model(&m_catalog);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatastore(ds);
-        model.setToday(QDate(2026, 3, 10)); // a Tuesday
         QCOMPARE(model.lastDay(), QDate(2026, 3, 10));
         QCOMPARE(model.firstDay(), QDate(2025, 3, 11));
         QCOMPARE(model.gridStart(), QDate(2025, 3, 9)); // the Sunday before
@@ -140,11 +141,11 @@ private slots:
     void refreshesDebouncedOnOperationsChanged()
     {
         const qint64 ds = addDatastore(QStringLiteral("Live"));
+        const ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC)); // a Tuesday
         ActivityCalendarModel model(&m_catalog);
         QAbstractItemModelTester tester(&model,
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setDatastore(ds);
-        model.setToday(QDate(2026, 3, 10));
         QSignalSpy refreshed(&model, &ActivityCalendarModel::refreshed);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         for (int i = 0; i < 20; ++i)
@@ -167,9 +168,9 @@ private slots:
         for (int day = 1; day <= 8; ++day)
             for (int i = 0; i < day; ++i)
                 addOp(ds, QDateTime(QDate(2026, 2, day), QTime(9, i), Qt::UTC));
+        const ManualClock clock(QDateTime(QDate(2026, 3, 10), QTime(12, 0), Qt::UTC)); // a Tuesday
         ActivityCalendarModel model(&m_catalog);
         model.setDatastore(ds);
-        model.setToday(QDate(2026, 3, 10));
         QCOMPARE(model.total(), 36);
         QCOMPARE(model.maxCount(), 8);
         QCOMPARE(model.thresholds(), (std::array<int, 3>{{2, 4, 6}}));

@@ -6,6 +6,7 @@
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "models/item/ActivityCalendarModel.h"
 #include "models/item/OperationListModel.h"
 #include "ui/activity/ActivityFilterBar.h"
@@ -113,6 +114,7 @@ private:
     std::unique_ptr<OperationEngine> m_engine;
     qint64 m_connection = 0;
     const QDate m_today{2026, 3, 10}; // a Tuesday
+    ManualClock m_clock{QDateTime(m_today, QTime(12, 0), Qt::UTC)};
 
     qint64 addDatastore(const QString &name)
     {
@@ -205,7 +207,6 @@ private slots:
         addOp(ds, utc(day.addDays(-1), 23, 59), operation_status::kFailure);
 
         ActivityView view(&m_catalog, m_engine.get());
-        view.calendarModel()->setToday(m_today);
         view.setDatastore(ds);
         view.resize(1000, 700);
         view.show();
@@ -280,7 +281,6 @@ private slots:
         const qint64 orders = m_catalog.addOperation(scan);
 
         ActivityView view(&m_catalog, m_engine.get());
-        view.calendarModel()->setToday(m_today);
         view.setDatastore(ds);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -321,7 +321,6 @@ private slots:
         const qint64 ds = addDatastore(QStringLiteral("Keys"));
         addOp(ds, utc(QDate(2026, 3, 2), 10), operation_status::kSuccess);
         ActivityView view(&m_catalog, m_engine.get());
-        view.calendarModel()->setToday(m_today);
         view.setDatastore(ds);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -372,7 +371,6 @@ private slots:
         for (int i = 0; i < 3; ++i)
             addOp(ds, utc(QDate(2026, 3, 4), 8, i), operation_status::kSuccess);
         ActivityView view(&m_catalog, m_engine.get());
-        view.calendarModel()->setToday(m_today);
         view.setDatastore(ds);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -635,7 +633,7 @@ private slots:
         // A year of history up to the real today: busy weekdays, quiet weekends, a seasonal
         // swell, idle days now and then, and each status and type in realistic shares.
         const qint64 ds = addDatastore(QStringLiteral("Warehouse"));
-        const QDate today = QDateTime::currentDateTimeUtc().date();
+        const QDate today = Clock::utcNow().date();
         QRandomGenerator random(7);
         const QString statuses[] = {"success", "success", "success", "success", "success",
                                     "success", "success", "warning", "failure", "aborted"};
@@ -672,8 +670,8 @@ private slots:
         }
         // Today: one success with a summary, one running, one queued.
         const qint64 success = addOp(ds, utc(today, 0, 5), operation_status::kSuccess);
-        addOp(ds, QDateTime::currentDateTimeUtc().addSecs(-90), operation_status::kRunning);
-        addOp(ds, QDateTime::currentDateTimeUtc().addSecs(-10), operation_status::kQueued);
+        addOp(ds, Clock::utcNow().addSecs(-90), operation_status::kRunning);
+        addOp(ds, Clock::utcNow().addSecs(-10), operation_status::kQueued);
         QVERIFY2(total > 2000, qPrintable(QString::number(total)));
 
         ActivityView view(&m_catalog, m_engine.get());

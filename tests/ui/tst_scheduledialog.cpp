@@ -3,8 +3,8 @@
 // on the right tab) and the Activity → Schedule list (search, sort, filter, pause / resume,
 // delete), with screenshots of each mode and of the list.
 #include "TestSupport.h"
-#include "app/scheduling/Clock.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "ui/schedule/ScheduleDialog.h"
 #include "ui/schedule/ScheduleListView.h"
 #include "ui/schedule/ScheduleModeTabs.h"
@@ -120,7 +120,6 @@ private:
     {
         auto d = std::make_unique<ScheduleDialog>(&m_catalog, m_warehouse,
                                                   QStringLiteral("catalog"), syncOptions());
-        d->setClock(&m_clock);
         d->show();
         return d;
     }
@@ -397,7 +396,6 @@ private slots:
         const qint64 id = addSchedule(QStringLiteral("Edited"), cron);
         std::unique_ptr<ScheduleDialog> d(ScheduleDialog::editSchedule(&m_catalog, id));
         QVERIFY(d);
-        d->setClock(&m_clock);
         d->show();
         QVERIFY(d->isEditing());
         QCOMPARE(int(d->modeTabs()->mode()), mode);
@@ -437,7 +435,6 @@ private slots:
         addRuns(hourly, 5);
 
         ScheduleListView view(&m_catalog);
-        view.setClock(&m_clock);
         QAbstractItemModelTester tester(view.model(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         view.resize(1280, 360);
@@ -513,7 +510,6 @@ private slots:
         const qint64 id = addSchedule(QStringLiteral("Pausable"), "30 6 * * *");
         addSchedule(QStringLiteral("Other"), "0 0 * * *");
         ScheduleListView view(&m_catalog);
-        view.setClock(&m_clock);
         view.resize(1280, 300);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -2,6 +2,7 @@
 
 #include "app/engine/OperationEngine.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "models/domain/OperationShortfalls.h"
 #include "models/item/OperationListModel.h"
 #include "ui/activity/OperationCountersPanel.h"
@@ -336,7 +337,7 @@ void OperationDetailWidget::fillHeader()
         times << tr("Ended: %1").arg(utcText(op.endedAt));
     fact(tr("Timestamp"), QLocale().toString(at.toLocalTime(), QLocale::LongFormat),
          times.join(QLatin1Char('\n')));
-    const qint64 ms = OperationListModel::durationMs(op, QDateTime::currentDateTimeUtc());
+    const qint64 ms = OperationListModel::durationMs(op, Clock::utcNow());
     fact(tr("Duration"), ms < 0 ? tr("Not started") : OperationListModel::formatDuration(ms));
     fact(tr("Triggered by"), OperationListModel::triggeredByLabel(op.triggeredBy));
     QString schedule = tr("No");
@@ -424,7 +425,7 @@ void OperationDetailWidget::updateElapsed()
         m_elapsed->clear();
         return;
     }
-    const qint64 ms = OperationListModel::durationMs(*m_operation, QDateTime::currentDateTimeUtc());
+    const qint64 ms = OperationListModel::durationMs(*m_operation, Clock::utcNow());
     m_elapsed->setText(ms < 0 ? QString() : OperationListModel::formatDuration(ms));
 }
 

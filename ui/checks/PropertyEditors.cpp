@@ -1,6 +1,7 @@
 #include "ui/checks/PropertyEditors.h"
 
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "ui/checks/ListEditor.h"
 
 #include <QCheckBox>
@@ -118,7 +119,7 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
         edit->setTimeSpec(Qt::UTC);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
         edit->setCalendarPopup(true);
-        edit->setDateTime(QDateTime(QDate::currentDate(), QTime(0, 0), Qt::UTC));
+        edit->setDateTime(QDateTime(Clock::utcNow().date(), QTime(0, 0), Qt::UTC));
         e.widget = edit;
         e.value = [edit] { return QJsonValue(edit->dateTime().toUTC().toString(Qt::ISODate)); };
         e.setValue = [edit](const QJsonValue &v) {

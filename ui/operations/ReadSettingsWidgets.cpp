@@ -1,5 +1,7 @@
 #include "ui/operations/ReadSettingsWidgets.h"
 
+#include "models/domain/Clock.h"
+
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
@@ -46,7 +48,7 @@ StartingThresholdEditor::StartingThresholdEditor(QWidget *parent) : QWidget(pare
     m_time->setTimeSpec(Qt::UTC);
     m_time->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     m_time->setCalendarPopup(true);
-    m_time->setDateTime(QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC));
+    m_time->setDateTime(QDateTime(Clock::utcNow().date(), QTime(0, 0), Qt::UTC));
     m_time->setAccessibleName(tr("Greater than time (UTC)"));
     timeRow->addWidget(m_time, 1);
     timeRow->addWidget(new QLabel(tr("UTC")));

@@ -1,8 +1,8 @@
 #include "ui/schedule/ScheduleDialog.h"
 
-#include "app/scheduling/Clock.h"
 #include "app/scheduling/Scheduler.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "ui/schedule/ScheduleFormat.h"
 #include "ui/schedule/ScheduleModeTabs.h"
 #include "ui/schedule/SchedulePreview.h"
@@ -38,7 +38,7 @@ QLabel *redLabel(const QString &objectName, const QString &accessibleName)
 
 ScheduleDialog::ScheduleDialog(Catalog *catalog, qint64 datastoreId, const QString &operationType,
                                const QJsonObject &options, QWidget *parent)
-    : QDialog(parent), m_catalog(catalog), m_clock(SystemClock::instance())
+    : QDialog(parent), m_catalog(catalog)
 {
     m_schedule.datastoreId = datastoreId;
     m_schedule.operationType = operationType;
@@ -49,8 +49,7 @@ ScheduleDialog::ScheduleDialog(Catalog *catalog, qint64 datastoreId, const QStri
 }
 
 ScheduleDialog::ScheduleDialog(Catalog *catalog, const Schedule &schedule, QWidget *parent)
-    : QDialog(parent), m_catalog(catalog), m_clock(SystemClock::instance()), m_schedule(schedule),
-      m_editing(true)
+    : QDialog(parent), m_catalog(catalog), m_schedule(schedule), m_editing(true)
 {
     build();
     m_name->setText(schedule.name);
@@ -134,12 +133,6 @@ void ScheduleDialog::build()
     setMinimumWidth(560);
 }
 
-void ScheduleDialog::setClock(Clock *clock)
-{
-    m_clock = clock ? clock : SystemClock::instance();
-    updatePreview();
-}
-
 QLabel *ScheduleDialog::cronLabel() const
 {
     return m_preview->cronLabel();
@@ -197,7 +190,7 @@ QString ScheduleDialog::problem() const
 
 void ScheduleDialog::updatePreview()
 {
-    m_preview->setSpec(m_tabs->spec(), m_clock->nowUtc());
+    m_preview->setSpec(m_tabs->spec(), Clock::utcNow());
     updateState();
 }
 
@@ -234,7 +227,7 @@ bool ScheduleDialog::save()
 
     Schedule s = schedule();
     QString error;
-    bool ok = Scheduler::prepare(s, m_clock->nowUtc(), &error);
+    bool ok = Scheduler::prepare(s, Clock::utcNow(), &error);
     if (ok && m_editing) {
         ok = m_catalog->updateSchedule(s);
     } else if (ok) {

@@ -16,7 +16,6 @@ class QTreeWidget;
 namespace assay {
 
 class Catalog;
-class Clock;
 class ScheduleModeTabs;
 class SchedulePreview;
 
@@ -43,9 +42,6 @@ public:
     // Edits the schedule with id `scheduleId`; nullptr when the Catalog no longer has it.
     static ScheduleDialog *editSchedule(Catalog *catalog, qint64 scheduleId,
                                         QWidget *parent = nullptr);
-
-    // Where "now" comes from for the next runs (the system clock unless a test sets one).
-    void setClock(Clock *clock);
 
     bool isEditing() const { return m_editing; }
     // The schedule as saved (id set) or as it would be saved now.
@@ -84,7 +80,6 @@ private:
     void showConfirmation(const Schedule &saved);
 
     Catalog *m_catalog;
-    Clock *m_clock;
     Schedule m_schedule; // id 0 until saved, or the schedule being edited
     ScheduleModeTabs *m_tabs = nullptr;
     SchedulePreview *m_preview = nullptr;

@@ -1,8 +1,8 @@
 #include "ui/schedule/ScheduleListView.h"
 
-#include "app/scheduling/Clock.h"
 #include "app/scheduling/Scheduler.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 #include "ui/schedule/ScheduleDialog.h"
 #include "ui/schedule/ScheduleFormat.h"
 #include "ui/schedule/ScheduleTableModel.h"
@@ -29,8 +29,7 @@ const char *const kActionProperty = "scheduleAction";
 } // namespace
 
 ScheduleListView::ScheduleListView(Catalog *catalog, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_clock(SystemClock::instance()),
-      m_model(new ScheduleTableModel(catalog, this))
+    : QWidget(parent), m_catalog(catalog), m_model(new ScheduleTableModel(catalog, this))
 {
     setObjectName(QStringLiteral("scheduleListView"));
     setAccessibleName(tr("Schedules"));
@@ -179,11 +178,6 @@ qint64 ScheduleListView::datastore() const
     return m_model->datastore();
 }
 
-void ScheduleListView::setClock(Clock *clock)
-{
-    m_clock = clock ? clock : SystemClock::instance();
-}
-
 void ScheduleListView::onModelReset()
 {
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -278,7 +272,6 @@ ScheduleDialog *ScheduleListView::editSchedule(qint64 scheduleId)
         showError(tr("The schedule no longer exists."));
         return nullptr;
     }
-    dialog->setClock(m_clock);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
@@ -287,7 +280,7 @@ ScheduleDialog *ScheduleListView::editSchedule(qint64 scheduleId)
 bool ScheduleListView::setScheduleEnabled(qint64 scheduleId, bool enabled)
 {
     QString error;
-    if (Scheduler::setEnabled(*m_catalog, scheduleId, enabled, m_clock->nowUtc(), &error))
+    if (Scheduler::setEnabled(*m_catalog, scheduleId, enabled, Clock::utcNow(), &error))
         return true;
     showError(enabled ? tr("The schedule was not resumed: %1").arg(error)
                       : tr("The schedule was not paused: %1").arg(error));

@@ -14,7 +14,6 @@ class QToolButton;
 namespace assay {
 
 class Catalog;
-class Clock;
 class ScheduleDialog;
 class ScheduleTableModel;
 
@@ -38,8 +37,6 @@ public:
     // 0: every datastore (the table then shows a Datastore column).
     void setDatastore(qint64 datastoreId);
     qint64 datastore() const;
-    // Where "now" comes from when a schedule resumes (and for the dialogs it opens).
-    void setClock(Clock *clock);
 
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *sortBox() const { return m_sort; }
@@ -72,7 +69,6 @@ private:
     void showError(const QString &text);
 
     Catalog *m_catalog;
-    Clock *m_clock;
     ScheduleTableModel *m_model;
     QLineEdit *m_search = nullptr;
     QComboBox *m_sort = nullptr;

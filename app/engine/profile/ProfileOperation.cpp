@@ -11,6 +11,7 @@
 #include "app/engine/profile/ProfileQueries.h"
 #include "app/engine/profile/SqliteProfileFunction.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Clock.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -248,7 +249,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             failContainer(container.name, run1.error);
             continue;
         }
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = Clock::utcNow();
         QList<FieldProfile> profiles;
         for (int i = 0; i < fields.size(); ++i) {
             FieldProfile p;

@@ -10,6 +10,7 @@
 #include "app/engine/scan/ScanRecorder.h"
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogTransaction.h"
+#include "models/domain/Clock.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -163,7 +164,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         }
         context.progress(0.05 + 0.9 * ci / qMax(1, int(chosen.size())),
                          Text::tr("Scanning %1").arg(container.name));
-        const QDateTime started = QDateTime::currentDateTimeUtc();
+        const QDateTime started = Clock::utcNow();
         CheckSqlContext sql;
         sql.dialect = dialect;
         sql.schema = context.datastore().schema;
@@ -255,7 +256,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             result.message = Text::tr("%1: Aborted because schema check anomalies were identified")
                                  .arg(container.name);
         }
-        result.endTime = QDateTime::currentDateTimeUtc();
+        result.endTime = Clock::utcNow();
 
         // The operation's figures with the container marked finished are written in the same
         // transaction as its results; on failure the operation in memory goes back too.
