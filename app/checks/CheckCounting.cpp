@@ -1,6 +1,7 @@
 // Counting what checks assert and fail: the one aggregate pass, grouped rules, schema rules.
 #include "app/checks/CheckCompiler.h"
 #include "app/checks/CheckSqlText.h"
+#include "app/checks/Rule.h"
 #include "app/connectors/QueryBinding.h"
 #include "app/connectors/SqlLog.h"
 
@@ -27,23 +28,7 @@ struct Text
 // no rows.
 qint64 toCount(const QVariant &v)
 {
-    if (v.isNull())
-        return 0;
-    bool ok = false;
-    const qint64 i = v.toLongLong(&ok);
-    if (ok)
-        return i;
-    return qRound64(v.toDouble());
-}
-
-QJsonValue property(const Check &check, const char *key)
-{
-    return check.properties.value(QLatin1String(key));
-}
-
-bool sameName(const QString &a, const QString &b)
-{
-    return a.compare(b, Qt::CaseInsensitive) == 0;
+    return rules::countOf(v);
 }
 
 } // namespace
@@ -115,7 +100,6 @@ CheckCount readCountRow(const CountPass &pass, int index, const Check &check,
     }
     if (at < 0 || at >= row.size())
         return out;
-    const QString &r = check.rule;
     if (compiled.form == CheckForm::Record) {
         out.asserted = toCount(row.at(at));
         out.failing = toCount(row.value(pass.failingColumn.value(index, -1)));
@@ -123,68 +107,18 @@ CheckCount readCountRow(const CountPass &pass, int index, const Check &check,
         return out;
     }
     out.asserted = toCount(row.at(at));
-    if (r == QLatin1String("unique")) { // uniqueInAggregatePass: distinct against asserted
-        const qint64 distinct = toCount(row.value(at + 1));
-        out.observed = distinct;
-        out.failing = qMax<qint64>(0, out.asserted - distinct);
-        out.passed = withinCoverage(check, out.asserted, out.failing);
-        return out;
-    } else if (r == QLatin1String("distinctCount")) {
-        const qint64 distinct = toCount(row.value(at + 1));
-        out.observed = distinct;
-        out.passed = distinct == property(check, "value").toVariant().toLongLong();
-    } else if (r == QLatin1String("sum")) {
-        const QVariant v = row.value(at + 1);
-        const double sum = v.isNull() ? 0.0 : v.toDouble();
-        const double expected = property(check, "value").toVariant().toDouble();
-        const double tolerance = std::abs(property(check, "tolerance").toVariant().toDouble());
-        out.observed = sum;
-        out.passed = std::abs(sum - expected) <= tolerance + 1e-9 * qMax(1.0, std::abs(expected));
-    } else if (r == QLatin1String("requiredValues")) {
-        const QJsonArray list = property(check, "list").toArray();
-        for (int i = 0; i < list.size(); ++i)
-            if (toCount(row.value(at + 1 + i)) == 0)
-                out.details << (list.at(i).isString() ? list.at(i).toString()
-                                                      : list.at(i).toVariant().toString());
-        out.observed = qint64(list.size() - out.details.size());
-        out.passed = out.details.isEmpty();
-    } else if (r == QLatin1String("minPartitionSize")) {
-        out.observed = out.asserted;
-        out.passed = out.asserted >= property(check, "value").toVariant().toLongLong();
-    }
-    // A failing figure fails the asserted records as a whole.
-    out.failing = out.passed ? 0 : out.asserted;
+    if (const Rule *rule = rules::definition(check.rule))
+        rule->readFigure(check, row, at, out);
     return out;
 }
 
 CheckCount evaluateSchema(const Check &check, const QStringList &live)
 {
+    if (const Rule *rule = rules::definition(check.rule))
+        return rule->evaluateSchema(check, live);
     CheckCount out;
-    out.asserted = 1;
-    if (check.rule == QLatin1String("fieldCount")) {
-        out.observed = qint64(live.size());
-        out.passed = live.size() == property(check, "value").toVariant().toLongLong();
-    } else {
-        QStringList unexpected;
-        for (const QString &f : check.fields) {
-            const bool found = std::any_of(live.begin(), live.end(),
-                                           [&](const QString &c) { return sameName(c, f); });
-            if (!found)
-                out.details << f;
-        }
-        const QJsonValue allow = property(check, "allow_other_fields");
-        if (allow.isBool() && !allow.toBool()) {
-            for (const QString &c : live) {
-                const bool expected = std::any_of(check.fields.begin(), check.fields.end(),
-                                                  [&](const QString &f) { return sameName(c, f); });
-                if (!expected)
-                    unexpected << c;
-            }
-        }
-        out.observed = unexpected;
-        out.passed = out.details.isEmpty() && unexpected.isEmpty();
-    }
-    out.failing = out.passed ? 0 : 1;
+    out.passed = false;
+    out.error = Text::tr("“%1” is not a rule Assay knows.").arg(check.rule);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "app/checks/CheckInference.h"
 
 #include "app/checks/CheckInferenceSupport.h"
+#include "app/checks/RuleNames.h"
 #include "app/connectors/FieldTypes.h"
 #include "app/engine/profile/ProfileQueries.h"
 #include "models/domain/Clock.h"
@@ -168,7 +169,7 @@ private:
         const FieldProfile &p = *x.profile;
         // Level 1 (5: shape when nearly complete).
         if (p.completeness >= 1.0 || (m_level >= 5 && p.completeness >= 0.9))
-            add({make(QStringLiteral("notNull"), {x.name}, {}, 1,
+            add({make(rule_name::kNotNull, {x.name}, {}, 1,
                       Tx::tr("%1 always has a value.").arg(x.name))},
                 true);
         if (!x.enoughValues())
@@ -179,8 +180,8 @@ private:
         if (listable) {
             const QStringList values = sortedValues(p.histogram, int(p.histogram.size()),
                                                     x.family == TypeFamily::Integral);
-            add({make(QStringLiteral("expectedValues"), {x.name},
-                      {{QStringLiteral("list"), QJsonArray::fromStringList(values)}}, 1,
+            add({make(rule_name::kExpectedValues, {x.name},
+                      {{rule_key::kList, QJsonArray::fromStringList(values)}}, 1,
                       Tx::tr("%1 takes one of %n known value(s).", nullptr, int(values.size()))
                           .arg(x.name))},
                 true);
@@ -189,10 +190,10 @@ private:
             expectedValuesShape(x);
         }
         if (x.numeric() && x.min && *x.min >= 0)
-            add({make(QStringLiteral("notNegative"), {x.name}, {}, 1,
+            add({make(rule_name::kNotNegative, {x.name}, {}, 1,
                       Tx::tr("%1 is never negative.").arg(x.name))});
         if (x.temporal() && x.maxTime.isValid() && x.maxTime <= m_now)
-            add({make(QStringLiteral("notFuture"), {x.name}, {}, 1,
+            add({make(rule_name::kNotFuture, {x.name}, {}, 1,
                       Tx::tr("%1 is never in the future.").arg(x.name))});
         if (m_level < 2)
             return;
@@ -202,17 +203,17 @@ private:
             const TimeRange r = widenedTimeRange(x.minTime, x.maxTime);
             const bool date = x.family == TypeFamily::Date;
             const QString lo = momentText(r.min, date), hi = momentText(r.max, date);
-            add({make(QStringLiteral("betweenTimes"), {x.name},
-                      {{QStringLiteral("min_time"), lo}, {QStringLiteral("max_time"), hi}}, 2,
+            add({make(rule_name::kBetweenTimes, {x.name},
+                      {{rule_key::kMinTime, lo}, {rule_key::kMaxTime, hi}}, 2,
                       Tx::tr("%1 lies between %2 and %3.").arg(x.name, lo, hi))});
         }
         if (x.numeric() && x.hasRange()) {
             const Range r = widenedRange(*x.min, *x.max, x.family == TypeFamily::Integral);
-            add({make(QStringLiteral("between"), {x.name},
-                      {{QStringLiteral("min"), numberJson(r.min)},
-                       {QStringLiteral("max"), numberJson(r.max)},
-                       {QStringLiteral("inclusive_min"), true},
-                       {QStringLiteral("inclusive_max"), true}},
+            add({make(rule_name::kBetween, {x.name},
+                      {{rule_key::kMin, numberJson(r.min)},
+                       {rule_key::kMax, numberJson(r.max)},
+                       {rule_key::kInclusiveMin, true},
+                       {rule_key::kInclusiveMax, true}},
                       2,
                       Tx::tr("%1 lies between %2 and %3.")
                           .arg(x.name, QString::number(r.min), QString::number(r.max)))});
@@ -221,7 +222,7 @@ private:
             pattern(x);
         if (x.family != TypeFamily::Boolean && x.family != TypeFamily::Fractional &&
             x.family != TypeFamily::Other && looksUnique(x))
-            add({make(QStringLiteral("unique"), {x.name}, {}, 2,
+            add({make(rule_name::kUnique, {x.name}, {}, 2,
                       Tx::tr("No two records share a value of %1.").arg(x.name))});
         if (m_level < 3)
             return;
@@ -233,11 +234,11 @@ private:
             if (floor >= x.minTime)
                 floor = floor.addYears(-1);
             const QDateTime ceiling(QDate(x.maxTime.date().year() + 1, 1, 1), QTime(0, 0), Qt::UTC);
-            add({make(QStringLiteral("afterDateTime"), {x.name},
-                      {{QStringLiteral("datetime"), momentText(floor, date)}}, 3,
+            add({make(rule_name::kAfterDateTime, {x.name},
+                      {{rule_key::kDateTime, momentText(floor, date)}}, 3,
                       Tx::tr("%1 is after %2.").arg(x.name, momentText(floor, date)))});
-            add({make(QStringLiteral("beforeDateTime"), {x.name},
-                      {{QStringLiteral("datetime"), momentText(ceiling, date)}}, 3,
+            add({make(rule_name::kBeforeDateTime, {x.name},
+                      {{rule_key::kDateTime, momentText(ceiling, date)}}, 3,
                       Tx::tr("%1 is before %2.").arg(x.name, momentText(ceiling, date)))});
         }
         if (x.temporal() && x.hasRange())
@@ -247,18 +248,15 @@ private:
             // Zero or more is notNegative's job; a positive minimum gives "more than 0".
             if (low != 0 || *x.min > 0) {
                 const bool strict = low == 0;
-                add({make(QStringLiteral("greaterThan"), {x.name},
-                          {{QStringLiteral("value"), numberJson(low)},
-                           {QStringLiteral("inclusive"), !strict}},
-                          3,
+                add({make(rule_name::kGreaterThan, {x.name},
+                          {{rule_key::kValue, numberJson(low)}, {rule_key::kInclusive, !strict}}, 3,
                           (strict ? Tx::tr("%1 is more than %2.") : Tx::tr("%1 is at least %2."))
                               .arg(x.name, QString::number(low)))});
             }
             const double high = leadingDigitCeil(*x.max);
-            add({make(
-                QStringLiteral("lessThan"), {x.name},
-                {{QStringLiteral("value"), numberJson(high)}, {QStringLiteral("inclusive"), true}},
-                3, Tx::tr("%1 is at most %2.").arg(x.name, QString::number(high)))});
+            add({make(rule_name::kLessThan, {x.name},
+                      {{rule_key::kValue, numberJson(high)}, {rule_key::kInclusive, true}}, 3,
+                      Tx::tr("%1 is at most %2.").arg(x.name, QString::number(high)))});
         }
     }
 
@@ -274,8 +272,8 @@ private:
                                                   : QString();
         if (period.isEmpty())
             return;
-        add({make(QStringLiteral("timeDistributionSize"), {x.name},
-                  {{QStringLiteral("interval_name"), period}}, 3,
+        add({make(rule_name::kTimeDistributionSize, {x.name}, {{rule_key::kIntervalName, period}},
+                  3,
                   Tx::tr("Each %1 period of %2 holds a usual number of records.")
                       .arg(period.toLower(), x.name))});
     }
@@ -295,8 +293,8 @@ private:
         if (share < 0.9 || n == 0 || 2 * qint64(n) > x.nonNull)
             return;
         const QStringList values = sortedValues(h, n, x.family == TypeFamily::Integral);
-        add({make(QStringLiteral("expectedValues"), {x.name},
-                  {{QStringLiteral("list"), QJsonArray::fromStringList(values)}}, 5,
+        add({make(rule_name::kExpectedValues, {x.name},
+                  {{rule_key::kList, QJsonArray::fromStringList(values)}}, 5,
                   Tx::tr("%1 mostly takes one of %n value(s).", nullptr, n).arg(x.name))},
             true);
     }
@@ -313,8 +311,8 @@ private:
         const int level = all ? 2 : 5;
         QList<Check> alternatives;
         for (const QString &regex : {derived->strict, derived->loose})
-            alternatives << make(QStringLiteral("matchesPattern"), {x.name},
-                                 {{QStringLiteral("pattern"), regex}}, level,
+            alternatives << make(rule_name::kMatchesPattern, {x.name},
+                                 {{rule_key::kPattern, regex}}, level,
                                  Tx::tr("%1 matches %2.").arg(x.name, regex));
         add(alternatives, true);
     }
@@ -333,7 +331,7 @@ private:
         if (group.size() < 2 || filled < 1.0 - 1e-9)
             return;
         add({make(
-            QStringLiteral("anyNotNull"), group, {}, 1,
+            rule_name::kAnyNotNull, group, {}, 1,
             Tx::tr("At least one of %1 has a value.").arg(group.join(QStringLiteral(", "))))});
     }
 
@@ -362,10 +360,9 @@ private:
                                          : qMax(a.minTime, b.minTime) <= qMin(a.maxTime, b.maxTime);
         if (!overlap)
             return false;
-        const QString f = QStringLiteral("field_name"), inc = QStringLiteral("inclusive");
-        const QString greater = QStringLiteral("greaterThanField"),
-                      less = QStringLiteral("lessThanField");
-        add({make(QStringLiteral("equalToField"), {a.name}, {{f, b.name}}, 3,
+        const QString f = rule_key::kFieldName, inc = rule_key::kInclusive;
+        const QString greater = rule_name::kGreaterThanField, less = rule_name::kLessThanField;
+        add({make(rule_name::kEqualToField, {a.name}, {{f, b.name}}, 3,
                   Tx::tr("%1 equals %2.").arg(a.name, b.name)),
              make(greater, {a.name}, {{f, b.name}, {inc, false}}, 3,
                   Tx::tr("%1 is greater than %2.").arg(a.name, b.name)),

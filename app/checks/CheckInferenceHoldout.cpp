@@ -1,4 +1,5 @@
 #include "app/checks/CheckInference.h"
+#include "app/checks/RuleNames.h"
 
 // Testing proposals against the data they were learned from: a check that would fire on it is
 // dropped, or (level 5) kept as a shape the data meets.
@@ -108,11 +109,11 @@ int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candida
     for (int i = candidates.size() - 1; i >= 0; --i) {
         InferenceCandidate &c = candidates[i];
         Check &check = c.alternatives.first();
-        if (check.rule != QLatin1String("timeDistributionSize") || c.measured)
+        if (check.rule != rule_name::kTimeDistributionSize || c.measured)
             continue;
-        const QString bucket = everyRow.dialect.timeBucket(
-            everyRow.dialect.quote(check.fields.value(0)),
-            check.properties.value(QStringLiteral("interval_name")).toString());
+        const QString bucket =
+            everyRow.dialect.timeBucket(everyRow.dialect.quote(check.fields.value(0)),
+                                        check.properties.value(rule_key::kIntervalName).toString());
         if (bucket.isEmpty()) {
             candidates.removeAt(i);
             continue;
@@ -135,8 +136,8 @@ int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candida
             continue;
         }
         if (fewest / 2 > 0)
-            check.properties.insert(QStringLiteral("min_size"), double(fewest / 2));
-        check.properties.insert(QStringLiteral("max_size"), double((most * 3 + 1) / 2));
+            check.properties.insert(rule_key::kMinSize, double(fewest / 2));
+        check.properties.insert(rule_key::kMaxSize, double((most * 3 + 1) / 2));
         c.measured = true;
     }
     return queries;

@@ -1,5 +1,6 @@
 #include "app/checks/CheckInference.h"
 #include "app/checks/CheckInferenceSupport.h"
+#include "app/checks/RuleNames.h"
 #include "app/connectors/FieldTypes.h"
 #include "app/engine/profile/ProfileQueries.h"
 
@@ -86,8 +87,7 @@ Check reference(const InferenceSubject &s, const QString &rule, const QString &f
     c.containerName = s.container.name;
     c.rule = rule;
     c.fields = {field};
-    c.properties = {{QStringLiteral("ref_container_id"), double(other.id)},
-                    {QStringLiteral("field_name"), key}};
+    c.properties = {{rule_key::kRefContainerId, double(other.id)}, {rule_key::kFieldName, key}};
     c.description = description;
     c.inferred = true;
     c.inferenceLevel = 4;
@@ -151,14 +151,14 @@ QList<InferenceCandidate> proposeReferences(const InferenceSubject &subject,
                 const QString target = other.container.name + QLatin1Char('.') + k.name;
                 if (namesKey(f.name, k.name, other.container.name) && withinRange(*fp, *kp, family))
                     out << InferenceCandidate{
-                        {reference(subject, QStringLiteral("existsIn"), f.name, other.container,
-                                   k.name, Tx::tr("Every %1 is found in %2.").arg(f.name, target))},
+                        {reference(subject, rule_name::kExistsIn, f.name, other.container, k.name,
+                                   Tx::tr("Every %1 is found in %2.").arg(f.name, target))},
                         false};
                 // Not exclusive: the live and archived containers of one kind may both
                 // match by name; the data keeps at most one of the two.
                 if (kind && f.name == k.name && isKey(*fp))
                     out << InferenceCandidate{
-                        {reference(subject, QStringLiteral("notExistsIn"), f.name, other.container,
+                        {reference(subject, rule_name::kNotExistsIn, f.name, other.container,
                                    k.name, Tx::tr("No %1 is found in %2.").arg(f.name, target))},
                         false};
             }

@@ -1,5 +1,6 @@
 #include "app/checks/CheckSynchronizer.h"
 
+#include "app/checks/RuleNames.h"
 #include "models/catalog/Catalog.h"
 
 #include <QHash>
@@ -10,7 +11,7 @@ namespace assay::check_sync {
 QString identity(const Check &check)
 {
     QString key = check.rule + QLatin1Char('\x1f') + check.fields.join(QLatin1Char('\x1e'));
-    for (const char *property : {"field_name", "ref_container_id"}) {
+    for (const QLatin1String property : {rule_key::kFieldName, rule_key::kRefContainerId}) {
         const QJsonValue v = check.properties.value(QLatin1String(property));
         if (!v.isUndefined() && !v.isNull())
             key += QLatin1Char('\x1f') + v.toVariant().toString();

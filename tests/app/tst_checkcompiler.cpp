@@ -2,6 +2,7 @@
 #include "TestSupport.h"
 #include "app/checks/AnomalyMessages.h"
 #include "app/checks/CheckCompiler.h"
+#include "app/checks/Rule.h"
 #include "app/checks/RuleCatalog.h"
 #include "tst_scan_data.h"
 
@@ -276,6 +277,32 @@ private:
     }
 
 private slots:
+    // The registry holds each rule once, under the API name its spec gives, and every rule
+    // whose failures are records words them itself (not the generic "fails <rule>").
+    void registryDefinesEachRuleOnce()
+    {
+        QSet<QString> names;
+        for (const auto &rule : rules::definitions()) {
+            const RuleSpec &spec = rule->spec();
+            QVERIFY2(!names.contains(spec.name), qPrintable(spec.name));
+            names.insert(spec.name);
+            QVERIFY(!spec.title.isEmpty());
+            QVERIFY(!spec.description.isEmpty());
+            QCOMPARE(rules::definition(spec.name), rule.get());
+            QCOMPARE(rules::find(spec.name), &spec);
+            if (spec.recordAnomalies) {
+                Check c;
+                c.rule = spec.name;
+                c.fields = {QStringLiteral("f")};
+                QVERIFY2(!anomaly_messages::violation(c, false).startsWith(QStringLiteral("fails")),
+                         qPrintable(spec.name));
+            }
+        }
+        QCOMPARE(names.size(), rules::all().size());
+        QVERIFY(names.contains(QString(rule_name::kUnique)));
+        QVERIFY(!rules::definition(QStringLiteral("noSuchRule")));
+    }
+
     void sqlite()
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "lite");

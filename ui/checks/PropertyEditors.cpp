@@ -1,5 +1,6 @@
 #include "ui/checks/PropertyEditors.h"
 
+#include "app/checks/RuleNames.h"
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
 #include "ui/checks/ListEditor.h"
@@ -221,7 +222,7 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
     }
     case PropertyType::Text:
     case PropertyType::Pattern: {
-        if (property.key == QLatin1String("field_name")) {
+        if (property.key == rule_key::kFieldName) {
             // The field of a reference container: chosen from its fields, or typed.
             auto *combo = new QComboBox(parent);
             combo->setEditable(true);

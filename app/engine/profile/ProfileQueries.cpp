@@ -156,101 +156,91 @@ QString source(const SqlDialect &dialect, const ProfileSource &s, QVariantList *
     return relation.sql;
 }
 
+namespace {
+
+// Pass 1's select list and where each figure lands in it, written in one place: each item is
+// appended and its position recorded by the same call.
+struct Pass1Plan
+{
+    QStringList select{QStringLiteral("COUNT(*)")};
+    QList<Pass1Layout> layout;
+
+    int add(const QString &item)
+    {
+        select << item;
+        return int(select.size()) - 1;
+    }
+};
+
+Pass1Plan planPass1(const SqlDialect &dialect, const QList<ProfileColumn> &columns, bool sketches)
+{
+    Pass1Plan plan;
+    for (const ProfileColumn &c : columns) {
+        Pass1Layout l;
+        const QString f = QStringLiteral("src.") + dialect.quote(c.name);
+        if (sketches) {
+            // SQLite compares and groups any value; its sketch is fed the column as it is.
+            l.sketch = plan.add(sqlite_profile::call(f, c.isNumeric() ? ColumnSketch::Kind::Numeric
+                                                        : c.isText()  ? ColumnSketch::Kind::Text
+                                                                      : ColumnSketch::Kind::Other));
+            plan.layout << l;
+            continue;
+        }
+        const ColumnMeasure &m = c.measure;
+        l.count = plan.add(QStringLiteral("COUNT(%1)").arg(f));
+        if (c.hasMinMax()) {
+            l.min = plan.add(dialect.toText(QStringLiteral("MIN(%1)").arg(m.orderOf(f))));
+            l.max = plan.add(dialect.toText(QStringLiteral("MAX(%1)").arg(m.orderOf(f))));
+        }
+        const QString n = m.hasNumber() ? m.numberOf(f) : QString();
+        if (c.isNumeric()) {
+            if (m.nonFinite) {
+                l.numberCount = plan.add(QStringLiteral("COUNT(%1)").arg(n));
+                l.numberMin = plan.add(dialect.toDouble(QStringLiteral("MIN(%1)").arg(n)));
+                l.numberMax = plan.add(dialect.toDouble(QStringLiteral("MAX(%1)").arg(n)));
+            }
+            l.sum = plan.add(sumAsDouble(dialect, n));
+            if (deviationInPass1(dialect, c)) { // else pass 2 measures it
+                l.spreadIsVariance = hasVarPop(dialect);
+                l.spread =
+                    plan.add(l.spreadIsVariance
+                                 ? varPop(dialect, varianceArgument(dialect, c, n))
+                                 : sumAsDouble(dialect, QStringLiteral("(%1) * (%1)").arg(n)));
+            }
+        }
+        if (m.hasLength()) {
+            l.minLength = plan.add(QStringLiteral("MIN(%1)").arg(m.lengthOf(f)));
+            l.maxLength = plan.add(QStringLiteral("MAX(%1)").arg(m.lengthOf(f)));
+        }
+        const QString approx =
+            m.hasValue() ? dialect.approximateCountDistinct(m.valueOf(f)) : QString();
+        if (!approx.isEmpty())
+            l.approxDistinct = plan.add(approx);
+        if (c.isNumeric() && !dialect.approximatePercentile(n, 0.5).isEmpty()) {
+            l.quartiles = int(plan.select.size());
+            for (const double fraction : {0.25, 0.5, 0.75})
+                plan.add(dialect.toDouble(dialect.approximatePercentile(n, fraction)));
+        }
+        plan.layout << l;
+    }
+    return plan;
+}
+
+} // namespace
+
 QList<Pass1Layout> pass1Layout(const SqlDialect &dialect, const QList<ProfileColumn> &columns,
                                bool sketches)
 {
-    QList<Pass1Layout> out;
-    int next = 1; // 0 is COUNT(*)
-    if (sketches) {
-        for (int i = 0; i < columns.size(); ++i) {
-            Pass1Layout l;
-            l.sketch = next++;
-            out << l;
-        }
-        return out;
-    }
-    const bool approx = !dialect.approximateCountDistinct(QStringLiteral("x")).isEmpty();
-    const bool percentiles = !dialect.approximatePercentile(QStringLiteral("x"), 0.5).isEmpty();
-    for (const ProfileColumn &c : columns) {
-        Pass1Layout l;
-        l.count = next++;
-        if (c.hasMinMax()) {
-            l.min = next++;
-            l.max = next++;
-        }
-        if (c.isNumeric()) {
-            if (c.measure.nonFinite) {
-                l.numberCount = next++;
-                l.numberMin = next++;
-                l.numberMax = next++;
-            }
-            l.sum = next++;
-            if (deviationInPass1(dialect, c)) {
-                l.spread = next++;
-                l.spreadIsVariance = hasVarPop(dialect);
-            }
-        }
-        if (c.measure.hasLength()) {
-            l.minLength = next++;
-            l.maxLength = next++;
-        }
-        if (approx && c.measure.hasValue())
-            l.approxDistinct = next++;
-        if (percentiles && c.isNumeric()) {
-            l.quartiles = next;
-            next += 3;
-        }
-        out << l;
-    }
-    return out;
+    return planPass1(dialect, columns, sketches).layout;
 }
 
 BoundSql pass1(const SqlDialect &dialect, const ProfileSource &s,
                const QList<ProfileColumn> &columns, bool sketches)
 {
     BoundSql out;
-    QStringList select{QStringLiteral("COUNT(*)")};
-    for (const ProfileColumn &c : columns) {
-        const QString f = QStringLiteral("src.") + dialect.quote(c.name);
-        if (sketches) {
-            // SQLite compares and groups any value; its sketch is fed the column as it is.
-            select << sqlite_profile::call(f, c.isNumeric() ? ColumnSketch::Kind::Numeric
-                                              : c.isText()  ? ColumnSketch::Kind::Text
-                                                            : ColumnSketch::Kind::Other);
-            continue;
-        }
-        const ColumnMeasure &m = c.measure;
-        select << QStringLiteral("COUNT(%1)").arg(f);
-        if (c.hasMinMax()) {
-            select << dialect.toText(QStringLiteral("MIN(%1)").arg(m.orderOf(f)))
-                   << dialect.toText(QStringLiteral("MAX(%1)").arg(m.orderOf(f)));
-        }
-        const QString n = m.hasNumber() ? m.numberOf(f) : QString();
-        if (c.isNumeric()) {
-            if (m.nonFinite)
-                select << QStringLiteral("COUNT(%1)").arg(n)
-                       << dialect.toDouble(QStringLiteral("MIN(%1)").arg(n))
-                       << dialect.toDouble(QStringLiteral("MAX(%1)").arg(n));
-            select << sumAsDouble(dialect, n);
-            if (deviationInPass1(dialect, c)) // else pass 2 measures it
-                select << (hasVarPop(dialect)
-                               ? varPop(dialect, varianceArgument(dialect, c, n))
-                               : sumAsDouble(dialect, QStringLiteral("(%1) * (%1)").arg(n)));
-        }
-        if (m.hasLength()) {
-            select << QStringLiteral("MIN(%1)").arg(m.lengthOf(f))
-                   << QStringLiteral("MAX(%1)").arg(m.lengthOf(f));
-        }
-        const QString approx =
-            m.hasValue() ? dialect.approximateCountDistinct(m.valueOf(f)) : QString();
-        if (!approx.isEmpty())
-            select << approx;
-        if (c.isNumeric() && !dialect.approximatePercentile(n, 0.5).isEmpty())
-            for (const double fraction : {0.25, 0.5, 0.75})
-                select << dialect.toDouble(dialect.approximatePercentile(n, fraction));
-    }
+    const Pass1Plan plan = planPass1(dialect, columns, sketches);
     const QString from = source(dialect, s, &out.values);
-    out.sql = QStringLiteral("SELECT %1 FROM %2").arg(select.join(QStringLiteral(", ")), from);
+    out.sql = QStringLiteral("SELECT %1 FROM %2").arg(plan.select.join(QStringLiteral(", ")), from);
     return out;
 }
 

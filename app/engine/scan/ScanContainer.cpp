@@ -1,6 +1,7 @@
 #include "app/engine/scan/ScanContainer.h"
 
 #include "app/checks/CheckSqlText.h"
+#include "app/checks/RuleNames.h"
 #include "app/engine/FailureIsolation.h"
 
 #include <QByteArray>
@@ -163,7 +164,7 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
         out.outcomes[i].count = evaluateSchema(checks.at(i), schema);
         // Only the expected schema guards the rest of the scan (reference spec 3.5); another
         // schema rule (fieldCount) that fails is a shape anomaly like any other.
-        if (!out.outcomes[i].count.passed && checks.at(i).rule == QLatin1String("expectedSchema"))
+        if (!out.outcomes[i].count.passed && checks.at(i).rule == rule_name::kExpectedSchema)
             out.schemaAborted = true;
     }
     if (out.schemaAborted) {

@@ -2,6 +2,7 @@
 
 #include "app/checks/AnomalyMessages.h"
 #include "app/checks/RuleCatalog.h"
+#include "app/checks/RuleNames.h"
 #include "models/catalog/Catalog.h"
 
 #include <QCoreApplication>
@@ -30,7 +31,7 @@ QString resultOf(const CheckOutcome &o)
         return QStringLiteral("not_applicable");
     if (!o.evaluated || !o.count.error.isEmpty() ||
         (o.count.asserted == 0 && o.form != CheckForm::Schema &&
-         o.check.rule != QLatin1String("minPartitionSize")))
+         o.check.rule != rule_name::kMinPartitionSize))
         return QStringLiteral("unasserted");
     return o.count.passed ? QStringLiteral("passed") : QStringLiteral("failed");
 }
