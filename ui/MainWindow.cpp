@@ -556,7 +556,8 @@ void MainWindow::checkExternalChanges()
     }
     for (const Datastore &d : datastores) {
         const QModelIndex index = m_model->indexForDatastore(d.id);
-        if (index.data(DatastoreTreeModel::CountRole).toInt() != m_catalog->containerCount(d.id))
+        if (index.data(DatastoreTreeModel::CountRole).toInt() !=
+            m_catalog->containerCount(d.id).value())
             m_catalog->notifyContainersChanged(d.id);
         m_catalog->notifyOperationsChanged(d.id);
     }

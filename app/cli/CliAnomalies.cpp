@@ -35,14 +35,6 @@ QString canonicalStatus(const QString &text)
     return QString();
 }
 
-std::optional<Datastore> findDatastore(Context &ctx, const QString &nameOrId)
-{
-    if (auto d = ctx.catalog->datastoreByName(nameOrId))
-        return d;
-    qint64 id = 0;
-    return parseId(nameOrId, &id) ? ctx.catalog->datastore(id) : std::nullopt;
-}
-
 std::optional<Container> findContainer(Context &ctx, qint64 datastoreId, const QString &nameOrId)
 {
     qint64 id = 0;
@@ -131,7 +123,7 @@ int list(Context &ctx)
         return ctx.helpShown ? Success : Usage;
     if (!p.isSet(QStringLiteral("datastore")))
         return fail(ctx, QStringLiteral("--datastore is required"), kUsage, Usage);
-    const auto d = findDatastore(ctx, p.value(QStringLiteral("datastore")));
+    const auto d = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!d)
         return fail(
             ctx,

@@ -56,15 +56,6 @@ QJsonObject checkJson(const Check &k)
             {QStringLiteral("updated"), k.updatedAt.toString(Qt::ISODateWithMs)}};
 }
 
-std::optional<Datastore> findDatastore(Context &ctx, const QString &name)
-{
-    if (auto d = ctx.catalog->datastoreByName(name))
-        return d;
-    bool numeric = false;
-    const qint64 id = name.toLongLong(&numeric);
-    return numeric ? ctx.catalog->datastore(id) : std::nullopt;
-}
-
 std::optional<Container> findContainer(Context &ctx, qint64 datastoreId, const QString &name)
 {
     for (const Container &c : ctx.catalog->containers(datastoreId))
@@ -177,7 +168,7 @@ int list(Context &ctx)
         return ctx.helpShown ? Success : Usage;
     if (!p.isSet(QStringLiteral("datastore")))
         return fail(ctx, QStringLiteral("--datastore is required"), kUsage, Usage);
-    const auto d = findDatastore(ctx, p.value(QStringLiteral("datastore")));
+    const auto d = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!d)
         return fail(
             ctx,
@@ -253,7 +244,7 @@ int create(Context &ctx)
         if (!p.isSet(QLatin1String(required)))
             return fail(ctx, QStringLiteral("--%1 is required").arg(QLatin1String(required)),
                         kUsage, Usage);
-    const auto d = findDatastore(ctx, p.value(QStringLiteral("datastore")));
+    const auto d = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!d)
         return fail(
             ctx,
@@ -292,12 +283,14 @@ std::optional<Check> checkArgument(Context &ctx, const QCommandLineParser &p, in
     }
     bool ok = false;
     const qint64 id = p.positionalArguments().first().toLongLong(&ok);
-    const auto check = ok ? ctx.catalog->check(id) : std::nullopt;
-    if (!check)
+    const auto check = ok ? ctx.catalog->check(id) : Lookup<Check>::notFound();
+    if (check.failed())
+        *code = fail(ctx, check.error());
+    else if (!check)
         *code =
             fail(ctx, QStringLiteral("no check with id '%1'").arg(p.positionalArguments().first()),
                  QStringLiteral("see 'assay checks list'"));
-    return check;
+    return check.optional();
 }
 
 int update(Context &ctx)

@@ -357,11 +357,14 @@ int remove(Context &ctx)
     const auto connection = ctx.catalog->connectionByName(name);
     if (!connection)
         return fail(ctx, QStringLiteral("no connection named '%1'").arg(name));
-    const QStringList users = ctx.catalog->datastoresUsingConnection(connection->id);
-    if (!users.isEmpty())
+    const Result<QStringList> users = ctx.catalog->datastoresUsingConnection(connection->id);
+    if (users.failed())
+        return fail(ctx, QStringLiteral("cannot tell whether connection '%1' is in use: %2")
+                             .arg(name, users.error()));
+    if (!users.value().isEmpty())
         return fail(ctx,
                     QStringLiteral("connection '%1' is used by %2")
-                        .arg(name, users.join(QStringLiteral(", "))),
+                        .arg(name, users.value().join(QStringLiteral(", "))),
                     QStringLiteral("delete those datastores first"));
     // Secrets first: if the keychain cannot be reached, keep the record so nothing is orphaned.
     CredentialStore store;

@@ -22,17 +22,6 @@ const QString kLinkUsage = QStringLiteral(
 const QString kUnlinkUsage =
     QStringLiteral("assay datastores unlink-enrichment --datastore SOURCE [--json]");
 
-// A datastore named by id or by name.
-std::optional<Datastore> findDatastore(const Catalog &catalog, const QString &text)
-{
-    bool isNumber = false;
-    const qint64 id = text.toLongLong(&isNumber);
-    if (isNumber)
-        if (auto d = catalog.datastore(id))
-            return d;
-    return catalog.datastoreByName(text);
-}
-
 // The linker speaks in sentences; the CLI's one-line reasons start small and end bare.
 QString asReason(QString message)
 {
@@ -238,7 +227,7 @@ int runUnlinkEnrichment(Context &ctx)
             CliText::tr("see 'assay datastores list'"));
     const auto before = source->enrichment.isLinked()
                             ? ctx.catalog->datastore(source->enrichment.enrichmentDatastoreId)
-                            : std::nullopt;
+                            : Lookup<Datastore>::notFound();
     const EnrichmentLinkResult result = EnrichmentLinker::unlink(*ctx.catalog, source->id);
     if (!result.ok)
         return fail(ctx, asReason(result.error));

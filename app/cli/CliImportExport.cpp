@@ -32,7 +32,7 @@ QString quoted(const QString &text)
 std::optional<Datastore> datastoreNamed(const Catalog &catalog, const QString &name)
 {
     if (auto exact = catalog.datastoreByName(name))
-        return exact;
+        return exact.optional();
     for (const Datastore &d : catalog.datastores())
         if (d.name.compare(name, Qt::CaseInsensitive) == 0)
             return d;
@@ -198,9 +198,9 @@ struct Undo
 void rollback(Catalog &catalog, CredentialStore &store, const Undo &undo)
 {
     for (auto it = undo.datastores.crbegin(); it != undo.datastores.crend(); ++it)
-        catalog.removeDatastore(*it);
+        catalog.warnUnless(catalog.removeDatastore(*it), "removeDatastore");
     for (qint64 id : undo.connections)
-        catalog.removeConnection(id);
+        catalog.warnUnless(catalog.removeConnection(id), "removeConnection");
     for (const auto &[uuid, field] : undo.secrets)
         store.removeAndWait(uuid, field);
 }

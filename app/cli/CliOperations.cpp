@@ -539,8 +539,10 @@ int resume(Context &ctx)
     op->endedAt = QDateTime();
     if (!ctx.catalog->updateOperation(*op))
         return fail(ctx, ctx.catalog->lastError());
-    ctx.catalog->appendOperationLog(
-        id, {Clock::utcNow(), QStringLiteral("info"), QStringLiteral("Queued to resume.")});
+    ctx.catalog->warnUnless(
+        ctx.catalog->appendOperationLog(
+            id, {Clock::utcNow(), QStringLiteral("info"), QStringLiteral("Queued to resume.")}),
+        "appendOperationLog");
     return runDetached(ctx, id, json);
 }
 

@@ -121,10 +121,12 @@ std::optional<Schedule> named(Context &ctx, QCommandLineParser &p, const QString
     }
     const QString name = p.positionalArguments().constFirst();
     auto s = ctx.catalog->scheduleByName(name);
-    if (!s)
+    if (s.failed())
+        *code = fail(ctx, s.error());
+    else if (!s)
         *code = fail(ctx, CliSchedules::tr("no schedule named '%1'").arg(name),
                      CliSchedules::tr("see 'assay schedules list'"));
-    return s;
+    return s.optional();
 }
 
 int create(Context &ctx)

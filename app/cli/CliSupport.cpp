@@ -89,6 +89,16 @@ void printTable(Context &ctx, const QStringList &header, const QList<QStringList
     ctx.out->flush();
 }
 
+Lookup<Datastore> findDatastore(const Catalog &catalog, const QString &nameOrId)
+{
+    auto byName = catalog.datastoreByName(nameOrId);
+    if (byName || byName.failed())
+        return byName;
+    bool isNumber = false;
+    const qint64 id = nameOrId.toLongLong(&isNumber);
+    return isNumber ? catalog.datastore(id) : Lookup<Datastore>::notFound();
+}
+
 QJsonObject connectionJson(const Connection &c)
 {
     QJsonObject o{{QStringLiteral("id"), c.id},
@@ -195,7 +205,8 @@ bool startRunner(Context &ctx, qint64 operationId, QString *error)
     if (runner.startDetached())
         return true;
     *error = QStringLiteral("cannot start the runner process: %1").arg(runner.errorString());
-    ctx.catalog->markOperationAborted(operationId, *error);
+    ctx.catalog->warnUnless(ctx.catalog->markOperationAborted(operationId, *error),
+                            "markOperationAborted");
     return false;
 }
 

@@ -46,6 +46,9 @@ void printJson(Context &ctx, const QJsonValue &value);
 // Prints rows as aligned columns under a header.
 void printTable(Context &ctx, const QStringList &header, const QList<QStringList> &rows);
 
+// The datastore a command names, by name or by id.
+Lookup<Datastore> findDatastore(const Catalog &catalog, const QString &nameOrId);
+
 QJsonObject connectionJson(const Connection &connection);
 QJsonObject datastoreJson(const Catalog &catalog, const Datastore &datastore);
 // An operation in the shape of the API's /api/operations/{id} item.

@@ -38,13 +38,15 @@ void OperationContext::progress(double fraction, const QString &step)
         m_progress(m_operation.progress, step);
     if (!m_lastWrite.isValid() || m_lastWrite.elapsed() > 1000) {
         m_lastWrite.start();
-        m_catalog.updateOperation(m_operation);
+        m_catalog.warnUnless(m_catalog.updateOperation(m_operation), "updateOperation");
     }
 }
 
 void OperationContext::log(const QString &level, const QString &message)
 {
-    m_catalog.appendOperationLog(m_operation.id, {Clock::utcNow(), level, message});
+    m_catalog.warnUnless(
+        m_catalog.appendOperationLog(m_operation.id, {Clock::utcNow(), level, message}),
+        "appendOperationLog");
 }
 
 void OperationContext::info(const QString &message)

@@ -97,8 +97,10 @@ OperationEngine::~OperationEngine()
         slot.thread->wait();
     }
     for (const Pending &pending : m_pending)
-        m_catalog->markOperationAborted(pending.operationId,
-                                        tr("Assay closed before this operation started."));
+        m_catalog->warnUnless(
+            m_catalog->markOperationAborted(pending.operationId,
+                                            tr("Assay closed before this operation started.")),
+            "markOperationAborted");
 }
 
 bool OperationEngine::fail(const QString &message)
@@ -113,11 +115,13 @@ int OperationEngine::recoverInterrupted()
     for (const Operation &op : m_catalog->unfinishedOperations()) {
         if (isActive(op.id) || isRunnerAlive(op.runner))
             continue;
-        m_catalog->markOperationAborted(
-            op.id, op.status == operation_status::kRunning
-                       ? tr("Assay stopped while this operation was running (it was closed or "
-                            "killed); resume it to continue.")
-                       : tr("Assay stopped before this queued operation could start."));
+        m_catalog->warnUnless(
+            m_catalog->markOperationAborted(
+                op.id, op.status == operation_status::kRunning
+                           ? tr("Assay stopped while this operation was running (it was closed or "
+                                "killed); resume it to continue.")
+                           : tr("Assay stopped before this queued operation could start.")),
+            "markOperationAborted");
         ++recovered;
     }
     return recovered;
@@ -126,10 +130,14 @@ int OperationEngine::recoverInterrupted()
 qint64 OperationEngine::enqueue(const OperationRequest &request)
 {
     const auto datastore = m_catalog->datastore(request.datastoreId);
-    if (!datastore)
-        return fail(tr("The datastore does not exist.")), 0;
-    if (request.type.isEmpty())
-        return fail(tr("No operation type was given.")), 0;
+    if (!datastore) {
+        fail(tr("The datastore does not exist."));
+        return 0;
+    }
+    if (request.type.isEmpty()) {
+        fail(tr("No operation type was given."));
+        return 0;
+    }
     Operation op;
     op.datastoreId = request.datastoreId;
     op.type = request.type;
@@ -140,8 +148,10 @@ qint64 OperationEngine::enqueue(const OperationRequest &request)
     op.runner = currentRunnerId();
     op.createdAt = Clock::utcNow();
     op.id = m_catalog->addOperation(op);
-    if (!op.id)
-        return fail(m_catalog->lastError()), 0;
+    if (!op.id) {
+        fail(m_catalog->lastError());
+        return 0;
+    }
     queue(op.id, op.datastoreId);
     return op.id;
 }
@@ -162,7 +172,12 @@ void OperationEngine::resolveSecrets(qint64 operationId)
     Pending *pending = pendingFor(operationId);
     const auto datastore = m_catalog->datastore(pending->datastoreId);
     const auto connection =
-        datastore ? m_catalog->connection(datastore->connectionId) : std::nullopt;
+        datastore ? m_catalog->connection(datastore->connectionId) : Lookup<Connection>::notFound();
+    if (datastore.failed() || connection.failed()) {
+        pending->failure = tr("The catalog could not be read: %1")
+                               .arg(datastore.failed() ? datastore.error() : connection.error());
+        return;
+    }
     if (!connection) {
         pending->failure = tr("The datastore's connection no longer exists.");
         return;
@@ -174,7 +189,7 @@ void OperationEngine::resolveSecrets(qint64 operationId)
     if (operation && operation->type == operation_type::kScan && datastore->enrichment.isLinked()) {
         const auto target = m_catalog->datastore(datastore->enrichment.enrichmentDatastoreId);
         const auto targetConnection =
-            target ? m_catalog->connection(target->connectionId) : std::nullopt;
+            target ? m_catalog->connection(target->connectionId) : Lookup<Connection>::notFound();
         // A missing target is the scan's to report (as a warning), not a reason not to run.
         if (targetConnection) {
             ConnectionSettings settings;
@@ -381,13 +396,16 @@ void OperationEngine::finishWithoutRunning(qint64 operationId, const QString &st
     if (!op)
         return;
     if (status == operation_status::kAborted) {
-        m_catalog->markOperationAborted(operationId, message);
+        m_catalog->warnUnless(m_catalog->markOperationAborted(operationId, message),
+                              "markOperationAborted");
     } else {
         op->status = status;
         op->message = message;
         op->endedAt = Clock::utcNow();
-        m_catalog->appendOperationLog(operationId, {op->endedAt, QStringLiteral("error"), message});
-        m_catalog->updateOperation(*op);
+        m_catalog->warnUnless(m_catalog->appendOperationLog(
+                                  operationId, {op->endedAt, QStringLiteral("error"), message}),
+                              "appendOperationLog");
+        m_catalog->warnUnless(m_catalog->updateOperation(*op), "updateOperation");
     }
     emit operationFinished(operationId, op->datastoreId, status, message);
     if (isIdle())
@@ -438,8 +456,10 @@ bool OperationEngine::resume(qint64 operationId)
     op->endedAt = QDateTime();
     if (!m_catalog->updateOperation(*op))
         return fail(m_catalog->lastError());
-    m_catalog->appendOperationLog(
-        operationId, {Clock::utcNow(), QStringLiteral("info"), tr("Queued to resume.")});
+    m_catalog->warnUnless(
+        m_catalog->appendOperationLog(
+            operationId, {Clock::utcNow(), QStringLiteral("info"), tr("Queued to resume.")}),
+        "appendOperationLog");
     queue(operationId, op->datastoreId);
     return true;
 }
@@ -447,8 +467,10 @@ bool OperationEngine::resume(qint64 operationId)
 qint64 OperationEngine::rerun(qint64 operationId)
 {
     const auto op = m_catalog->operation(operationId);
-    if (!op)
-        return fail(tr("Operation %1 does not exist.").arg(operationId)), 0;
+    if (!op) {
+        fail(tr("Operation %1 does not exist.").arg(operationId));
+        return 0;
+    }
     OperationRequest request;
     request.datastoreId = op->datastoreId;
     request.type = op->type;

@@ -31,7 +31,15 @@ void OperationWorker::run(const WorkItem &item)
         return;
     }
     auto stored = m_catalog.operation(item.operationId);
-    const auto datastore = stored ? m_catalog.datastore(stored->datastoreId) : std::nullopt;
+    const auto datastore =
+        stored ? m_catalog.datastore(stored->datastoreId) : Lookup<Datastore>::notFound();
+    if (stored.failed() || datastore.failed()) {
+        emit finished(item.operationId, stored ? stored->datastoreId : 0,
+                      operation_status::kFailure,
+                      tr("The catalog could not be read: %1")
+                          .arg(stored.failed() ? stored.error() : datastore.error()));
+        return;
+    }
     if (!stored || !datastore) {
         emit finished(item.operationId, stored ? stored->datastoreId : 0,
                       operation_status::kFailure,
@@ -46,9 +54,11 @@ void OperationWorker::run(const WorkItem &item)
     op.message.clear();
     if (!resuming)
         op.startedAt = Clock::utcNow();
-    m_catalog.updateOperation(op);
-    m_catalog.appendOperationLog(op.id, {Clock::utcNow(), QStringLiteral("info"),
-                                         resuming ? tr("Resumed.") : tr("Started.")});
+    m_catalog.warnUnless(m_catalog.updateOperation(op), "updateOperation");
+    m_catalog.warnUnless(
+        m_catalog.appendOperationLog(op.id, {Clock::utcNow(), QStringLiteral("info"),
+                                             resuming ? tr("Resumed.") : tr("Started.")}),
+        "appendOperationLog");
     emit started(op.id);
 
     QElapsedTimer clock;
@@ -79,8 +89,10 @@ void OperationWorker::run(const WorkItem &item)
         outcome.status == operation_status::kFailure || outcome.status == operation_status::kAborted
             ? QStringLiteral("error")
             : QStringLiteral("info");
-    m_catalog.appendOperationLog(
-        op.id, {op.endedAt, level, outcome.message.isEmpty() ? outcome.status : outcome.message});
+    m_catalog.warnUnless(m_catalog.appendOperationLog(
+                             op.id, {op.endedAt, level,
+                                     outcome.message.isEmpty() ? outcome.status : outcome.message}),
+                         "appendOperationLog");
     if (!m_catalog.updateOperation(op))
         qCWarning(lcEngine) << "cannot record the end of operation" << op.id
                             << m_catalog.lastError();

@@ -39,6 +39,10 @@ EnrichmentLinkResult failure(const QString &message)
 std::optional<Datastore> sourceDatastore(const Catalog &catalog, qint64 sourceId, QString *error)
 {
     const auto source = catalog.datastore(sourceId);
+    if (source.failed()) {
+        *error = source.error();
+        return std::nullopt;
+    }
     if (!source) {
         *error =
             EnrichmentLinker::tr("The source datastore (id %1) no longer exists.").arg(sourceId);
@@ -50,7 +54,7 @@ std::optional<Datastore> sourceDatastore(const Catalog &catalog, qint64 sourceId
                      .arg(quoted(source->name));
         return std::nullopt;
     }
-    return source;
+    return source.optional();
 }
 
 // Normalises and checks the prefix and the limits; the first problem, or empty.

@@ -79,7 +79,8 @@ int Scheduler::runDue(Pass pass)
             // Saved without a next run (or its cron never fires): find it, run nothing yet.
             const QDateTime next = nextRun(s, now);
             if (next.isValid())
-                m_catalog->recordScheduleRun(s.id, QDateTime(), next);
+                m_catalog->warnUnless(m_catalog->recordScheduleRun(s.id, QDateTime(), next),
+                                      "recordScheduleRun");
             continue;
         }
         if (s.nextRunAt > now)
@@ -96,7 +97,8 @@ int Scheduler::runDue(Pass pass)
         QString reason;
         const qint64 operationId = fire(s, late, &reason);
         if (operationId) {
-            m_catalog->recordScheduleRun(s.id, now, next);
+            m_catalog->warnUnless(m_catalog->recordScheduleRun(s.id, now, next),
+                                  "recordScheduleRun");
             ++fired;
             emit scheduleFired(s.id, operationId);
         } else {
@@ -145,11 +147,14 @@ qint64 Scheduler::fire(const Schedule &s, bool catchUp, QString *skipReason)
     }
     if (catchUp) {
         m_catchUps.insert(id);
-        m_catalog->appendOperationLog(
-            id, {QDateTime(), QStringLiteral("info"),
+        m_catalog->warnUnless(
+            m_catalog->appendOperationLog(
+                id,
+                {QDateTime(), QStringLiteral("info"),
                  tr("Catch-up run of schedule “%1”: its run at %2 was missed while Assay was not "
                     "running.")
-                     .arg(s.name, iso(s.nextRunAt))});
+                     .arg(s.name, iso(s.nextRunAt))}),
+            "appendOperationLog");
     }
     note(s, catchUp ? tr("queued operation %1 (catch-up of %2)").arg(id).arg(iso(s.nextRunAt))
                     : tr("queued operation %1").arg(id));

@@ -68,11 +68,21 @@ bool Catalog::open(const QString &path)
         if (!db.open())
             return fail(tr("Cannot open the catalog %1: %2").arg(path, db.lastError().text()));
 
+        // WAL lets the window read while a worker writes; a file system without shared memory
+        // (some network shares) refuses it, and the catalog then works in its rollback journal,
+        // slower but correct: said, not fatal. Foreign keys are the catalog's integrity: fatal.
         QSqlQuery pragma(db);
-        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-        pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
-        pragma.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+        if (!pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !pragma.next() ||
+            pragma.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            qCWarning(lcCatalog) << "the catalog" << path
+                                 << "is not in WAL mode (readers wait for writers):"
+                                 << pragma.lastError().text();
+        if (!pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON")))
+            return fail(tr("Cannot enable foreign keys in the catalog %1: %2")
+                            .arg(path, pragma.lastError().text()));
+        if (!pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL")) ||
+            !pragma.exec(QStringLiteral("PRAGMA busy_timeout=5000")))
+            qCWarning(lcCatalog) << "catalog pragma refused:" << pragma.lastError().text();
 
         int from = 0;
         QString error;
@@ -129,6 +139,13 @@ bool Catalog::fail(const QString &message) const
     return false;
 }
 
+bool Catalog::warnUnless(bool ok, const char *what) const
+{
+    if (!ok)
+        qCWarning(lcCatalog) << what << "failed:" << m_lastError;
+    return ok;
+}
+
 bool Catalog::failQuery(const QSqlQuery &query) const
 {
     return fail(tr("Catalog error: %1").arg(query.lastError().text()));
@@ -156,24 +173,22 @@ QList<Connection> Catalog::connections() const
     return out;
 }
 
-std::optional<Connection> Catalog::connection(qint64 id) const
+Lookup<Connection> Catalog::connection(qint64 id) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kConnectionColumns, "FROM connections WHERE id = ?"));
     q.addBindValue(id);
-    if (q.exec() && q.next())
-        return catalog::readConnection(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Connection>(q, executed, catalog::readConnection);
 }
 
-std::optional<Connection> Catalog::connectionByName(const QString &name) const
+Lookup<Connection> Catalog::connectionByName(const QString &name) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kConnectionColumns, "FROM connections WHERE name = ?"));
     q.addBindValue(name);
-    if (q.exec() && q.next())
-        return catalog::readConnection(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Connection>(q, executed, catalog::readConnection);
 }
 
 qint64 Catalog::addConnection(Connection c)
@@ -224,24 +239,30 @@ bool Catalog::updateConnection(const Connection &c)
     return true;
 }
 
-QStringList Catalog::datastoresUsingConnection(qint64 connectionId) const
+Result<QStringList> Catalog::datastoresUsingConnection(qint64 connectionId) const
 {
     QStringList names;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT name FROM datastores WHERE connection_id = ? ORDER BY name"));
     q.addBindValue(connectionId);
-    if (q.exec())
-        while (q.next())
-            names << q.value(0).toString();
-    return names;
+    if (!q.exec()) {
+        failQuery(q);
+        return Result<QStringList>::failure(m_lastError);
+    }
+    while (q.next())
+        names << q.value(0).toString();
+    return Result<QStringList>::ok(names);
 }
 
 bool Catalog::removeConnection(qint64 id)
 {
-    const QStringList users = datastoresUsingConnection(id);
-    if (!users.isEmpty())
+    // A connection whose users cannot be read is kept: it may be in use.
+    const Result<QStringList> users = datastoresUsingConnection(id);
+    if (users.failed())
+        return fail(tr("Cannot tell whether the connection is in use: %1").arg(users.error()));
+    if (!users.value().isEmpty())
         return fail(tr("The connection is used by %1; delete those datastores first.")
-                        .arg(users.join(QStringLiteral(", "))));
+                        .arg(users.value().join(QStringLiteral(", "))));
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM connections WHERE id = ?"));
     q.addBindValue(id);
@@ -264,24 +285,22 @@ QList<Datastore> Catalog::datastores() const
     return out;
 }
 
-std::optional<Datastore> Catalog::datastore(qint64 id) const
+Lookup<Datastore> Catalog::datastore(qint64 id) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kDatastoreColumns, "FROM datastores WHERE id = ?"));
     q.addBindValue(id);
-    if (q.exec() && q.next())
-        return catalog::readDatastore(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Datastore>(q, executed, catalog::readDatastore);
 }
 
-std::optional<Datastore> Catalog::datastoreByName(const QString &name) const
+Lookup<Datastore> Catalog::datastoreByName(const QString &name) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kDatastoreColumns, "FROM datastores WHERE name = ?"));
     q.addBindValue(name);
-    if (q.exec() && q.next())
-        return catalog::readDatastore(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Datastore>(q, executed, catalog::readDatastore);
 }
 
 namespace {
@@ -441,25 +460,26 @@ qint64 Catalog::addContainer(const Container &c)
     return id;
 }
 
-std::optional<Container> Catalog::container(qint64 id) const
+Lookup<Container> Catalog::container(qint64 id) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kContainerColumns, "FROM containers WHERE id = ?"));
     q.addBindValue(id);
-    if (q.exec() && q.next())
-        return catalog::readContainer(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Container>(q, executed, catalog::readContainer);
 }
 
-int Catalog::containerCount(qint64 datastoreId) const
+Result<int> Catalog::containerCount(qint64 datastoreId) const
 {
     QSqlQuery q(database());
     q.prepare(
         QStringLiteral("SELECT COUNT(*) FROM containers WHERE datastore_id = ? AND removed = 0"));
     q.addBindValue(datastoreId);
-    if (q.exec() && q.next())
-        return q.value(0).toInt();
-    return 0;
+    if (!q.exec() || !q.next()) {
+        failQuery(q);
+        return Result<int>::failure(m_lastError);
+    }
+    return Result<int>::ok(q.value(0).toInt());
 }
 
 bool Catalog::updateContainerSettings(const Container &c)

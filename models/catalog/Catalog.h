@@ -6,6 +6,7 @@
 #include "models/domain/Container.h"
 #include "models/domain/Datastore.h"
 #include "models/domain/FieldProfile.h"
+#include "models/domain/Lookup.h"
 #include "models/domain/Operation.h"
 #include "models/domain/Schedule.h"
 
@@ -15,6 +16,7 @@
 #include <QObject>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <optional>
 
 namespace assay {
@@ -84,49 +86,53 @@ public:
 
     // Opens (creating if missing) the SQLite file at `path`, enables WAL and foreign keys, and
     // migrates the schema to the latest version. Returns false with lastError() set on failure.
-    bool open(const QString &path);
+    [[nodiscard]] bool open(const QString &path);
     void close();
-    bool isOpen() const;
+    [[nodiscard]] bool isOpen() const;
     QString path() const { return m_path; }
     QString lastError() const { return m_lastError; }
+    // For a write whose failure must not stop its caller (a log line, a progress update, a
+    // rollback's best effort): a failure is logged (category assay.catalog) with lastError(),
+    // never dropped. Returns `ok`.
+    bool warnUnless(bool ok, const char *what) const;
     int schemaVersion() const;
     // True when open() created the schema in an empty file (a first run).
-    bool wasCreated() const { return m_created; }
+    [[nodiscard]] bool wasCreated() const { return m_created; }
     QSqlDatabase database() const;
 
     // Connections (no secrets: those live in the keychain).
     QList<Connection> connections() const;
-    std::optional<Connection> connection(qint64 id) const;
-    std::optional<Connection> connectionByName(const QString &name) const;
+    Lookup<Connection> connection(qint64 id) const;
+    Lookup<Connection> connectionByName(const QString &name) const;
     // Inserts and returns the new id (0 on failure). A missing uuid is generated.
-    qint64 addConnection(Connection connection);
-    bool updateConnection(const Connection &connection);
-    bool removeConnection(qint64 id);
+    [[nodiscard]] qint64 addConnection(Connection connection);
+    [[nodiscard]] bool updateConnection(const Connection &connection);
+    [[nodiscard]] bool removeConnection(qint64 id);
     // Names of the datastores using a connection (a connection in use cannot be removed).
-    QStringList datastoresUsingConnection(qint64 connectionId) const;
+    Result<QStringList> datastoresUsingConnection(qint64 connectionId) const;
 
     // Datastores.
     QList<Datastore> datastores() const;
-    std::optional<Datastore> datastore(qint64 id) const;
-    std::optional<Datastore> datastoreByName(const QString &name) const;
-    qint64 addDatastore(const Datastore &datastore);
-    bool updateDatastore(const Datastore &datastore);
-    bool removeDatastore(qint64 id);
+    Lookup<Datastore> datastore(qint64 id) const;
+    Lookup<Datastore> datastoreByName(const QString &name) const;
+    [[nodiscard]] qint64 addDatastore(const Datastore &datastore);
+    [[nodiscard]] bool updateDatastore(const Datastore &datastore);
+    [[nodiscard]] bool removeDatastore(qint64 id);
 
     // Containers and fields (written by Sync).
     QList<Container> containers(qint64 datastoreId) const;
     // One page of a datastore's containers (not removed), by name, with their field counts:
     // what the tree reads as it expands, so 100,000 containers stay instant.
     QList<ContainerSummary> containerPage(qint64 datastoreId, int offset, int limit) const;
-    std::optional<Container> container(qint64 id) const;
-    qint64 addContainer(const Container &container);
+    Lookup<Container> container(qint64 id) const;
+    [[nodiscard]] qint64 addContainer(const Container &container);
     // Saves a container's identifiers and settings (Container Settings); emits containersChanged.
-    bool updateContainerSettings(const Container &container);
-    int containerCount(qint64 datastoreId) const;
+    [[nodiscard]] bool updateContainerSettings(const Container &container);
+    Result<int> containerCount(qint64 datastoreId) const;
     QList<Field> fields(qint64 containerId) const;
     // Every field of a datastore's containers in one query, keyed by container id.
     QHash<qint64, QList<Field>> fieldsOfDatastore(qint64 datastoreId) const;
-    qint64 addField(const Field &field);
+    [[nodiscard]] qint64 addField(const Field &field);
 
     // Lets a writer on another connection (a worker thread's Catalog) announce its changes to
     // this Catalog's listeners.
@@ -145,24 +151,24 @@ public:
     QList<Operation> allOperations(int limit = 1000) const;
     // The most recent operation of each datastore, keyed by datastore id.
     QHash<qint64, Operation> latestOperations() const;
-    std::optional<Operation> latestOperation(qint64 datastoreId) const;
+    Lookup<Operation> latestOperation(qint64 datastoreId) const;
     // The datastore's latest operation of one type (profile, scan...), finished or not.
-    std::optional<Operation> latestOperation(qint64 datastoreId, const QString &type) const;
-    std::optional<Operation> operation(qint64 id) const;
-    qint64 addOperation(const Operation &operation);
+    Lookup<Operation> latestOperation(qint64 datastoreId, const QString &type) const;
+    Lookup<Operation> operation(qint64 id) const;
+    [[nodiscard]] qint64 addOperation(const Operation &operation);
     // Writes status, options, counters, result, message, progress and times.
-    bool updateOperation(const Operation &operation);
-    bool removeOperation(qint64 id);
+    [[nodiscard]] bool updateOperation(const Operation &operation);
+    [[nodiscard]] bool removeOperation(qint64 id);
     // Operations still queued or running, as the Catalog records them (crash recovery checks
     // whether their runner process is still alive).
     QList<Operation> unfinishedOperations() const;
     // Ends an operation as aborted, with `reason` as its message and in its log.
-    bool markOperationAborted(qint64 id, const QString &reason);
+    [[nodiscard]] bool markOperationAborted(qint64 id, const QString &reason);
     // Asks whichever process runs an operation to abort it (it polls for the request).
-    bool requestOperationAbort(qint64 id);
+    [[nodiscard]] bool requestOperationAbort(qint64 id);
     // Of `ids`, those whose abort was requested.
     QList<qint64> abortRequested(const QList<qint64> &ids) const;
-    bool appendOperationLog(qint64 operationId, const OperationLogEntry &entry);
+    [[nodiscard]] bool appendOperationLog(qint64 operationId, const OperationLogEntry &entry);
     QList<OperationLogEntry> operationLog(qint64 operationId) const;
 
     // Activity (CatalogActivity.cpp): what the heatmap and the operation list read.
@@ -180,25 +186,27 @@ public:
     // Schedules (CatalogSchedules.cpp). The Catalog stores them; cron parsing and computing
     // next_run_at belong to the Scheduler (app/scheduling), which callers use to fill nextRunAt.
     QList<Schedule> schedules() const;
-    std::optional<Schedule> schedule(qint64 id) const;
-    std::optional<Schedule> scheduleByName(const QString &name) const;
+    Lookup<Schedule> schedule(qint64 id) const;
+    Lookup<Schedule> scheduleByName(const QString &name) const;
     // Inserts and returns the new id (0 with lastError() on failure: empty or taken name...).
-    qint64 addSchedule(const Schedule &schedule);
+    [[nodiscard]] qint64 addSchedule(const Schedule &schedule);
     // Writes every column but created_at (last and next run included).
-    bool updateSchedule(const Schedule &schedule);
-    bool removeSchedule(qint64 id);
-    bool setScheduleEnabled(qint64 id, bool enabled);
+    [[nodiscard]] bool updateSchedule(const Schedule &schedule);
+    [[nodiscard]] bool removeSchedule(qint64 id);
+    [[nodiscard]] bool setScheduleEnabled(qint64 id, bool enabled);
     // Records a run: last_run_at = ranAt (kept when ranAt is invalid, e.g. a skipped run) and
     // next_run_at = nextRunAt.
-    bool recordScheduleRun(qint64 id, const QDateTime &ranAt, const QDateTime &nextRunAt);
+    [[nodiscard]] bool recordScheduleRun(qint64 id, const QDateTime &ranAt,
+                                         const QDateTime &nextRunAt);
     // Moves next_run_at from `dueAt` to `nextRunAt` only if it still is `dueAt`: of several
     // processes sharing the catalog (the window, `assay schedules run-due`), only the one that
     // gets true runs the slot.
-    bool claimScheduleSlot(qint64 id, const QDateTime &dueAt, const QDateTime &nextRunAt);
+    [[nodiscard]] bool claimScheduleSlot(qint64 id, const QDateTime &dueAt,
+                                         const QDateTime &nextRunAt);
 
     // Profiles (CatalogProfiles.cpp): one row per (Profile operation, field), kept as history.
     // Writes the batch in one transaction; false with lastError() on failure.
-    bool addFieldProfiles(const QList<FieldProfile> &profiles);
+    [[nodiscard]] bool addFieldProfiles(const QList<FieldProfile> &profiles);
     // The latest profile of each field of a container, by field ordinal.
     QList<FieldProfile> latestFieldProfiles(qint64 containerId) const;
     // Records counted by each container's latest profile (containers not removed, profiled at
@@ -209,12 +217,12 @@ public:
 
     // Checks (CatalogChecks.cpp).
     QList<Check> checks(const CheckQuery &query) const;
-    std::optional<Check> check(qint64 id) const;
+    Lookup<Check> check(qint64 id) const;
     // Inserts and returns the new id (0 with lastError() on failure). Emits checksChanged.
-    qint64 addCheck(const Check &check);
+    [[nodiscard]] qint64 addCheck(const Check &check);
     // Writes every column but created_at; emits checksChanged.
-    bool updateCheck(const Check &check);
-    bool setCheckStatus(qint64 id, const QString &status);
+    [[nodiscard]] bool updateCheck(const Check &check);
+    [[nodiscard]] bool setCheckStatus(qint64 id, const QString &status);
     // Of a container's checks, those that ever failed a scan (have an anomaly), by id.
     QSet<qint64> checksWithAnomalies(qint64 containerId) const;
     // Active checks per container of a datastore (the overview and the profile header).
@@ -223,27 +231,29 @@ public:
     // Anomalies and scan metrics (CatalogAnomalies.cpp).
     // Writes the anomalies with their failed checks and source records in one transaction,
     // filling in ids (and uuids where missing). Emits anomaliesChanged.
-    bool addAnomalies(QList<Anomaly> &anomalies);
+    [[nodiscard]] bool addAnomalies(QList<Anomaly> &anomalies);
     // A page of matching anomalies, newest first; failed checks are filled, source records not.
     QList<Anomaly> anomalies(const AnomalyQuery &query, int offset = 0, int limit = 1000) const;
     int anomalyCount(const AnomalyQuery &query) const;
     // One anomaly, whole: failed checks and source records.
-    std::optional<Anomaly> anomaly(qint64 id) const;
-    std::optional<Anomaly> anomalyByUuid(const QString &uuid) const;
+    Lookup<Anomaly> anomaly(qint64 id) const;
+    Lookup<Anomaly> anomalyByUuid(const QString &uuid) const;
     // Changes the status when the transition is allowed (anomaly_status::canTransition), logs
     // it with the comment. False with lastError() otherwise.
-    bool setAnomalyStatus(qint64 id, const QString &status, const QString &comment = {});
+    [[nodiscard]] bool setAnomalyStatus(qint64 id, const QString &status,
+                                        const QString &comment = {});
     // The same for a Scan's changes (anomaly_status::canTransitionByScan): it may also archive
     // an open anomaly as Duplicate.
-    bool setAnomalyStatusByScan(qint64 id, const QString &status, const QString &comment);
+    [[nodiscard]] bool setAnomalyStatusByScan(qint64 id, const QString &status,
+                                              const QString &comment);
     QList<AnomalyEvent> anomalyEvents(qint64 anomalyId) const;
     // Open anomalies per container of a datastore.
     QHash<qint64, int> openAnomalyCounts(qint64 datastoreId) const;
-    bool addCheckMetrics(const QList<CheckMetric> &metrics);
+    [[nodiscard]] bool addCheckMetrics(const QList<CheckMetric> &metrics);
     QList<CheckMetric> checkMetrics(qint64 operationId) const;
     // The incremental field's highest value a scan has read (null when none yet).
     QString scanHighWaterMark(qint64 containerId) const;
-    bool setScanHighWaterMark(qint64 containerId, const QString &value);
+    [[nodiscard]] bool setScanHighWaterMark(qint64 containerId, const QString &value);
 
 signals:
     void connectionsChanged();
@@ -261,12 +271,17 @@ private:
 
     bool fail(const QString &message) const;
     bool failQuery(const class QSqlQuery &query) const;
+    // The first row of an executed `query` read by `read`: found, not found, or the query's
+    // failure (also kept in lastError()).
+    template <typename T, typename Read>
+    Lookup<T> lookupRow(class QSqlQuery &query, bool executed, Read read) const;
     qint64 insertReturningId(class QSqlQuery &query) const;
-    bool writeAnomalyStatus(const Anomaly &existing, const QString &status, const QString &comment);
+    [[nodiscard]] bool writeAnomalyStatus(const Anomaly &existing, const QString &status,
+                                          const QString &comment);
     // A write's own transaction, or a savepoint when a CatalogTransaction is open, so that a
     // multi-statement write stays all-or-nothing either way (CatalogTransaction.cpp).
-    bool beginWrite();
-    bool commitWrite();
+    [[nodiscard]] bool beginWrite();
+    [[nodiscard]] bool commitWrite();
     void rollbackWrite();
 
     QString m_connectionName;
@@ -275,5 +290,17 @@ private:
     bool m_created = false;
     int m_writeDepth = 0; // open beginWrite() levels
 };
+
+template <typename T, typename Read>
+Lookup<T> Catalog::lookupRow(QSqlQuery &query, bool executed, Read read) const
+{
+    if (!executed) {
+        failQuery(query);
+        return Lookup<T>::failure(m_lastError);
+    }
+    if (!query.next())
+        return Lookup<T>::notFound();
+    return Lookup<T>::found(read(query));
+}
 
 } // namespace assay

@@ -218,43 +218,56 @@ int Catalog::anomalyCount(const AnomalyQuery &query) const
     return q.value(0).toInt();
 }
 
-std::optional<Anomaly> Catalog::anomaly(qint64 id) const
+Lookup<Anomaly> Catalog::anomaly(qint64 id) const
 {
     QSqlQuery one(database());
     one.prepare(QStringLiteral("SELECT %1 FROM anomalies a JOIN containers c ON c.id = "
                                "a.container_id WHERE a.id = ?")
                     .arg(QLatin1String(kColumns)));
     one.addBindValue(id);
-    if (!one.exec() || !one.next())
-        return std::nullopt;
+    if (!one.exec()) {
+        failQuery(one);
+        return Lookup<Anomaly>::failure(m_lastError);
+    }
+    if (!one.next())
+        return Lookup<Anomaly>::notFound();
     Anomaly a = readAnomaly(one);
     QSqlQuery f(database());
     f.prepare(QStringLiteral("SELECT check_id, rule, fields, message FROM anomaly_checks WHERE "
                              "anomaly_id = ? ORDER BY id"));
     f.addBindValue(id);
-    if (f.exec())
-        while (f.next())
-            a.failedChecks << AnomalyFailedCheck{f.value(0).toLongLong(), f.value(1).toString(),
-                                                 text::toList(f.value(2).toString()),
-                                                 f.value(3).toString()};
+    if (!f.exec()) {
+        failQuery(f);
+        return Lookup<Anomaly>::failure(m_lastError);
+    }
+    while (f.next())
+        a.failedChecks << AnomalyFailedCheck{f.value(0).toLongLong(), f.value(1).toString(),
+                                             text::toList(f.value(2).toString()),
+                                             f.value(3).toString()};
     QSqlQuery r(database());
     r.prepare(QStringLiteral(
         "SELECT record FROM anomaly_source_records WHERE anomaly_id = ? ORDER BY id"));
     r.addBindValue(id);
-    if (r.exec())
-        while (r.next())
-            a.sourceRecords.append(
-                QJsonDocument::fromJson(r.value(0).toString().toUtf8()).object());
-    return a;
+    if (!r.exec()) {
+        failQuery(r);
+        return Lookup<Anomaly>::failure(m_lastError);
+    }
+    while (r.next())
+        a.sourceRecords.append(QJsonDocument::fromJson(r.value(0).toString().toUtf8()).object());
+    return Lookup<Anomaly>::found(std::move(a));
 }
 
-std::optional<Anomaly> Catalog::anomalyByUuid(const QString &uuid) const
+Lookup<Anomaly> Catalog::anomalyByUuid(const QString &uuid) const
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT id FROM anomalies WHERE uuid = ?"));
     q.addBindValue(uuid);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
+    if (!q.exec()) {
+        failQuery(q);
+        return Lookup<Anomaly>::failure(m_lastError);
+    }
+    if (!q.next())
+        return Lookup<Anomaly>::notFound();
     return anomaly(q.value(0).toLongLong());
 }
 

@@ -110,7 +110,7 @@ QList<Check> Catalog::checks(const CheckQuery &query) const
     return out;
 }
 
-std::optional<Check> Catalog::check(qint64 id) const
+Lookup<Check> Catalog::check(qint64 id) const
 {
     QSqlQuery q(database());
     q.prepare(
@@ -118,27 +118,27 @@ std::optional<Check> Catalog::check(qint64 id) const
                        "k.id = ?")
             .arg(QLatin1String(kColumns)));
     q.addBindValue(id);
-    if (!q.exec()) {
-        failQuery(q);
-        return std::nullopt;
-    }
-    if (!q.next())
-        return std::nullopt;
-    return readCheck(q);
+    const bool executed = q.exec();
+    return lookupRow<Check>(q, executed, readCheck);
 }
 
 qint64 Catalog::addCheck(const Check &check)
 {
-    if (check.rule.isEmpty())
-        return fail(tr("A check needs a rule.")), 0;
-    if (!validStatus(check.status))
-        return fail(tr("“%1” is not a check status (Active, Draft, Archived).").arg(check.status)),
-               0;
+    if (check.rule.isEmpty()) {
+        fail(tr("A check needs a rule."));
+        return 0;
+    }
+    if (!validStatus(check.status)) {
+        fail(tr("“%1” is not a check status (Active, Draft, Archived).").arg(check.status));
+        return 0;
+    }
     qint64 datastoreId = check.datastoreId;
     if (!datastoreId) {
         const auto c = container(check.containerId);
-        if (!c)
-            return fail(tr("No container with id %1.").arg(check.containerId)), 0;
+        if (!c) {
+            fail(tr("No container with id %1.").arg(check.containerId));
+            return 0;
+        }
         datastoreId = c->datastoreId;
     }
     const QString now = text::fromTime(Clock::utcNow());

@@ -101,18 +101,17 @@ QList<OperationLogEntry> Catalog::operationLog(qint64 operationId) const
     return out;
 }
 
-std::optional<Operation> Catalog::latestOperation(qint64 datastoreId) const
+Lookup<Operation> Catalog::latestOperation(qint64 datastoreId) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kOperationColumns,
                      "FROM operations WHERE datastore_id = ? ORDER BY id DESC LIMIT 1"));
     q.addBindValue(datastoreId);
-    if (q.exec() && q.next())
-        return catalog::readOperation(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Operation>(q, executed, catalog::readOperation);
 }
 
-std::optional<Operation> Catalog::latestOperation(qint64 datastoreId, const QString &type) const
+Lookup<Operation> Catalog::latestOperation(qint64 datastoreId, const QString &type) const
 {
     QSqlQuery q(database());
     q.prepare(select(catalog::kOperationColumns,
@@ -120,20 +119,18 @@ std::optional<Operation> Catalog::latestOperation(qint64 datastoreId, const QStr
                      "LIMIT 1"));
     q.addBindValue(datastoreId);
     q.addBindValue(type);
-    if (q.exec() && q.next())
-        return catalog::readOperation(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Operation>(q, executed, catalog::readOperation);
 }
 
-std::optional<Operation> Catalog::operation(qint64 id) const
+Lookup<Operation> Catalog::operation(qint64 id) const
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT %1 FROM operations WHERE id = ?")
                   .arg(QLatin1String(catalog::kOperationColumns)));
     q.addBindValue(id);
-    if (q.exec() && q.next())
-        return catalog::readOperation(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Operation>(q, executed, catalog::readOperation);
 }
 
 QList<Operation> Catalog::allOperations(int limit) const

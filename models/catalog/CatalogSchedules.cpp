@@ -42,24 +42,22 @@ QList<Schedule> Catalog::schedules() const
     return out;
 }
 
-std::optional<Schedule> Catalog::schedule(qint64 id) const
+Lookup<Schedule> Catalog::schedule(qint64 id) const
 {
     QSqlQuery q(database());
     q.prepare(select("FROM schedules WHERE id = ?"));
     q.addBindValue(id);
-    if (q.exec() && q.next())
-        return catalog::readSchedule(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Schedule>(q, executed, catalog::readSchedule);
 }
 
-std::optional<Schedule> Catalog::scheduleByName(const QString &name) const
+Lookup<Schedule> Catalog::scheduleByName(const QString &name) const
 {
     QSqlQuery q(database());
     q.prepare(select("FROM schedules WHERE name = ?"));
     q.addBindValue(name);
-    if (q.exec() && q.next())
-        return catalog::readSchedule(q);
-    return std::nullopt;
+    const bool executed = q.exec();
+    return lookupRow<Schedule>(q, executed, catalog::readSchedule);
 }
 
 qint64 Catalog::addSchedule(const Schedule &s)

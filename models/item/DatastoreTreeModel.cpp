@@ -61,7 +61,7 @@ void DatastoreTreeModel::fillDatastoreNode(Node &node, qint64 id) const
         if (const auto connection = m_catalog->connection(datastore->connectionId))
             node.detail = connection->type;
     }
-    node.count = m_catalog->containerCount(id);
+    node.count = m_catalog->containerCount(id).value();
 }
 
 void DatastoreTreeModel::reload()
@@ -345,7 +345,7 @@ void DatastoreTreeModel::onContainersChanged(qint64 datastoreId)
     // Unfetched again: the view re-reads when the datastore is expanded (or already is).
     node->fetched = false;
     node->loaded = 0;
-    node->count = m_catalog->containerCount(datastoreId);
+    node->count = m_catalog->containerCount(datastoreId).value();
     emit dataChanged(parentIndex, parentIndex);
 }
 

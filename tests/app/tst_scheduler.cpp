@@ -454,7 +454,7 @@ private slots:
         const auto op = m_catalog.operation(fired.at(0).at(1).toLongLong());
         QCOMPARE(op->status, operation_status::kSuccess);
         QCOMPARE(op->scheduleId, id);
-        QCOMPARE(m_catalog.containerCount(m_datastore), 2);
+        QCOMPARE(m_catalog.containerCount(m_datastore).value(), 2);
     }
 
     // The `assay schedules` commands, on the real binary.

@@ -180,7 +180,8 @@ inline void sqliteBench(const WideBench &bench, const QTemporaryDir &dir)
     }
     QSqlDatabase::removeDatabase(QStringLiteral("lite"));
     Catalog catalog;
-    catalog.open(dir.filePath(QStringLiteral("catalog-lite.sqlite")));
+    if (!catalog.open(dir.filePath(QStringLiteral("catalog-lite.sqlite"))))
+        qFatal("%s", qPrintable(catalog.lastError()));
     Connection c;
     c.name = QStringLiteral("lite");
     c.type = QStringLiteral("sqlite");
@@ -280,7 +281,8 @@ inline void postgresBench(const WideBench &bench, const QTemporaryDir &dir)
         exec(db, QStringLiteral("VACUUM ANALYZE wide"));
         std::printf("%s: PostgreSQL table made in %.1f s\n", bench.name, t.elapsed() / 1000.0);
         Catalog catalog;
-        catalog.open(dir.filePath(QStringLiteral("catalog-pg.sqlite")));
+        if (!catalog.open(dir.filePath(QStringLiteral("catalog-pg.sqlite"))))
+            qFatal("%s", qPrintable(catalog.lastError()));
         const qint64 ds =
             addDatastore(catalog, servers.postgresConnection(), QStringLiteral("public"));
         QString summary;

@@ -163,7 +163,8 @@ int main(int argc, char **argv)
                 QFileInfo(root + QStringLiteral("/wide.jsonl")).size() >> 20, t.elapsed() / 1000.0);
 
     Catalog catalog;
-    catalog.open(dir.filePath(QStringLiteral("catalog.sqlite")));
+    if (!catalog.open(dir.filePath(QStringLiteral("catalog.sqlite"))))
+        qFatal("%s", qPrintable(catalog.lastError()));
     Connection c;
     c.name = QStringLiteral("files");
     c.type = QStringLiteral("local");

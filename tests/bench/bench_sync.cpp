@@ -135,7 +135,8 @@ int main(int argc, char **argv)
                     t.elapsed() / 1000.0);
 
         Catalog catalog;
-        catalog.open(dir.filePath(QStringLiteral("catalog.sqlite")));
+        if (!catalog.open(dir.filePath(QStringLiteral("catalog.sqlite"))))
+            qFatal("%s", qPrintable(catalog.lastError()));
         Connection c;
         c.name = QStringLiteral("bench");
         c.type = QStringLiteral("postgresql");
@@ -176,7 +177,8 @@ int main(int argc, char **argv)
     // The tree over a catalog with 100,000 containers.
     {
         Catalog catalog;
-        catalog.open(dir.filePath(QStringLiteral("big.sqlite")));
+        if (!catalog.open(dir.filePath(QStringLiteral("big.sqlite"))))
+            qFatal("%s", qPrintable(catalog.lastError()));
         Connection c;
         c.name = QStringLiteral("big");
         c.type = QStringLiteral("sqlite");

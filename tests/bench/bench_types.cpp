@@ -86,7 +86,8 @@ int main(int argc, char **argv)
                 kRows, t.elapsed() / 1000.0);
 
     Catalog catalog;
-    catalog.open(dir.filePath(QStringLiteral("catalog.sqlite")));
+    if (!catalog.open(dir.filePath(QStringLiteral("catalog.sqlite"))))
+        qFatal("%s", qPrintable(catalog.lastError()));
     const qint64 ds = addDatastore(catalog, servers.postgresConnection(), QStringLiteral("public"));
     CredentialStore credentials;
     OperationEngine engine(&catalog, &credentials, 1);

@@ -106,6 +106,34 @@ private slots:
         QVERIFY(!catalog.lastError().isEmpty());
     }
 
+    // A lookup that fails says so instead of looking like "not found", and a connection whose
+    // users cannot be read is not deleted.
+    void failedLookupsAreNotAbsences()
+    {
+        Catalog catalog;
+        QVERIFY(catalog.open(freshPath()));
+        const qint64 id = catalog.addConnection(sampleConnection(QStringLiteral("kept")));
+        QVERIFY(id > 0);
+        const auto missing = catalog.connection(id + 100);
+        QVERIFY(!missing && !missing.failed());
+
+        QSqlQuery q(catalog.database());
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE datastores RENAME TO datastores_away")));
+        const auto datastore = catalog.datastore(1);
+        QVERIFY(!datastore);
+        QVERIFY(datastore.failed());
+        QVERIFY(!datastore.error().isEmpty());
+        const auto users = catalog.datastoresUsingConnection(id);
+        QVERIFY(users.failed());
+        QVERIFY(!catalog.removeConnection(id));
+        QVERIFY2(catalog.lastError().contains(QLatin1String("in use")),
+                 qPrintable(catalog.lastError()));
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE datastores_away RENAME TO datastores")));
+        QVERIFY(catalog.connection(id)); // still there
+        QVERIFY(catalog.removeConnection(id));
+        QVERIFY(!catalog.connection(id));
+    }
+
     void connectionsRoundTrip()
     {
         Catalog catalog;

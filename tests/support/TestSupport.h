@@ -9,6 +9,14 @@ namespace assay::test {
 // $ASSAY_TEST_STATE (set by CTest), the folder the fixtures write into.
 QString stateDir();
 
+// Fixture setup that must succeed (a catalog write in a helper that cannot QVERIFY): stops the
+// test with what failed instead of letting it run on a half-built fixture.
+inline void require(bool ok, const char *what)
+{
+    if (!ok)
+        qFatal("test setup failed: %s", what);
+}
+
 // KEY=VALUE lines of a fixture's env file; empty when the file is missing.
 QMap<QString, QString> readEnvFile(const QString &path);
 

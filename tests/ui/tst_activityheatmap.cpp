@@ -155,14 +155,17 @@ private:
         if (status == operation_status::kWarning)
             op.message = QStringLiteral("2 tables could not be read; see the log.");
         op.id = m_catalog.addOperation(op);
-        m_catalog.appendOperationLog(
-            op.id, {created.addMSecs(300), QStringLiteral("info"), QStringLiteral("Started.")});
+        test::require(
+            m_catalog.appendOperationLog(
+                op.id, {created.addMSecs(300), QStringLiteral("info"), QStringLiteral("Started.")}),
+            "appendOperationLog");
         if (status == operation_status::kWarning || status == operation_status::kFailure)
-            m_catalog.appendOperationLog(op.id, {created.addSecs(2),
-                                                 status == operation_status::kWarning
-                                                     ? QStringLiteral("warning")
-                                                     : QStringLiteral("error"),
-                                                 op.message});
+            test::require(m_catalog.appendOperationLog(op.id, {created.addSecs(2),
+                                                               status == operation_status::kWarning
+                                                                   ? QStringLiteral("warning")
+                                                                   : QStringLiteral("error"),
+                                                               op.message}),
+                          "appendOperationLog");
         return op.id;
     }
 
@@ -662,7 +665,7 @@ private slots:
                     op.endedAt = op.startedAt.addMSecs(2000 + random.bounded(900000));
                     op.counters = {{QStringLiteral("containers_added"), int(random.bounded(40))},
                                    {QStringLiteral("fields_added"), int(random.bounded(20000))}};
-                    m_catalog.addOperation(op);
+                    test::require(m_catalog.addOperation(op), "addOperation");
                     ++total;
                 }
             }

@@ -721,7 +721,7 @@ private slots:
         QVERIFY2(m_pgDatastore, "needs postgresEndToEnd");
         const Datastore shared = *m_catalog.datastore(m_pgDatastore);
         const Connection connection = *m_catalog.connection(shared.connectionId);
-        QVERIFY(m_catalog.datastoresUsingConnection(connection.id).size() >= 2);
+        QVERIFY(m_catalog.datastoresUsingConnection(connection.id).value().size() >= 2);
         QTRY_VERIFY_WITH_TIMEOUT(!m_engine->isDatastoreBusy(m_pgDatastore), 60000);
 
         // Shared connection: the datastore goes, the connection and its password stay.

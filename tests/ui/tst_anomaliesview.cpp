@@ -77,7 +77,7 @@ private:
             f.containerId = id;
             f.name = fields.at(i);
             f.ordinal = i + 1;
-            m_catalog.addField(f);
+            test::require(m_catalog.addField(f), "addField");
         }
         return id;
     }

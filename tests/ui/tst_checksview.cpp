@@ -77,7 +77,7 @@ private:
             f.name = fieldName;
             f.declaredType = type;
             f.ordinal = ordinal++;
-            m_catalog.addField(f);
+            test::require(m_catalog.addField(f), "addField");
         }
         return id;
     }

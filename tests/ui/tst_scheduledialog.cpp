@@ -112,7 +112,7 @@ private:
     void clearSchedules()
     {
         for (const Schedule &s : m_catalog.schedules())
-            m_catalog.removeSchedule(s.id);
+            test::require(m_catalog.removeSchedule(s.id), "removeSchedule");
     }
 
     // A new-schedule dialog, shown, on the test clock.

@@ -212,7 +212,7 @@ void OperationDetailWidget::setOperation(qint64 operationId)
 void OperationDetailWidget::reload()
 {
     m_reload.stop();
-    m_operation = m_operationId ? m_catalog->operation(m_operationId) : std::nullopt;
+    m_operation = m_operationId ? m_catalog->operation(m_operationId).optional() : std::nullopt;
     fill();
 }
 

@@ -228,7 +228,8 @@ void AnomalyDetailWidget::setAnomaly(qint64 anomalyId)
 void AnomalyDetailWidget::reload()
 {
     m_reload.stop();
-    m_anomaly = (m_catalog && m_anomalyId) ? m_catalog->anomaly(m_anomalyId) : std::nullopt;
+    m_anomaly =
+        (m_catalog && m_anomalyId) ? m_catalog->anomaly(m_anomalyId).optional() : std::nullopt;
     fill();
 }
 

@@ -237,7 +237,7 @@ void ChecksTab::newCheck()
 
 void ChecksTab::editSelected()
 {
-    const auto check = m_catalog ? m_catalog->check(selectedCheckId()) : std::nullopt;
+    const auto check = m_catalog ? m_catalog->check(selectedCheckId()) : Lookup<Check>::notFound();
     if (!check)
         return;
     openDialog(new CheckEditDialog(m_catalog, *check, this));
@@ -261,7 +261,7 @@ void ChecksTab::archiveSelected()
 
 void ChecksTab::showSql()
 {
-    const auto check = m_catalog ? m_catalog->check(selectedCheckId()) : std::nullopt;
+    const auto check = m_catalog ? m_catalog->check(selectedCheckId()) : Lookup<Check>::notFound();
     if (!check)
         return;
     auto *dialog = new CheckSqlDialog(m_catalog, *check, this);

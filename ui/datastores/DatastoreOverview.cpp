@@ -229,7 +229,7 @@ void DatastoreOverview::addTotals(qint64 id)
     const QLocale locale;
     addSection(tr("Totals"));
     // COUNT(*) rather than reading every container: a datastore may hold 100,000 of them.
-    const int count = m_catalog->containerCount(id);
+    const int count = m_catalog->containerCount(id).value();
     addRow(QStringLiteral("containers"), tr("Containers"),
            count == 0 ? tr("None yet: run Sync to discover tables and views")
                       : locale.toString(count));

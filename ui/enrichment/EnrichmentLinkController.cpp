@@ -239,9 +239,10 @@ void EnrichmentLinkController::rollback(const QString &message)
 {
     qCWarning(lcLinkUi) << "linking the enrichment datastore failed:" << message;
     if (m_createdDatastoreId)
-        m_catalog->removeDatastore(m_createdDatastoreId);
+        m_catalog->warnUnless(m_catalog->removeDatastore(m_createdDatastoreId), "removeDatastore");
     if (m_createdConnectionId)
-        m_catalog->removeConnection(m_createdConnectionId);
+        m_catalog->warnUnless(m_catalog->removeConnection(m_createdConnectionId),
+                              "removeConnection");
     m_createdDatastoreId = 0;
     m_createdConnectionId = 0;
     // Remove what reached the keychain (best effort; failures are logged).

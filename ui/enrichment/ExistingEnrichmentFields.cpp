@@ -117,8 +117,9 @@ void ExistingEnrichmentFields::setEnabled(bool enabled)
 
 void ExistingEnrichmentFields::showDetails()
 {
-    const auto d = m_catalog ? m_catalog->datastore(selectedId()) : std::nullopt;
-    const auto connection = d ? m_catalog->connection(d->connectionId) : std::nullopt;
+    const auto d = m_catalog ? m_catalog->datastore(selectedId()) : Lookup<Datastore>::notFound();
+    const auto connection =
+        d ? m_catalog->connection(d->connectionId) : Lookup<Connection>::notFound();
     const ConnectorSpec *spec = connection ? connectors::find(connection->type) : nullptr;
     QString host;
     if (connection && spec) {

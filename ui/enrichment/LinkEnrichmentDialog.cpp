@@ -306,7 +306,8 @@ QWidget *LinkEnrichmentDialog::buildDonePage()
 
 void LinkEnrichmentDialog::loadSource()
 {
-    const auto source = m_catalog ? m_catalog->datastore(m_sourceId) : std::nullopt;
+    const auto source =
+        m_catalog ? m_catalog->datastore(m_sourceId) : Lookup<Datastore>::notFound();
     m_sourceFound = source.has_value();
     if (source)
         m_source = *source;
@@ -314,7 +315,7 @@ void LinkEnrichmentDialog::loadSource()
 
 QString LinkEnrichmentDialog::enrichmentName(qint64 id) const
 {
-    const auto d = m_catalog ? m_catalog->datastore(id) : std::nullopt;
+    const auto d = m_catalog ? m_catalog->datastore(id) : Lookup<Datastore>::notFound();
     return d ? d->name : tr("datastore %1").arg(id);
 }
 
@@ -404,13 +405,14 @@ const ConnectorSpec *LinkEnrichmentDialog::targetConnector() const
         const NewEnrichmentDatastore request = m_newForm->request();
         if (request.newConnection)
             return connectors::find(request.connection.connectorId);
-        const auto connection =
-            m_catalog ? m_catalog->connection(request.connectionId) : std::nullopt;
+        const auto connection = m_catalog ? m_catalog->connection(request.connectionId)
+                                          : Lookup<Connection>::notFound();
         return connection ? connectors::find(connection->type) : nullptr;
     }
-    const auto target = m_catalog ? m_catalog->datastore(m_existing->selectedId()) : std::nullopt;
-    const auto connection =
-        target && m_catalog ? m_catalog->connection(target->connectionId) : std::nullopt;
+    const auto target =
+        m_catalog ? m_catalog->datastore(m_existing->selectedId()) : Lookup<Datastore>::notFound();
+    const auto connection = target && m_catalog ? m_catalog->connection(target->connectionId)
+                                                : Lookup<Connection>::notFound();
     return connection ? connectors::find(connection->type) : nullptr;
 }
 

@@ -146,7 +146,7 @@ void NewEnrichmentForm::rebuildForm()
     } else {
         const auto connection =
             m_catalog ? m_catalog->connection(m_connection->currentData().toLongLong())
-                      : std::nullopt;
+                      : Lookup<Connection>::notFound();
         if (connection)
             m_form->setup(connectors::find(connection->type),
                           ConnectionForm::Mode::ExistingConnection, *connection);
@@ -220,7 +220,7 @@ void NewEnrichmentForm::startTest()
         r.vault = d.vault;
     } else if (const auto c = m_catalog
                                   ? m_catalog->connection(m_connection->currentData().toLongLong())
-                                  : std::nullopt) {
+                                  : Lookup<Connection>::notFound()) {
         r.connection = *c;
         r.storedSecrets = c->secretFields;
         r.vaultEnabled = draft::hasVault(*c);

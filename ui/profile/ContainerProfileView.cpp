@@ -87,8 +87,8 @@ bool ContainerProfileView::showField(qint64 fieldId)
 
 void ContainerProfileView::reload()
 {
-    const auto container =
-        m_catalog && m_containerId ? m_catalog->container(m_containerId) : std::nullopt;
+    const auto container = m_catalog && m_containerId ? m_catalog->container(m_containerId)
+                                                      : Lookup<Container>::notFound();
     if (!container) {
         m_datastoreId = 0;
         m_fields->setFields({}, {});

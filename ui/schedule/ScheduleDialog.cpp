@@ -60,14 +60,14 @@ ScheduleDialog::ScheduleDialog(Catalog *catalog, const Schedule &schedule, QWidg
 
 ScheduleDialog *ScheduleDialog::editSchedule(Catalog *catalog, qint64 scheduleId, QWidget *parent)
 {
-    const std::optional<Schedule> schedule = catalog->schedule(scheduleId);
+    const auto schedule = catalog->schedule(scheduleId);
     return schedule ? new ScheduleDialog(catalog, *schedule, parent) : nullptr;
 }
 
 void ScheduleDialog::build()
 {
     const QString operation = ScheduleFormat::operationLabel(m_schedule.operationType);
-    const std::optional<Datastore> datastore = m_catalog->datastore(m_schedule.datastoreId);
+    const auto datastore = m_catalog->datastore(m_schedule.datastoreId);
     const QString datastoreName =
         datastore ? datastore->name : tr("datastore %1").arg(m_schedule.datastoreId);
     setWindowTitle(m_editing ? tr("Edit Schedule “%1”").arg(m_schedule.name)

@@ -289,7 +289,7 @@ bool ScheduleListView::setScheduleEnabled(qint64 scheduleId, bool enabled)
 
 void ScheduleListView::deleteSchedule(qint64 scheduleId)
 {
-    const std::optional<Schedule> s = m_catalog->schedule(scheduleId);
+    const auto s = m_catalog->schedule(scheduleId);
     if (!s || m_confirm)
         return;
     auto *box =

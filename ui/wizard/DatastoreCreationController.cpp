@@ -159,7 +159,7 @@ void DatastoreCreationController::record()
     if (!id) {
         const QString error = m_catalog->lastError();
         if (m_request.newConnection)
-            m_catalog->removeConnection(connectionId);
+            m_catalog->warnUnless(m_catalog->removeConnection(connectionId), "removeConnection");
         rollback(tr("The datastore could not be recorded: %1").arg(error));
         return;
     }

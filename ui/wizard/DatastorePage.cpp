@@ -263,9 +263,11 @@ void DatastorePage::updateDetails()
     rows << qMakePair(tr("Secrets Management"),
                       draft::hasVault(*c) ? tr("HashiCorp Vault") : tr("Off"));
     if (m_catalog) {
-        const QStringList users = m_catalog->datastoresUsingConnection(c->id);
-        rows << qMakePair(tr("Used by"), users.isEmpty() ? tr("no datastore yet")
-                                                         : users.join(QStringLiteral(", ")));
+        const Result<QStringList> users = m_catalog->datastoresUsingConnection(c->id);
+        rows << qMakePair(tr("Used by"), users.failed() ? users.error()
+                                         : users.value().isEmpty()
+                                             ? tr("no datastore yet")
+                                             : users.value().join(QStringLiteral(", ")));
     }
     const QString muted = palette().color(QPalette::PlaceholderText).name();
     QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");

@@ -86,7 +86,7 @@ void DatastoreUpdateController::record()
     }
     if (!m_catalog->updateDatastore(m_edit.datastore)) {
         const QString error = m_catalog->lastError();
-        m_catalog->updateConnection(*oldConnection);
+        m_catalog->warnUnless(m_catalog->updateConnection(*oldConnection), "updateConnection");
         restoreAndFail(tr("The datastore could not be saved: %1").arg(error));
         return;
     }

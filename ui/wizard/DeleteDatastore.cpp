@@ -60,11 +60,14 @@ bool DatastoreDeletion::ask()
         return false;
     m_name = datastore->name;
     m_connection = m_catalog->connection(datastore->connectionId).value_or(Connection());
-    QStringList others = m_catalog->datastoresUsingConnection(datastore->connectionId);
+    // The connection goes too only when no other datastore is known to use it: users that
+    // cannot be read keep it.
+    const Result<QStringList> users = m_catalog->datastoresUsingConnection(datastore->connectionId);
+    QStringList others = users.value();
     others.removeAll(m_name);
-    m_deleteConnection = m_connection.id != 0 && others.isEmpty();
+    m_deleteConnection = m_connection.id != 0 && !users.failed() && others.isEmpty();
 
-    const int containers = m_catalog->containerCount(m_datastoreId);
+    const int containers = m_catalog->containerCount(m_datastoreId).value();
     const int operations = int(m_catalog->operations(m_datastoreId).size());
     m_consequences.clear();
     m_consequences

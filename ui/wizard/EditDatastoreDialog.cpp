@@ -62,8 +62,9 @@ EditDatastoreDialog::EditDatastoreDialog(Catalog *catalog, CredentialStore *cred
 
     auto *intro = wizardui::noteLabel(QString());
     const QStringList others = [&] {
-        QStringList users =
-            m_catalog ? m_catalog->datastoresUsingConnection(m_connection.id) : QStringList();
+        QStringList users = m_catalog
+                                ? m_catalog->datastoresUsingConnection(m_connection.id).value()
+                                : QStringList();
         users.removeAll(m_datastore.name);
         return users;
     }();
