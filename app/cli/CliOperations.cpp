@@ -1,5 +1,6 @@
 #include "app/cli/CliSupport.h"
 #include "app/engine/OperationEngine.h"
+#include "app/engine/OperationRecords.h"
 #include "app/engine/profile/ProfileOperation.h"
 #include "app/engine/sync/SyncOperation.h"
 #include "app/secrets/CredentialStore.h"
@@ -169,7 +170,9 @@ int run(Context &ctx)
          QStringLiteral("Wait for the end; exit 0 on success, 3 on a warning, 1 otherwise.")},
         {QStringLiteral("json"), QStringLiteral("Print the operation as JSON.")},
     });
-    p.addPositionalArgument(QStringLiteral("type"), QStringLiteral("sync, profile or scan"));
+    // "catalog" is Sync's API name (operations list it so, seed 000's API): accepted as an alias.
+    p.addPositionalArgument(QStringLiteral("type"),
+                            QStringLiteral("sync (or its API name, catalog), profile or scan"));
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
     const QString type = p.positionalArguments().value(0);
@@ -340,20 +343,7 @@ int run(Context &ctx)
     if (!p.isSet(QStringLiteral("wait"))) {
         QString error;
         qint64 id = 0;
-        if (profile) {
-            Operation op;
-            op.datastoreId = request.datastoreId;
-            op.type = request.type;
-            op.status = operation_status::kQueued;
-            op.triggeredBy = request.triggeredBy;
-            op.options = request.options;
-            op.id = ctx.catalog->addOperation(op);
-            if (!op.id)
-                return fail(ctx, ctx.catalog->lastError());
-            id = startRunner(ctx, op.id, &error) ? op.id : 0;
-        } else {
-            id = queueSync(ctx, request.datastoreId, request.options, &error);
-        }
+        id = queueDetached(ctx, request, &error);
         if (!id)
             return fail(ctx, error);
         if (json)
@@ -527,22 +517,9 @@ int resume(Context &ctx)
         waitFor(engine, id);
         return report(ctx, id, json);
     }
-    op = ctx.catalog->operation(id);
-    if (op->status != QLatin1String("aborted") && op->status != QLatin1String("failure"))
-        return fail(ctx, QStringLiteral("only an aborted or failed operation can be resumed; "
-                                        "operation %1 is %2")
-                             .arg(id)
-                             .arg(op->status));
-    op->status = QStringLiteral("queued");
-    op->runner.clear();
-    op->message.clear();
-    op->endedAt = QDateTime();
-    if (!ctx.catalog->updateOperation(*op))
-        return fail(ctx, ctx.catalog->lastError());
-    ctx.catalog->warnUnless(
-        ctx.catalog->appendOperationLog(
-            id, {Clock::utcNow(), QStringLiteral("info"), QStringLiteral("Queued to resume.")}),
-        "appendOperationLog");
+    QString error;
+    if (!operation_records::requeue(*ctx.catalog, id, QString(), &error))
+        return fail(ctx, error);
     return runDetached(ctx, id, json);
 }
 

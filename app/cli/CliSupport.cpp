@@ -1,6 +1,7 @@
 #include "app/cli/CliSupport.h"
 
 #include "app/connectors/ConnectorSpec.h"
+#include "app/engine/OperationRecords.h"
 #include "models/domain/Json.h"
 #include "models/domain/OperationShortfalls.h"
 
@@ -210,20 +211,20 @@ bool startRunner(Context &ctx, qint64 operationId, QString *error)
     return false;
 }
 
+qint64 queueDetached(Context &ctx, const OperationRequest &request, QString *error)
+{
+    const qint64 id = operation_records::create(*ctx.catalog, request, QString(), error);
+    return id && startRunner(ctx, id, error) ? id : 0;
+}
+
 qint64 queueSync(Context &ctx, qint64 datastoreId, const QJsonObject &options, QString *error)
 {
-    Operation op;
-    op.datastoreId = datastoreId;
-    op.type = QStringLiteral("catalog");
-    op.status = QStringLiteral("queued");
-    op.triggeredBy = QStringLiteral("cli");
-    op.options = options;
-    op.id = ctx.catalog->addOperation(op);
-    if (!op.id) {
-        *error = ctx.catalog->lastError();
-        return 0;
-    }
-    return startRunner(ctx, op.id, error) ? op.id : 0;
+    OperationRequest request;
+    request.datastoreId = datastoreId;
+    request.type = operation_type::kSync;
+    request.triggeredBy = QStringLiteral("cli");
+    request.options = options;
+    return queueDetached(ctx, request, error);
 }
 
 } // namespace assay::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/engine/OperationRequest.h"
 #include "models/catalog/Catalog.h"
 
 #include <QCommandLineParser>
@@ -59,6 +60,9 @@ QJsonObject operationJson(const Catalog &catalog, const Operation &operation);
 bool startRunner(Context &ctx, qint64 operationId, QString *error);
 // Records a queued Sync with default options and starts its runner; returns its id or 0.
 qint64 queueSync(Context &ctx, qint64 datastoreId, const QJsonObject &options, QString *error);
+// Records `request` as a queued operation and starts a detached runner for it (the engine's
+// records, operation_records); its id, or 0 with `error`.
+qint64 queueDetached(Context &ctx, const OperationRequest &request, QString *error);
 
 int runConnections(Context &ctx);
 int runDatastores(Context &ctx);

@@ -1,6 +1,7 @@
 #include "app/engine/OperationEngine.h"
 
 #include "app/connectors/ConnectorSpec.h"
+#include "app/engine/OperationRecords.h"
 #include "app/engine/ProcessIdentity.h"
 #include "app/secrets/ConnectionReferences.h"
 #include "app/secrets/CredentialStore.h"
@@ -129,31 +130,14 @@ int OperationEngine::recoverInterrupted()
 
 qint64 OperationEngine::enqueue(const OperationRequest &request)
 {
-    const auto datastore = m_catalog->datastore(request.datastoreId);
-    if (!datastore) {
-        fail(tr("The datastore does not exist."));
+    QString error;
+    const qint64 id = operation_records::create(*m_catalog, request, currentRunnerId(), &error);
+    if (!id) {
+        fail(error);
         return 0;
     }
-    if (request.type.isEmpty()) {
-        fail(tr("No operation type was given."));
-        return 0;
-    }
-    Operation op;
-    op.datastoreId = request.datastoreId;
-    op.type = request.type;
-    op.status = operation_status::kQueued;
-    op.triggeredBy = request.triggeredBy;
-    op.scheduleId = request.scheduleId;
-    op.options = request.options;
-    op.runner = currentRunnerId();
-    op.createdAt = Clock::utcNow();
-    op.id = m_catalog->addOperation(op);
-    if (!op.id) {
-        fail(m_catalog->lastError());
-        return 0;
-    }
-    queue(op.id, op.datastoreId);
-    return op.id;
+    queue(id, request.datastoreId);
+    return id;
 }
 
 OperationEngine::Pending *OperationEngine::pendingFor(qint64 operationId)
@@ -441,26 +425,12 @@ bool OperationEngine::abort(qint64 operationId)
 
 bool OperationEngine::resume(qint64 operationId)
 {
-    auto op = m_catalog->operation(operationId);
-    if (!op)
-        return fail(tr("Operation %1 does not exist.").arg(operationId));
     if (isActive(operationId))
         return fail(tr("Operation %1 is already queued or running.").arg(operationId));
-    if (op->status != operation_status::kAborted && op->status != operation_status::kFailure)
-        return fail(tr("Only an aborted or failed operation can be resumed; operation %1 is %2.")
-                        .arg(operationId)
-                        .arg(op->status));
-    op->status = operation_status::kQueued;
-    op->runner = currentRunnerId();
-    op->message.clear();
-    op->endedAt = QDateTime();
-    if (!m_catalog->updateOperation(*op))
-        return fail(m_catalog->lastError());
-    m_catalog->warnUnless(
-        m_catalog->appendOperationLog(
-            operationId, {Clock::utcNow(), QStringLiteral("info"), tr("Queued to resume.")}),
-        "appendOperationLog");
-    queue(operationId, op->datastoreId);
+    QString error;
+    if (!operation_records::requeue(*m_catalog, operationId, currentRunnerId(), &error))
+        return fail(error);
+    queue(operationId, m_catalog->operation(operationId).value_or(Operation()).datastoreId);
     return true;
 }
 

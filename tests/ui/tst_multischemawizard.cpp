@@ -2,17 +2,17 @@
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
+#include "ui/widgets/ConnectionForm.h"
+#include "ui/widgets/ConnectionTestPanel.h"
+#include "ui/widgets/StatusBanner.h"
+#include "ui/widgets/TeamsSelector.h"
+#include "ui/widgets/ToggleSwitch.h"
 #include "ui/wizard/AddDatastoreWizard.h"
-#include "ui/wizard/ConnectionForm.h"
 #include "ui/wizard/ConnectionPage.h"
-#include "ui/wizard/ConnectionTestPanel.h"
 #include "ui/wizard/DatastorePage.h"
 #include "ui/wizard/MultiSchemaDialog.h"
 #include "ui/wizard/MultiSchemaResultsView.h"
 #include "ui/wizard/SchemaChecklist.h"
-#include "ui/wizard/StatusBanner.h"
-#include "ui/wizard/TeamsSelector.h"
-#include "ui/wizard/ToggleSwitch.h"
 
 #include <QCheckBox>
 #include <QComboBox>

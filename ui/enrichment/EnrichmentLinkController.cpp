@@ -4,7 +4,7 @@
 #include "app/enrichment/Prefix.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/enrichment/EnrichmentLinker.h"
-#include "ui/wizard/ConnectionDraft.h"
+#include "ui/widgets/ConnectionDraft.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #include "ui/enrichment/EnrichmentSettingsFields.h"
 
 #include "app/enrichment/EnrichmentLinker.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QButtonGroup>
 #include <QFormLayout>

@@ -2,7 +2,7 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QComboBox>
 #include <QFormLayout>

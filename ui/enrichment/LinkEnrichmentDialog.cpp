@@ -10,11 +10,11 @@
 #include "ui/enrichment/NewEnrichmentForm.h"
 #include "ui/enrichment/NoticeStrip.h"
 #include "ui/enrichment/PrefixField.h"
-#include "ui/wizard/BusySpinner.h"
-#include "ui/wizard/ConnectionForm.h"
-#include "ui/wizard/ConnectionTestPanel.h"
-#include "ui/wizard/StatusBanner.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/BusySpinner.h"
+#include "ui/widgets/ConnectionForm.h"
+#include "ui/widgets/ConnectionTestPanel.h"
+#include "ui/widgets/StatusBanner.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QAction>
 #include <QActionGroup>

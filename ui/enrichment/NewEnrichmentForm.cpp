@@ -2,10 +2,10 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/ConnectionForm.h"
-#include "ui/wizard/ConnectionTestPanel.h"
-#include "ui/wizard/ToggleSwitch.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/ConnectionForm.h"
+#include "ui/widgets/ConnectionTestPanel.h"
+#include "ui/widgets/ToggleSwitch.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,7 +1,7 @@
 #include "ui/enrichment/PrefixField.h"
 
 #include "app/enrichment/Prefix.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

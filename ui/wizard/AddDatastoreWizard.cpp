@@ -1,13 +1,13 @@
 #include "ui/wizard/AddDatastoreWizard.h"
 
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/ConnectionForm.h"
+#include "ui/widgets/ConnectionForm.h"
+#include "ui/widgets/ConnectionTestPanel.h"
+#include "ui/widgets/WizardUi.h"
 #include "ui/wizard/ConnectionPage.h"
-#include "ui/wizard/ConnectionTestPanel.h"
 #include "ui/wizard/DatastoreCreationController.h"
 #include "ui/wizard/DatastorePage.h"
 #include "ui/wizard/MultiSchemaDialog.h"
-#include "ui/wizard/WizardUi.h"
 
 #include <QAbstractButton>
 #include <QIcon>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/wizard/ConnectionDraft.h"
+#include "ui/widgets/ConnectionDraft.h"
 
 #include <QMessageBox>
 #include <QPointer>

@@ -2,9 +2,9 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/ConnectionDraft.h"
-#include "ui/wizard/ConnectionForm.h"
-#include "ui/wizard/ConnectionTestPanel.h"
+#include "ui/widgets/ConnectionDraft.h"
+#include "ui/widgets/ConnectionForm.h"
+#include "ui/widgets/ConnectionTestPanel.h"
 
 #include <QFrame>
 #include <QPushButton>

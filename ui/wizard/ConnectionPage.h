@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/Connection.h"
-#include "ui/wizard/ConnectionTestRunner.h"
+#include "ui/widgets/ConnectionTestRunner.h"
 
 #include <QWizardPage>
 

@@ -4,7 +4,7 @@
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>

@@ -2,9 +2,9 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/ConnectionDraft.h"
-#include "ui/wizard/ToggleSwitch.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/ConnectionDraft.h"
+#include "ui/widgets/ToggleSwitch.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QComboBox>
 #include <QGridLayout>

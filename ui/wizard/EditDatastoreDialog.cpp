@@ -2,13 +2,13 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/ConnectionDraft.h"
-#include "ui/wizard/ConnectionForm.h"
-#include "ui/wizard/ConnectionTestPanel.h"
+#include "ui/widgets/ConnectionDraft.h"
+#include "ui/widgets/ConnectionForm.h"
+#include "ui/widgets/ConnectionTestPanel.h"
+#include "ui/widgets/ToggleSwitch.h"
+#include "ui/widgets/VaultFields.h"
+#include "ui/widgets/WizardUi.h"
 #include "ui/wizard/DatastoreUpdateController.h"
-#include "ui/wizard/ToggleSwitch.h"
-#include "ui/wizard/VaultFields.h"
-#include "ui/wizard/WizardUi.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

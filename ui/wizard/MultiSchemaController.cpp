@@ -6,7 +6,7 @@
 #include "app/enrichment/Prefix.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/ConnectionTestRunner.h"
+#include "ui/widgets/ConnectionTestRunner.h"
 #include "ui/wizard/DatastoreCreationController.h"
 
 #include <QLoggingCategory>

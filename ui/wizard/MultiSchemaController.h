@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/connectors/SourceSession.h"
-#include "ui/wizard/ConnectionDraft.h"
+#include "ui/widgets/ConnectionDraft.h"
 
 #include <QList>
 #include <QMetaType>

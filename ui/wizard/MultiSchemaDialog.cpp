@@ -2,12 +2,12 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
-#include "ui/wizard/BusySpinner.h"
+#include "ui/widgets/BusySpinner.h"
+#include "ui/widgets/StatusBanner.h"
+#include "ui/widgets/TeamsSelector.h"
+#include "ui/widgets/WizardUi.h"
 #include "ui/wizard/MultiSchemaResultsView.h"
 #include "ui/wizard/SchemaChecklist.h"
-#include "ui/wizard/StatusBanner.h"
-#include "ui/wizard/TeamsSelector.h"
-#include "ui/wizard/WizardUi.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,7 +1,7 @@
 #include "ui/wizard/MultiSchemaResultsView.h"
 
+#include "ui/widgets/StatusBanner.h"
 #include "ui/wizard/SchemaChecklist.h"
-#include "ui/wizard/StatusBanner.h"
 
 #include <QHeaderView>
 #include <QPainter>

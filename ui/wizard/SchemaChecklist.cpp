@@ -1,6 +1,6 @@
 #include "ui/wizard/SchemaChecklist.h"
 
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

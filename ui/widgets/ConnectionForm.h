@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/domain/Connection.h"
-#include "ui/wizard/ConnectionDraft.h"
+#include "ui/widgets/ConnectionDraft.h"
 
 #include <QPointer>
 #include <QVector>

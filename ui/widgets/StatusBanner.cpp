@@ -1,4 +1,4 @@
-#include "ui/wizard/StatusBanner.h"
+#include "ui/widgets/StatusBanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

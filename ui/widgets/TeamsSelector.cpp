@@ -1,6 +1,6 @@
-#include "ui/wizard/TeamsSelector.h"
+#include "ui/widgets/TeamsSelector.h"
 
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLineEdit>

@@ -1,4 +1,4 @@
-#include "ui/wizard/ConnectionDraft.h"
+#include "ui/widgets/ConnectionDraft.h"
 
 #include "app/connectors/ConnectorSpec.h"
 #include "app/secrets/SecretReferences.h"

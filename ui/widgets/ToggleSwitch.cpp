@@ -1,4 +1,4 @@
-#include "ui/wizard/ToggleSwitch.h"
+#include "ui/widgets/ToggleSwitch.h"
 
 #include <QPainter>
 #include <QPainterPath>

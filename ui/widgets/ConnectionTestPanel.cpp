@@ -1,8 +1,8 @@
-#include "ui/wizard/ConnectionTestPanel.h"
+#include "ui/widgets/ConnectionTestPanel.h"
 
-#include "ui/wizard/BusySpinner.h"
-#include "ui/wizard/StatusBanner.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/BusySpinner.h"
+#include "ui/widgets/StatusBanner.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
-#include "ui/wizard/VaultFields.h"
+#include "ui/widgets/VaultFields.h"
 
-#include "ui/wizard/ToggleSwitch.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/ToggleSwitch.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>

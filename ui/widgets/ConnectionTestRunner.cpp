@@ -1,11 +1,11 @@
-#include "ui/wizard/ConnectionTestRunner.h"
+#include "ui/widgets/ConnectionTestRunner.h"
 
 #include "app/connectors/ConnectionTester.h"
 #include "app/secrets/ConnectionReferences.h"
 #include "app/secrets/CredentialStore.h"
 #include "app/secrets/SecretReferences.h"
 #include "app/secrets/VaultClient.h"
-#include "ui/wizard/ConnectionDraft.h"
+#include "ui/widgets/ConnectionDraft.h"
 
 #include <QPointer>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "app/connectors/SourceSession.h"
-#include "ui/wizard/ConnectionTestRunner.h"
+#include "ui/widgets/ConnectionTestRunner.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "ui/wizard/BusySpinner.h"
+#include "ui/widgets/BusySpinner.h"
 
 #include <QPainter>
 

@@ -1,4 +1,4 @@
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/WizardUi.h"
 
 #include "app/connectors/ConnectorSpec.h"
 

@@ -1,10 +1,10 @@
-#include "ui/wizard/ConnectionForm.h"
+#include "ui/widgets/ConnectionForm.h"
 
 #include "app/connectors/ConnectorSpec.h"
-#include "ui/wizard/TeamsSelector.h"
-#include "ui/wizard/ToggleSwitch.h"
-#include "ui/wizard/VaultFields.h"
-#include "ui/wizard/WizardUi.h"
+#include "ui/widgets/TeamsSelector.h"
+#include "ui/widgets/ToggleSwitch.h"
+#include "ui/widgets/VaultFields.h"
+#include "ui/widgets/WizardUi.h"
 
 #include <QAction>
 #include <QCheckBox>
