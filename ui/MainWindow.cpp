@@ -204,7 +204,7 @@ QWidget *MainWindow::createTreePane()
     m_tree->addAction(m_deleteAction); // Del deletes only while the tree has the focus
     connect(m_tree, &QWidget::customContextMenuRequested, this, &MainWindow::showTreeMenu);
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        if (index.data(DatastoreTreeModel::KindRole).toString() == QLatin1String("container"))
+        if (index.data(DatastoreTreeModel::KindRole).toString() == tree_kind::kContainer)
             requestContainerSettings();
     });
     layout->addWidget(m_tree, 1);
@@ -438,9 +438,9 @@ void MainWindow::onSelectionChanged()
     const QModelIndex index = selected.first();
     const QString kind = index.data(DatastoreTreeModel::KindRole).toString();
     qint64 containerId = 0, fieldId = 0;
-    if (kind == QLatin1String("container")) {
+    if (kind == tree_kind::kContainer) {
         containerId = index.data(DatastoreTreeModel::IdRole).toLongLong();
-    } else if (kind == QLatin1String("field")) {
+    } else if (kind == tree_kind::kField) {
         fieldId = index.data(DatastoreTreeModel::IdRole).toLongLong();
         containerId = index.parent().data(DatastoreTreeModel::IdRole).toLongLong();
     }

@@ -80,9 +80,9 @@ void MainWindow::showTreeMenu(const QPoint &pos)
         menu.addAction(m_runAction);
         menu.addAction(m_profileAction);
         menu.addAction(m_scanAction);
-        if (kind == QLatin1String("container"))
+        if (kind == tree_kind::kContainer)
             menu.addAction(m_settingsAction);
-        if (kind == QLatin1String("datastore")) {
+        if (kind == tree_kind::kDatastore) {
             menu.addAction(m_editAction);
             menu.addAction(m_linkAction);
             menu.addAction(m_deleteAction);
@@ -98,7 +98,7 @@ void MainWindow::showTreeMenu(const QPoint &pos)
 qint64 MainWindow::selectedContainerId() const
 {
     const QModelIndex index = m_tree->currentIndex();
-    if (index.data(DatastoreTreeModel::KindRole).toString() != QLatin1String("container"))
+    if (index.data(DatastoreTreeModel::KindRole).toString() != tree_kind::kContainer)
         return 0;
     return index.data(DatastoreTreeModel::IdRole).toLongLong();
 }

@@ -64,9 +64,9 @@ QStringList MainWindow::selectedContainerNames() const
 {
     QModelIndex index = m_tree->currentIndex();
     const QString kind = index.data(DatastoreTreeModel::KindRole).toString();
-    if (kind == QLatin1String("field"))
+    if (kind == tree_kind::kField)
         index = index.parent();
-    else if (kind != QLatin1String("container"))
+    else if (kind != tree_kind::kContainer)
         return {};
     const auto container =
         m_catalog->container(index.data(DatastoreTreeModel::IdRole).toLongLong());

@@ -6,6 +6,7 @@
 #include "app/secrets/CredentialStore.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
+#include "models/domain/Operation.h"
 #include "models/domain/OperationShortfalls.h"
 
 #include <QCoreApplication>
@@ -87,9 +88,9 @@ int report(Context &ctx, qint64 operationId, bool json)
                                                    : QStringLiteral(" — ") + op->message);
         printShortfalls(ctx, shortfalls);
     }
-    if (op->status == QLatin1String("success"))
+    if (op->status == operation_status::kSuccess)
         return Success;
-    if (op->status == QLatin1String("warning"))
+    if (op->status == operation_status::kWarning)
         return Warning;
     if (!json)
         *ctx.err << "assay: operation " << op->id << " ended " << op->status << "\n";
@@ -484,7 +485,7 @@ int abort(Context &ctx)
     const auto op = ctx.catalog->operation(id);
     if (!op)
         return fail(ctx, QStringLiteral("operation %1 does not exist").arg(id));
-    if (op->status != QLatin1String("running") && op->status != QLatin1String("queued"))
+    if (op->status != operation_status::kRunning && op->status != operation_status::kQueued)
         return fail(ctx, QStringLiteral("operation %1 is %2, not running").arg(id).arg(op->status));
     // The process running it polls for the request and cancels the running statement.
     if (!ctx.catalog->requestOperationAbort(id))

@@ -6,6 +6,7 @@
 #include "app/secrets/CredentialStore.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
+#include "models/domain/Operation.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -356,7 +357,7 @@ int runDue(Context &ctx)
     QJsonArray skips;
     for (const Fired &f : fired) {
         const auto op = ctx.catalog->operation(f.operationId);
-        const QString status = op ? op->status : QStringLiteral("failure");
+        const QString status = op ? op->status : operation_status::kFailure;
         const bool good =
             status == operation_status::kSuccess || status == operation_status::kWarning;
         failed = failed || !good;

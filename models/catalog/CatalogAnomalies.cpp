@@ -61,9 +61,12 @@ QString whereOf(const AnomalyQuery &query, QVariantList *values)
         *values << query.checkId;
     }
     if (query.status == QLatin1String("open")) {
-        where << QStringLiteral("a.status IN ('Active', 'Acknowledged')");
+        where << QStringLiteral("a.status IN (?, ?)");
+        *values << anomaly_status::kActive << anomaly_status::kAcknowledged;
     } else if (query.status == QLatin1String("archived")) {
-        where << QStringLiteral("a.status IN ('Resolved', 'Invalid', 'Duplicate')");
+        where << QStringLiteral("a.status IN (?, ?, ?)");
+        *values << anomaly_status::kResolved << anomaly_status::kInvalid
+                << anomaly_status::kDuplicate;
     } else if (!query.status.isEmpty()) {
         where << QStringLiteral("a.status = ?");
         *values << query.status;
@@ -345,8 +348,10 @@ QHash<qint64, int> Catalog::openAnomalyCounts(qint64 datastoreId) const
     QHash<qint64, int> out;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT container_id, COUNT(*) FROM anomalies WHERE datastore_id = ? "
-                             "AND status IN ('Active', 'Acknowledged') GROUP BY container_id"));
+                             "AND status IN (?, ?) GROUP BY container_id"));
     q.addBindValue(datastoreId);
+    q.addBindValue(anomaly_status::kActive);
+    q.addBindValue(anomaly_status::kAcknowledged);
     if (!q.exec())
         failQuery(q);
     while (q.next())

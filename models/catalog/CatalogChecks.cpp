@@ -209,8 +209,9 @@ QHash<qint64, int> Catalog::activeCheckCounts(qint64 datastoreId) const
     QHash<qint64, int> out;
     QSqlQuery q(database());
     q.prepare(QStringLiteral("SELECT container_id, COUNT(*) FROM checks WHERE datastore_id = ? AND "
-                             "status = 'Active' GROUP BY container_id"));
+                             "status = ? GROUP BY container_id"));
     q.addBindValue(datastoreId);
+    q.addBindValue(check_status::kActive);
     if (!q.exec())
         failQuery(q);
     while (q.next())

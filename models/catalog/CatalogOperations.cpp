@@ -2,6 +2,7 @@
 #include "models/catalog/CatalogRows.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
+#include "models/domain/Operation.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -199,7 +200,7 @@ bool Catalog::markOperationAborted(qint64 id, const QString &reason)
     if (!op)
         return fail(tr("Operation %1 does not exist.").arg(id));
     Operation aborted = *op;
-    aborted.status = QStringLiteral("aborted");
+    aborted.status = operation_status::kAborted;
     aborted.message = reason;
     aborted.endedAt = Clock::utcNow();
     return appendOperationLog(id, {aborted.endedAt, QStringLiteral("error"), reason}) &&

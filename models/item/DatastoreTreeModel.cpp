@@ -53,7 +53,7 @@ DatastoreTreeModel::~DatastoreTreeModel() = default;
 
 void DatastoreTreeModel::fillDatastoreNode(Node &node, qint64 id) const
 {
-    node.kind = QStringLiteral("datastore");
+    node.kind = tree_kind::kDatastore;
     node.id = id;
     if (const auto datastore = m_catalog->datastore(id)) {
         node.name = datastore->name;
@@ -124,7 +124,7 @@ int DatastoreTreeModel::columnCount(const QModelIndex &) const
 bool DatastoreTreeModel::hasChildren(const QModelIndex &parent) const
 {
     const Node *node = nodeFor(parent);
-    if (node->kind == QLatin1String("field"))
+    if (node->kind == tree_kind::kField)
         return false;
     if (node->kind == QLatin1String("root"))
         return !node->children.empty();
@@ -134,7 +134,7 @@ bool DatastoreTreeModel::hasChildren(const QModelIndex &parent) const
 bool DatastoreTreeModel::canFetchMore(const QModelIndex &parent) const
 {
     const Node *node = nodeFor(parent);
-    return node->kind != QLatin1String("field") && !node->fetched;
+    return node->kind != tree_kind::kField && !node->fetched;
 }
 
 void DatastoreTreeModel::fetchMore(const QModelIndex &parent)
@@ -143,12 +143,12 @@ void DatastoreTreeModel::fetchMore(const QModelIndex &parent)
     if (node->fetched)
         return;
     std::vector<std::unique_ptr<Node>> children;
-    if (node->kind == QLatin1String("datastore")) {
+    if (node->kind == tree_kind::kDatastore) {
         const QList<ContainerSummary> page =
             m_catalog->containerPage(node->id, node->loaded, kPageSize);
         for (const ContainerSummary &container : page) {
             auto child = std::make_unique<Node>();
-            child->kind = QStringLiteral("container");
+            child->kind = tree_kind::kContainer;
             child->id = container.id;
             child->name = container.name;
             child->detail = container.containerType;
@@ -156,12 +156,12 @@ void DatastoreTreeModel::fetchMore(const QModelIndex &parent)
             children.push_back(std::move(child));
         }
         node->fetched = page.size() < kPageSize;
-    } else if (node->kind == QLatin1String("container")) {
+    } else if (node->kind == tree_kind::kContainer) {
         for (const Field &field : m_catalog->fields(node->id)) {
             if (field.removed)
                 continue;
             auto child = std::make_unique<Node>();
-            child->kind = QStringLiteral("field");
+            child->kind = tree_kind::kField;
             child->id = field.id;
             child->name = field.name;
             child->detail = field.declaredType;
@@ -189,13 +189,13 @@ void DatastoreTreeModel::fetchMore(const QModelIndex &parent)
 QString DatastoreTreeModel::detailText(const Node &node) const
 {
     // Plural by hand: without a loaded translation, Qt's %n leaves "container(s)".
-    if (node.kind == QLatin1String("datastore"))
+    if (node.kind == tree_kind::kDatastore)
         return node.count == 1 ? tr("%1 · 1 container").arg(node.detail)
                                : tr("%1 · %2 containers").arg(node.detail).arg(node.count);
-    if (node.kind == QLatin1String("container"))
+    if (node.kind == tree_kind::kContainer)
         return node.count == 1 ? tr("%1 · 1 field").arg(node.detail)
                                : tr("%1 · %2 fields").arg(node.detail).arg(node.count);
-    if (node.kind == QLatin1String("field"))
+    if (node.kind == tree_kind::kField)
         return node.nullable ? node.detail : tr("%1 · not null").arg(node.detail);
     return QString();
 }
@@ -210,7 +210,7 @@ QVariant DatastoreTreeModel::data(const QModelIndex &index, int role) const
     case Qt::EditRole:
         return node->name;
     case Qt::ToolTipRole:
-        if (node->kind == QLatin1String("datastore"))
+        if (node->kind == tree_kind::kDatastore)
             return tr("%1 (%2)%3")
                 .arg(node->name, node->detail,
                      node->enrichOnly ? tr(", enrichment datastore") : QString());
@@ -218,10 +218,10 @@ QVariant DatastoreTreeModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return tr("%1 %2").arg(node->kind, node->name);
     case Qt::DecorationRole: {
-        if (node->kind == QLatin1String("datastore"))
+        if (node->kind == tree_kind::kDatastore)
             return QIcon(node->enrichOnly ? QStringLiteral(":/icons/enrichment.svg")
                                           : QStringLiteral(":/icons/datastore.svg"));
-        if (node->kind == QLatin1String("container")) {
+        if (node->kind == tree_kind::kContainer) {
             if (node->detail == QLatin1String("view"))
                 return QIcon(QStringLiteral(":/icons/view.svg"));
             if (node->detail == QLatin1String("file"))
@@ -235,7 +235,7 @@ QVariant DatastoreTreeModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return node->id;
     case ConnectorTypeRole:
-        return node->kind == QLatin1String("datastore") ? node->detail : QString();
+        return node->kind == tree_kind::kDatastore ? node->detail : QString();
     case EnrichOnlyRole:
         return node->enrichOnly;
     case DetailRole:
@@ -243,9 +243,9 @@ QVariant DatastoreTreeModel::data(const QModelIndex &index, int role) const
     case CountRole:
         return node->count;
     case ContainerTypeRole:
-        return node->kind == QLatin1String("container") ? node->detail : QString();
+        return node->kind == tree_kind::kContainer ? node->detail : QString();
     case DeclaredTypeRole:
-        return node->kind == QLatin1String("field") ? node->detail : QString();
+        return node->kind == tree_kind::kField ? node->detail : QString();
     case NullableRole:
         return node->nullable;
     case LastOperationRole:

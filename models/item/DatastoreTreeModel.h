@@ -8,6 +8,13 @@ namespace assay {
 
 class Catalog;
 
+// What a row of the tree is (KindRole).
+namespace tree_kind {
+inline const QString kDatastore = QStringLiteral("datastore");
+inline const QString kContainer = QStringLiteral("container");
+inline const QString kField = QStringLiteral("field");
+} // namespace tree_kind
+
 // The datastore tree: datastores at the top, their containers below, fields below those.
 // Children are read from the Catalog lazily (fetchMore) and refreshed from its change notices,
 // one datastore at a time, so a large catalog stays cheap to show.
@@ -16,7 +23,7 @@ class DatastoreTreeModel : public QAbstractItemModel
     Q_OBJECT
 public:
     enum Role {
-        KindRole = Qt::UserRole + 1, // "datastore", "container", "field"
+        KindRole = Qt::UserRole + 1, // tree_kind
         IdRole,
         ConnectorTypeRole, // datastores: the connector id (postgresql, sqlite...)
         EnrichOnlyRole,

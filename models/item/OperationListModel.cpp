@@ -1,6 +1,7 @@
 #include "models/item/OperationListModel.h"
 
 #include "models/domain/Clock.h"
+#include "models/domain/Operation.h"
 
 #include <QLocale>
 #include <QSet>
@@ -250,7 +251,7 @@ QVariant OperationListModel::display(const Operation &op, int column) const
     case TypeColumn:
         return typeLabel(op.type);
     case StatusColumn:
-        if (op.status == QLatin1String("running"))
+        if (op.status == operation_status::kRunning)
             return tr("Running %1%").arg(qRound(op.progress * 100));
         return statusLabel(op.status);
     case TimestampColumn: {
@@ -448,7 +449,7 @@ int OperationListModel::rowOf(qint64 operationId) const
 void OperationListModel::setLiveProgress(qint64 operationId, double fraction)
 {
     const int row = rowOf(operationId);
-    if (row < 0 || m_rows.at(row).status != QLatin1String("running") ||
+    if (row < 0 || m_rows.at(row).status != operation_status::kRunning ||
         m_rows.at(row).progress == fraction)
         return;
     m_rows[row].progress = fraction;
@@ -470,17 +471,17 @@ QString OperationListModel::typeLabel(const QString &type)
 
 QString OperationListModel::statusLabel(const QString &status)
 {
-    if (status == QLatin1String("queued"))
+    if (status == operation_status::kQueued)
         return tr("Queued");
-    if (status == QLatin1String("running"))
+    if (status == operation_status::kRunning)
         return tr("Running");
-    if (status == QLatin1String("success"))
+    if (status == operation_status::kSuccess)
         return tr("Success");
-    if (status == QLatin1String("warning"))
+    if (status == operation_status::kWarning)
         return tr("Warning");
-    if (status == QLatin1String("failure"))
+    if (status == operation_status::kFailure)
         return tr("Failure");
-    if (status == QLatin1String("aborted"))
+    if (status == operation_status::kAborted)
         return tr("Aborted");
     return status;
 }
@@ -498,13 +499,13 @@ QString OperationListModel::triggeredByLabel(const QString &triggeredBy)
 
 QColor OperationListModel::statusColor(const QString &status)
 {
-    if (status == QLatin1String("success"))
+    if (status == operation_status::kSuccess)
         return QColor(0x2e, 0x9d, 0x4f);
-    if (status == QLatin1String("warning"))
+    if (status == operation_status::kWarning)
         return QColor(0xd9, 0x9a, 0x00);
-    if (status == QLatin1String("failure"))
+    if (status == operation_status::kFailure)
         return QColor(0xd1, 0x36, 0x2f);
-    if (status == QLatin1String("running"))
+    if (status == operation_status::kRunning)
         return QColor(0x2f, 0x7f, 0xd8);
     return QColor(0x8a, 0x8f, 0x98); // queued, aborted
 }

@@ -2,6 +2,7 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Operation.h"
 #include "models/item/OperationListModel.h"
 
 #include <QDir>
@@ -288,7 +289,7 @@ void DatastoreOverview::addLastOperations(qint64 id)
                              : op.startedAt.isValid() ? op.startedAt
                                                       : op.createdAt;
         QString status = OperationListModel::statusLabel(op.status);
-        if (op.status == QLatin1String("running"))
+        if (op.status == operation_status::kRunning)
             status = tr("Running %1%").arg(qRound(op.progress * 100));
         QStringList tip{tr("Operation #%1, %2").arg(op.id).arg(localTimeLong(at))};
         if (!op.message.isEmpty())

@@ -1,6 +1,7 @@
 #include "ui/datastores/DatastoreTreeDelegate.h"
 
 #include "app/connectors/ConnectorSpec.h"
+#include "models/domain/Operation.h"
 #include "models/item/DatastoreTreeModel.h"
 
 #include <QApplication>
@@ -46,13 +47,13 @@ QString datastoreDetail(const QModelIndex &index)
 QColor DatastoreTreeDelegate::statusColor(const QString &lastOperation)
 {
     const QString status = lastOperation.section(QLatin1Char(' '), -1);
-    if (status == QLatin1String("success"))
+    if (status == operation_status::kSuccess)
         return QColor(0x2e, 0x7d, 0x32);
-    if (status == QLatin1String("warning"))
+    if (status == operation_status::kWarning)
         return QColor(0xef, 0x8f, 0x00);
-    if (status == QLatin1String("failure") || status == QLatin1String("aborted"))
+    if (status == operation_status::kFailure || status == operation_status::kAborted)
         return QColor(0xc6, 0x28, 0x28);
-    if (status == QLatin1String("running") || status == QLatin1String("queued"))
+    if (status == operation_status::kRunning || status == operation_status::kQueued)
         return QColor(0x15, 0x65, 0xc0);
     return QColor();
 }

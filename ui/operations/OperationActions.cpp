@@ -2,6 +2,7 @@
 
 #include "app/engine/OperationEngine.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/Operation.h"
 #include "ui/datastores/ContainerSettingsDialog.h"
 #include "ui/operations/ContainerSelector.h"
 #include "ui/operations/ProfileDialog.h"
@@ -138,7 +139,7 @@ void OperationActions::notifyIfInBackground(const QString &title, const QString 
         m_tray->setToolTip(tr("Assay"));
     }
     m_tray->show();
-    const bool bad = status == QLatin1String("failure") || status == QLatin1String("aborted");
+    const bool bad = status == operation_status::kFailure || status == operation_status::kAborted;
     m_tray->showMessage(title, text, bad ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
                         8000);
     ++m_notifications;
