@@ -39,7 +39,7 @@ using OrphanAnswer = QPair<QStringList, QString>; // tables, error
 
 EnrichmentLinkController::EnrichmentLinkController(Catalog *catalog, CredentialStore *credentials,
                                                    QObject *parent)
-    : QObject(parent), m_catalog(catalog), m_credentials(credentials)
+    : QObject(parent), m_catalog(catalog), m_credentials(credentials), m_secrets(credentials)
 {
 }
 
@@ -116,8 +116,7 @@ bool EnrichmentLinkController::link(const LinkEnrichmentRequest &request)
     m_request = request;
     m_result = EnrichmentLinkResult();
     m_connection = Connection();
-    m_pendingSecrets.clear();
-    m_writtenSecrets.clear();
+    m_secrets.keep();
     m_createdConnectionId = 0;
     m_createdDatastoreId = 0;
 
@@ -142,47 +141,24 @@ bool EnrichmentLinkController::link(const LinkEnrichmentRequest &request)
     base.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     base.name = uniqueConnectionName(*m_catalog, n.name.trimmed());
     m_connection = draft::toConnection(n.connection, base);
-    for (auto it = n.connection.secrets.cbegin(); it != n.connection.secrets.cend(); ++it)
-        if (!it.value().isEmpty())
-            m_pendingSecrets << qMakePair(it.key(), it.value());
-    if (n.connection.vaultEnabled && !n.connection.vault.credentialsPayload.trimmed().isEmpty())
-        m_pendingSecrets << qMakePair(draft::kVaultPayloadField,
-                                      n.connection.vault.credentialsPayload);
-    if (!m_pendingSecrets.isEmpty() && !m_credentials) {
+    m_secrets.prepare(m_connection.uuid, n.connection);
+    if (m_secrets.lacksKeychain()) {
         refuse(tr("The system keychain is not available, so the secrets cannot be stored. "
                   "Nothing was added."));
         return true;
     }
-    QMetaObject::invokeMethod(this, &EnrichmentLinkController::writeNextSecret,
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &EnrichmentLinkController::writeSecrets, Qt::QueuedConnection);
     return true;
 }
 
-void EnrichmentLinkController::writeNextSecret()
+void EnrichmentLinkController::writeSecrets()
 {
-    if (m_pendingSecrets.isEmpty()) {
-        recordNew();
-        return;
-    }
-    if (!m_credentials) {
-        rollback(tr("The keychain went away while the secrets were being stored."));
-        return;
-    }
-    QPointer<EnrichmentLinkController> self(this);
-    m_credentials->writeAll(
-        m_connection.uuid, std::exchange(m_pendingSecrets, {}),
-        [self](const CredentialResult &result, const QString &field, const QStringList &stored) {
-            if (!self)
-                return;
-            self->m_writtenSecrets = stored;
-            if (!result.ok()) {
-                self->rollback(tr("The %1 could not be stored in the "
-                                  "keychain: %2")
-                                   .arg(field, result.message));
-                return;
-            }
-            self->recordNew();
-        });
+    m_secrets.write(this, [this](const QString &error) {
+        if (error.isEmpty())
+            recordNew();
+        else
+            rollback(error);
+    });
 }
 
 void EnrichmentLinkController::recordNew()
@@ -246,10 +222,7 @@ void EnrichmentLinkController::rollback(const QString &message)
     m_createdDatastoreId = 0;
     m_createdConnectionId = 0;
     // Remove what reached the keychain (best effort; failures are logged).
-    if (m_credentials)
-        m_credentials->removeAll(m_connection.uuid, m_writtenSecrets);
-    m_writtenSecrets.clear();
-    m_pendingSecrets.clear();
+    m_secrets.rollback();
     m_running = false;
     emit failed(message);
 }

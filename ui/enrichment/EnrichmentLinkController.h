@@ -2,6 +2,7 @@
 
 #include "app/enrichment/EnrichmentLinker.h"
 #include "ui/widgets/ConnectionDraft.h"
+#include "ui/widgets/SecretWriter.h"
 
 #include <QObject>
 #include <QPointer>
@@ -73,7 +74,7 @@ signals:
 private:
     void refuse(const QString &message);
     QString precheck(const LinkEnrichmentRequest &request) const;
-    void writeNextSecret();
+    void writeSecrets();
     void recordNew();
     void finishLink(qint64 enrichmentId);
     void rollback(const QString &message);
@@ -87,8 +88,7 @@ private:
     bool m_running = false;
     // Adding a new enrichment datastore: what was written so far, for the rollback.
     Connection m_connection;
-    QList<QPair<QString, QString>> m_pendingSecrets; // field, value
-    QStringList m_writtenSecrets;
+    SecretWriter m_secrets;
     qint64 m_createdConnectionId = 0;
     qint64 m_createdDatastoreId = 0;
     quint64 m_orphanGeneration = 0;

@@ -18,7 +18,8 @@ namespace assay {
 DatastoreCreationController::DatastoreCreationController(Catalog *catalog,
                                                          CredentialStore *credentials,
                                                          OperationEngine *engine, QObject *parent)
-    : QObject(parent), m_catalog(catalog), m_credentials(credentials), m_engine(engine)
+    : QObject(parent), m_catalog(catalog), m_credentials(credentials), m_engine(engine),
+      m_secrets(credentials)
 {
 }
 
@@ -42,8 +43,7 @@ bool DatastoreCreationController::create(const NewDatastore &request, bool linkE
     m_request = request;
     m_request.name = request.name.trimmed();
     m_linkNext = linkEnrichmentNext;
-    m_written.clear();
-    m_pendingSecrets.clear();
+    m_secrets.keep();
     m_syncWarning.clear();
     m_syncOperationId = 0;
     m_connection = Connection();
@@ -91,44 +91,23 @@ bool DatastoreCreationController::create(const NewDatastore &request, bool linkE
     base.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     base.name = uniqueConnectionName(*m_catalog, m_request.name);
     m_connection = draft::toConnection(d, base);
-    for (auto it = d.secrets.cbegin(); it != d.secrets.cend(); ++it)
-        if (!it.value().isEmpty())
-            m_pendingSecrets << qMakePair(it.key(), it.value());
-    if (d.vaultEnabled && !d.vault.credentialsPayload.trimmed().isEmpty())
-        m_pendingSecrets << qMakePair(draft::kVaultPayloadField, d.vault.credentialsPayload);
-    if (!m_pendingSecrets.isEmpty() && !m_credentials)
+    m_secrets.prepare(m_connection.uuid, d);
+    if (m_secrets.lacksKeychain())
         return refuse(tr("The system keychain is not available, so the secrets cannot be "
                          "stored. Nothing was added."));
-    QMetaObject::invokeMethod(this, &DatastoreCreationController::writeNextSecret,
+    QMetaObject::invokeMethod(this, &DatastoreCreationController::writeSecrets,
                               Qt::QueuedConnection);
     return true;
 }
 
-void DatastoreCreationController::writeNextSecret()
+void DatastoreCreationController::writeSecrets()
 {
-    if (m_pendingSecrets.isEmpty()) {
-        record();
-        return;
-    }
-    if (!m_credentials) {
-        rollback(tr("The keychain went away while the secrets were being stored."));
-        return;
-    }
-    QPointer<DatastoreCreationController> self(this);
-    m_credentials->writeAll(
-        m_connection.uuid, std::exchange(m_pendingSecrets, {}),
-        [self](const CredentialResult &result, const QString &field, const QStringList &stored) {
-            if (!self)
-                return;
-            self->m_written = stored;
-            if (!result.ok()) {
-                self->rollback(tr("The %1 could not be stored in the "
-                                  "keychain: %2")
-                                   .arg(field, result.message));
-                return;
-            }
-            self->record();
-        });
+    m_secrets.write(this, [this](const QString &error) {
+        if (error.isEmpty())
+            record();
+        else
+            rollback(error);
+    });
 }
 
 void DatastoreCreationController::record()
@@ -185,10 +164,7 @@ void DatastoreCreationController::rollback(const QString &message)
 {
     qCWarning(lcCreate) << "adding the datastore failed:" << message;
     // Remove what reached the keychain; the result of each removal only matters for the log.
-    if (m_credentials)
-        m_credentials->removeAll(m_connection.uuid, m_written);
-    m_written.clear();
-    m_pendingSecrets.clear();
+    m_secrets.rollback();
     m_running = false;
     emit failed(message);
 }

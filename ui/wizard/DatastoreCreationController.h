@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/widgets/ConnectionDraft.h"
+#include "ui/widgets/SecretWriter.h"
 
 #include <QObject>
 #include <QPointer>
@@ -39,7 +40,7 @@ signals:
     void failed(const QString &message);
 
 private:
-    void writeNextSecret();
+    void writeSecrets();
     void record();
     void rollback(const QString &message);
 
@@ -50,8 +51,7 @@ private:
     bool m_linkNext = false;
     bool m_running = false;
     Connection m_connection;
-    QList<QPair<QString, QString>> m_pendingSecrets; // field, value
-    QStringList m_written;
+    SecretWriter m_secrets;
     QString m_syncWarning;
     qint64 m_syncOperationId = 0;
 };

@@ -54,7 +54,8 @@ MultiSchemaController::MultiSchemaController(Catalog *catalog, CredentialStore *
                                              OperationEngine *engine,
                                              const MultiSchemaSource &source, QObject *parent)
     : QObject(parent), m_catalog(catalog), m_credentials(credentials), m_engine(engine),
-      m_source(source), m_runner(new ConnectionTestRunner(credentials, this))
+      m_source(source), m_runner(new ConnectionTestRunner(credentials, this)),
+      m_secrets(credentials)
 {
     if (!m_source.isNew() && m_catalog)
         m_connection = m_catalog->connection(m_source.connectionId).value_or(Connection());
@@ -229,15 +230,8 @@ bool MultiSchemaController::createAll(const MultiSchemaRequest &request)
     m_connection.name = DatastoreCreationController::uniqueConnectionName(
         *m_catalog,
         m_source.connectionName.isEmpty() ? m_connection.type : m_source.connectionName);
-    m_pendingSecrets.clear();
-    m_writtenSecrets.clear();
-    const ConnectionDraft &d = m_source.draft;
-    for (auto it = d.secrets.cbegin(); it != d.secrets.cend(); ++it)
-        if (!it.value().isEmpty())
-            m_pendingSecrets << qMakePair(it.key(), it.value());
-    if (d.vaultEnabled && !d.vault.credentialsPayload.trimmed().isEmpty())
-        m_pendingSecrets << qMakePair(draft::kVaultPayloadField, d.vault.credentialsPayload);
-    QMetaObject::invokeMethod(this, &MultiSchemaController::writeNextSecret, Qt::QueuedConnection);
+    m_secrets.prepare(m_connection.uuid, m_source.draft);
+    QMetaObject::invokeMethod(this, &MultiSchemaController::writeSecrets, Qt::QueuedConnection);
     return true;
 }
 
@@ -247,32 +241,19 @@ void MultiSchemaController::cancel()
         m_cancelled = true;
 }
 
-void MultiSchemaController::writeNextSecret()
+void MultiSchemaController::writeSecrets()
 {
-    if (m_pendingSecrets.isEmpty()) {
-        recordConnection();
-        return;
-    }
-    if (!m_credentials) {
+    if (m_secrets.lacksKeychain()) {
         finishAll(tr("The system keychain is not available, so the connection's secrets cannot "
                      "be stored."));
         return;
     }
-    QPointer<MultiSchemaController> self(this);
-    m_credentials->writeAll(
-        m_connection.uuid, std::exchange(m_pendingSecrets, {}),
-        [self](const CredentialResult &result, const QString &field, const QStringList &stored) {
-            if (!self)
-                return;
-            self->m_writtenSecrets = stored;
-            if (!result.ok()) {
-                self->finishAll(tr("The %1 could not be stored in the "
-                                   "keychain: %2")
-                                    .arg(field, result.message));
-                return;
-            }
-            self->recordConnection();
-        });
+    m_secrets.write(this, [this](const QString &error) {
+        if (error.isEmpty())
+            recordConnection();
+        else
+            finishAll(error);
+    });
 }
 
 void MultiSchemaController::recordConnection()
@@ -284,7 +265,7 @@ void MultiSchemaController::recordConnection()
     }
     m_connection.id = id;
     m_source.connectionId = id; // from now on (a retry too) the datastores reuse it
-    m_writtenSecrets.clear();
+    m_secrets.keep();
     qCInfo(lcMulti) << "recorded connection" << m_connection.name << id;
     createNext();
 }
@@ -387,10 +368,10 @@ void MultiSchemaController::finishAll(const QString &failure)
     if (!failure.isEmpty()) {
         qCWarning(lcMulti) << "multi-schema creation failed:" << failure;
         // Secrets written for a connection that was never recorded are taken back.
-        if (m_credentials && !m_connection.id)
-            m_credentials->removeAll(m_connection.uuid, m_writtenSecrets);
-        m_writtenSecrets.clear();
-        m_pendingSecrets.clear();
+        if (!m_connection.id)
+            m_secrets.rollback();
+        else
+            m_secrets.keep();
         for (int i = int(m_results.size()); i < m_plans.size(); ++i) {
             SchemaResult r;
             r.schema = m_plans.at(i).schema;

@@ -2,6 +2,7 @@
 
 #include "app/connectors/SourceSession.h"
 #include "ui/widgets/ConnectionDraft.h"
+#include "ui/widgets/SecretWriter.h"
 
 #include <QList>
 #include <QMetaType>
@@ -129,7 +130,7 @@ signals:
     void creationFinished(const QList<assay::SchemaResult> &results);
 
 private:
-    void writeNextSecret();
+    void writeSecrets();
     void recordConnection();
     void createNext();
     SchemaResult createOne(const SchemaPlan &plan);
@@ -146,8 +147,7 @@ private:
     MultiSchemaRequest m_request;
     QList<SchemaPlan> m_plans;
     QList<SchemaResult> m_results;
-    QList<QPair<QString, QString>> m_pendingSecrets; // field, value
-    QStringList m_writtenSecrets;
+    SecretWriter m_secrets;
     bool m_creating = false;
     bool m_cancelled = false;
 };
