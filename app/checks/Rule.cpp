@@ -126,6 +126,15 @@ qint64 countOf(const QVariant &value)
     return qRound64(value.toDouble());
 }
 
+bool isNumber(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return true;
+    bool ok = false;
+    value.toString().toDouble(&ok);
+    return value.isString() && ok;
+}
+
 QJsonValue propertyOf(const Check &check, QLatin1String key)
 {
     const QJsonValue v = check.properties.value(key);

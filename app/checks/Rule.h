@@ -125,6 +125,8 @@ QString lessThanWording(const Check &check, bool plural, const QString &than);
 SqlFragment countAsserted(const CompiledCheck &compiled);
 // A whole number read from a result column (NULL: 0).
 qint64 countOf(const QVariant &value);
+// A property holding a number (a JSON number, or text that reads as one).
+bool isNumber(const QJsonValue &value);
 // Singular or plural wording: "is ..." / "are ...".
 inline QString pick(bool plural, const QString &one, const QString &many)
 {

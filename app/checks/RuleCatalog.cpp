@@ -17,15 +17,6 @@ namespace {
 using P = PropertyType;
 using RT = RuleText;
 
-bool isNumber(const QJsonValue &v)
-{
-    if (v.isDouble())
-        return true;
-    bool ok = false;
-    v.toString().toDouble(&ok);
-    return v.isString() && ok;
-}
-
 } // namespace
 
 const RuleProperty *RuleSpec::property(const QString &key) const

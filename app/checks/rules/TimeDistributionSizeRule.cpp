@@ -16,13 +16,6 @@ using T = RuleText;
 
 namespace {
 
-bool isNumber(const QJsonValue &v)
-{
-    bool ok = false;
-    v.toString().toDouble(&ok);
-    return v.isDouble() || (v.isString() && ok);
-}
-
 bool absent(const QJsonValue &v)
 {
     return v.isUndefined() || v.isNull();
