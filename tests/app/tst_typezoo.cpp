@@ -55,6 +55,15 @@ bool exec(QSqlDatabase db, const QString &sql)
     return false;
 }
 
+// Runs each statement, %1 (where it has one) replaced by `schema`; stops at the first failure.
+bool execIn(QSqlDatabase db, const QString &schema, const QStringList &statements)
+{
+    for (const QString &sql : statements)
+        if (!exec(db, sql.contains(QLatin1String("%1")) ? sql.arg(schema) : sql))
+            return false;
+    return true;
+}
+
 QVariant scalar(QSqlDatabase db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -429,35 +438,26 @@ private slots:
         const test::Server pg = test::postgres();
         QSqlDatabase db = QSqlDatabase::database(QStringLiteral("zoo-pg"));
         const QString s = m_schema + QStringLiteral("_parts");
-        QVERIFY(exec(db, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE SCHEMA %1").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1.events (id bigint NOT NULL, at date NOT "
-                                        "NULL, v int) PARTITION BY RANGE (at)")
-                             .arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1.events_2024 PARTITION OF %1.events FOR "
-                                        "VALUES FROM ('2024-01-01') TO ('2025-01-01')")
-                             .arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1.events_2025 PARTITION OF %1.events FOR "
-                                        "VALUES FROM ('2025-01-01') TO ('2026-01-01')")
-                             .arg(s)));
-        QVERIFY(exec(db, QStringLiteral("INSERT INTO %1.events SELECT g, DATE '2024-01-01' + (g "
-                                        "% 700), g % 10 FROM generate_series(1, 30000) g")
-                             .arg(s)));
-        QVERIFY(
-            exec(db, QStringLiteral("INSERT INTO %1.events VALUES (5, '2025-06-01', 1)").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1.base (k int)").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1.child () INHERITS (%1.base)").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("INSERT INTO %1.base VALUES (1); INSERT INTO %1.child "
-                                        "VALUES (1)")
-                             .arg(s)));
         // Views: a large one (sampled row by row: views take no TABLESAMPLE) and a
         // materialized one (TABLESAMPLE).
-        QVERIFY(exec(db, QStringLiteral("CREATE VIEW %1.recent AS SELECT * FROM %1.events WHERE "
-                                        "v >= 0")
-                             .arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE MATERIALIZED VIEW %1.daily AS SELECT g AS n, g "
-                                        "% 7 AS w FROM generate_series(1, 25000) g")
-                             .arg(s)));
+        QVERIFY(execIn(
+            db, s,
+            {QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE"), QStringLiteral("CREATE SCHEMA %1"),
+             QStringLiteral("CREATE TABLE %1.events (id bigint NOT NULL, at date NOT NULL, v int) "
+                            "PARTITION BY RANGE (at)"),
+             QStringLiteral("CREATE TABLE %1.events_2024 PARTITION OF %1.events FOR VALUES FROM "
+                            "('2024-01-01') TO ('2025-01-01')"),
+             QStringLiteral("CREATE TABLE %1.events_2025 PARTITION OF %1.events FOR VALUES FROM "
+                            "('2025-01-01') TO ('2026-01-01')"),
+             QStringLiteral("INSERT INTO %1.events SELECT g, DATE '2024-01-01' + (g % 700), g % 10 "
+                            "FROM generate_series(1, 30000) g"),
+             QStringLiteral("INSERT INTO %1.events VALUES (5, '2025-06-01', 1)"),
+             QStringLiteral("CREATE TABLE %1.base (k int)"),
+             QStringLiteral("CREATE TABLE %1.child () INHERITS (%1.base)"),
+             QStringLiteral("INSERT INTO %1.base VALUES (1); INSERT INTO %1.child VALUES (1)"),
+             QStringLiteral("CREATE VIEW %1.recent AS SELECT * FROM %1.events WHERE v >= 0"),
+             QStringLiteral("CREATE MATERIALIZED VIEW %1.daily AS SELECT g AS n, g % 7 AS w FROM "
+                            "generate_series(1, 25000) g")}));
 
         const qint64 ds = m_harness.datastoreFor(QStringLiteral("pg parts"),
                                                  QStringLiteral("postgresql"), pg, pg.database, s);
@@ -516,11 +516,12 @@ private slots:
             openOrFail(test::serverDatabase(QStringLiteral("QMARIADB"), md, "zoo-md"));
         QVERIFY(db.isOpen());
         const QString s = QStringLiteral("assay_zoo_%1").arg(QCoreApplication::applicationPid());
-        QVERIFY(exec(db, QStringLiteral("SET NAMES utf8mb4")));
-        QVERIFY(exec(db, QStringLiteral("SET SESSION sql_mode = 'ALLOW_INVALID_DATES'")));
-        QVERIFY(exec(db, QStringLiteral("DROP DATABASE IF EXISTS %1").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4").arg(s)));
-        QVERIFY(exec(db, QStringLiteral("USE %1").arg(s)));
+        QVERIFY(execIn(db, s,
+                       {QStringLiteral("SET NAMES utf8mb4"),
+                        QStringLiteral("SET SESSION sql_mode = 'ALLOW_INVALID_DATES'"),
+                        QStringLiteral("DROP DATABASE IF EXISTS %1"),
+                        QStringLiteral("CREATE DATABASE %1 CHARACTER SET utf8mb4"),
+                        QStringLiteral("USE %1")}));
         QVERIFY(exec(
             db,
             QStringLiteral(
@@ -559,17 +560,16 @@ private slots:
                 "NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL)")));
         // An integer column whose deviation MariaDB's VAR_POP would round: 0, 1, 2 have a
         // sample deviation of exactly 1.
-        QVERIFY(exec(db, QStringLiteral("CREATE TABLE dev (v INT)")));
-        QVERIFY(exec(db, QStringLiteral("INSERT INTO dev VALUES (0), (1), (2)")));
-        QVERIFY(
-            exec(db, QStringLiteral("CREATE TABLE events (id BIGINT NOT NULL, at DATE NOT NULL) "
-                                    "PARTITION BY RANGE (YEAR(at)) (PARTITION p2024 VALUES "
-                                    "LESS THAN (2025), PARTITION pmax VALUES LESS THAN "
-                                    "MAXVALUE)")));
-        QVERIFY(exec(db, QStringLiteral("INSERT INTO events SELECT seq, DATE '2024-01-01' + "
-                                        "INTERVAL (seq % 700) DAY FROM seq_1_to_30000")));
-        QVERIFY(
-            exec(db, QStringLiteral("CREATE VIEW recent AS SELECT * FROM events WHERE id > 0")));
+        QVERIFY(execIn(
+            db, s,
+            {QStringLiteral("CREATE TABLE dev (v INT)"),
+             QStringLiteral("INSERT INTO dev VALUES (0), (1), (2)"),
+             QStringLiteral("CREATE TABLE events (id BIGINT NOT NULL, at DATE NOT NULL) PARTITION "
+                            "BY RANGE (YEAR(at)) (PARTITION p2024 VALUES LESS THAN (2025), "
+                            "PARTITION pmax VALUES LESS THAN MAXVALUE)"),
+             QStringLiteral("INSERT INTO events SELECT seq, DATE '2024-01-01' + INTERVAL (seq % "
+                            "700) DAY FROM seq_1_to_30000"),
+             QStringLiteral("CREATE VIEW recent AS SELECT * FROM events WHERE id > 0")}));
 
         const qint64 ds =
             m_harness.datastoreFor(QStringLiteral("md zoo"), QStringLiteral("mariadb"), md, s, s);
