@@ -1,6 +1,7 @@
 #include "models/catalog/Catalog.h"
 
 #include "models/catalog/CatalogRows.h"
+#include "models/catalog/ColumnValues.h"
 #include "models/catalog/Migrations.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
@@ -191,6 +192,25 @@ Lookup<Connection> Catalog::connectionByName(const QString &name) const
     return lookupRow<Connection>(q, executed, catalog::readConnection);
 }
 
+namespace {
+
+// The columns a connection's edit writes (insert and update alike; no secrets).
+catalog::ColumnValues connectionColumns(const Connection &c)
+{
+    catalog::ColumnValues v;
+    v.set("name", str(c.name))
+        .set("type", str(c.type))
+        .set("host", str(c.host))
+        .set("port", c.port)
+        .set("username", str(c.username))
+        .set("database_name", str(c.database))
+        .set("parameters", text::fromObject(c.parameters))
+        .set("secret_fields", text::fromList(c.secretFields));
+    return v;
+}
+
+} // namespace
+
 qint64 Catalog::addConnection(Connection c)
 {
     if (c.name.trimmed().isEmpty()) {
@@ -205,15 +225,10 @@ qint64 Catalog::addConnection(Connection c)
         c.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString stamp = now();
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO connections (uuid, name, type, host, port, username, database_name,"
-        " parameters, secret_fields, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant &v :
-         {str(c.uuid), str(c.name), str(c.type), str(c.host), QVariant(c.port), str(c.username),
-          str(c.database), QVariant(text::fromObject(c.parameters)),
-          QVariant(text::fromList(c.secretFields)), QVariant(stamp), QVariant(stamp)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = connectionColumns(c);
+    columns.set("uuid", str(c.uuid)).set("created_at", stamp).set("updated_at", stamp);
+    q.prepare(columns.insertInto("connections", "RETURNING id"));
+    columns.bind(q);
     const qint64 id = insertReturningId(q);
     if (id)
         emit connectionsChanged();
@@ -225,14 +240,11 @@ bool Catalog::updateConnection(const Connection &c)
     if (auto other = connectionByName(c.name); other && other->id != c.id)
         return fail(tr("A connection named “%1” already exists.").arg(c.name));
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("UPDATE connections SET name = ?, type = ?, host = ?, port = ?,"
-                             " username = ?, database_name = ?, parameters = ?, secret_fields = ?,"
-                             " updated_at = ? WHERE id = ?"));
-    for (const QVariant &v :
-         {str(c.name), str(c.type), str(c.host), QVariant(c.port), str(c.username), str(c.database),
-          QVariant(text::fromObject(c.parameters)), QVariant(text::fromList(c.secretFields)),
-          QVariant(now()), QVariant(c.id)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = connectionColumns(c);
+    columns.set("updated_at", now());
+    q.prepare(columns.update("connections", "id = :id"));
+    columns.bind(q);
+    q.bindValue(QStringLiteral(":id"), c.id);
     if (!q.exec())
         return failQuery(q);
     emit connectionsChanged();
@@ -306,19 +318,24 @@ Lookup<Datastore> Catalog::datastoreByName(const QString &name) const
 namespace {
 
 // The datastore columns after the name, in the order both INSERT and UPDATE bind them.
-void bindDatastoreValues(QSqlQuery &q, const Datastore &d)
+// The columns a datastore's edit writes (insert and update alike).
+catalog::ColumnValues datastoreColumns(const Datastore &d)
 {
-    q.addBindValue(d.connectionId);
-    q.addBindValue(str(d.database));
-    q.addBindValue(str(d.schema));
-    q.addBindValue(text::fromList(d.teams));
-    q.addBindValue(d.enrichOnly ? 1 : 0);
-    q.addBindValue(d.enrichment.enrichmentDatastoreId ? QVariant(d.enrichment.enrichmentDatastoreId)
-                                                      : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(str(d.enrichment.prefix));
-    q.addBindValue(remediationToString(d.enrichment.remediation));
-    q.addBindValue(d.enrichment.sourceRecordLimit);
-    q.addBindValue(d.enrichment.rollupThreshold);
+    catalog::ColumnValues v;
+    v.set("name", d.name)
+        .set("connection_id", d.connectionId)
+        .set("database_name", str(d.database))
+        .set("schema_name", str(d.schema))
+        .set("teams", text::fromList(d.teams))
+        .set("enrich_only", d.enrichOnly ? 1 : 0)
+        .set("enrichment_datastore_id", d.enrichment.enrichmentDatastoreId
+                                            ? QVariant(d.enrichment.enrichmentDatastoreId)
+                                            : QVariant(QMetaType::fromType<qint64>()))
+        .set("enrich_container_prefix", str(d.enrichment.prefix))
+        .set("remediation", remediationToString(d.enrichment.remediation))
+        .set("enrich_source_record_limit", d.enrichment.sourceRecordLimit)
+        .set("enrich_rollup_threshold", d.enrichment.rollupThreshold);
+    return v;
 }
 
 } // namespace
@@ -339,15 +356,10 @@ qint64 Catalog::addDatastore(const Datastore &d)
     }
     const QString stamp = now();
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO datastores (name, connection_id, database_name, schema_name, teams,"
-        " enrich_only, enrichment_datastore_id, enrich_container_prefix, remediation,"
-        " enrich_source_record_limit, enrich_rollup_threshold, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.addBindValue(d.name);
-    bindDatastoreValues(q, d);
-    q.addBindValue(stamp);
-    q.addBindValue(stamp);
+    catalog::ColumnValues columns = datastoreColumns(d);
+    columns.set("created_at", stamp).set("updated_at", stamp);
+    q.prepare(columns.insertInto("datastores", "RETURNING id"));
+    columns.bind(q);
     const qint64 id = insertReturningId(q);
     if (id)
         emit datastoreAdded(id);
@@ -359,15 +371,11 @@ bool Catalog::updateDatastore(const Datastore &d)
     if (auto other = datastoreByName(d.name); other && other->id != d.id)
         return fail(tr("A datastore named “%1” already exists.").arg(d.name));
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "UPDATE datastores SET name = ?, connection_id = ?, database_name = ?, schema_name = ?,"
-        " teams = ?, enrich_only = ?, enrichment_datastore_id = ?, enrich_container_prefix = ?,"
-        " remediation = ?, enrich_source_record_limit = ?, enrich_rollup_threshold = ?,"
-        " updated_at = ? WHERE id = ?"));
-    q.addBindValue(d.name);
-    bindDatastoreValues(q, d);
-    q.addBindValue(now());
-    q.addBindValue(d.id);
+    catalog::ColumnValues columns = datastoreColumns(d);
+    columns.set("updated_at", now());
+    q.prepare(columns.update("datastores", "id = :id"));
+    columns.bind(q);
+    q.bindValue(QStringLiteral(":id"), d.id);
     if (!q.exec())
         return failQuery(q);
     if (q.numRowsAffected() == 0)
@@ -443,17 +451,10 @@ qint64 Catalog::addContainer(const Container &c)
 {
     const QString stamp = now();
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO containers (datastore_id, name, container_type, incremental_strategy,"
-        " incremental_field, partition_field, identifiers_overridden, settings, removed,"
-        " created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant &v :
-         {QVariant(c.datastoreId), str(c.name), str(c.containerType), str(c.incrementalStrategy),
-          str(c.incrementalField), str(c.partitionField), QVariant(c.identifiersOverridden ? 1 : 0),
-          QVariant(text::fromObject(c.settings)), QVariant(c.removed ? 1 : 0), QVariant(stamp),
-          QVariant(stamp)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = catalog::containerColumns(c, stamp);
+    columns.set("datastore_id", c.datastoreId).set("name", str(c.name)).set("created_at", stamp);
+    q.prepare(columns.insertInto("containers", "RETURNING id"));
+    columns.bind(q);
     const qint64 id = insertReturningId(q);
     if (id)
         emit containersChanged(c.datastoreId);
@@ -537,14 +538,10 @@ QList<Field> Catalog::fields(qint64 containerId) const
 qint64 Catalog::addField(const Field &f)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO fields (container_id, name, ordinal, declared_type,"
-                             " nullable, removed, base_type, collation_name, source_name)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant &v :
-         {QVariant(f.containerId), str(f.name), QVariant(f.ordinal), str(f.declaredType),
-          QVariant(f.nullable ? 1 : 0), QVariant(f.removed ? 1 : 0), str(f.baseType),
-          str(f.collation), str(f.sourceName)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = catalog::fieldColumns(f);
+    columns.set("container_id", f.containerId).set("name", str(f.name));
+    q.prepare(columns.insertInto("fields", "RETURNING id"));
+    columns.bind(q);
     return insertReturningId(q);
 }
 

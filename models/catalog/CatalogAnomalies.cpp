@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/catalog/ColumnValues.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
@@ -95,10 +96,25 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
     if (!beginWrite())
         return false;
     QSqlQuery insert(db), check(db), record(db);
-    insert.prepare(QStringLiteral(
-        "INSERT INTO anomalies (uuid, datastore_id, container_id, operation_id, type, status, "
-        "message, anomalous_record_count, fingerprint, partition_name, comment, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    const auto columns = [](const Anomaly &a) {
+        catalog::ColumnValues v;
+        v.set("uuid", a.uuid)
+            .set("datastore_id", a.datastoreId)
+            .set("container_id", a.containerId)
+            .set("operation_id",
+                 a.operationId ? QVariant(a.operationId) : QVariant(QMetaType::fromType<qint64>()))
+            .set("type", catalog::notNull(a.type))
+            .set("status", catalog::notNull(a.status))
+            .set("message", catalog::notNull(a.message))
+            .set("anomalous_record_count", a.anomalousRecordCount)
+            .set("fingerprint", catalog::notNull(a.fingerprint))
+            .set("partition_name", catalog::notNull(a.partition))
+            .set("comment", catalog::notNull(a.comment))
+            .set("created_at", text::fromTime(a.createdAt))
+            .set("updated_at", text::fromTime(a.updatedAt));
+        return v;
+    };
+    insert.prepare(columns(Anomaly()).insertInto("anomalies", "RETURNING id"));
     check.prepare(QStringLiteral("INSERT INTO anomaly_checks (anomaly_id, check_id, rule, fields, "
                                  "message) VALUES (?, ?, ?, ?, ?)"));
     record.prepare(
@@ -116,20 +132,7 @@ bool Catalog::addAnomalies(QList<Anomaly> &anomalies)
         if (!a.createdAt.isValid())
             a.createdAt = now;
         a.updatedAt = a.createdAt;
-        insert.addBindValue(a.uuid);
-        insert.addBindValue(a.datastoreId);
-        insert.addBindValue(a.containerId);
-        insert.addBindValue(a.operationId ? QVariant(a.operationId)
-                                          : QVariant(QMetaType::fromType<qint64>()));
-        insert.addBindValue(catalog::notNull(a.type));
-        insert.addBindValue(catalog::notNull(a.status));
-        insert.addBindValue(catalog::notNull(a.message));
-        insert.addBindValue(a.anomalousRecordCount);
-        insert.addBindValue(catalog::notNull(a.fingerprint));
-        insert.addBindValue(catalog::notNull(a.partition));
-        insert.addBindValue(catalog::notNull(a.comment));
-        insert.addBindValue(text::fromTime(a.createdAt));
-        insert.addBindValue(text::fromTime(a.updatedAt));
+        columns(a).bind(insert);
         if (!insert.exec() || !insert.next())
             return abandon(insert);
         a.id = insert.value(0).toLongLong();

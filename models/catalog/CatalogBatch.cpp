@@ -1,6 +1,7 @@
 #include "models/catalog/CatalogBatch.h"
 
 #include "models/catalog/Catalog.h"
+#include "models/catalog/CatalogRows.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
@@ -10,9 +11,20 @@ namespace assay {
 
 namespace {
 
-QVariant str(const QString &value)
+catalog::ColumnValues newContainer(const Container &c, const QString &now)
 {
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+    catalog::ColumnValues v = catalog::containerColumns(c, now);
+    v.set("datastore_id", c.datastoreId)
+        .set("name", catalog::notNull(c.name))
+        .set("created_at", now);
+    return v;
+}
+
+catalog::ColumnValues newField(const Field &f)
+{
+    catalog::ColumnValues v = catalog::fieldColumns(f);
+    v.set("container_id", f.containerId).set("name", catalog::notNull(f.name));
+    return v;
 }
 
 } // namespace
@@ -28,21 +40,13 @@ CatalogBatch::CatalogBatch(Catalog &catalog)
         m_error = db.lastError().text();
         return;
     }
-    m_insertContainer.prepare(QStringLiteral(
-        "INSERT INTO containers (datastore_id, name, container_type, incremental_strategy,"
-        " incremental_field, partition_field, identifiers_overridden, settings, removed,"
-        " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    m_updateContainer.prepare(QStringLiteral(
-        "UPDATE containers SET container_type = ?, incremental_strategy = ?,"
-        " incremental_field = ?, partition_field = ?, identifiers_overridden = ?, settings = ?,"
-        " removed = ?, updated_at = ? WHERE id = ?"));
-    m_insertField.prepare(QStringLiteral(
-        "INSERT INTO fields (container_id, name, ordinal, declared_type, nullable, removed,"
-        " base_type, collation_name, source_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
-        "id"));
-    m_updateField.prepare(QStringLiteral(
-        "UPDATE fields SET ordinal = ?, declared_type = ?, nullable = ?, removed = ?,"
-        " base_type = ?, collation_name = ?, source_name = ? WHERE id = ?"));
+    // Each statement's columns come from the same lists the rows are bound from.
+    m_insertContainer.prepare(
+        newContainer(Container(), m_now).insertInto("containers", "RETURNING id"));
+    m_updateContainer.prepare(
+        catalog::containerColumns(Container(), m_now).update("containers", "id = :id"));
+    m_insertField.prepare(newField(Field()).insertInto("fields", "RETURNING id"));
+    m_updateField.prepare(catalog::fieldColumns(Field()).update("fields", "id = :id"));
 }
 
 CatalogBatch::~CatalogBatch()
@@ -60,19 +64,7 @@ bool CatalogBatch::exec(QSqlQuery &query)
 
 qint64 CatalogBatch::insertContainer(const Container &c)
 {
-    const QVariant values[] = {QVariant(c.datastoreId),
-                               str(c.name),
-                               str(c.containerType),
-                               str(c.incrementalStrategy),
-                               str(c.incrementalField),
-                               str(c.partitionField),
-                               QVariant(c.identifiersOverridden ? 1 : 0),
-                               QVariant(text::fromObject(c.settings)),
-                               QVariant(c.removed ? 1 : 0),
-                               QVariant(m_now),
-                               QVariant(m_now)};
-    for (int i = 0; i < int(std::size(values)); ++i)
-        m_insertContainer.bindValue(i, values[i]);
+    newContainer(c, m_now).bind(m_insertContainer);
     if (!exec(m_insertContainer) || !m_insertContainer.next())
         return 0;
     const qint64 id = m_insertContainer.value(0).toLongLong();
@@ -82,33 +74,14 @@ qint64 CatalogBatch::insertContainer(const Container &c)
 
 bool CatalogBatch::updateContainer(const Container &c)
 {
-    const QVariant values[] = {str(c.containerType),
-                               str(c.incrementalStrategy),
-                               str(c.incrementalField),
-                               str(c.partitionField),
-                               QVariant(c.identifiersOverridden ? 1 : 0),
-                               QVariant(text::fromObject(c.settings)),
-                               QVariant(c.removed ? 1 : 0),
-                               QVariant(m_now),
-                               QVariant(c.id)};
-    for (int i = 0; i < int(std::size(values)); ++i)
-        m_updateContainer.bindValue(i, values[i]);
+    catalog::containerColumns(c, m_now).bind(m_updateContainer);
+    m_updateContainer.bindValue(QStringLiteral(":id"), c.id);
     return exec(m_updateContainer);
 }
 
 qint64 CatalogBatch::insertField(const Field &f)
 {
-    const QVariant values[] = {QVariant(f.containerId),
-                               str(f.name),
-                               QVariant(f.ordinal),
-                               str(f.declaredType),
-                               QVariant(f.nullable ? 1 : 0),
-                               QVariant(f.removed ? 1 : 0),
-                               str(f.baseType),
-                               str(f.collation),
-                               str(f.sourceName)};
-    for (int i = 0; i < int(std::size(values)); ++i)
-        m_insertField.bindValue(i, values[i]);
+    newField(f).bind(m_insertField);
     if (!exec(m_insertField) || !m_insertField.next())
         return 0;
     const qint64 id = m_insertField.value(0).toLongLong();
@@ -118,12 +91,8 @@ qint64 CatalogBatch::insertField(const Field &f)
 
 bool CatalogBatch::updateField(const Field &f)
 {
-    const QVariant values[] = {
-        QVariant(f.ordinal),         str(f.declaredType), QVariant(f.nullable ? 1 : 0),
-        QVariant(f.removed ? 1 : 0), str(f.baseType),     str(f.collation),
-        str(f.sourceName),           QVariant(f.id)};
-    for (int i = 0; i < int(std::size(values)); ++i)
-        m_updateField.bindValue(i, values[i]);
+    catalog::fieldColumns(f).bind(m_updateField);
+    m_updateField.bindValue(QStringLiteral(":id"), f.id);
     return exec(m_updateField);
 }
 

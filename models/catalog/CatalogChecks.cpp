@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/catalog/ColumnValues.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
@@ -48,20 +49,23 @@ QVariant nullableId(qint64 id)
 }
 
 // The columns every write sets, in this order, after which the caller binds its own.
-void bindCheck(QSqlQuery &q, const Check &k)
+// The columns a check's edit writes (insert and update alike).
+catalog::ColumnValues checkColumns(const Check &k)
 {
-    q.addBindValue(catalog::notNull(k.rule));
-    q.addBindValue(text::fromList(k.fields));
-    q.addBindValue(text::fromObject(k.properties));
-    q.addBindValue(k.coverage);
-    q.addBindValue(catalog::notNull(k.filter));
-    q.addBindValue(catalog::notNull(k.description));
-    q.addBindValue(text::fromList(k.tags));
-    q.addBindValue(catalog::notNull(k.status));
-    q.addBindValue(k.inferred ? 1 : 0);
-    q.addBindValue(k.inferenceLevel);
-    q.addBindValue(k.userEdited ? 1 : 0);
-    q.addBindValue(nullableId(k.operationId));
+    catalog::ColumnValues v;
+    v.set("rule", catalog::notNull(k.rule))
+        .set("fields", text::fromList(k.fields))
+        .set("properties", text::fromObject(k.properties))
+        .set("coverage", k.coverage)
+        .set("filter", catalog::notNull(k.filter))
+        .set("description", catalog::notNull(k.description))
+        .set("tags", text::fromList(k.tags))
+        .set("status", catalog::notNull(k.status))
+        .set("inferred", k.inferred ? 1 : 0)
+        .set("inference_level", k.inferenceLevel)
+        .set("user_edited", k.userEdited ? 1 : 0)
+        .set("operation_id", nullableId(k.operationId));
+    return v;
 }
 
 bool validStatus(const QString &status)
@@ -143,16 +147,13 @@ qint64 Catalog::addCheck(const Check &check)
     }
     const QString now = text::fromTime(Clock::utcNow());
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO checks (rule, fields, properties, coverage, filter, description, tags, "
-        "status, inferred, inference_level, user_edited, operation_id, datastore_id, "
-        "container_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?) RETURNING id"));
-    bindCheck(q, check);
-    q.addBindValue(datastoreId);
-    q.addBindValue(check.containerId);
-    q.addBindValue(now);
-    q.addBindValue(now);
+    catalog::ColumnValues columns = checkColumns(check);
+    columns.set("datastore_id", datastoreId)
+        .set("container_id", check.containerId)
+        .set("created_at", now)
+        .set("updated_at", now);
+    q.prepare(columns.insertInto("checks", "RETURNING id"));
+    columns.bind(q);
     const qint64 id = insertReturningId(q);
     if (id)
         emit checksChanged(datastoreId);
@@ -167,13 +168,11 @@ bool Catalog::updateCheck(const Check &check)
     if (!existing)
         return fail(tr("No check with id %1.").arg(check.id));
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "UPDATE checks SET rule = ?, fields = ?, properties = ?, coverage = ?, filter = ?, "
-        "description = ?, tags = ?, status = ?, inferred = ?, inference_level = ?, user_edited = "
-        "?, operation_id = ?, updated_at = ? WHERE id = ?"));
-    bindCheck(q, check);
-    q.addBindValue(text::fromTime(Clock::utcNow()));
-    q.addBindValue(check.id);
+    catalog::ColumnValues columns = checkColumns(check);
+    columns.set("updated_at", text::fromTime(Clock::utcNow()));
+    q.prepare(columns.update("checks", "id = :id"));
+    columns.bind(q);
+    q.bindValue(QStringLiteral(":id"), check.id);
     if (!q.exec())
         return failQuery(q);
     emit checksChanged(existing->datastoreId);

@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/catalog/ColumnValues.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 #include "models/domain/Operation.h"
@@ -28,6 +29,22 @@ QVariant optionalTime(const QDateTime &time)
                           : QVariant(QMetaType::fromType<QString>());
 }
 
+// The columns an operation's progress writes (insert and update alike).
+catalog::ColumnValues progressColumns(const Operation &o)
+{
+    catalog::ColumnValues v;
+    v.set("status", str(o.status))
+        .set("options", text::fromObject(o.options))
+        .set("counters", text::fromObject(o.counters))
+        .set("result", text::fromObject(o.result))
+        .set("message", o.message.isNull() ? QStringLiteral("") : o.message)
+        .set("progress", o.progress)
+        .set("runner", o.runner.isNull() ? QStringLiteral("") : o.runner)
+        .set("started_at", optionalTime(o.startedAt))
+        .set("ended_at", optionalTime(o.endedAt));
+    return v;
+}
+
 QString select(const char *columns, const char *rest)
 {
     return QStringLiteral("SELECT %1 %2").arg(QLatin1String(columns), QLatin1String(rest));
@@ -54,21 +71,15 @@ QList<Operation> Catalog::operations(qint64 datastoreId) const
 qint64 Catalog::addOperation(const Operation &o)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO operations (datastore_id, type, status, triggered_by, schedule_id, options,"
-        " counters, result, message, progress, runner, created_at, started_at, ended_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant &v :
-         {QVariant(o.datastoreId), str(o.type), str(o.status),
-          o.triggeredBy.isEmpty() ? QVariant(QStringLiteral("user")) : QVariant(o.triggeredBy),
-          o.scheduleId ? QVariant(o.scheduleId) : QVariant(QMetaType::fromType<qint64>()),
-          QVariant(text::fromObject(o.options)), QVariant(text::fromObject(o.counters)),
-          QVariant(text::fromObject(o.result)),
-          QVariant(o.message.isNull() ? QStringLiteral("") : o.message), QVariant(o.progress),
-          QVariant(o.runner.isNull() ? QStringLiteral("") : o.runner),
-          QVariant(o.createdAt.isValid() ? text::fromTime(o.createdAt) : now()),
-          optionalTime(o.startedAt), optionalTime(o.endedAt)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = progressColumns(o);
+    columns.set("datastore_id", o.datastoreId)
+        .set("type", str(o.type))
+        .set("triggered_by", o.triggeredBy.isEmpty() ? QStringLiteral("user") : o.triggeredBy)
+        .set("schedule_id",
+             o.scheduleId ? QVariant(o.scheduleId) : QVariant(QMetaType::fromType<qint64>()))
+        .set("created_at", o.createdAt.isValid() ? text::fromTime(o.createdAt) : now());
+    q.prepare(columns.insertInto("operations", "RETURNING id"));
+    columns.bind(q);
     const qint64 id = insertReturningId(q);
     if (id)
         emit operationsChanged(o.datastoreId);
@@ -151,18 +162,13 @@ QList<Operation> Catalog::allOperations(int limit) const
 bool Catalog::updateOperation(const Operation &o)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "UPDATE operations SET status = ?, options = ?, counters = ?, result = ?, message = ?,"
-        " progress = ?, runner = ?, started_at = ?, ended_at = ?,"
-        " abort_requested = CASE WHEN ? = 'queued' THEN 0 ELSE abort_requested END"
-        " WHERE id = ?"));
-    for (const QVariant &v :
-         {QVariant(o.status), QVariant(text::fromObject(o.options)),
-          QVariant(text::fromObject(o.counters)), QVariant(text::fromObject(o.result)),
-          QVariant(o.message.isNull() ? QStringLiteral("") : o.message), QVariant(o.progress),
-          QVariant(o.runner.isNull() ? QStringLiteral("") : o.runner), optionalTime(o.startedAt),
-          optionalTime(o.endedAt), QVariant(o.status), QVariant(o.id)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = progressColumns(o);
+    // A re-queued operation (status queued) starts without the abort its last run was asked.
+    columns.setSql("abort_requested",
+                   "CASE WHEN :status = 'queued' THEN 0 ELSE abort_requested END");
+    q.prepare(columns.update("operations", "id = :id"));
+    columns.bind(q);
+    q.bindValue(QStringLiteral(":id"), o.id);
     if (!q.exec())
         return failQuery(q);
     emit operationsChanged(o.datastoreId);

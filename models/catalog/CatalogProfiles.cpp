@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/catalog/ColumnValues.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
@@ -90,47 +91,50 @@ bool Catalog::addFieldProfiles(const QList<FieldProfile> &profiles)
     if (!db.transaction())
         return fail(tr("Catalog error: %1").arg(db.lastError().text()));
     QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO field_profiles (operation_id, container_id, field_id, field_name, "
-        "profiled_at, records, completeness, distinct_values, distinct_approximate, min_value, "
-        "max_value, mean, sum, std_dev, skewness, kurtosis, min_length, max_length, q1, median, "
-        "q3, quantiles_approximate, declared_type, inferred_type, histogram, entropy, buckets, "
-        "sampled, moments_approximate, deviation_approximate, note) VALUES (?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const auto row = [](const FieldProfile &p) {
+        const auto json = [](const QJsonArray &a) {
+            return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+        };
+        catalog::ColumnValues v;
+        v.set("operation_id",
+              p.operationId ? QVariant(p.operationId) : QVariant(QMetaType::fromType<qint64>()))
+            .set("container_id", p.containerId)
+            .set("field_id", p.fieldId)
+            .set("field_name", p.fieldName)
+            .set("profiled_at",
+                 text::fromTime(p.profiledAt.isValid() ? p.profiledAt : Clock::utcNow()))
+            .set("records", p.records)
+            .set("completeness", p.completeness)
+            .set("distinct_values", p.distinctValues)
+            .set("distinct_approximate", p.distinctApproximate ? 1 : 0)
+            .set("min_value", optionalText(p.minValue))
+            .set("max_value", optionalText(p.maxValue))
+            .set("mean", optional(p.mean))
+            .set("sum", optional(p.sum))
+            .set("std_dev", optional(p.stdDev))
+            .set("skewness", optional(p.skewness))
+            .set("kurtosis", optional(p.kurtosis))
+            .set("min_length", optional(p.minLength))
+            .set("max_length", optional(p.maxLength))
+            .set("q1", optional(p.q1))
+            .set("median", optional(p.median))
+            .set("q3", optional(p.q3))
+            .set("quantiles_approximate", p.quantilesApproximate ? 1 : 0)
+            .set("declared_type", catalog::notNull(p.declaredType))
+            .set("inferred_type", catalog::notNull(p.inferredType))
+            .set("histogram", json(p.histogram))
+            .set("entropy", optional(p.entropy))
+            .set("buckets", json(p.buckets))
+            .set("sampled", p.sampled ? 1 : 0)
+            .set("moments_approximate", p.momentsApproximate ? 1 : 0)
+            .set("deviation_approximate", p.deviationApproximate ? 1 : 0)
+            .set("note", catalog::notNull(p.note));
+        return v;
+    };
+    if (!profiles.isEmpty())
+        q.prepare(row(profiles.first()).insertInto("field_profiles"));
     for (const FieldProfile &p : profiles) {
-        q.addBindValue(p.operationId ? QVariant(p.operationId)
-                                     : QVariant(QMetaType::fromType<qint64>()));
-        q.addBindValue(p.containerId);
-        q.addBindValue(p.fieldId);
-        q.addBindValue(p.fieldName);
-        q.addBindValue(text::fromTime(p.profiledAt.isValid() ? p.profiledAt : Clock::utcNow()));
-        q.addBindValue(p.records);
-        q.addBindValue(p.completeness);
-        q.addBindValue(p.distinctValues);
-        q.addBindValue(p.distinctApproximate ? 1 : 0);
-        q.addBindValue(optionalText(p.minValue));
-        q.addBindValue(optionalText(p.maxValue));
-        q.addBindValue(optional(p.mean));
-        q.addBindValue(optional(p.sum));
-        q.addBindValue(optional(p.stdDev));
-        q.addBindValue(optional(p.skewness));
-        q.addBindValue(optional(p.kurtosis));
-        q.addBindValue(optional(p.minLength));
-        q.addBindValue(optional(p.maxLength));
-        q.addBindValue(optional(p.q1));
-        q.addBindValue(optional(p.median));
-        q.addBindValue(optional(p.q3));
-        q.addBindValue(p.quantilesApproximate ? 1 : 0);
-        q.addBindValue(catalog::notNull(p.declaredType));
-        q.addBindValue(catalog::notNull(p.inferredType));
-        q.addBindValue(
-            QString::fromUtf8(QJsonDocument(p.histogram).toJson(QJsonDocument::Compact)));
-        q.addBindValue(optional(p.entropy));
-        q.addBindValue(QString::fromUtf8(QJsonDocument(p.buckets).toJson(QJsonDocument::Compact)));
-        q.addBindValue(p.sampled ? 1 : 0);
-        q.addBindValue(p.momentsApproximate ? 1 : 0);
-        q.addBindValue(p.deviationApproximate ? 1 : 0);
-        q.addBindValue(catalog::notNull(p.note));
+        row(p).bind(q);
         if (!q.exec()) {
             failQuery(q);
             db.rollback();

@@ -141,4 +141,31 @@ Schedule readSchedule(const QSqlQuery &q)
     return s;
 }
 
+ColumnValues containerColumns(const Container &c, const QString &updatedAt)
+{
+    ColumnValues v;
+    v.set("container_type", notNull(c.containerType))
+        .set("incremental_strategy", notNull(c.incrementalStrategy))
+        .set("incremental_field", notNull(c.incrementalField))
+        .set("partition_field", notNull(c.partitionField))
+        .set("identifiers_overridden", c.identifiersOverridden ? 1 : 0)
+        .set("settings", text::fromObject(c.settings))
+        .set("removed", c.removed ? 1 : 0)
+        .set("updated_at", updatedAt);
+    return v;
+}
+
+ColumnValues fieldColumns(const Field &f)
+{
+    ColumnValues v;
+    v.set("ordinal", f.ordinal)
+        .set("declared_type", notNull(f.declaredType))
+        .set("nullable", f.nullable ? 1 : 0)
+        .set("removed", f.removed ? 1 : 0)
+        .set("base_type", notNull(f.baseType))
+        .set("collation_name", notNull(f.collation))
+        .set("source_name", notNull(f.sourceName));
+    return v;
+}
+
 } // namespace assay::catalog

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/catalog/ColumnValues.h"
 #include "models/domain/Connection.h"
 #include "models/domain/Container.h"
 #include "models/domain/Datastore.h"
@@ -8,8 +9,8 @@
 
 class QSqlQuery;
 
-// Reading Catalog rows into domain values. The column lists and the readers stay side by side,
-// so a SELECT and its reader cannot drift apart.
+// Reading Catalog rows into domain values, and the columns their writes share. The column lists
+// and the readers stay side by side, so a SELECT and its reader cannot drift apart.
 namespace assay::catalog {
 
 // For NOT NULL text columns: a null QString would bind as SQL NULL, so it binds as ''.
@@ -29,6 +30,11 @@ Container readContainer(const QSqlQuery &query);
 
 extern const char *const kFieldColumns;
 Field readField(const QSqlQuery &query);
+
+// What Sync writes of a container and a field, inserted or updated: an insert adds the parent
+// (datastore_id, container_id), the name and, for a container, created_at.
+ColumnValues containerColumns(const Container &container, const QString &updatedAt);
+ColumnValues fieldColumns(const Field &field);
 
 extern const char *const kOperationColumns;
 Operation readOperation(const QSqlQuery &query);

@@ -1,5 +1,6 @@
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogRows.h"
+#include "models/catalog/ColumnValues.h"
 #include "models/domain/Clock.h"
 #include "models/domain/Json.h"
 
@@ -21,6 +22,21 @@ QVariant optionalTime(const QDateTime &time)
 {
     return time.isValid() ? QVariant(text::fromTime(time))
                           : QVariant(QMetaType::fromType<QString>());
+}
+
+// The columns a schedule's edit writes (insert and update alike).
+catalog::ColumnValues scheduleColumns(const Schedule &s)
+{
+    catalog::ColumnValues v;
+    v.set("name", s.name)
+        .set("datastore_id", s.datastoreId)
+        .set("operation_type", s.operationType)
+        .set("cron", s.cron)
+        .set("options", text::fromObject(s.options))
+        .set("enabled", s.enabled ? 1 : 0)
+        .set("last_run_at", optionalTime(s.lastRunAt))
+        .set("next_run_at", optionalTime(s.nextRunAt));
+    return v;
 }
 
 QString select(const char *rest)
@@ -80,15 +96,10 @@ qint64 Catalog::addSchedule(const Schedule &s)
     }
     const QString stamp = now();
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "INSERT INTO schedules (name, datastore_id, operation_type, cron, options, enabled,"
-        " last_run_at, next_run_at, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    for (const QVariant &v :
-         {QVariant(s.name), QVariant(s.datastoreId), QVariant(s.operationType), QVariant(s.cron),
-          QVariant(text::fromObject(s.options)), QVariant(s.enabled ? 1 : 0),
-          optionalTime(s.lastRunAt), optionalTime(s.nextRunAt), QVariant(stamp), QVariant(stamp)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = scheduleColumns(s);
+    columns.set("created_at", stamp).set("updated_at", stamp);
+    q.prepare(columns.insertInto("schedules", "RETURNING id"));
+    columns.bind(q);
     const qint64 id = insertReturningId(q);
     if (id)
         emit schedulesChanged();
@@ -102,15 +113,11 @@ bool Catalog::updateSchedule(const Schedule &s)
     if (auto other = scheduleByName(s.name); other && other->id != s.id)
         return fail(tr("A schedule named “%1” already exists.").arg(s.name));
     QSqlQuery q(database());
-    q.prepare(QStringLiteral(
-        "UPDATE schedules SET name = ?, datastore_id = ?, operation_type = ?, cron = ?,"
-        " options = ?, enabled = ?, last_run_at = ?, next_run_at = ?, updated_at = ?"
-        " WHERE id = ?"));
-    for (const QVariant &v :
-         {QVariant(s.name), QVariant(s.datastoreId), QVariant(s.operationType), QVariant(s.cron),
-          QVariant(text::fromObject(s.options)), QVariant(s.enabled ? 1 : 0),
-          optionalTime(s.lastRunAt), optionalTime(s.nextRunAt), QVariant(now()), QVariant(s.id)})
-        q.addBindValue(v);
+    catalog::ColumnValues columns = scheduleColumns(s);
+    columns.set("updated_at", now());
+    q.prepare(columns.update("schedules", "id = :id"));
+    columns.bind(q);
+    q.bindValue(QStringLiteral(":id"), s.id);
     if (!q.exec())
         return failQuery(q);
     if (q.numRowsAffected() == 0)
