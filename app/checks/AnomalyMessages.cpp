@@ -56,12 +56,22 @@ QString recordMessage(const Check &c, const QJsonObject &row)
 QString shareMessage(const Check &c, qint64 asserted, qint64 failing, const QString &where)
 {
     const double pct = asserted > 0 ? 100.0 * double(failing) / double(asserted) : 0.0;
-    return Text::tr("In %1, %2% of %3 filtered records (%4) %5.")
-        .arg(c.fields.isEmpty() ? where : c.fields.join(QStringLiteral(", ")))
-        .arg(QString::number(pct, 'f', 2))
-        .arg(asserted)
-        .arg(failing)
-        .arg(violation(c, true));
+    // "filtered" only when the check has a filter: the records it asserts are then a subset.
+    QString message =
+        (c.filter.trimmed().isEmpty() ? Text::tr("In %1, %2% of %3 records (%4) %5.")
+                                      : Text::tr("In %1, %2% of %3 filtered records (%4) %5."))
+            .arg(c.fields.isEmpty() ? where : c.fields.join(QStringLiteral(", ")))
+            .arg(QString::number(pct, 'f', 2))
+            .arg(asserted)
+            .arg(failing)
+            .arg(violation(c, true));
+    // A shape check (coverage below 1) says what share it allows.
+    if (c.coverage < 1.0)
+        message += QLatin1Char(' ') + Text::tr("At most %1% may; %2% pass where %3% must.")
+                                          .arg(QString::number(100.0 * (1.0 - c.coverage), 'f', 2),
+                                               QString::number(100.0 - pct, 'f', 2),
+                                               QString::number(100.0 * c.coverage, 'f', 2));
+    return message;
 }
 
 QString figureMessage(const Check &c, const CheckCount &count)

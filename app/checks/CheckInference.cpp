@@ -1,5 +1,6 @@
 #include "app/checks/CheckInference.h"
 
+#include "app/checks/CheckInferenceFormats.h"
 #include "app/checks/CheckInferenceSupport.h"
 #include "app/checks/RuleNames.h"
 #include "app/connectors/FieldTypes.h"
@@ -26,18 +27,28 @@ using Tx = InferenceText;
 // Field pairs (level 3): the first fields of each kind, and at most this many pairs.
 constexpr int kMaxPairFields = 8;
 constexpr int kMaxPairs = 40;
+// Two ranges that share less than this part of the narrower one order the fields by
+// themselves: a relation between such fields says nothing about the records.
+constexpr double kMinPairOverlap = 0.25;
+// Beyond this many distinct values an integral field is a measure whose tails a fresh draw
+// reaches further along (its bounds widen to the mean's distance); below, a small set such as
+// quantities or ratings whose extremes are already seen.
+constexpr qint64 kManyValues = 100;
 
 // What inference knows of one field: its family (from the declared type, as the compiler
 // reads it) and its profile's figures.
 struct Facts
 {
     QString name;
+    QString declaredType;
     TypeFamily family = TypeFamily::Other;
     const FieldProfile *profile = nullptr;
     qint64 records = 0;
     qint64 nonNull = 0;
     std::optional<double> min, max; // numeric fields
     QDateTime minTime, maxTime;     // date and timestamp fields
+    bool keyOrCode = false;         // names a record or a code (keyLikeName), or a sequence
+    bool sequence = false;          // unique whole numbers filling their range: a key that grows
 
     bool numeric() const
     {
@@ -51,6 +62,16 @@ struct Facts
     }
 };
 
+// Whether the profile says no two non-null values repeat.
+bool looksUnique(const Facts &x)
+{
+    const FieldProfile &p = *x.profile;
+    if (!p.distinctApproximate)
+        return p.distinctValues == x.nonNull;
+    // From a sample: nearly every sampled value distinct; the grouped holdout decides.
+    return double(p.distinctValues) >= 0.95 * double(qMin(x.nonNull, profile_sql::kSampleRows));
+}
+
 QList<Facts> factsOf(const InferenceSubject &subject)
 {
     QList<Facts> out;
@@ -63,6 +84,7 @@ QList<Facts> factsOf(const InferenceSubject &subject)
             continue;
         Facts x;
         x.name = f.name;
+        x.declaredType = f.declaredType.trimmed().toLower();
         x.family = fieldFamily(f);
         x.profile = profile;
         x.records = profile->records;
@@ -74,6 +96,10 @@ QList<Facts> factsOf(const InferenceSubject &subject)
             x.minTime = moment(profile->minValue);
             x.maxTime = moment(profile->maxValue);
         }
+        // Whole numbers, each once, filling most of their range: a sequence's keys.
+        x.sequence = x.family == TypeFamily::Integral && x.hasRange() && x.nonNull > 0 &&
+                     looksUnique(x) && *x.max - *x.min + 1 <= 2.0 * double(x.nonNull);
+        x.keyOrCode = x.sequence || keyLikeName(f.name);
         out << x;
     }
     return out;
@@ -84,41 +110,17 @@ QJsonValue numberJson(double v)
     return QJsonValue(v);
 }
 
-// Whether the profile saw every distinct value (or, from a sample, few enough to list).
-bool distinctSetKnown(const FieldProfile &p)
+QString numberText(double v)
+{
+    return QString::number(v, 'g', 15);
+}
+
+// Whether the profile saw every one of a few distinct values: a category, for which a pattern
+// or a length says nothing its list does not.
+bool smallKnownSet(const FieldProfile &p)
 {
     const int seen = int(p.histogram.size());
-    if (seen == 0 || seen > kMaxExpectedValues)
-        return false;
-    if (!p.distinctApproximate)
-        return p.distinctValues == seen;
-    // From a sample: it held fewer values than the top list, and the distinct estimate (over
-    // every record where the database measured it, else from the sample's singletons) finds
-    // no value the sample missed.
-    return seen < profile_sql::kTopValues && p.distinctValues <= seen;
-}
-
-// Whether the profile says no two non-null values repeat.
-bool looksUnique(const Facts &x)
-{
-    const FieldProfile &p = *x.profile;
-    if (!p.distinctApproximate)
-        return p.distinctValues == x.nonNull;
-    // From a sample: nearly every sampled value distinct; the grouped holdout decides.
-    return double(p.distinctValues) >= 0.95 * double(qMin(x.nonNull, profile_sql::kSampleRows));
-}
-
-QStringList sortedValues(const QJsonArray &histogram, int count, bool numeric)
-{
-    QStringList values;
-    for (int i = 0; i < count && i < histogram.size(); ++i)
-        values << histogram.at(i).toObject().value(QStringLiteral("value")).toString();
-    std::sort(values.begin(), values.end(), [numeric](const QString &a, const QString &b) {
-        if (numeric)
-            return a.toDouble() < b.toDouble();
-        return a < b;
-    });
-    return values;
+    return seen > 0 && seen < profile_sql::kTopValues && p.distinctValues <= seen;
 }
 
 class Proposer
@@ -174,24 +176,9 @@ private:
                 true);
         if (!x.enoughValues())
             return;
-        const bool listable =
-            (x.family == TypeFamily::String || x.family == TypeFamily::Integral) &&
-            distinctSetKnown(p) && x.nonNull >= 2 * qint64(p.histogram.size());
-        if (listable) {
-            const QStringList values = sortedValues(p.histogram, int(p.histogram.size()),
-                                                    x.family == TypeFamily::Integral);
-            add({make(rule_name::kExpectedValues, {x.name},
-                      {{rule_key::kList, QJsonArray::fromStringList(values)}}, 1,
-                      Tx::tr("%1 takes one of %n known value(s).", nullptr, int(values.size()))
-                          .arg(x.name))},
-                true);
-        } else if (m_level >= 5 &&
-                   (x.family == TypeFamily::String || x.family == TypeFamily::Integral)) {
-            expectedValuesShape(x);
-        }
-        if (x.numeric() && x.min && *x.min >= 0)
-            add({make(rule_name::kNotNegative, {x.name}, {}, 1,
-                      Tx::tr("%1 is never negative.").arg(x.name))});
+        valueList(x);
+        if (x.numeric() && x.min)
+            sign(x);
         if (x.temporal() && x.maxTime.isValid() && x.maxTime <= m_now)
             add({make(rule_name::kNotFuture, {x.name}, {}, 1,
                       Tx::tr("%1 is never in the future.").arg(x.name))});
@@ -199,64 +186,181 @@ private:
             return;
 
         // Level 2.
-        if (x.temporal() && x.hasRange()) {
-            const TimeRange r = widenedTimeRange(x.minTime, x.maxTime);
-            const bool date = x.family == TypeFamily::Date;
-            const QString lo = momentText(r.min, date), hi = momentText(r.max, date);
-            add({make(rule_name::kBetweenTimes, {x.name},
-                      {{rule_key::kMinTime, lo}, {rule_key::kMaxTime, hi}}, 2,
-                      Tx::tr("%1 lies between %2 and %3.").arg(x.name, lo, hi))});
-        }
-        if (x.numeric() && x.hasRange()) {
-            const Range r = widenedRange(*x.min, *x.max, x.family == TypeFamily::Integral);
-            add({make(rule_name::kBetween, {x.name},
-                      {{rule_key::kMin, numberJson(r.min)},
-                       {rule_key::kMax, numberJson(r.max)},
-                       {rule_key::kInclusiveMin, true},
-                       {rule_key::kInclusiveMax, true}},
-                      2,
-                      Tx::tr("%1 lies between %2 and %3.")
-                          .arg(x.name, QString::number(r.min), QString::number(r.max)))});
-        }
-        if (x.family == TypeFamily::String && !listable)
+        if (x.temporal() && x.hasRange())
+            timeBounds(x);
+        if (x.numeric() && x.hasRange() && !x.keyOrCode)
+            numberBounds(x);
+        // Text that holds numbers or dates: its type says more than its length or shape.
+        const QString textType =
+            x.family == TypeFamily::String ? textTypeOf(p.histogram) : QString();
+        if (!textType.isEmpty())
+            add({make(rule_name::kIsType, {x.name}, {{rule_key::kFieldType, textType}}, 2,
+                      Tx::tr("%1 holds %2 values written as text.").arg(x.name, textType))},
+                true);
+        else if (x.family == TypeFamily::String && !smallKnownSet(p)) {
+            lengths(x);
             pattern(x);
+        }
+        // Dates, timestamps and decimals repeat in a fresh draw even when they did not in this
+        // one, written as text or not.
+        const bool measureAsText = textType == QLatin1String("date") ||
+                                   textType == QLatin1String("timestamp") ||
+                                   textType == QLatin1String("fractional");
         if (x.family != TypeFamily::Boolean && x.family != TypeFamily::Fractional &&
-            x.family != TypeFamily::Other && looksUnique(x))
+            x.family != TypeFamily::Other && !x.temporal() && !measureAsText && looksUnique(x))
             add({make(rule_name::kUnique, {x.name}, {}, 2,
                       Tx::tr("No two records share a value of %1.").arg(x.name))});
         if (m_level < 3)
             return;
 
-        // Level 3: coarse one-sided bounds (the year, the leading digit).
-        if (x.temporal() && x.hasRange()) {
-            const bool date = x.family == TypeFamily::Date;
-            QDateTime floor(QDate(x.minTime.date().year(), 1, 1), QTime(0, 0), Qt::UTC);
-            if (floor >= x.minTime)
-                floor = floor.addYears(-1);
-            const QDateTime ceiling(QDate(x.maxTime.date().year() + 1, 1, 1), QTime(0, 0), Qt::UTC);
-            add({make(rule_name::kAfterDateTime, {x.name},
-                      {{rule_key::kDateTime, momentText(floor, date)}}, 3,
-                      Tx::tr("%1 is after %2.").arg(x.name, momentText(floor, date)))});
-            add({make(rule_name::kBeforeDateTime, {x.name},
-                      {{rule_key::kDateTime, momentText(ceiling, date)}}, 3,
-                      Tx::tr("%1 is before %2.").arg(x.name, momentText(ceiling, date)))});
-        }
+        // Level 3: coarse one-sided bounds (the leading digit of the level-2 range's ends).
         if (x.temporal() && x.hasRange())
             timeDistribution(x);
-        if (x.numeric() && x.hasRange()) {
-            const double low = leadingDigitFloor(*x.min);
-            // Zero or more is notNegative's job; a positive minimum gives "more than 0".
-            if (low != 0 || *x.min > 0) {
-                const bool strict = low == 0;
-                add({make(rule_name::kGreaterThan, {x.name},
-                          {{rule_key::kValue, numberJson(low)}, {rule_key::kInclusive, !strict}}, 3,
-                          (strict ? Tx::tr("%1 is more than %2.") : Tx::tr("%1 is at least %2."))
-                              .arg(x.name, QString::number(low)))});
-            }
-            const double high = leadingDigitCeil(*x.max);
-            add({make(rule_name::kLessThan, {x.name},
-                      {{rule_key::kValue, numberJson(high)}, {rule_key::kInclusive, true}}, 3,
-                      Tx::tr("%1 is at most %2.").arg(x.name, QString::number(high)))});
+        if (x.numeric() && x.hasRange())
+            coarseBounds(x);
+    }
+
+    // Level 1: never negative, or (whole numbers, or values far from zero) always positive.
+    void sign(const Facts &x)
+    {
+        if (*x.min < 0)
+            return;
+        // The mean, exact from Profile's first pass (a sample's median would vary run to run).
+        const std::optional<double> mean = x.profile->mean;
+        const bool positive =
+            *x.min > 0 && (x.family == TypeFamily::Integral || (mean && *x.min * 20 >= *mean));
+        if (positive)
+            add({make(rule_name::kPositive, {x.name}, {}, 1,
+                      Tx::tr("%1 is always more than 0.").arg(x.name))});
+        else
+            add({make(rule_name::kNotNegative, {x.name}, {}, 1,
+                      Tx::tr("%1 is never negative.").arg(x.name))});
+    }
+
+    // Level 1 or 2: the values of a category (its list measured on every row in scope, see
+    // measureValueLists). Keys and growing codes are no categories.
+    void valueList(const Facts &x)
+    {
+        const FieldProfile &p = *x.profile;
+        if (x.family != TypeFamily::String && x.family != TypeFamily::Integral)
+            return;
+        if (x.sequence || identifierName(x.name) || looksUnique(x))
+            return;
+        if (p.distinctValues > 2 * kMaxExpectedValues ||
+            x.nonNull < kRecordsPerListedValue * qMin<qint64>(p.distinctValues, kMaxExpectedValues))
+            return;
+        InferenceCandidate c{{make(rule_name::kExpectedValues, {x.name}, {}, 1,
+                                   Tx::tr("%1 takes one of the values it has taken.").arg(x.name))},
+                             m_level >= 5};
+        c.listsValues = true;
+        c.nonNull = x.nonNull;
+        c.distinctValues = p.distinctValues;
+        m_out << c;
+    }
+
+    // Level 2: dates and timestamps. One that holds no future moment gets notFuture (level 1) for
+    // its upper end and an earliest moment with a margin here: a bound at the latest moment seen
+    // would fail on the next record. One that holds future moments (due dates, expiries) gets
+    // both ends, the upper one its whole span beyond the latest.
+    void timeBounds(const Facts &x)
+    {
+        const bool date = x.family == TypeFamily::Date;
+        const TimeRange r = widenedTimeRange(x.minTime, x.maxTime);
+        const QString seenMin = momentText(x.minTime, date), seenMax = momentText(x.maxTime, date);
+        const QString lo = momentText(r.min, date);
+        if (x.maxTime <= m_now) {
+            add({make(rule_name::kAfterDateTime, {x.name}, {{rule_key::kDateTime, lo}}, 2,
+                      Tx::tr("%1 is after %2: the earliest value read (%3) less a tenth of the "
+                             "span read, for values not yet seen.")
+                          .arg(x.name, lo, seenMin))});
+            return;
+        }
+        const QString hi = momentText(futureCeiling(x.minTime, x.maxTime), date);
+        add({make(rule_name::kBetweenTimes, {x.name},
+                  {{rule_key::kMinTime, lo}, {rule_key::kMaxTime, hi}}, 2,
+                  Tx::tr("%1 lies between %2 and %3: the values read (%4 to %5) with a margin "
+                         "for values not yet seen (later ones: the span read again).")
+                      .arg(x.name, lo, hi, seenMin, seenMax))});
+    }
+
+    // The centre a measure's tails are measured from (widenedRange): the mean, exact from
+    // Profile's first pass, so the bounds do not move with the sample.
+    std::optional<double> tailCentre(const Facts &x) const
+    {
+        const bool manyValues =
+            x.family == TypeFamily::Fractional || x.profile->distinctValues > kManyValues;
+        if (!manyValues)
+            return std::nullopt;
+        return x.profile->mean;
+    }
+
+    // Level 2: a measure's range with margins (widenedRange). Keys and codes get none: new
+    // records bring new ones.
+    void numberBounds(const Facts &x)
+    {
+        const Range r =
+            widenedRange(*x.min, *x.max, x.family == TypeFamily::Integral, tailCentre(x));
+        add({make(rule_name::kBetween, {x.name},
+                  {{rule_key::kMin, numberJson(r.min)},
+                   {rule_key::kMax, numberJson(r.max)},
+                   {rule_key::kInclusiveMin, true},
+                   {rule_key::kInclusiveMax, true}},
+                  2,
+                  Tx::tr("%1 lies between %2 and %3: the values read (%4 to %5) with a margin for "
+                         "values not yet seen.")
+                      .arg(x.name, numberText(r.min), numberText(r.max), numberText(*x.min),
+                           numberText(*x.max)))});
+    }
+
+    // Level 3: the level-2 range's ends rounded out at their leading digit; a key gets its lower
+    // end only (a sequence grows upward).
+    void coarseBounds(const Facts &x)
+    {
+        const Range r =
+            widenedRange(*x.min, *x.max, x.family == TypeFamily::Integral, tailCentre(x));
+        const double low = leadingDigitFloor(x.keyOrCode ? *x.min : r.min);
+        // Zero or more is notNegative's job; a positive minimum gives "more than 0".
+        if (low != 0 || *x.min > 0) {
+            const bool strict = low == 0;
+            add({make(rule_name::kGreaterThan, {x.name},
+                      {{rule_key::kValue, numberJson(low)}, {rule_key::kInclusive, !strict}}, 3,
+                      (strict ? Tx::tr("%1 is more than %2 (the least value read: %3).")
+                              : Tx::tr("%1 is at least %2 (the least value read: %3)."))
+                          .arg(x.name, numberText(low), numberText(*x.min)))});
+        }
+        if (x.keyOrCode)
+            return;
+        const double high = leadingDigitCeil(r.max);
+        add({make(rule_name::kLessThan, {x.name},
+                  {{rule_key::kValue, numberJson(high)}, {rule_key::kInclusive, true}}, 3,
+                  Tx::tr("%1 is at most %2 (the greatest value read: %3, with a margin).")
+                      .arg(x.name, numberText(high), numberText(*x.max)))});
+    }
+
+    // Level 2: lengths with margins: at most half as long again as the longest read (a string
+    // far longer than any seen is a defect), at least half the shortest.
+    void lengths(const Facts &x)
+    {
+        const FieldProfile &p = *x.profile;
+        if (p.maxLength && *p.maxLength > 0) {
+            const qint64 longest = *p.maxLength;
+            const qint64 limit = longest + qMax<qint64>(5, (longest + 1) / 2);
+            add({make(rule_name::kMaxLength, {x.name}, {{rule_key::kValue, double(limit)}}, 2,
+                      Tx::tr("%1 is at most %2 characters long (the longest read: %3, with a "
+                             "margin).")
+                          .arg(x.name)
+                          .arg(limit)
+                          .arg(longest))});
+        }
+        if (p.minLength && *p.minLength >= 2) {
+            const qint64 shortest = *p.minLength;
+            const qint64 limit = shortest / 2;
+            add({make(rule_name::kMinLength, {x.name}, {{rule_key::kValue, double(limit)}}, 2,
+                      Tx::tr("%1 is at least %2 characters long (the shortest read: %3, with a "
+                             "margin).")
+                          .arg(x.name)
+                          .arg(limit)
+                          .arg(shortest))});
         }
     }
 
@@ -278,43 +382,28 @@ private:
                       .arg(period.toLower(), x.name))});
     }
 
-    // Level 5: the few values that make up most of a field's records.
-    void expectedValuesShape(const Facts &x)
-    {
-        const QJsonArray &h = x.profile->histogram;
-        double share = 0;
-        int n = 0;
-        for (; n < h.size() && share < 0.9; ++n) {
-            const QJsonValue ratio = h.at(n).toObject().value(QStringLiteral("ratio"));
-            if (!ratio.isDouble())
-                return; // counted from a sample: no share to go by
-            share += ratio.toDouble();
-        }
-        if (share < 0.9 || n == 0 || 2 * qint64(n) > x.nonNull)
-            return;
-        const QStringList values = sortedValues(h, n, x.family == TypeFamily::Integral);
-        add({make(rule_name::kExpectedValues, {x.name},
-                  {{rule_key::kList, QJsonArray::fromStringList(values)}}, 5,
-                  Tx::tr("%1 mostly takes one of %n value(s).", nullptr, n).arg(x.name))},
-            true);
-    }
-
-    // Level 2 (5: the shape most values share).
+    // Level 2 (5: the shape most values share): the shape learned from the values, or a format
+    // they have (e-mail, URL, UUID, phone, postcode).
     void pattern(const Facts &x)
     {
-        const auto derived = derivePattern(x.profile->histogram);
-        if (!derived || derived->distinct < 5)
-            return;
-        const bool all = derived->share >= 1.0 - 1e-9;
-        if (!all && (m_level < 5 || derived->share < kMinShapeCoverage))
-            return;
-        const int level = all ? 2 : 5;
+        const QJsonArray &values = x.profile->histogram;
         QList<Check> alternatives;
-        for (const QString &regex : {derived->strict, derived->loose})
-            alternatives << make(rule_name::kMatchesPattern, {x.name},
-                                 {{rule_key::kPattern, regex}}, level,
-                                 Tx::tr("%1 matches %2.").arg(x.name, regex));
-        add(alternatives, true);
+        const auto derived = derivePattern(values);
+        const bool all = derived && derived->distinct >= 5 && derived->share >= 1.0 - 1e-9;
+        const bool most = derived && derived->distinct >= 5 && m_level >= 5 &&
+                          derived->share >= kMinShapeCoverage;
+        if (all || most)
+            for (const QString &regex : {derived->strict, derived->loose})
+                alternatives << make(
+                    rule_name::kMatchesPattern, {x.name}, {{rule_key::kPattern, regex}},
+                    all ? 2 : 5,
+                    Tx::tr("%1 matches %2, the shape of the values read.").arg(x.name, regex));
+        if (const auto format = knownFormatOf(values, x.name))
+            alternatives << make(
+                rule_name::kMatchesPattern, {x.name}, {{rule_key::kPattern, format->pattern}}, 2,
+                Tx::tr("%1 holds %2 values: every value read is one.").arg(x.name, format->name));
+        if (!alternatives.isEmpty())
+            add(alternatives, true);
     }
 
     // Level 1: the fields that are each sometimes empty but never all at once.
@@ -335,43 +424,75 @@ private:
             Tx::tr("At least one of %1 has a value.").arg(group.join(QStringLiteral(", "))))});
     }
 
-    // Level 3: per record relations between two fields of the same kind whose ranges overlap
-    // (when they do not, the relation follows from their bounds and says nothing new).
+    // Level 3: per record relations between two fields of one family and unit: two dates, two
+    // timestamps, or two decimal amounts of the same declared type; never keys or codes (an
+    // order between two ids or an id and a price is a coincidence), and only when their ranges
+    // overlap well (else the ranges alone order them).
     void pairs(const QList<Facts> &facts)
     {
-        QList<QList<const Facts *>> groups(3);
+        QHash<QString, QList<const Facts *>> groups; // by family and declared type
+        QStringList order;
         for (const Facts &x : facts) {
-            if (!x.enoughValues() || !x.hasRange() || x.profile->distinctValues < 2)
+            if (!x.enoughValues() || !x.hasRange() || x.profile->distinctValues < 2 || x.keyOrCode)
                 continue;
-            const int g = x.numeric() ? 0 : x.family == TypeFamily::Date ? 1 : 2;
-            if ((x.numeric() || x.temporal()) && groups[g].size() < kMaxPairFields)
-                groups[g] << &x;
+            QString unit;
+            if (x.temporal())
+                unit = typeFamilyName(x.family);
+            else if (x.family == TypeFamily::Fractional)
+                unit = QStringLiteral("fractional:") + x.declaredType;
+            else
+                continue;
+            if (!groups.contains(unit))
+                order << unit;
+            if (groups[unit].size() < kMaxPairFields)
+                groups[unit] << &x;
         }
         int proposed = 0; // each pair costs five alternatives in the holdout
-        for (const auto &group : groups)
+        for (const QString &unit : order) {
+            const auto &group = groups.value(unit);
             for (int i = 0; i < group.size(); ++i)
                 for (int j = i + 1; j < group.size() && proposed < kMaxPairs; ++j)
                     proposed += pair(*group.at(i), *group.at(j)) ? 1 : 0;
+        }
+    }
+
+    // The share of the narrower range that the two ranges have in common (0..1).
+    static double overlap(double aMin, double aMax, double bMin, double bMax)
+    {
+        const double common = qMin(aMax, bMax) - qMax(aMin, bMin);
+        const double narrower = qMin(aMax - aMin, bMax - bMin);
+        if (common < 0)
+            return 0;
+        return narrower <= 0 ? 1 : common / narrower;
     }
 
     bool pair(const Facts &a, const Facts &b)
     {
-        const bool overlap = a.numeric() ? qMax(*a.min, *b.min) <= qMin(*a.max, *b.max)
-                                         : qMax(a.minTime, b.minTime) <= qMin(a.maxTime, b.maxTime);
-        if (!overlap)
+        const double shared = a.numeric() ? overlap(*a.min, *a.max, *b.min, *b.max)
+                                          : overlap(double(a.minTime.toSecsSinceEpoch()),
+                                                    double(a.maxTime.toSecsSinceEpoch()),
+                                                    double(b.minTime.toSecsSinceEpoch()),
+                                                    double(b.maxTime.toSecsSinceEpoch()));
+        if (shared < kMinPairOverlap)
             return false;
+        const QString why =
+            Tx::tr("Held on every record read; both are %1 fields whose ranges overlap.")
+                .arg(a.numeric() ? a.declaredType : typeFamilyName(a.family));
         const QString f = rule_key::kFieldName, inc = rule_key::kInclusive;
         const QString greater = rule_name::kGreaterThanField, less = rule_name::kLessThanField;
+        const auto says = [&](const QString &relation) {
+            return relation.arg(a.name, b.name) + QLatin1Char(' ') + why;
+        };
         add({make(rule_name::kEqualToField, {a.name}, {{f, b.name}}, 3,
-                  Tx::tr("%1 equals %2.").arg(a.name, b.name)),
+                  says(Tx::tr("%1 equals %2."))),
              make(greater, {a.name}, {{f, b.name}, {inc, false}}, 3,
-                  Tx::tr("%1 is greater than %2.").arg(a.name, b.name)),
+                  says(Tx::tr("%1 is greater than %2."))),
              make(greater, {a.name}, {{f, b.name}, {inc, true}}, 3,
-                  Tx::tr("%1 is at least %2.").arg(a.name, b.name)),
+                  says(Tx::tr("%1 is at least %2."))),
              make(less, {a.name}, {{f, b.name}, {inc, false}}, 3,
-                  Tx::tr("%1 is less than %2.").arg(a.name, b.name)),
+                  says(Tx::tr("%1 is less than %2."))),
              make(less, {a.name}, {{f, b.name}, {inc, true}}, 3,
-                  Tx::tr("%1 is at most %2.").arg(a.name, b.name))});
+                  says(Tx::tr("%1 is at most %2.")))});
         return true;
     }
 

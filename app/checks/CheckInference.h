@@ -30,9 +30,14 @@ struct InferenceCandidate
 {
     QList<Check> alternatives;
     bool shapeable = false;
-    // Measured on every row in scope (measureTimeDistributions): kept as it is, not tested again
-    // on the holdout sample (whose counts per period are a fraction of the real ones).
+    // Measured on every row in scope (measureTimeDistributions, measureValueLists): kept as it
+    // is, not tested again on the holdout sample (whose counts are a fraction of the real ones).
     bool measured = false;
+    // An Expected Values proposal whose list measureValueLists reads from every row in scope:
+    // a sample's top values miss rare ones and change from run to run.
+    bool listsValues = false;
+    qint64 nonNull = 0;        // the field's non-null records, for the list's share (listsValues)
+    qint64 distinctValues = 0; // the profile's count of them (listsValues)
 };
 
 struct InferenceSettings
@@ -44,8 +49,13 @@ namespace inference {
 
 // A shape check is kept only when at least this share of the records passes it.
 constexpr double kMinShapeCoverage = 0.8;
-// Fields with more distinct values than this never get an Expected Values list.
-constexpr int kMaxExpectedValues = 20;
+// Fields with more distinct values than this never get an Expected Values list; up to
+// kMaxLevel1Values the list is a level-1 check, beyond it level 2.
+constexpr int kMaxExpectedValues = 300;
+constexpr int kMaxLevel1Values = 20;
+// A list is learned only when each value has this many records on average: a category, not a
+// name.
+constexpr int kRecordsPerListedValue = 4;
 // Too few values to learn from: below this many non-null values a field gets only the
 // completeness rules (notNull, anyNotNull).
 constexpr qint64 kMinEvidence = 10;
@@ -72,12 +82,26 @@ QList<InferenceCandidate> proposeReferences(const InferenceSubject &subject,
                                             const InferenceSettings &settings);
 
 // Level 3's Time Distribution Size proposals come without bounds: one grouped query per field
-// over the rows `everyRow` reads counts the records of each period, and the bounds are half
-// the fewest and one and a half times the most (the fewest is left out when that is 0). A
+// over the rows `everyRow` reads counts the records of each period, and the bound is one and a
+// half times the most (no fewest: the latest period of a growing table is still filling). A
 // field with fewer than three periods, or fewer than kMinEvidence records a period, is
 // dropped. Returns the statements run; `error` is set when one fails.
 int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candidates,
                              const CheckSqlContext &everyRow, QString *error);
+
+// Reads the list of every Expected Values proposal (InferenceCandidate::listsValues): one grouped
+// query per field over the rows `rows` reads (every row in scope, or a seeded sample of a large
+// table), the values ordered by count then value so the same data always gives the same list.
+// A field is listed only when it has at most kMaxExpectedValues values, kRecordsPerListedValue
+// records per value, and no value seen once (by Good and Turing's estimate, the share of records
+// a fresh draw gives a value not yet seen is the share of values seen once); from a sample, also
+// only when the profile's distinct count finds no value the sample missed. More than
+// kMaxLevel1Values values holding digits are codes that grow (products, postcodes), not
+// categories. Otherwise, at level 5, the most frequent values that make up 90% of the records
+// become a shape; else the proposal is dropped. Returns the statements run; `error` is set when
+// one fails.
+int measureValueLists(QSqlDatabase db, QList<InferenceCandidate> &candidates,
+                      const CheckSqlContext &rows, QString *error);
 
 // What testing the candidates against the data kept.
 struct HoldoutResult

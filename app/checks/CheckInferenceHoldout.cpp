@@ -1,6 +1,9 @@
 #include "app/checks/CheckInference.h"
 #include "app/checks/RuleNames.h"
 
+#include <QCoreApplication>
+#include <cmath>
+
 // Testing proposals against the data they were learned from: a check that would fire on it is
 // dropped, or (level 5) kept as a shape the data meets.
 namespace assay::inference {
@@ -129,15 +132,26 @@ int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candida
         ++queries;
         if (!execFragment(q, sql, error) || !q.next())
             return queries;
-        const qint64 fewest = q.value(0).toLongLong(), most = q.value(1).toLongLong(),
-                     periods = q.value(2).toLongLong();
+        const qint64 most = q.value(1).toLongLong(), periods = q.value(2).toLongLong();
         if (periods < 3 || most < kMinEvidence) {
             candidates.removeAt(i);
             continue;
         }
-        if (fewest / 2 > 0)
-            check.properties.insert(rule_key::kMinSize, double(fewest / 2));
-        check.properties.insert(rule_key::kMaxSize, double((most * 3 + 1) / 2));
+        // No fewest: the latest period is still filling (a table that grows by a few records
+        // has a small last period), and a drop in volume is what volume monitoring watches.
+        // Half as many again, and room for chance in small counts (a fresh draw of a period of
+        // about n records varies by some sqrt(n)).
+        const qint64 bound = (most * 3 + 1) / 2 + 2 * qint64(std::ceil(std::sqrt(double(most))));
+        check.properties.insert(rule_key::kMaxSize, double(bound));
+        check.description =
+            QCoreApplication::translate("assay::CheckInference",
+                                        "Each %1 period of %2 holds at most %3 records: half as "
+                                        "many again as the fullest period read (%4), with room "
+                                        "for chance.")
+                .arg(check.properties.value(rule_key::kIntervalName).toString().toLower(),
+                     check.fields.value(0))
+                .arg(bound)
+                .arg(most);
         c.measured = true;
     }
     return queries;

@@ -156,7 +156,10 @@ std::optional<DerivedPattern> derive(const QJsonArray &histogram, bool caseBlind
             loose += text + q;
         } else {
             ++classRuns;
-            strict += classOf(r.kind) + q;
+            // A run whose length varies may grow past the longest seen (a name, a counter):
+            // only a fixed length is kept.
+            const bool fixed = best->minLength.at(i) == best->maxLength.at(i);
+            strict += classOf(r.kind) + (fixed ? q : QStringLiteral("+"));
             loose += classOf(r.kind) + QLatin1Char('+');
         }
     }
@@ -232,18 +235,31 @@ double leadingDigitCeil(double value)
     return clean(std::ceil(clean(value / m)) * m);
 }
 
-Range widenedRange(double min, double max, bool integral)
+Margins rangeMargins(double min, double max, std::optional<double> centre)
 {
     const double span = max - min;
     double margin = span > 0 ? span * 0.1 : std::abs(min) * 0.1;
     if (margin <= 0)
         margin = 1;
-    double step = magnitude(margin);
-    if (integral)
-        step = qMax(step, 1.0);
+    Margins m{margin, margin};
+    if (centre && *centre >= min && *centre <= max) {
+        m.below = qMax(margin, *centre - min);
+        m.above = qMax(margin, max - *centre);
+    }
+    return m;
+}
+
+Range widenedRange(double min, double max, bool integral, std::optional<double> centre)
+{
+    const Margins margins = rangeMargins(min, max, centre);
+    const auto stepOf = [integral](double margin) {
+        const double step = magnitude(margin);
+        return integral ? qMax(step, 1.0) : step;
+    };
+    const double below = stepOf(margins.below), above = stepOf(margins.above);
     Range r;
-    r.min = clean(std::floor(clean((min - margin) / step)) * step);
-    r.max = clean(std::ceil(clean((max + margin) / step)) * step);
+    r.min = clean(std::floor(clean((min - margins.below) / below)) * below);
+    r.max = clean(std::ceil(clean((max + margins.above) / above)) * above);
     if (min >= 0 && r.min < 0)
         r.min = 0;
     if (max <= 0 && r.max > 0)
@@ -259,6 +275,12 @@ TimeRange widenedTimeRange(const QDateTime &min, const QDateTime &max)
     r.min = QDateTime(min.toUTC().addSecs(-margin).date(), QTime(0, 0), Qt::UTC);
     r.max = QDateTime(max.toUTC().addSecs(margin).date().addDays(1), QTime(0, 0), Qt::UTC);
     return r;
+}
+
+QDateTime futureCeiling(const QDateTime &min, const QDateTime &max)
+{
+    const qint64 margin = qMax<qint64>(365 * 86400, min.secsTo(max));
+    return QDateTime(max.toUTC().addSecs(margin).date().addDays(1), QTime(0, 0), Qt::UTC);
 }
 
 std::optional<DerivedPattern> derivePattern(const QJsonArray &histogram)

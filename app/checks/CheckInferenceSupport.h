@@ -28,13 +28,24 @@ double leadingDigitCeil(double value);
 
 // [min, max] widened by a tenth of its span (or of its magnitude when min == max) and rounded
 // outward to the margin's power of ten; whole numbers for integral fields; never across zero
-// when the data does not cross it.
+// when the data does not cross it. With the field's centre (its mean), each side widens instead
+// by the distance from the centre to that end when that is larger: a fresh draw of a skewed
+// population reaches further along its long tail than the draw it was learned from.
 struct Range
 {
     double min = 0;
     double max = 0;
 };
-Range widenedRange(double min, double max, bool integral);
+Range widenedRange(double min, double max, bool integral,
+                   std::optional<double> centre = std::nullopt);
+
+// The margin widenedRange puts below `min` and above `max`, before rounding.
+struct Margins
+{
+    double below = 0;
+    double above = 0;
+};
+Margins rangeMargins(double min, double max, std::optional<double> centre);
 
 // [min, max] widened by a tenth of its span (at least a day) and rounded outward to whole UTC
 // days.
@@ -45,12 +56,17 @@ struct TimeRange
 };
 TimeRange widenedTimeRange(const QDateTime &min, const QDateTime &max);
 
+// The upper bound of a date field that holds future moments (due dates, expiries): the
+// latest seen plus its whole span (at least a year), so more records of the same kind stay
+// inside; rounded up to a whole UTC day.
+QDateTime futureCeiling(const QDateTime &min, const QDateTime &max);
+
 // A regular expression learned from a histogram's values ([{"value", "count"}...]): the shape
 // (runs of upper-case letters, lower-case letters or digits, and literal punctuation) most of
 // the values share.
 struct DerivedPattern
 {
-    QString strict;   // run lengths as seen: ^[A-Z]{3}-[0-9]{4,5}$
+    QString strict;   // fixed run lengths kept: ^[A-Z]{3}-[0-9]+$ (the digits vary)
     QString loose;    // any run length: ^[A-Z]+-[0-9]+$
     double share = 0; // of the histogram's counted values, those of this shape
     int distinct = 0; // distinct values of this shape

@@ -40,7 +40,8 @@ SqlFragment randomPredicate(const SqlDialect &dialect, double fraction)
     case SqlDialect::Family::Redshift:
         return fmt(QStringLiteral("random() < %1"), {bound(fraction)});
     case SqlDialect::Family::MySQL:
-        return fmt(QStringLiteral("RAND() < %1"), {bound(fraction)});
+        // A constant seed: the same rows each time the same table is read in the same order.
+        return fmt(QStringLiteral("RAND(42) < %1"), {bound(fraction)});
     case SqlDialect::Family::DuckDB:
         return fmt(QStringLiteral("random() < %1"), {bound(fraction)});
     default:
@@ -91,14 +92,19 @@ SqlFragment sampledTable(const CheckSqlContext &c, bool *sampled)
     }
     if (draws > 0) {
         // Uniform draws over the rowid span: every row is equally likely, whatever the gaps.
-        where << fmt(QStringLiteral("%1 IN (WITH RECURSIVE assay_draw(i) AS (SELECT 1 UNION ALL "
-                                    "SELECT i + 1 FROM assay_draw WHERE i < %2) SELECT %3 + "
-                                    "abs(random()) % %4 FROM assay_draw)"),
+        // Two Park-Miller generators with fixed seeds make the draws, so the same table (or a
+        // copy of it) gives the same sample, and the checks inferred from it are the same.
+        where << fmt(QStringLiteral("%1 IN (WITH RECURSIVE assay_draw(i, x, y) AS (SELECT 1, "
+                                    "48271, 16807 UNION ALL SELECT i + 1, x * 48271 % "
+                                    "2147483647, y * 16807 % 2147483647 FROM assay_draw WHERE "
+                                    "i < %2) SELECT %3 + (x * 2147483647 + y) % %4 FROM "
+                                    "assay_draw)"),
                      {raw(c.dialect.quote(s.rowidName)), bound(draws), bound(s.firstRowid),
                       bound(s.lastRowid - s.firstRowid + 1)});
     } else if (method == Method::TableSample) {
-        select = fmt(s.pages ? QStringLiteral("%1 TABLESAMPLE SYSTEM (%2)")
-                             : QStringLiteral("%1 TABLESAMPLE BERNOULLI (%2)"),
+        // REPEATABLE: the same rows each time, so the same data gives the same checks.
+        select = fmt(s.pages ? QStringLiteral("%1 TABLESAMPLE SYSTEM (%2) REPEATABLE (42)")
+                             : QStringLiteral("%1 TABLESAMPLE BERNOULLI (%2) REPEATABLE (42)"),
                      {select, bound(fraction * 100.0)});
     } else {
         const SqlFragment predicate = randomPredicate(c.dialect, fraction);

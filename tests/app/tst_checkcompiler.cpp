@@ -344,8 +344,15 @@ private slots:
                  QStringLiteral("The value for qty of -3 is not between 1.000 and 9.000."));
         const Check shape = check("between", {"L_QUANTITY"}, {{"min", 5}, {"max", 20}});
         QCOMPARE(anomaly_messages::shareMessage(shape, 3, 2, QStringLiteral("t")),
-                 QStringLiteral("In L_QUANTITY, 66.67% of 3 filtered records (2) are not between "
+                 QStringLiteral("In L_QUANTITY, 66.67% of 3 records (2) are not between "
                                 "5.000 and 20.000."));
+        Check filteredShape = shape;
+        filteredShape.filter = QStringLiteral("L_QUANTITY > 0");
+        filteredShape.coverage = 0.5;
+        QCOMPARE(anomaly_messages::shareMessage(filteredShape, 3, 2, QStringLiteral("t")),
+                 QStringLiteral("In L_QUANTITY, 66.67% of 3 filtered records (2) are not between "
+                                "5.000 and 20.000. At most 50.00% may; 33.33% pass where 50.00% "
+                                "must."));
         QCOMPARE(anomaly_messages::recordMessage(check("notNull", {"name"}), {}),
                  QStringLiteral("The value for name is null."));
         QCOMPARE(anomaly_messages::recordMessage(

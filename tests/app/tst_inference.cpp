@@ -2,6 +2,7 @@
 #include "ServerDatabase.h"
 #include "app/checks/CheckCompiler.h"
 #include "app/checks/CheckInference.h"
+#include "app/checks/CheckInferenceFormats.h"
 #include "app/checks/CheckInferenceSupport.h"
 #include "app/connectors/ConnectorSpec.h"
 #include "app/connectors/FieldTypes.h"
@@ -9,11 +10,13 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 using namespace assay;
 
@@ -179,31 +182,43 @@ private:
                      int(expected(QStringLiteral("orders"), level).size() -
                          (level > 1 ? expected(QStringLiteral("orders"), level - 1).size() : 0)));
             // Two passes to profile (SQLite also asks for the rowid range of its sample), level
-            // 3's records per month of the two timestamps, then the holdout: one aggregate
-            // query, unique checks included.
+            // 3's records per month of the two timestamps, status's values, then the holdout:
+            // one aggregate query, unique checks included.
             const int keyRange = dialect.family() == SqlDialect::Family::SQLite ? 1 : 0;
             const int periods = level >= 3 ? 2 : 0;
+            const int valueLists = 1;
             QCOMPARE(op.counters.value(QStringLiteral("queries")).toInt(),
-                     2 + keyRange + periods + 1);
+                     2 + keyRange + periods + valueLists + 1);
             holdout(source, ds, QStringLiteral("orders"), dialect, schema);
         }
-        // ordered_at: one order a day over 200 days, counted per month here; the bounds are
-        // half the fewest and one and a half times the most.
+        // ordered_at: one order a day over 200 days, counted per month here; the bound is one
+        // and a half times the most with room for chance (2 sqrt(most)), and no fewest (the
+        // last period of a growing table is still filling).
         QMap<QString, int> perMonth;
         for (int i = 1; i <= 200; ++i)
             ++perMonth[QDate(2023, 1, 1).addDays(i).toString(QStringLiteral("yyyy-MM"))];
-        const auto [fewest, most] = std::minmax_element(perMonth.cbegin(), perMonth.cend());
+        const int most = *std::max_element(perMonth.cbegin(), perMonth.cend());
         const Check periods =
             find(ds, QStringLiteral("orders"), QStringLiteral("timeDistributionSize:ordered_at"));
         QCOMPARE(periods.properties.value(QStringLiteral("interval_name")).toString(),
                  QStringLiteral("Monthly"));
-        QCOMPARE(periods.properties.value(QStringLiteral("min_size")).toInt(), *fewest / 2);
-        QCOMPARE(periods.properties.value(QStringLiteral("max_size")).toInt(), (*most * 3 + 1) / 2);
+        QVERIFY(!periods.properties.contains(QStringLiteral("min_size")));
+        QCOMPARE(periods.properties.value(QStringLiteral("max_size")).toInt(),
+                 (most * 3 + 1) / 2 + 2 * int(std::ceil(std::sqrt(double(most)))));
         QCOMPARE(periods.inferenceLevel, 3);
-        const Check between = find(ds, QStringLiteral("orders"), QStringLiteral("between:id"));
-        QCOMPARE(between.properties.value(QStringLiteral("min")).toDouble(), 0.0);
-        QCOMPARE(between.properties.value(QStringLiteral("max")).toDouble(), 220.0);
+        // price: 1000 to 1514.5, mean 1257.25: each side widens by the mean's distance
+        // (a skewed population's tail), rounded out to hundreds.
+        const Check between = find(ds, QStringLiteral("orders"), QStringLiteral("between:price"));
+        QCOMPARE(between.properties.value(QStringLiteral("min")).toDouble(), 700.0);
+        QCOMPARE(between.properties.value(QStringLiteral("max")).toDouble(), 1800.0);
         QCOMPARE(between.inferenceLevel, 2);
+        QVERIFY2(between.description.contains(QLatin1String("1000 to 1514.5")),
+                 qPrintable(between.description));
+        // Dates in the past: notFuture above, a margin below (a tenth of the 200-day span).
+        QCOMPARE(find(ds, QStringLiteral("orders"), QStringLiteral("afterDateTime:ordered_at"))
+                     .properties.value(QStringLiteral("datetime"))
+                     .toString(),
+                 QStringLiteral("2022-12-13T00:00:00Z"));
         QCOMPARE(find(ds, QStringLiteral("orders"), QStringLiteral("matchesPattern:code"))
                      .properties.value(QStringLiteral("pattern"))
                      .toString(),
@@ -259,7 +274,7 @@ private:
     {
         const qint64 orders = m_harness.container(ds, QStringLiteral("orders")).id;
         const int before = int(live(orders).size());
-        Check edited = find(ds, QStringLiteral("orders"), QStringLiteral("between:id"));
+        Check edited = find(ds, QStringLiteral("orders"), QStringLiteral("between:price"));
         edited.properties.insert(QStringLiteral("min"), -5);
         edited.userEdited = true;
         QVERIFY(m_catalog.updateCheck(edited));
@@ -280,15 +295,15 @@ private:
 
         // An anomaly names a level-3 check: lowering to level 1 keeps it, archives the rest
         // above level 1 (the edited level-2 check stays too: a person owns it).
-        const Check caught = find(ds, QStringLiteral("orders"), QStringLiteral("lessThan:id"));
+        const Check caught = find(ds, QStringLiteral("orders"), QStringLiteral("lessThan:price"));
         QVERIFY(caught.id);
         Anomaly a;
         a.datastoreId = ds;
         a.containerId = orders;
         a.operationId = again.id;
         a.type = QStringLiteral("shape");
-        a.message = QStringLiteral("id above 200");
-        a.fingerprint = QStringLiteral("lessThan:id");
+        a.message = QStringLiteral("price above 2000");
+        a.fingerprint = QStringLiteral("lessThan:price");
         a.partition = a.comment = QLatin1String("");
         a.failedChecks << AnomalyFailedCheck{caught.id, caught.rule, caught.fields, a.message};
         QList<Anomaly> anomalies{a};
@@ -300,7 +315,7 @@ private:
         for (const Check &k : live(orders))
             remaining.insert(signature(k));
         QSet<QString> want = expected(QStringLiteral("orders"), 1);
-        want << QStringLiteral("lessThan:id") << QStringLiteral("between:id");
+        want << QStringLiteral("lessThan:price") << QStringLiteral("between:price");
         QCOMPARE(remaining, want);
         const int archived = int(expected(QStringLiteral("orders"), 4).size() -
                                  expected(QStringLiteral("orders"), 1).size()) -
@@ -382,9 +397,85 @@ private slots:
         h << QJsonObject{{"value", "x"}, {"count", 1}};
         const auto p = derivePattern(h);
         QVERIFY(p);
-        QCOMPARE(p->strict, QStringLiteral("^[A-Z]{2}-[0-9]{1,3}$"));
+        QCOMPARE(p->strict, QStringLiteral("^[A-Z]{2}-[0-9]+$"));
         QCOMPARE(p->loose, QStringLiteral("^[A-Z]+-[0-9]+$"));
         QCOMPARE(p->share, 6.0 / 7.0);
+
+        // A skewed measure widens toward its long tail: by the distance from its mean.
+        const Range skewed = widenedRange(1, 100, false, 10.0);
+        QCOMPARE(skewed.min, 0.0);
+        QCOMPARE(skewed.max, 190.0);
+        QCOMPARE(futureCeiling(QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC),
+                               QDateTime(QDate(2030, 3, 1), QTime(12, 0), Qt::UTC)),
+                 QDateTime(QDate(2031, 3, 2), QTime(0, 0), Qt::UTC));
+    }
+
+    void formats()
+    {
+        using namespace inference;
+        const auto histogram = [](const QStringList &values) {
+            QJsonArray h;
+            for (const QString &v : values)
+                h << QJsonObject{{"value", v}, {"count", 1}};
+            return h;
+        };
+        const QJsonArray emails =
+            histogram({"ada@example.com", "b.o'neil@mail.example.org", "c+tag@example.co.uk",
+                       "d_e@corp-x.example.net", "ZOE99@EXAMPLE.COM"});
+        QCOMPARE(knownFormatOf(emails, QStringLiteral("contact"))->name,
+                 QStringLiteral("e-mail address"));
+        // The values a check is learned from may hold the defect it should catch.
+        QJsonArray withDefect = emails;
+        withDefect << QJsonObject{{"value", "ada at example.com"}, {"count", 1}};
+        QCOMPARE(knownFormatOf(withDefect, QStringLiteral("contact"))->name,
+                 QStringLiteral("e-mail address"));
+        const QRegularExpression email(knownFormatOf(emails, QStringLiteral("x"))->pattern);
+        for (const char *bad : {"ada at example.com", "a@@example.com", "a@example", "a b@x.org"})
+            QVERIFY2(!email.match(QLatin1String(bad)).hasMatch(), bad);
+        const QJsonArray phones = histogram({"+1 555 123 4567", "(555) 123-4567", "555.123.4567",
+                                             "+44 20 7946 0958", "0301234567"});
+        QCOMPARE(knownFormatOf(phones, QStringLiteral("phone"))->name,
+                 QStringLiteral("phone number"));
+        QVERIFY(!knownFormatOf(phones, QStringLiteral("reference"))); // phones only by name
+        QCOMPARE(knownFormatOf(histogram({"10115", "SW1A 1AA", "K1A 0B1", "75008", "1010"}),
+                               QStringLiteral("postcode"))
+                     ->name,
+                 QStringLiteral("postcode"));
+        QCOMPARE(knownFormatOf(histogram({"3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+                                          "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+                                          "6ba7b811-9dad-11d1-80b4-00c04fd430c8",
+                                          "6ba7b812-9dad-11d1-80b4-00c04fd430c8",
+                                          "6ba7b814-9dad-11d1-80b4-00c04fd430c8"}),
+                               QStringLiteral("token"))
+                     ->name,
+                 QStringLiteral("UUID"));
+        QCOMPARE(knownFormatOf(histogram({"https://example.com/a", "http://x.org",
+                                          "https://example.com:8080/p?q=1", "ftp://files.example",
+                                          "HTTPS://EXAMPLE.COM/#top"}),
+                               QStringLiteral("link"))
+                     ->name,
+                 QStringLiteral("URL"));
+        QVERIFY(!knownFormatOf(histogram({"red", "green", "blue", "cyan", "black"}),
+                               QStringLiteral("colour")));
+
+        QCOMPARE(textTypeOf(histogram({"1", "22", "-333", "4", "55"})), QStringLiteral("integral"));
+        QCOMPARE(textTypeOf(histogram({"1.5", "22", "-3e2", ".4", "55"})),
+                 QStringLiteral("fractional"));
+        QCOMPARE(textTypeOf(histogram(
+                     {"2024-01-05", "2024-1-6", "2023-12-31", "2020-02-29", "1999-07-01"})),
+                 QStringLiteral("date"));
+        QVERIFY(textTypeOf(histogram({"01", "02", "10", "11", "12"})).isEmpty()); // codes
+        QVERIFY(textTypeOf(histogram({"1", "2", "three", "4", "5"})).isEmpty());
+
+        for (const char *key : {"id", "ID", "customer_id", "AlbumId", "customerID", "order_no",
+                                "sku", "productCode", "country_code", "uuid", "invoice_number"})
+            QVERIFY2(keyLikeName(QLatin1String(key)), key);
+        for (const char *measure : {"paid", "valid", "video", "width", "price", "quantity",
+                                    "identity_score", "kid_count", "barcode_scans"})
+            QVERIFY2(!keyLikeName(QLatin1String(measure)), measure);
+        QVERIFY(identifierName(QStringLiteral("customer_id")));
+        QVERIFY(!identifierName(QStringLiteral("country_code"))); // a category
+        QVERIFY(!identifierName(QStringLiteral("currencyCode")));
     }
 
     void sqlite()
@@ -431,14 +522,15 @@ private slots:
             const Operation big = profile(ds, {QStringLiteral("big")}, 2);
             QVERIFY2(big.status == QLatin1String("success"), qPrintable(big.message));
             QCOMPARE(big.counters.value(QStringLiteral("table_passes")).toInt(), 1);
-            // Pass 1, the rowid range, pass 2 and the holdout's aggregate (unique:id included).
-            QCOMPARE(big.counters.value(QStringLiteral("queries")).toInt(), 4);
+            // Pass 1, the rowid range, pass 2, grp's values in the holdout sample and the
+            // holdout's aggregate (unique:id included).
+            QCOMPARE(big.counters.value(QStringLiteral("queries")).toInt(), 5);
             QSet<QString> rules;
             for (const Check &k : live(m_harness.container(ds, QStringLiteral("big")).id))
                 rules.insert(signature(k));
-            QCOMPARE(rules, (QSet<QString>{"notNull:id", "notNull:grp", "expectedValues:grp",
-                                           "notNegative:id", "notNegative:grp", "between:id",
-                                           "between:grp", "unique:id"}));
+            QCOMPARE(rules,
+                     (QSet<QString>{"notNull:id", "notNull:grp", "expectedValues:grp",
+                                    "positive:id", "notNegative:grp", "between:grp", "unique:id"}));
             holdout(db, ds, QStringLiteral("big"), dialect, QStringLiteral("main"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("src"));

@@ -120,13 +120,19 @@ InferenceStep ProfileInference::inferContainer(QSqlDatabase db, const Container 
     // Counts per period need every row in scope: a sample would shrink them.
     CheckSqlContext everyRow = contextFor(container, fields, rows);
     everyRow.sample = RowSample();
+    const CheckSqlContext holdout = contextFor(container, fields, rows);
     QString error;
-    const int measured = inference::measureTimeDistributions(db, candidates, everyRow, &error);
+    const int periods = inference::measureTimeDistributions(db, candidates, everyRow, &error);
+    // Value lists read the holdout's rows: every row of a table up to HoldoutRows::kEveryRowUpTo,
+    // beyond it the same seeded sample the other proposals are tested on.
+    int lists = 0;
+    if (error.isEmpty())
+        lists = inference::measureValueLists(db, candidates, holdout, &error);
     InferenceStep step;
     if (error.isEmpty())
-        step = test(db, container, candidates, contextFor(container, fields, rows));
-    step.queries += measured;
-    step.tablePasses += measured;
+        step = test(db, container, candidates, holdout);
+    step.queries += periods + lists;
+    step.tablePasses += periods + (readsEveryRow(holdout) ? lists : 0);
     if (!error.isEmpty())
         step.error = error;
     return step;
