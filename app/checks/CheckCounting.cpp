@@ -122,6 +122,23 @@ CheckCount evaluateSchema(const Check &check, const QStringList &live)
     return out;
 }
 
+// A period as its bucket reads: a day or month as text, a truncated timestamp without its
+// midnight.
+QString periodText(const QVariant &value)
+{
+    if (value.isNull())
+        return QString();
+    if (value.typeId() == QMetaType::QDateTime) {
+        const QDateTime t = value.toDateTime();
+        return t.time() == QTime(0, 0) ? t.date().toString(Qt::ISODate)
+                                       : t.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    }
+    QString text = value.toString();
+    if (text.endsWith(QLatin1String(" 00:00:00")) || text.endsWith(QLatin1String("T00:00:00")))
+        text.chop(9);
+    return text;
+}
+
 CheckCount groupedCount(const Check &check, const QSqlQuery &row)
 {
     CheckCount out;
@@ -130,6 +147,9 @@ CheckCount groupedCount(const Check &check, const QSqlQuery &row)
     out.passed = withinCoverage(check, out.asserted, out.failing);
     if (row.record().count() > 2) // timeDistributionSize: the periods out of bounds
         out.observed = toCount(row.value(2));
+    if (row.record().count() > 4) // ... and the first and last of them
+        for (int column : {3, 4})
+            out.details << periodText(row.value(column));
     return out;
 }
 

@@ -140,8 +140,10 @@ private slots:
         QCOMPARE(found.size(), 1);
         QCOMPARE(found.first().type, QStringLiteral("shape"));
         QCOMPARE(found.first().anomalousRecordCount, qint64(7));
+        // The message names the period out of bounds (the fifth day).
         QCOMPARE(found.first().message,
-                 QStringLiteral("In at, 1 daily period holds more than 5 records (7 records)."));
+                 QStringLiteral("In at, 1 daily period holds more than 5 records (7 records). "
+                                "The period: 2026-03-06."));
         const CheckMetric m = metric(op.id, periods);
         QCOMPARE(m.assertedRecords, qint64(19));
         QCOMPARE(m.anomalousRecords, qint64(7));

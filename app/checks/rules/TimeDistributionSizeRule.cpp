@@ -43,10 +43,13 @@ public:
         if (outside.isEmpty())
             outside << raw(QStringLiteral("1=0"));
         const SqlFragment g = sourceRelation(s.context(), QStringLiteral("assay_g"));
+        // Then the first and the last period out of bounds, so the message names them.
         out.groupedCount = fmt(
             QStringLiteral("SELECT COALESCE(SUM(n), 0), COALESCE(SUM(CASE WHEN %1 THEN n ELSE 0 "
-                           "END), 0), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0) FROM "
-                           "(SELECT COUNT(*) AS n FROM %2 WHERE %3 GROUP BY %4) assay_periods"),
+                           "END), 0), COALESCE(SUM(CASE WHEN %1 THEN 1 ELSE 0 END), 0), "
+                           "MIN(CASE WHEN %1 THEN p END), MAX(CASE WHEN %1 THEN p END) FROM "
+                           "(SELECT COUNT(*) AS n, %4 AS p FROM %2 WHERE %3 GROUP BY %4) "
+                           "assay_periods"),
             {join(outside, QStringLiteral(" OR ")), g, out.asserted, raw(bucket)});
     }
 
@@ -72,13 +75,21 @@ public:
                           : T::tr("fewer than %1 or more than %2").arg(value(min), value(max));
         const qint64 periods = count.observed.toLongLong();
         // Spelled out: a %n plural needs a loaded translation, even for English.
-        return (periods == 1 ? T::tr("In %1, %2 %3 period holds %4 records (%5 records).")
-                             : T::tr("In %1, %2 %3 periods hold %4 records (%5 records in "
-                                     "them)."))
-            .arg(c.fields.join(QStringLiteral(", ")))
-            .arg(periods)
-            .arg(c.properties.value(key::kIntervalName).toString().toLower(), bounds)
-            .arg(count.failing);
+        QString message =
+            (periods == 1 ? T::tr("In %1, %2 %3 period holds %4 records (%5 records).")
+                          : T::tr("In %1, %2 %3 periods hold %4 records (%5 records "
+                                  "in them)."))
+                .arg(c.fields.join(QStringLiteral(", ")))
+                .arg(periods)
+                .arg(c.properties.value(key::kIntervalName).toString().toLower(), bounds)
+                .arg(count.failing);
+        // The periods themselves: the first and the last out of bounds.
+        const QString first = count.details.value(0), last = count.details.value(1);
+        if (!first.isEmpty())
+            message += QLatin1Char(' ') + (first == last || last.isEmpty()
+                                               ? T::tr("The period: %1.").arg(first)
+                                               : T::tr("From %1 to %2.").arg(first, last));
+        return message;
     }
 
 private:
