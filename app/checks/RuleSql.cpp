@@ -196,9 +196,37 @@ SqlFragment RuleSql::textEquals(const SqlFragment &a, const SqlFragment &b) cons
 
 SqlFragment RuleSql::inValues(const QString &f, const QJsonArray &list) const
 {
-    QList<SqlFragment> parts;
-    for (const QJsonValue &v : list)
-        parts << equalsValue(f, v);
+    // IN lists of at most kInChunk values joined by OR: a chain of one OR per value grows an
+    // expression tree SQLite refuses past 1,000 terms, where IN lists do not.
+    constexpr int kInChunk = 500;
+    QList<SqlFragment> numbers, texts, others;
+    for (const QJsonValue &v : list) {
+        const QString s = v.isString() ? v.toString() : v.toVariant().toString();
+        bool isNumber = false;
+        const double d = s.toDouble(&isNumber);
+        if (isNumeric(f) && isNumber)
+            numbers << numParam(d, family(f));
+        else if (family(f) == TypeFamily::Boolean)
+            others << equalsValue(f, v);
+        else
+            texts << (m_d.family() == Family::MySQL
+                          ? fmt(QStringLiteral("CAST(%1 AS BINARY)"), {bound(s)})
+                          : bound(s));
+    }
+    const SqlFragment subject = m_d.family() == Family::MySQL
+                                    ? fmt(QStringLiteral("CAST(%1 AS BINARY)"), {text(f)})
+                                    : text(f);
+    QList<SqlFragment> parts = others;
+    const auto addChunks = [&](const SqlFragment &what, const QList<SqlFragment> &values) {
+        for (int i = 0; i < values.size(); i += kInChunk)
+            parts << fmt(QStringLiteral("%1 IN (%2)"),
+                         {what, join(values.mid(i, kInChunk), QStringLiteral(", "))});
+    };
+    if (!numbers.isEmpty())
+        addChunks(numeric(f), numbers);
+    addChunks(subject, texts);
+    if (parts.isEmpty())
+        return raw(QStringLiteral("1=0"));
     return fmt(QStringLiteral("(%1)"), {join(parts, QStringLiteral(" OR "))});
 }
 

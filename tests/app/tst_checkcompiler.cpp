@@ -256,6 +256,33 @@ private:
         QVERIFY2(shown.contains(QStringLiteral("'x''; DROP TABLE t; --'")), qPrintable(shown));
     }
 
+    // Expected Values lists of 5,000 values, text and numbers: one OR per value would exceed
+    // SQLite's expression depth of 1,000; the counts equal an independent count.
+    void largeLists(QSqlDatabase db, const CheckSqlContext &ctx)
+    {
+        QJsonArray cats{"a", "b"}, qtys;
+        for (int i = 0; i < 5000; ++i) {
+            cats << QStringLiteral("x%1").arg(i);
+            qtys << i;
+        }
+        qint64 catFailing = 0, qtyFailing = 0;
+        for (const Row &r : m_rows) {
+            catFailing += r.cat && *r.cat != QLatin1String("a") && *r.cat != QLatin1String("b");
+            qtyFailing += r.qty && (*r.qty < 0 || *r.qty >= 5000);
+        }
+        QString error;
+        const QList<CheckCount> counts =
+            countFailures(db,
+                          {check("expectedValues", {"cat"}, {{"list", cats}}),
+                           check("expectedValues", {"qty"}, {{"list", qtys}})},
+                          ctx, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(counts.size(), 2);
+        QVERIFY2(counts.at(0).error.isEmpty(), qPrintable(counts.at(0).error));
+        QCOMPARE(counts.at(0).failing, catFailing);
+        QCOMPARE(counts.at(1).failing, qtyFailing);
+    }
+
     void runAll(QSqlDatabase db, const SqlDialect &d, const QString &schema)
     {
         QVERIFY(create(db, d, schema, QStringLiteral("t"), m_rows));
@@ -263,6 +290,7 @@ private:
         const CheckSqlContext ctx = context(d, schema, QStringLiteral("t"), QStringLiteral("ref"));
         recordRules(db, ctx, QStringLiteral("qty"));
         tableRules(db, ctx);
+        largeLists(db, ctx);
         compileErrors(ctx);
 
         // Hostile table and field names: quoted everywhere, nothing else touched.
