@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cstdio>
 #include <memory>
@@ -255,6 +256,12 @@ int runGui(int &argc, char **argv)
         qBound(1, QSettings().value(QStringLiteral("engine/workers"), 2).toInt(), 8);
     OperationEngine engine(&catalog, &credentials, workers);
     const int recovered = engine.recoverInterrupted();
+    // Operations of other processes (the CLI's runners, another window) that die while this
+    // window is open are shown aborted within seconds, not running forever.
+    QTimer orphans;
+    QObject::connect(&orphans, &QTimer::timeout, &engine,
+                     [&engine] { engine.recoverInterrupted(); });
+    orphans.start(15000);
 
     // Schedules fire through the engine while the window is open; runs missed while Assay was
     // closed run once now, marked as catch-up.

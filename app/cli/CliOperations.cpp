@@ -313,6 +313,12 @@ int abort(Context &ctx)
     const auto op = ctx.catalog->operation(id);
     if (!op)
         return fail(ctx, QStringLiteral("operation %1 does not exist").arg(id));
+    if (ctx.recoveredOperations.contains(id)) {
+        *ctx.out << QStringLiteral("Operation %1's process had stopped; it is now marked aborted "
+                                   "(resume it with 'assay operations resume %1').\n")
+                        .arg(id);
+        return Success;
+    }
     if (op->status != operation_status::kRunning && op->status != operation_status::kQueued)
         return fail(ctx, QStringLiteral("operation %1 is %2, not running").arg(id).arg(op->status));
     // The process running it polls for the request and cancels the running statement.
@@ -356,6 +362,11 @@ int resume(Context &ctx)
 
 int runOperations(Context &ctx)
 {
+    // Whatever this command reads or changes, an operation whose runner was killed is shown
+    // aborted (and resumable), not running forever. The detached runner itself (`execute`) is
+    // about to claim its operation and recovers nothing.
+    if (ctx.arguments.value(1) != QLatin1String("execute"))
+        ctx.recoveredOperations = operation_records::recoverOrphans(*ctx.catalog);
     return dispatch(ctx, QStringLiteral("operations"), kUsage,
                     {
                         {"run", run},

@@ -26,6 +26,8 @@ struct Context
     QTextStream *out = nullptr;
     QTextStream *err = nullptr;
     bool helpShown = false; // parse() printed --help: the command ends successfully
+    // Operations this command found orphaned (their runner gone) and marked aborted.
+    QList<qint64> recoveredOperations;
 };
 
 // One subcommand of a command group ("create" of `assay connections`).

@@ -112,20 +112,9 @@ bool OperationEngine::fail(const QString &message)
 
 int OperationEngine::recoverInterrupted()
 {
-    int recovered = 0;
-    for (const Operation &op : m_catalog->unfinishedOperations()) {
-        if (isActive(op.id) || isRunnerAlive(op.runner))
-            continue;
-        m_catalog->warnUnless(
-            m_catalog->markOperationAborted(
-                op.id, op.status == operation_status::kRunning
-                           ? tr("Assay stopped while this operation was running (it was closed or "
-                                "killed); resume it to continue.")
-                           : tr("Assay stopped before this queued operation could start.")),
-            "markOperationAborted");
-        ++recovered;
-    }
-    return recovered;
+    return int(operation_records::recoverOrphans(*m_catalog, [this](qint64 id) {
+                   return isActive(id);
+               }).size());
 }
 
 qint64 OperationEngine::enqueue(const OperationRequest &request)

@@ -1,5 +1,6 @@
 #include "app/engine/OperationRecords.h"
 
+#include "app/engine/ProcessIdentity.h"
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
 
@@ -78,6 +79,28 @@ bool requeue(Catalog &catalog, qint64 operationId, const QString &runner, QStrin
             operationId, {Clock::utcNow(), QStringLiteral("info"), Text::tr("Queued to resume.")}),
         "appendOperationLog");
     return true;
+}
+
+QList<qint64> recoverOrphans(Catalog &catalog, const std::function<bool(qint64)> &activeHere)
+{
+    QList<qint64> marked;
+    const QDateTime now = Clock::utcNow();
+    for (const Operation &op : catalog.unfinishedOperations()) {
+        if ((activeHere && activeHere(op.id)) || isRunnerAlive(op.runner))
+            continue;
+        const bool unclaimed = !op.runner.contains(QLatin1Char(':'));
+        if (unclaimed && op.createdAt.isValid() && op.createdAt.secsTo(now) < kClaimGraceSeconds)
+            continue;
+        const QString reason =
+            op.status == operation_status::kRunning
+                ? Text::tr("The process running this operation stopped (it was closed or "
+                           "killed); resume it to continue.")
+                : Text::tr("The process that would run this queued operation stopped before "
+                           "it could start; resume it to run it.");
+        if (catalog.warnUnless(catalog.markOperationAborted(op.id, reason), "markOperationAborted"))
+            marked << op.id;
+    }
+    return marked;
 }
 
 } // namespace assay::operation_records

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -405,6 +406,38 @@ private slots:
                         QStringLiteral("--include"), QStringLiteral("tables,indexes")})
                      .exitCode,
                  2);
+        // Each operation type takes its own options: Profile's record limit is not Sync's.
+        const Run foreign =
+            assay({QStringLiteral("operations"), QStringLiteral("run"), QStringLiteral("sync"),
+                   QStringLiteral("--datastore"), QStringLiteral("Shop"),
+                   QStringLiteral("--record-limit"), QStringLiteral("5")});
+        QCOMPARE(foreign.exitCode, 2);
+        QVERIFY2(foreign.err.contains(QLatin1String("record-limit")), qPrintable(foreign.err));
+
+        // An operation whose runner was killed is shown aborted by the next command, and
+        // aborting such an orphan says so instead of waiting for a process that is gone.
+        qint64 orphan = 0, orphanToAbort = 0;
+        {
+            Catalog catalog;
+            QVERIFY(catalog.open(m_catalog));
+            Operation dead;
+            dead.datastoreId = catalog.datastoreByName(QStringLiteral("Shop"))->id;
+            dead.type = operation_type::kScan;
+            dead.status = operation_status::kRunning;
+            dead.runner = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(999999);
+            dead.startedAt = QDateTime::currentDateTimeUtc();
+            orphan = catalog.addOperation(dead);
+            orphanToAbort = catalog.addOperation(dead);
+            QVERIFY(orphan && orphanToAbort);
+        }
+        const Run aborted = assay({QStringLiteral("operations"), QStringLiteral("abort"),
+                                   QString::number(orphanToAbort)});
+        QCOMPARE(aborted.exitCode, 0);
+        QVERIFY2(aborted.out.contains(QLatin1String("had stopped")), qPrintable(aborted.out));
+        const QJsonValue shownOrphan =
+            json(assay({QStringLiteral("operations"), QStringLiteral("show"),
+                        QString::number(orphan), QStringLiteral("--json")}));
+        QCOMPARE(shownOrphan[QStringLiteral("result")].toString(), QStringLiteral("aborted"));
     }
 
     // A connector whose secret is not a password (Databricks' token) takes it the same way.
