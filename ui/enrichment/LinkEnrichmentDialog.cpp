@@ -5,6 +5,7 @@
 #include "app/enrichment/EnrichmentTables.h"
 #include "app/enrichment/Prefix.h"
 #include "models/catalog/Catalog.h"
+#include "ui/enrichment/EnrichmentLinkSummary.h"
 #include "ui/enrichment/EnrichmentSettingsFields.h"
 #include "ui/enrichment/ExistingEnrichmentFields.h"
 #include "ui/enrichment/NewEnrichmentForm.h"
@@ -38,19 +39,6 @@ namespace assay {
 
 namespace {
 
-QString remediationLabel(RemediationStrategy strategy)
-{
-    switch (strategy) {
-    case RemediationStrategy::Append:
-        return LinkEnrichmentDialog::tr("Append");
-    case RemediationStrategy::Overwrite:
-        return LinkEnrichmentDialog::tr("Overwrite");
-    case RemediationStrategy::None:
-        break;
-    }
-    return LinkEnrichmentDialog::tr("None");
-}
-
 QFormLayout *newFormLayout()
 {
     auto *form = new QFormLayout;
@@ -78,9 +66,7 @@ LinkEnrichmentDialog::LinkEnrichmentDialog(Catalog *catalog, CredentialStore *cr
       m_problem(wizardui::problemLabel()), m_settings(nullptr), m_status(new StatusBanner),
       m_spinner(new BusySpinner), m_busyText(new QLabel), m_unlink(new QPushButton(tr("Unlink…"))),
       m_cancel(new QPushButton(tr("Cancel"))), m_finish(new QPushButton(tr("Finish"))),
-      m_success(new StatusBanner), m_summary(newFormLayout()), m_successNotice(new NoticeStrip),
-      m_orphanPanel(new QWidget), m_orphanTitle(wizardui::sectionTitle(QString())),
-      m_orphanSpinner(new BusySpinner), m_orphanStatus(new QLabel), m_orphanList(new QListWidget)
+      m_done(new EnrichmentLinkSummary)
 {
     setObjectName(QStringLiteral("linkEnrichmentDialog"));
     setWindowTitle(tr("Link Enrichment Datastore"));
@@ -91,7 +77,7 @@ LinkEnrichmentDialog::LinkEnrichmentDialog(Catalog *catalog, CredentialStore *cr
     layout->setContentsMargins(0, 0, 0, 12);
     layout->setSpacing(10);
     m_pages->addWidget(buildFormPage());
-    m_pages->addWidget(buildDonePage());
+    m_pages->addWidget(m_done);
     layout->addWidget(m_pages, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -253,55 +239,6 @@ QWidget *LinkEnrichmentDialog::buildFormPage()
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return m_scroll;
-}
-
-QWidget *LinkEnrichmentDialog::buildDonePage()
-{
-    auto *page = new QWidget;
-    page->setObjectName(QStringLiteral("linkEnrichmentDone"));
-    auto *column = new QVBoxLayout(page);
-    column->setContentsMargins(16, 16, 16, 8);
-    column->setSpacing(12);
-    column->addWidget(m_success); // keeps its own object name: its colours are styled by it
-    auto *summary = new QWidget;
-    summary->setObjectName(QStringLiteral("linkSummary"));
-    summary->setLayout(m_summary);
-    m_summary->setContentsMargins(12, 0, 0, 0);
-    m_summary->setVerticalSpacing(6);
-    column->addWidget(summary);
-    m_successNotice->setObjectName(QStringLiteral("successNotice"));
-    column->addWidget(m_successNotice);
-
-    m_orphanPanel->setObjectName(QStringLiteral("orphanPanel"));
-    auto *orphans = new QVBoxLayout(m_orphanPanel);
-    orphans->setContentsMargins(0, 0, 0, 0);
-    orphans->setSpacing(6);
-    m_orphanTitle->setObjectName(QStringLiteral("orphanTitle"));
-    orphans->addWidget(m_orphanTitle);
-    auto *statusRow = new QHBoxLayout;
-    statusRow->setSpacing(8);
-    m_orphanSpinner->setObjectName(QStringLiteral("orphanSpinner"));
-    m_orphanStatus->setObjectName(QStringLiteral("orphanStatus"));
-    m_orphanStatus->setWordWrap(true);
-    m_orphanStatus->setTextFormat(Qt::PlainText);
-    statusRow->addWidget(m_orphanSpinner, 0, Qt::AlignTop);
-    statusRow->addWidget(m_orphanStatus, 1);
-    orphans->addLayout(statusRow);
-    m_orphanList->setObjectName(QStringLiteral("orphanList"));
-    m_orphanList->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_orphanList->setAccessibleName(tr("Orphaned tables"));
-    m_orphanList->setVisible(false);
-    orphans->addWidget(m_orphanList, 1);
-    auto *note = wizardui::noteLabel(
-        tr("Assay does not rename or drop enrichment tables. If you no longer need the old "
-           "data, drop these tables with your database tools."));
-    note->setObjectName(QStringLiteral("orphanNote"));
-    orphans->addWidget(note);
-    m_orphanPanel->setVisible(false);
-    column->addWidget(m_orphanPanel);
-    column->addStretch(1);
-    m_doneColumn = column;
-    return page;
 }
 
 void LinkEnrichmentDialog::loadSource()
@@ -505,61 +442,8 @@ void LinkEnrichmentDialog::onLinked(qint64 enrichmentId, bool createdNew)
     loadSource();
     m_linkedTo = enrichmentId;
     const EnrichmentLinkResult &result = m_controller->lastResult();
-    const QString target = enrichmentName(enrichmentId);
-    QString title;
-    if (createdNew)
-        title = tr("Enrichment datastore “%1” added and linked").arg(target);
-    else if (result.relinked)
-        title = tr("Enrichment settings saved");
-    else
-        title = tr("Enrichment datastore linked");
-    m_success->showMessage(
-        StatusBanner::Kind::Success, title,
-        tr("Scans of “%1” write their results to “%2”.").arg(m_source.name, target),
-        tr("Changes take effect on the next Scan."));
-    while (m_summary->rowCount() > 0)
-        m_summary->removeRow(0);
-    const auto addRow = [this](const QString &label, const QString &value,
-                               const QString &objectName) {
-        auto *text = new QLabel(value);
-        text->setObjectName(objectName);
-        text->setTextFormat(Qt::PlainText);
-        text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        auto *name = new QLabel(label);
-        name->setAlignment(Qt::AlignRight | Qt::AlignTop);
-        m_summary->addRow(name, text);
-    };
-    const QLocale locale;
-    const EnrichmentLink &link = m_source.enrichment;
-    addRow(tr("Source datastore"), m_source.name, QStringLiteral("summarySource"));
-    addRow(tr("Enrichment datastore"), target, QStringLiteral("summaryTarget"));
-    addRow(tr("Prefix"), result.prefix, QStringLiteral("summaryPrefix"));
-    addRow(tr("Tables"), enrichmentTableNames(result.prefix).join(QLatin1Char('\n')),
-           QStringLiteral("summaryTables"));
-    addRow(tr("Remediation strategy"), remediationLabel(link.remediation),
-           QStringLiteral("summaryRemediation"));
-    addRow(tr("Source examples per anomaly"), locale.toString(link.sourceRecordLimit),
-           QStringLiteral("summarySourceRecordLimit"));
-    addRow(tr("Record anomalies per check"), locale.toString(link.rollupThreshold),
-           QStringLiteral("summaryRollupThreshold"));
-    m_successNotice->setText(result.warnings.join(QLatin1Char('\n')));
-
-    // A new prefix leaves the old one's tables behind. When the prefix changed on the datastore
-    // linked all along, they are in it: say what is found. After an unlink the old tables may be
-    // elsewhere: only tables actually found in this datastore are worth showing.
-    const bool prefixChanged = !result.previousPrefix.isEmpty();
-    m_orphansOnSameTarget = prefixChanged && result.relinked;
-    showOrphanPanel(m_orphansOnSameTarget, false);
-    if (prefixChanged) {
-        m_orphanTitle->setText(tr("Tables of the old prefix %1").arg(result.previousPrefix));
-        m_orphanIntro = tr("The prefix changed from %1 to %2: new scans write new tables.")
-                            .arg(result.previousPrefix, result.prefix);
-        m_orphanStatus->setText(tr("%1 Looking for tables of %2 left in “%3”…")
-                                    .arg(m_orphanIntro, result.previousPrefix, target));
-        m_orphanList->clear();
-        m_orphanSpinner->start();
+    if (m_done->showLinked(m_source, enrichmentName(enrichmentId), result, createdNew))
         m_controller->findOrphanedTables(enrichmentId, m_sourceId, result.previousPrefix);
-    }
     m_pages->setCurrentIndex(1);
     m_unlink->setVisible(false);
     m_finish->setVisible(false);
@@ -644,39 +528,41 @@ void LinkEnrichmentDialog::onUnlinked()
 void LinkEnrichmentDialog::onOrphans(const QString &oldPrefix, const QStringList &tables,
                                      const QString &error)
 {
-    m_orphanSpinner->stop();
-    const QString target = enrichmentName(m_linkedTo);
     const QStringList sharing =
         m_catalog
             ? EnrichmentLinker::prefixCollisions(*m_catalog, m_sourceId, m_linkedTo, oldPrefix)
             : QStringList();
-    m_orphanList->clear();
-    QString outcome;
-    if (!sharing.isEmpty()) {
-        outcome = tr("Its tables are not orphaned: “%1” still writes to them.")
-                      .arg(sharing.join(tr("”, “")));
-    } else if (!error.isEmpty()) {
-        outcome =
-            tr("The tables of %1 in “%2” could not be listed: %3").arg(oldPrefix, target, error);
-    } else if (tables.isEmpty()) {
-        outcome = tr("No tables of %1 were found in “%2”.").arg(oldPrefix, target);
-    } else {
-        outcome = tr("These tables of %1 remain in “%2”; no scan writes to them any more:")
-                      .arg(oldPrefix, target);
-        m_orphanList->addItems(tables);
-    }
-    m_orphanStatus->setText(m_orphanIntro + QLatin1Char(' ') + outcome);
-    const bool found = m_orphanList->count() > 0;
-    showOrphanPanel(m_orphansOnSameTarget || found, found);
+    m_done->showOrphans(oldPrefix, enrichmentName(m_linkedTo), tables, error, sharing);
 }
 
-void LinkEnrichmentDialog::showOrphanPanel(bool visible, bool withList)
+StatusBanner *LinkEnrichmentDialog::successBanner() const
 {
-    m_orphanPanel->setVisible(visible);
-    m_orphanList->setVisible(withList);
-    // The list takes the room there is; without it the page keeps its content at the top.
-    m_doneColumn->setStretchFactor(m_orphanPanel, withList ? 1 : 0);
-    m_doneColumn->setStretch(m_doneColumn->count() - 1, withList ? 0 : 1);
+    return m_done->banner();
+}
+
+NoticeStrip *LinkEnrichmentDialog::successNotice() const
+{
+    return m_done->notice();
+}
+
+QFormLayout *LinkEnrichmentDialog::summaryLayout() const
+{
+    return m_done->summaryLayout();
+}
+
+QWidget *LinkEnrichmentDialog::orphanPanel() const
+{
+    return m_done->orphanPanel();
+}
+
+QLabel *LinkEnrichmentDialog::orphanStatus() const
+{
+    return m_done->orphanStatus();
+}
+
+QListWidget *LinkEnrichmentDialog::orphanList() const
+{
+    return m_done->orphanList();
 }
 
 void LinkEnrichmentDialog::reject()

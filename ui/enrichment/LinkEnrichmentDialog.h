@@ -23,6 +23,7 @@ struct ConnectorSpec;
 class BusySpinner;
 class Catalog;
 class CredentialStore;
+class EnrichmentLinkSummary;
 class EnrichmentSettingsFields;
 class ExistingEnrichmentFields;
 class NewEnrichmentForm;
@@ -79,13 +80,14 @@ public:
     QPushButton *unlinkButton() const { return m_unlink; }
     QMessageBox *unlinkConfirmation() const { return m_confirm; }
     EnrichmentLinkController *controller() const { return m_controller; }
-    StatusBanner *successBanner() const { return m_success; }
-    NoticeStrip *successNotice() const { return m_successNotice; }
+    EnrichmentLinkSummary *summary() const { return m_done; }
+    StatusBanner *successBanner() const;
+    NoticeStrip *successNotice() const;
     // The success page's summary: Source, Enrichment datastore, Prefix, Tables, settings.
-    QFormLayout *summaryLayout() const { return m_summary; }
-    QWidget *orphanPanel() const { return m_orphanPanel; }
-    QLabel *orphanStatus() const { return m_orphanStatus; }
-    QListWidget *orphanList() const { return m_orphanList; }
+    QFormLayout *summaryLayout() const;
+    QWidget *orphanPanel() const;
+    QLabel *orphanStatus() const;
+    QListWidget *orphanList() const;
 
     void reject() override;
 
@@ -95,7 +97,6 @@ signals:
 
 private:
     QWidget *buildFormPage();
-    QWidget *buildDonePage();
     void loadSource();
     void refreshIntro();
     void refresh();
@@ -107,7 +108,6 @@ private:
     void confirmUnlink();
     void onUnlinked();
     void onOrphans(const QString &oldPrefix, const QStringList &tables, const QString &error);
-    void showOrphanPanel(bool visible, bool withList);
     QString enrichmentName(qint64 id) const;
 
     Catalog *m_catalog;
@@ -143,17 +143,7 @@ private:
     QPushButton *m_finish;
     QPointer<QMessageBox> m_confirm;
 
-    StatusBanner *m_success;
-    QFormLayout *m_summary;
-    NoticeStrip *m_successNotice;
-    QWidget *m_orphanPanel;
-    QLabel *m_orphanTitle;
-    BusySpinner *m_orphanSpinner;
-    QLabel *m_orphanStatus;
-    QListWidget *m_orphanList;
-    QVBoxLayout *m_doneColumn = nullptr;
-    QString m_orphanIntro;              // "The prefix changed from _a to _b."
-    bool m_orphansOnSameTarget = false; // the prefix changed on the datastore linked all along
+    EnrichmentLinkSummary *m_done;
 };
 
 } // namespace assay
