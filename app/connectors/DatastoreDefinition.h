@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/connectors/DefinitionSecrets.h"
 #include "models/domain/Connection.h"
 #include "models/domain/Datastore.h"
 
@@ -105,10 +106,6 @@ namespace definition {
 inline const QString kVaultPayloadField = QStringLiteral("vault_payload");
 inline const QString kSecretsManagerKey = QStringLiteral("secrets_manager");
 
-// The reference key an export writes for a secret: "Warehouse PG", "password" ->
-// "warehouse_pg_password".
-QString secretKey(const QString &connectionName, const QString &field);
-
 // The definition of a datastore of `catalog`: its connection inline, every stored secret
 // replaced by its ${key} reference. `triggerCatalog` is set for source datastores.
 DatastoreDefinition fromCatalog(const Catalog &catalog, const Datastore &datastore);
@@ -125,27 +122,9 @@ ParsedDefinitions parse(const QByteArray &json);
 // Indented JSON: an object for one definition unless `asArray`, else an array.
 QByteArray serialize(const QList<DatastoreDefinition> &definitions, bool asArray);
 
-// The ${key} references the secrets of these definitions use, each once, in order.
-QStringList referencedSecretKeys(const QList<DatastoreDefinition> &definitions);
-
-// KEY=VALUE lines (an env file): blank lines and lines starting with '#' are skipped, an
-// `export ` prefix is allowed, the value is taken as written up to the line end except that a
-// value in matching single or double quotes (spaces around them allowed) loses them; nothing
-// else is interpreted. Lines without '=' or with an empty or badly formed key are errors
-// ("line 3: ..."), never echoed with their value.
-QHash<QString, QString> parseSecrets(const QByteArray &text, QStringList *errors);
-
 // The Connection a definition describes (no id, no uuid, no secrets; secretFields lists the
 // secrets it carries).
 Connection toConnection(const ConnectionDefinition &definition);
-// The secret values of a definition with every ${key} replaced from `values`; keys `values`
-// lacks are listed in `missing` (each once).
-QHash<QString, QString> resolveSecrets(const ConnectionDefinition &definition,
-                                       const QHash<QString, QString> &values, QStringList *missing);
-// Secret fields whose value is written out in full, not as a reference (a plaintext secret
-// in a file: allowed, but worth a warning).
-QStringList literalSecretFields(const ConnectionDefinition &definition);
-
 // The schema a datastore uses when the definition names none: public (PostgreSQL family),
 // the database (MySQL family), main (SQLite); empty for folders.
 QString defaultSchema(const ConnectorSpec &spec, const QString &database);
