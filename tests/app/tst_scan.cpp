@@ -21,7 +21,7 @@ const QString kHostileQty = QStringLiteral("q`\"; drop table b; --");
 struct Source
 {
     QString driver, name;
-    SqlDialect dialect;
+    SqlDialect dialect = SqlDialect::forFamily(SqlDialect::Family::SQLite);
     QString schema;
     QSqlDatabase db() const { return QSqlDatabase::database(name); }
 };
@@ -39,6 +39,7 @@ class TestScan : public QObject
 private:
     QTemporaryDir m_dir;
     test::EngineHarness m_harness;
+    qint64 m_sqliteDatastore = 0; // made by the first test that needs it (sqliteSource)
     Catalog &m_catalog = m_harness.catalog;
     const QVector<Row> m_rows = rows();
 
@@ -308,6 +309,65 @@ private:
                              .arg(events, values.join(QStringLiteral(", ")))));
     }
 
+    // The SQLite source with its rows and datastore, made once; the datastore's id (0 on
+    // failure).
+    qint64 sqliteSource(Source *src)
+    {
+        *src = Source{QStringLiteral("QSQLITE"), QStringLiteral("lite"),
+                      SqlDialect::forFamily(SqlDialect::Family::SQLite), QStringLiteral("main")};
+        if (m_sqliteDatastore)
+            return m_sqliteDatastore;
+        const QString path = m_dir.filePath(QStringLiteral("scan.sqlite"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "lite");
+        db.setDatabaseName(path);
+        if (!db.open())
+            return 0;
+        build(*src);
+        if (QTest::currentTestFailed())
+            return 0;
+        m_sqliteDatastore = m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
+                                                   test::Server{}, path, QStringLiteral("main"));
+        return m_sqliteDatastore;
+    }
+
+    qint64 postgresSource(Source *src)
+    {
+        const test::Server pg = test::postgres();
+        QSqlDatabase db =
+            test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
+        if (!db.open() || !exec(db, QStringLiteral("DROP SCHEMA IF EXISTS scan_pg CASCADE")) ||
+            !exec(db, QStringLiteral("CREATE SCHEMA scan_pg")))
+            return 0;
+        *src = Source{QStringLiteral("QPSQL"), QStringLiteral("pgadmin"),
+                      SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
+                      QStringLiteral("scan_pg")};
+        build(*src);
+        if (QTest::currentTestFailed())
+            return 0;
+        return m_harness.datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
+                                      pg.database, QStringLiteral("scan_pg"));
+    }
+
+    qint64 mariadbSource(Source *src)
+    {
+        const test::Server md = test::mariadb();
+        if (!md.port)
+            return 0;
+        QSqlDatabase db =
+            test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
+        if (!db.open() || !exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_scan")) ||
+            !exec(db, QStringLiteral("CREATE DATABASE assay_scan")))
+            return 0;
+        *src =
+            Source{QStringLiteral("QMARIADB"), QStringLiteral("mdadmin"),
+                   SqlDialect::forFamily(SqlDialect::Family::MySQL), QStringLiteral("assay_scan")};
+        build(*src);
+        if (QTest::currentTestFailed())
+            return 0;
+        return m_harness.datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
+                                      QStringLiteral("assay_scan"), QStringLiteral("assay_scan"));
+    }
+
 private slots:
     void initTestCase()
     {
@@ -316,22 +376,36 @@ private slots:
 
     void cleanupTestCase() { m_harness.stop(); }
 
-    void sqlite()
+    // Every rule scanned on each database, from the same rows (scanAll).
+    void scanEveryRule_data()
     {
-        const QString path = m_dir.filePath(QStringLiteral("scan.sqlite"));
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "lite");
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        const Source src{QStringLiteral("QSQLITE"), QStringLiteral("lite"),
-                         SqlDialect::forFamily(SqlDialect::Family::SQLite), QStringLiteral("main")};
-        build(src);
-        const qint64 ds = m_harness.datastoreFor(QStringLiteral("lite"), QStringLiteral("sqlite"),
-                                                 test::Server{}, path, QStringLiteral("main"));
-        scanAll(src, ds);
-        if (QTest::currentTestFailed())
-            return; // a failed test no longer waits for the engine (QTestEventLoop)
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+        QTest::newRow("mariadb") << QStringLiteral("mariadb");
+    }
 
-        // Remediation without an enrichment datastore fails before reading anything.
+    void scanEveryRule()
+    {
+        QFETCH(QString, backend);
+        Source src;
+        qint64 ds = 0;
+        if (backend == QLatin1String("sqlite"))
+            ds = sqliteSource(&src);
+        else if (backend == QLatin1String("postgresql"))
+            ds = postgresSource(&src);
+        else
+            ds = mariadbSource(&src);
+        QVERIFY2(ds, qPrintable(backend));
+        scanAll(src, ds);
+    }
+
+    // Remediation without an enrichment datastore fails before reading anything.
+    void remediationWithoutEnrichmentFails()
+    {
+        Source src;
+        const qint64 ds = sqliteSource(&src);
+        QVERIFY(ds);
         const Operation remediation =
             run(ds, operation_type::kScan,
                 scanOptions({QStringLiteral("t")}, {{QStringLiteral("remediation"), "append"}}));
@@ -339,8 +413,14 @@ private slots:
         QVERIFY(remediation.message.contains(QStringLiteral("link one")));
         QVERIFY(remediation.message.contains(QStringLiteral("None")));
         QCOMPARE(remediation.counters.value(QStringLiteral("queries")).toInt(), 0);
+    }
 
-        // An unreachable enrichment datastore never loses the scan: a warning names it.
+    // An unreachable enrichment datastore never loses the scan: a warning names it.
+    void unreachableEnrichmentWarns()
+    {
+        Source src;
+        const qint64 ds = sqliteSource(&src);
+        QVERIFY(ds);
         test::Server dead;
         dead.host = QStringLiteral("127.0.0.1");
         dead.port = test::closedLoopbackPort();
@@ -365,40 +445,6 @@ private slots:
         QCOMPARE(warned.counters.value(QStringLiteral("tables_scanned")).toInt(), 1);
         linked.enrichment = EnrichmentLink();
         QVERIFY(m_catalog.updateDatastore(linked));
-    }
-
-    void postgres()
-    {
-        const test::Server pg = test::postgres();
-        QSqlDatabase db =
-            test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgadmin"));
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-        QVERIFY(exec(db, QStringLiteral("DROP SCHEMA IF EXISTS scan_pg CASCADE")));
-        QVERIFY(exec(db, QStringLiteral("CREATE SCHEMA scan_pg")));
-        const Source src{QStringLiteral("QPSQL"), QStringLiteral("pgadmin"),
-                         SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
-                         QStringLiteral("scan_pg")};
-        build(src);
-        scanAll(src, m_harness.datastoreFor(QStringLiteral("pg"), QStringLiteral("postgresql"), pg,
-                                            pg.database, QStringLiteral("scan_pg")));
-    }
-
-    void mariadb()
-    {
-        const test::Server md = test::mariadb();
-        QVERIFY(md.port);
-        QSqlDatabase db =
-            test::serverDatabase(QStringLiteral("QMARIADB"), md, QStringLiteral("mdadmin"));
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-        QVERIFY(exec(db, QStringLiteral("DROP DATABASE IF EXISTS assay_scan")));
-        QVERIFY(exec(db, QStringLiteral("CREATE DATABASE assay_scan")));
-        const Source src{QStringLiteral("QMARIADB"), QStringLiteral("mdadmin"),
-                         SqlDialect::forFamily(SqlDialect::Family::MySQL),
-                         QStringLiteral("assay_scan")};
-        build(src);
-        scanAll(src,
-                m_harness.datastoreFor(QStringLiteral("md"), QStringLiteral("mariadb"), md,
-                                       QStringLiteral("assay_scan"), QStringLiteral("assay_scan")));
     }
 };
 
