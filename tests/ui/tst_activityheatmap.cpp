@@ -2,6 +2,7 @@
 // the operation detail, Abort / Resume / Rerun / Delete through a real OperationEngine, and
 // light and dark screenshots of a year of history.
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "app/engine/OperationContext.h"
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
@@ -70,35 +71,6 @@ public:
 QDateTime utc(const QDate &day, int hour, int minute = 0)
 {
     return QDateTime(day, QTime(hour, minute), Qt::UTC);
-}
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Button, QColor(0x39, 0x3b, 0x40));
-    dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    dark.setColor(QPalette::Mid, QColor(0x4e, 0x51, 0x57));
-    dark.setColor(QPalette::Midlight, QColor(0x43, 0x45, 0x4a));
-    dark.setColor(QPalette::Light, QColor(0x4e, 0x51, 0x57));
-    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
-    dark.setColor(QPalette::ToolTipBase, QColor(0x39, 0x3b, 0x40));
-    dark.setColor(QPalette::ToolTipText, QColor(0xdf, 0xe1, 0xe5));
-    return dark;
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
 }
 
 } // namespace
@@ -469,7 +441,8 @@ private slots:
             QVERIFY(facts.contains(QStringLiteral("Not included")));
         }
         QDir().mkpath(QDir(test::stateDir()).filePath(QStringLiteral("screenshots")));
-        detail.grab().save(screenshotPath(QStringLiteral("activity-detail-%1.png").arg(status)));
+        detail.grab().save(
+            test::screenshotPath(QStringLiteral("activity-detail-%1.png").arg(status)));
     }
 
     // What an operation left out is listed in its detail, without opening the log.
@@ -527,7 +500,7 @@ private slots:
                                             "first: sales_01.csv, line 7: the record has 2 "
                                             "fields")));
         QVERIFY(!shown(detail.logView(), &detail));
-        detail.grab().save(screenshotPath(QStringLiteral("activity-detail-left-out.png")));
+        detail.grab().save(test::screenshotPath(QStringLiteral("activity-detail-left-out.png")));
 
         // Nothing left out: nothing listed.
         const qint64 fine = addOp(ds, utc(QDate(2026, 3, 3), 9), operation_status::kSuccess);
@@ -685,7 +658,7 @@ private slots:
         QVERIFY(view.selectOperation(success));
         QCOMPARE(view.calendarModel()->total(), total + 3);
         QTest::qWait(50);
-        QVERIFY(view.grab().save(screenshotPath(QStringLiteral("activity-light.png"))));
+        QVERIFY(view.grab().save(test::screenshotPath(QStringLiteral("activity-light.png"))));
 
         // A day picked on the heatmap.
         const QDate picked = today.addDays(-20);
@@ -694,15 +667,15 @@ private slots:
         QCOMPARE(view.listModel()->query().day, picked);
         QCOMPARE(view.listModel()->totalCount(), view.calendarModel()->count(picked));
         QTest::qWait(50);
-        QVERIFY(view.grab().save(screenshotPath(QStringLiteral("activity-light-day.png"))));
+        QVERIFY(view.grab().save(test::screenshotPath(QStringLiteral("activity-light-day.png"))));
         QTest::mouseClick(view.heatmap(), Qt::LeftButton, {},
                           view.heatmap()->cellRect(picked).center());
 
         const QPalette light = QApplication::palette();
-        QApplication::setPalette(darkPalette());
+        QApplication::setPalette(test::darkPalette());
         QVERIFY(view.selectOperation(success));
         QTest::qWait(50);
-        QVERIFY(view.grab().save(screenshotPath(QStringLiteral("activity-dark.png"))));
+        QVERIFY(view.grab().save(test::screenshotPath(QStringLiteral("activity-dark.png"))));
         // The levels stay distinct on the dark background too.
         for (int level = 1; level < ActivityCalendarModel::kLevels; ++level)
             QVERIFY(view.heatmap()->levelColor(level) != view.heatmap()->levelColor(level - 1));

@@ -4,6 +4,7 @@
 // and the datastore Overview's totals. Everything runs on a real SQLite Catalog in a temporary
 // folder, filled through the Catalog API.
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "models/catalog/Catalog.h"
 #include "models/item/AnomalyListModel.h"
 #include "ui/anomalies/AnomaliesView.h"
@@ -34,13 +35,6 @@
 using namespace assay;
 
 namespace {
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
 
 QJsonObject row(qint64 id, const QVariant &email, qint64 quantity, const QString &status)
 {
@@ -451,7 +445,7 @@ private slots:
         view.selectAnomaly(m_withRows);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        const QString path = screenshotPath(QStringLiteral("anomalies-view-detail.png"));
+        const QString path = test::screenshotPath(QStringLiteral("anomalies-view-detail.png"));
         QVERIFY(view.grab().save(path));
         qInfo() << "screenshot:" << path;
     }
@@ -509,7 +503,8 @@ private slots:
         QCOMPARE(detail->anomalyId(), id);
         QCOMPARE(view.statusStrip()->count(QStringLiteral("open")), openBefore - 1);
 
-        const QString archived = screenshotPath(QStringLiteral("anomalies-view-resolved.png"));
+        const QString archived =
+            test::screenshotPath(QStringLiteral("anomalies-view-resolved.png"));
         QVERIFY(view.grab().save(archived));
         qInfo() << "screenshot:" << archived;
 
@@ -517,7 +512,8 @@ private slots:
         QTest::mouseClick(detail->actionButton(kActive), Qt::LeftButton);
         QVERIFY(detail->statusDialog());
         detail->statusDialog()->setComment(QStringLiteral("It came back after the reload."));
-        const QString dialogShot = screenshotPath(QStringLiteral("anomaly-status-dialog.png"));
+        const QString dialogShot =
+            test::screenshotPath(QStringLiteral("anomaly-status-dialog.png"));
         QVERIFY(detail->statusDialog()->grab().save(dialogShot));
         QTest::mouseClick(detail->statusDialog()->cancelButton(), Qt::LeftButton);
         QCOMPARE(m_catalog.anomaly(id)->status, kResolved);
@@ -600,7 +596,7 @@ private slots:
 
         overview.show();
         QVERIFY(QTest::qWaitForWindowExposed(&overview));
-        const QString path = screenshotPath(QStringLiteral("datastore-overview-totals.png"));
+        const QString path = test::screenshotPath(QStringLiteral("datastore-overview-totals.png"));
         QVERIFY(overview.grab().save(path));
         qInfo() << "screenshot:" << path;
     }

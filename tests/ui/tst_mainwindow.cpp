@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
@@ -46,16 +47,6 @@
 using namespace assay;
 
 namespace {
-
-QString screenshotPath(const QString &name)
-{
-    QString state = test::stateDir();
-    if (state.isEmpty())
-        state = QDir::temp().filePath(QStringLiteral("assay-test-state"));
-    const QString dir = QDir(state).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
 
 // Names of the rows the view shows at the top level (through the filter proxy).
 QStringList topLevelNames(const QTreeView *tree)
@@ -303,7 +294,7 @@ private slots:
         QVERIFY(licences->text().contains(QStringLiteral("LGPLv3")));
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        dialog.grab().save(screenshotPath(QStringLiteral("about.png")));
+        dialog.grab().save(test::screenshotPath(QStringLiteral("about.png")));
     }
 
     // The first-run path: the demo is generated off the GUI thread, then registered and shown.
@@ -323,13 +314,13 @@ private slots:
         QVERIFY(busy); // the GUI thread came straight back: the work runs elsewhere
         QVERIFY(busy->isVisible());
         QCOMPARE(window.currentDatastoreId(), 0);
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-demo-preparing.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-demo-preparing.png")));
 
         QTRY_VERIFY_WITH_TIMEOUT(window.currentDatastoreId() != 0, 120000);
         QCOMPARE(window.headerTitle(), QStringLiteral("Demo Shop"));
         QTRY_VERIFY(!window.statusBar()->findChild<QWidget *>(QStringLiteral("demoShopProgress")));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Demo Shop")));
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-demo.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-demo.png")));
 
         // A second call finds it and only selects it.
         const qint64 id = window.currentDatastoreId();
@@ -382,7 +373,7 @@ private slots:
         window.runAction()->trigger();
         SyncDialog *dialog = nullptr;
         QTRY_VERIFY((dialog = window.findChild<SyncDialog *>()) && dialog->isVisible());
-        dialog->grab().save(screenshotPath(QStringLiteral("sync-dialog.png")));
+        dialog->grab().save(test::screenshotPath(QStringLiteral("sync-dialog.png")));
         QVERIFY(dialog->scheduleButton()->isVisible()); // Run Now or Schedule…
         dialog->pruneBox()->setChecked(true);
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
@@ -402,7 +393,7 @@ private slots:
         window.datastoreTree()->expand(datastore);
         QTRY_COMPARE(window.datastoreTree()->model()->rowCount(datastore), 2);
         QTest::qWait(100); // let layouts settle before the picture
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-synced.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-synced.png")));
 
         // The Activity tab lists the run; its Schedule view is the schedule list.
         QVERIFY(window.activityView());
@@ -411,7 +402,7 @@ private slots:
         QTRY_COMPARE(window.activityView()->listModel()->rowCount(), 1);
         QVERIFY(window.activityView()->selectOperation(op.id));
         QTest::qWait(100);
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-activity.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-activity.png")));
         window.detailsTabs()->setCurrentIndex(0);
 
         // The gear: Container Settings of the selected table.
@@ -456,7 +447,7 @@ private slots:
         QVERIFY(window.statusBar()->fontMetrics().horizontalAdvance(shown) <
                 window.statusBar()->width() - window.findChild<QLabel *>("catalogPath")->width());
         QTest::qWait(100);
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-profile.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-profile.png")));
 
         finished.clear();
         window.scanAction()->trigger();
@@ -521,33 +512,19 @@ private slots:
         window.datastoreTree()->expandAll();
         window.selectDatastore(m_orders);
         QTest::qWait(50);
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow.png")));
 
         window.datastoreTree()->selectionModel()->clear();
         QTest::qWait(50);
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-empty.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-empty.png")));
 
         // The same window in a dark palette: icons and muted text must stay readable.
         const QPalette light = QApplication::palette();
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-        dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-        dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-        dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-        dark.setColor(QPalette::Button, QColor(0x39, 0x3b, 0x40));
-        dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-        dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-        dark.setColor(QPalette::HighlightedText, Qt::white);
-        dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-        dark.setColor(QPalette::Mid, QColor(0x4e, 0x51, 0x57));
-        dark.setColor(QPalette::Midlight, QColor(0x43, 0x45, 0x4a));
-        dark.setColor(QPalette::Light, QColor(0x4e, 0x51, 0x57));
-        dark.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
+        const QPalette dark = test::darkPalette();
         QApplication::setPalette(dark);
         window.selectDatastore(m_orders);
         QTest::qWait(50);
-        window.grab().save(screenshotPath(QStringLiteral("mainwindow-dark.png")));
+        window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-dark.png")));
         QApplication::setPalette(light);
     }
 };

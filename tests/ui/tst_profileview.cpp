@@ -5,6 +5,7 @@
 // with changes highlighted, the container header's figures, and screenshots (light and dark).
 #include "EngineHarness.h"
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "app/engine/OperationRequest.h"
 #include "app/engine/profile/ProfileQueries.h"
 #include "models/catalog/Catalog.h"
@@ -41,17 +42,10 @@ namespace {
 
 const QString kApprox = QString(QChar(0x2248)) + QChar(0x2009); // "≈ " as the view writes it
 
-QString screenshotPath(const QString &name)
-{
-    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(name);
-}
-
 void screenshot(QWidget *w, const QString &name)
 {
     QCoreApplication::processEvents(); // let layouts settle after the last changes
-    QVERIFY(w->grab().save(screenshotPath(name)));
+    QVERIFY(w->grab().save(test::screenshotPath(name)));
 }
 
 // A top value as Profile writes it: its count in the rows read, and its share of their non-null
@@ -65,26 +59,6 @@ QJsonObject bucket(const QString &value, qint64 count, qint64 nonNull)
 
 // The records of the second, sampled run (more than Profile's sample).
 constexpr qint64 kBigRecords = 40000;
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
-    dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
-    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Button, QColor(0x39, 0x3b, 0x40));
-    dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
-    dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
-    dark.setColor(QPalette::Mid, QColor(0x4e, 0x51, 0x57));
-    dark.setColor(QPalette::Midlight, QColor(0x43, 0x45, 0x4a));
-    dark.setColor(QPalette::Light, QColor(0x4e, 0x51, 0x57));
-    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
-    return dark;
-}
 
 } // namespace
 
@@ -785,7 +759,7 @@ private slots:
         hidpi.setDevicePixelRatio(2);
         hidpi.fill(chart->palette().color(QPalette::Window));
         chart->render(&hidpi);
-        QVERIFY(hidpi.save(screenshotPath(QStringLiteral("profile-histogram@2x.png"))));
+        QVERIFY(hidpi.save(test::screenshotPath(QStringLiteral("profile-histogram@2x.png"))));
         const QRectF bar = chart->barRect(1);
         const int y = int(bar.center().y() * 2);
         const QColor inside = hidpi.pixelColor(int(bar.right() * 2) - 3, y);
@@ -793,7 +767,7 @@ private slots:
         QVERIFY(inside != outside);
 
         ContainerPage page;
-        page.setPalette(darkPalette());
+        page.setPalette(test::darkPalette());
         page.resize(1100, 760);
         page.setContainer(&m_catalog, m_container);
         page.show();
