@@ -96,12 +96,7 @@ private:
     {
         CheckQuery q;
         q.containerId = containerId;
-        q.inferredOnly = true;
-        QList<Check> out;
-        for (const Check &k : m_catalog.checks(q))
-            if (k.status != check_status::kArchived)
-                out << k;
-        return out;
+        return m_harness.liveInferredChecks(q);
     }
 
     void compareRules(qint64 ds, const QString &name, int level)

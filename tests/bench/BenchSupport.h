@@ -84,22 +84,31 @@ inline double timedBaseline(QSqlDatabase &db, const QString &sql)
     return best;
 }
 
-// Queues an operation of `type` on the datastore and returns its id once it has finished.
+// Queues an operation of `type` on the datastore and returns its id once it has finished (0,
+// with the reason on stderr, when the engine refuses it).
 inline qint64 runAndWait(OperationEngine &engine, qint64 datastore, const QString &type,
                          const QJsonObject &options = {})
 {
     QEventLoop loop;
-    qint64 id = 0;
-    QObject::connect(&engine, &OperationEngine::operationFinished, &loop, [&](qint64 finished) {
-        if (finished == id)
+    qint64 id = -1;
+    bool finished = false;
+    QObject::connect(&engine, &OperationEngine::operationFinished, &loop, [&](qint64 done) {
+        if (done == id) {
+            finished = true;
             loop.quit();
+        }
     });
     OperationRequest request;
     request.datastoreId = datastore;
     request.type = type;
     request.options = options;
     id = engine.enqueue(request);
-    loop.exec();
+    if (id == 0) {
+        std::fprintf(stderr, "%s refused: %s\n", qPrintable(type), qPrintable(engine.lastError()));
+        return 0;
+    }
+    if (!finished && engine.isActive(id))
+        loop.exec();
     return id;
 }
 

@@ -138,32 +138,14 @@ bool load(QSqlDatabase &db, const Copy &copy, const QString &prefix)
     return db.commit();
 }
 
-// Queues an operation and waits for it; 0 when the engine refused it.
+// Runs an operation to its end (runAndWait) and says on stderr when it did not succeed.
 qint64 run(OperationEngine &engine, Catalog &catalog, qint64 datastore, const QString &type,
            const QJsonObject &options = {})
 {
-    QEventLoop loop;
-    qint64 id = -1;
-    QObject::connect(&engine, &OperationEngine::operationFinished, &loop, [&](qint64 finished) {
-        if (finished == id)
-            loop.quit();
-    });
-    OperationRequest request;
-    request.datastoreId = datastore;
-    request.type = type;
-    request.options = options;
-    id = engine.enqueue(request);
-    if (id == 0) {
-        std::fprintf(stderr, "bench_detection: %s refused\n", qPrintable(type));
-        return 0;
-    }
-    const auto op = catalog.operation(id);
-    if (!op || (op->status != QLatin1String("success") && op->status != QLatin1String("warning") &&
-                op->status != QLatin1String("failure") && op->status != QLatin1String("aborted")))
-        loop.exec();
-    const auto done = catalog.operation(id);
-    if (!done ||
-        (done->status != QLatin1String("success") && done->status != QLatin1String("warning")))
+    const qint64 id = runAndWait(engine, datastore, type, options);
+    const auto done = id ? catalog.operation(id) : Lookup<Operation>::notFound();
+    if (id && (!done || (done->status != operation_status::kSuccess &&
+                         done->status != operation_status::kWarning)))
         std::fprintf(stderr, "bench_detection: %s ended %s: %s\n", qPrintable(type),
                      done ? qPrintable(done->status) : "?", done ? qPrintable(done->message) : "");
     return id;

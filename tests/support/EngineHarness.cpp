@@ -114,4 +114,14 @@ QString EngineHarness::describe(const Operation &op)
     return text;
 }
 
+QList<Check> EngineHarness::liveInferredChecks(CheckQuery query)
+{
+    query.inferredOnly = true;
+    QList<Check> out;
+    for (const Check &k : catalog.checks(query))
+        if (k.status != check_status::kArchived)
+            out << k;
+    return out;
+}
+
 } // namespace assay::test

@@ -47,6 +47,9 @@ public:
     // Adds a check on a container (its datastore and container set from `on`); the check's id.
     qint64 addCheck(Check check, const Container &on);
 
+    // The inferred checks `query` selects that are not archived (what inference keeps live).
+    QList<Check> liveInferredChecks(CheckQuery query);
+
     // Status, message and log of an operation, for failure messages.
     QString describe(const Operation &op);
 
