@@ -149,6 +149,38 @@ private slots:
         QCOMPARE(m.anomalousRecords, qint64(7));
     }
 
+    // A scan whose failing records cannot be read (the source died between the count and the
+    // read: injected here) ends as a warning that says so, and never archives the earlier
+    // anomaly, with its records, in favour of one without them.
+    void missingEvidenceNeverReplacesEvidence()
+    {
+        newSource(QStringLiteral("sqlite"));
+        const Container c = items({1, 2, 3, 4, 5, 6, 7, 8}, 10);
+        QVERIFY(c.id);
+        const qint64 notNull = add(check("notNull", {"name"}), c);
+        const QJsonObject rolledUp{{QStringLiteral("high_count_rollup_threshold"), 2}};
+        const Operation first = scan(rolledUp);
+        QCOMPARE(first.status, operation_status::kSuccess);
+        const QList<Anomaly> before = openOf(notNull);
+        QCOMPARE(before.size(), 1);
+        QCOMPARE(m_catalog.anomaly(before.first().id)->sourceRecords.size(), 8);
+
+        qputenv("ASSAY_TEST_FAIL_EXAMPLES", "1");
+        const Operation second = scan(rolledUp);
+        qunsetenv("ASSAY_TEST_FAIL_EXAMPLES");
+        QCOMPARE(second.status, operation_status::kWarning);
+        bool said = false;
+        for (const OperationLogEntry &e : m_catalog.operationLog(second.id))
+            said = said || e.message.contains(QLatin1String("could not be read"));
+        QVERIFY2(said, qPrintable(m_harness.describe(second)));
+        QCOMPARE(statusOf(before.first().id), anomaly_status::kActive);
+        QCOMPARE(m_catalog.anomaly(before.first().id)->sourceRecords.size(), 8);
+
+        // With its records readable again, the next scan archives the earlier ones as usual.
+        QCOMPARE(scan(rolledUp).status, operation_status::kSuccess);
+        QCOMPARE(statusOf(before.first().id), anomaly_status::kDuplicate);
+    }
+
     void fixedRowIsResolvedWhileAnotherStillFails_data() { backends(); }
     void fixedRowIsResolvedWhileAnotherStillFails()
     {

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
+#include <QSqlError>
 #include <QSqlField>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -119,11 +120,27 @@ bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &comp
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     ++out.queries;
+    if (qEnvironmentVariableIsSet("ASSAY_TEST_FAIL_EXAMPLES")) { // fault injection for tests
+        out.error = QStringLiteral("injected failure (ASSAY_TEST_FAIL_EXAMPLES)");
+        return false;
+    }
     if (!execFragment(q, sql, &out.error))
         return false;
     // The LIMIT bounds what the database sends: every row it returns is kept.
     while (q.next())
         outcome.examples << rowToJson(q.record(), out.liveColumns);
+    // A connection lost while the rows arrive ends next() like the last row does: only the
+    // error tells them apart. Nothing read where the count found failures is no evidence either.
+    if (q.lastError().isValid()) {
+        out.error = q.lastError().text();
+        return false;
+    }
+    if (outcome.examples.isEmpty() && outcome.count.failing > 0) {
+        out.error = Text::tr("the database returned none of the %1 failing records its count "
+                             "found")
+                        .arg(outcome.count.failing);
+        return false;
+    }
     return true;
 }
 

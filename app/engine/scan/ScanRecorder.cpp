@@ -129,7 +129,10 @@ void ScanRecorder::reconcile(const Container &container, const CheckOutcome &o,
                              QList<AnomalyStatusChange> &changes) const
 {
     const bool reactivate = m_options.reactivateRecurringAnomalies && !fresh.isEmpty();
-    const bool archive = m_options.archiveDuplicateAnomalies && !fresh.isEmpty();
+    // An anomaly is never archived in favour of one that lacks its evidence (its failing records
+    // could not be read this time): the earlier one, with its records, stays open.
+    const bool archive =
+        m_options.archiveDuplicateAnomalies && !fresh.isEmpty() && o.examplesError.isEmpty();
     if (!reactivate && !archive && !autoResolve)
         return;
     AnomalyQuery query;
