@@ -263,6 +263,16 @@ bool parseField(CronExpression::Field f, const QString &text, quint64 *bits, QSt
                 *error = CronExpression::tr("%1: step %2 must be at least 1").arg(name, stepText);
                 return false;
             }
+            // A step as long as the field's range or longer would silently mean "once" (*/61
+            // minutes is every hour): refused, with the range.
+            if (step > kWrittenMax[f] - kMin[f]) {
+                *error = CronExpression::tr("%1: step %2 is larger than the field's range "
+                                            "(%3-%4)")
+                             .arg(name, stepText)
+                             .arg(kMin[f])
+                             .arg(kWrittenMax[f]);
+                return false;
+            }
         }
         int from = kMin[f];
         int to = kMax[f];

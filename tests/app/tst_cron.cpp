@@ -231,6 +231,12 @@ private slots:
                                   << "minute: \"-5\" is not a number";
         QTest::newRow("step zero") << "*/0 * * * *"
                                    << "minute: step 0 must be at least 1";
+        QTest::newRow("step beyond the range") << "*/61 * * * *"
+                                               << "minute: step 61 is larger than the field's "
+                                                  "range (0-59)";
+        QTest::newRow("step of the whole range") << "0 */24 * * *"
+                                                 << "hour: step 24 is larger than the field's "
+                                                    "range (0-23)";
         QTest::newRow("bad step") << "* */x * * *"
                                   << "hour: \"x\" is not a valid step";
         QTest::newRow("backwards") << "5-1 * * * *"
