@@ -189,6 +189,18 @@ SqlFragment userSql(const QString &sql, const QHash<QString, QString> &variables
     return out;
 }
 
+QString userSqlProblem(const QString &sql)
+{
+    static const QRegularExpression marker(
+        QStringLiteral("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\}\\}"));
+    QHash<QString, QString> variables;
+    for (auto it = marker.globalMatch(sql); it.hasNext();)
+        variables.insert(it.next().captured(1), QStringLiteral("0"));
+    QString error;
+    userSql(sql, variables, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL), &error);
+    return error;
+}
+
 QString literal(const QVariant &value, const SqlDialect &dialect)
 {
     if (value.isNull() || !value.isValid())

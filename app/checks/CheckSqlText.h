@@ -30,6 +30,10 @@ SqlFragment join(const QList<SqlFragment> &parts, const QString &separator);
 // as numbers, 'quoted' values as the text inside, DATE '...' / TIMESTAMP '...' as a cast.
 SqlFragment userSql(const QString &sql, const QHash<QString, QString> &variables,
                     const SqlDialect &dialect, QString *error);
+// Why `sql` (a check's filter or expression) cannot be one SQL condition whatever values its
+// {{variables}} get: a ";", a "?" or a "--" comment outside quotes; empty when it can. What the
+// compiler would refuse at scan time, said when the check is saved.
+QString userSqlProblem(const QString &sql);
 
 // `sql` with each `?` outside literals and quoted identifiers replaced by its value as a
 // literal of the dialect (display only: never executed).

@@ -1,5 +1,6 @@
 #include "app/checks/RuleCatalog.h"
 
+#include "app/checks/CheckSqlText.h"
 #include "app/checks/Rule.h"
 #include "models/domain/Check.h"
 
@@ -86,6 +87,8 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
         return RT::tr("%1 does not take a coverage.").arg(rule->title);
     if (!check.filter.trimmed().isEmpty() && !rule->filterAllowed)
         return RT::tr("%1 does not take a filter.").arg(rule->title);
+    if (const QString problem = check_sql::userSqlProblem(check.filter); !problem.isEmpty())
+        return problem;
     for (const RuleProperty &p : rule->properties) {
         const QJsonValue v = check.properties.value(p.key);
         if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())) {
@@ -150,8 +153,11 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
                 return RT::tr("“%1” must be one of %2.")
                     .arg(p.title, intervalNames().join(QStringLiteral(", ")));
             break;
-        case P::Text:
         case P::Expression:
+            if (const QString problem = check_sql::userSqlProblem(v.toString()); !problem.isEmpty())
+                return problem;
+            break;
+        case P::Text:
             break;
         }
     }

@@ -137,8 +137,6 @@ bool applyOptions(Context &ctx, const QCommandLineParser &p, Check &check, int *
 // Why the check cannot be saved (the rule catalogue's verdict), or empty.
 QString invalidReason(Context &ctx, const Check &check)
 {
-    if (check.filter.contains(QLatin1Char(';')))
-        return QStringLiteral("the filter must be one condition, without ';'");
     return rules::validate(check, fieldFamilies(ctx, check.containerId));
 }
 

@@ -254,6 +254,20 @@ private:
             check("between", {"qty"}, {{"min", 1}, {"max", 9}}, QStringLiteral("cat = {{cat}}")),
             hostile);
         QVERIFY2(shown.contains(QStringLiteral("'x''; DROP TABLE t; --'")), qPrintable(shown));
+
+        // What the compiler refuses at scan time is refused when the check is saved, in a
+        // filter and in an expression alike; a ';' inside a literal or a variable is fine.
+        const QString stacked = rules::validate(
+            check("satisfiesExpression", {}, {{"expression", "qty > 1; DROP TABLE t"}}),
+            ctx.fieldTypes);
+        QVERIFY2(stacked.contains(QStringLiteral("“;”")), qPrintable(stacked));
+        QVERIFY(!rules::validate(check("notNull", {"qty"}, {}, QStringLiteral("qty > 1 -- x")),
+                                 ctx.fieldTypes)
+                     .isEmpty());
+        QCOMPARE(rules::validate(check("satisfiesExpression", {},
+                                       {{"expression", "name <> 'a;b' AND qty > {{least}}"}}),
+                                 ctx.fieldTypes),
+                 QString());
     }
 
     // Expected Values lists of 5,000 values, text and numbers: one OR per value would exceed
