@@ -89,6 +89,11 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
         return RT::tr("%1 does not take a filter.").arg(rule->title);
     if (const QString problem = check_sql::userSqlProblem(check.filter); !problem.isEmpty())
         return problem;
+    // Bounded texts: a filter or description of megabytes slows every list and scan using it.
+    constexpr int kMaxText = 10000;
+    if (check.filter.size() > kMaxText || check.description.size() > kMaxText)
+        return RT::tr("A check's filter and description have at most %1 characters each.")
+            .arg(kMaxText);
     for (const RuleProperty &p : rule->properties) {
         const QJsonValue v = check.properties.value(p.key);
         if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().isEmpty())) {

@@ -213,8 +213,9 @@ catalog::ColumnValues connectionColumns(const Connection &c)
 
 qint64 Catalog::addConnection(Connection c)
 {
-    if (c.name.trimmed().isEmpty()) {
-        fail(tr("A connection needs a name."));
+    if (const QString problem = catalog::nameProblem(c.name, QT_TR_NOOP("connection"));
+        !problem.isEmpty()) {
+        fail(problem);
         return 0;
     }
     if (connectionByName(c.name)) {
@@ -237,6 +238,9 @@ qint64 Catalog::addConnection(Connection c)
 
 bool Catalog::updateConnection(const Connection &c)
 {
+    if (const QString problem = catalog::nameProblem(c.name, QT_TR_NOOP("connection"));
+        !problem.isEmpty())
+        return fail(problem);
     if (auto other = connectionByName(c.name); other && other->id != c.id)
         return fail(tr("A connection named “%1” already exists.").arg(c.name));
     QSqlQuery q(database());
@@ -342,8 +346,9 @@ catalog::ColumnValues datastoreColumns(const Datastore &d)
 
 qint64 Catalog::addDatastore(const Datastore &d)
 {
-    if (d.name.trimmed().isEmpty()) {
-        fail(tr("A datastore needs a name."));
+    if (const QString problem = catalog::nameProblem(d.name, QT_TR_NOOP("datastore"));
+        !problem.isEmpty()) {
+        fail(problem);
         return 0;
     }
     if (datastoreByName(d.name)) {
@@ -368,6 +373,9 @@ qint64 Catalog::addDatastore(const Datastore &d)
 
 bool Catalog::updateDatastore(const Datastore &d)
 {
+    if (const QString problem = catalog::nameProblem(d.name, QT_TR_NOOP("datastore"));
+        !problem.isEmpty())
+        return fail(problem);
     if (auto other = datastoreByName(d.name); other && other->id != d.id)
         return fail(tr("A datastore named “%1” already exists.").arg(d.name));
     QSqlQuery q(database());

@@ -2,6 +2,7 @@
 
 #include "models/domain/Json.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -139,6 +140,20 @@ Schedule readSchedule(const QSqlQuery &q)
     s.createdAt = text::toTime(q.value(9).toString());
     s.updatedAt = text::toTime(q.value(10).toString());
     return s;
+}
+
+QString nameProblem(const QString &name, const char *kind)
+{
+    const QString what = QCoreApplication::translate("assay::Catalog", kind);
+    if (name.trimmed().isEmpty())
+        return QCoreApplication::translate("assay::Catalog", "A %1 needs a name.").arg(what);
+    if (name.size() > kMaxNameLength)
+        return QCoreApplication::translate("assay::Catalog",
+                                           "A %1 name has at most %2 characters; this one has %3.")
+            .arg(what)
+            .arg(kMaxNameLength)
+            .arg(name.size());
+    return QString();
 }
 
 ColumnValues containerColumns(const Container &c, const QString &updatedAt)

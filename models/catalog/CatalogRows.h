@@ -13,6 +13,14 @@ class QSqlQuery;
 // and the readers stay side by side, so a SELECT and its reader cannot drift apart.
 namespace assay::catalog {
 
+// The longest name a connection, datastore or schedule may have: names are shown in lists and
+// typed on command lines, and a name of megabytes makes every list that shows it slow.
+inline constexpr int kMaxNameLength = 200;
+
+// Why `name` cannot name a `kind` ("datastore", "connection", "schedule"): empty, or longer than
+// kMaxNameLength; empty when it can.
+QString nameProblem(const QString &name, const char *kind);
+
 // For NOT NULL text columns: a null QString would bind as SQL NULL, so it binds as ''.
 inline QString notNull(const QString &text)
 {

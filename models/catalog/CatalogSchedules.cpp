@@ -78,8 +78,9 @@ Lookup<Schedule> Catalog::scheduleByName(const QString &name) const
 
 qint64 Catalog::addSchedule(const Schedule &s)
 {
-    if (s.name.trimmed().isEmpty()) {
-        fail(tr("A schedule needs a name."));
+    if (const QString problem = catalog::nameProblem(s.name, QT_TR_NOOP("schedule"));
+        !problem.isEmpty()) {
+        fail(problem);
         return 0;
     }
     if (scheduleByName(s.name)) {
@@ -108,8 +109,9 @@ qint64 Catalog::addSchedule(const Schedule &s)
 
 bool Catalog::updateSchedule(const Schedule &s)
 {
-    if (s.name.trimmed().isEmpty())
-        return fail(tr("A schedule needs a name."));
+    if (const QString problem = catalog::nameProblem(s.name, QT_TR_NOOP("schedule"));
+        !problem.isEmpty())
+        return fail(problem);
     if (auto other = scheduleByName(s.name); other && other->id != s.id)
         return fail(tr("A schedule named “%1” already exists.").arg(s.name));
     QSqlQuery q(database());

@@ -207,6 +207,20 @@ private slots:
         orphan.name = QStringLiteral("Orphan");
         orphan.connectionId = 9999;
         QCOMPARE(catalog.addDatastore(orphan), 0);
+        // Names are bounded (a name of megabytes would make every list that shows it slow).
+        Datastore longName = source;
+        longName.name = QString(201, QLatin1Char('n'));
+        QCOMPARE(catalog.addDatastore(longName), 0);
+        QVERIFY2(catalog.lastError().contains(QLatin1String("at most 200 characters")),
+                 qPrintable(catalog.lastError()));
+        longName.name.chop(1);
+        QVERIFY(catalog.addDatastore(longName));
+        Datastore renamed = source;
+        renamed.name = QString(60000, QLatin1Char('n'));
+        QVERIFY(!catalog.updateDatastore(renamed));
+        QCOMPARE(catalog.datastore(source.id)->name, source.name);
+        Connection longConnection = sampleConnection(QString(201, QLatin1Char('c')));
+        QCOMPARE(catalog.addConnection(longConnection), 0);
 
         source.schema = QStringLiteral("sales");
         QVERIFY(catalog.updateDatastore(source));
