@@ -1,17 +1,58 @@
 #include "app/engine/OperationWorker.h"
 
 #include "app/engine/OperationContext.h"
+#include "app/engine/OperationRecords.h"
 #include "app/engine/ProcessIdentity.h"
 #include "models/domain/Clock.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QThread>
 
 Q_DECLARE_LOGGING_CATEGORY(lcEngine)
 
 namespace assay {
 
+namespace {
+
+// How often a worker waiting for its datastore looks again.
+constexpr int kClaimPollMs = 500;
+
+} // namespace
+
 OperationWorker::OperationWorker(QObject *parent) : QObject(parent) {}
+
+bool OperationWorker::claimDatastore(const Operation &op, const CancelToken &token, QString *error)
+{
+    bool told = false;
+    for (;;) {
+        const Result<qint64> claim =
+            m_catalog.claimDatastore(op.id, op.datastoreId, currentRunnerId());
+        if (claim.failed()) {
+            *error = claim.error();
+            return false;
+        }
+        if (claim.value() == 0)
+            return true;
+        if (claim.value() > 0 && !told) {
+            told = true;
+            m_catalog.warnUnless(
+                m_catalog.appendOperationLog(
+                    op.id, {Clock::utcNow(), QStringLiteral("info"),
+                            tr("Waiting: operation %1 of this datastore is running in another "
+                               "process; operations on one datastore run one at a time.")
+                                .arg(claim.value())}),
+                "appendOperationLog");
+        }
+        // A holder whose process died is released instead of being waited for forever.
+        operation_records::recoverOrphans(m_catalog);
+        if (token.isCancelled()) {
+            *error = tr("Aborted by the user while it waited for its datastore.");
+            return false;
+        }
+        QThread::msleep(kClaimPollMs);
+    }
+}
 
 bool OperationWorker::ensureCatalog(const QString &path, QString *error)
 {
@@ -47,6 +88,22 @@ void OperationWorker::run(const WorkItem &item)
         return;
     }
     Operation op = *stored;
+    QString waitError;
+    if (!claimDatastore(op, *item.token, &waitError)) {
+        const QString status =
+            item.token->isCancelled() ? operation_status::kAborted : operation_status::kFailure;
+        if (status == operation_status::kAborted) {
+            m_catalog.warnUnless(m_catalog.markOperationAborted(op.id, waitError),
+                                 "markOperationAborted");
+        } else {
+            op.status = status;
+            op.message = waitError;
+            op.endedAt = Clock::utcNow();
+            m_catalog.warnUnless(m_catalog.updateOperation(op), "updateOperation");
+        }
+        emit finished(op.id, op.datastoreId, status, waitError);
+        return;
+    }
     const bool resuming = op.startedAt.isValid();
     op.status = operation_status::kRunning;
     op.runner = currentRunnerId();

@@ -40,6 +40,10 @@ signals:
 
 private:
     bool ensureCatalog(const QString &path, QString *error);
+    // Waits until no other operation of the datastore runs, in this or any process sharing the
+    // catalog, then marks `op` running (Catalog::claimDatastore). False with `error` when the
+    // wait was aborted or the catalog failed.
+    bool claimDatastore(const Operation &op, const CancelToken &token, QString *error);
 
     Catalog m_catalog;
 };

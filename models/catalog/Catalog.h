@@ -164,6 +164,12 @@ public:
     QList<Operation> unfinishedOperations() const;
     // Ends an operation as aborted, with `reason` as its message and in its log.
     [[nodiscard]] bool markOperationAborted(qint64 id, const QString &reason);
+    // Marks operation `id` running under `runner` unless another operation of its datastore is
+    // running (in this or any other process sharing the catalog): one atomic statement, so of
+    // two processes starting on one datastore only one gets it. Its value: 0 when claimed, the
+    // id of the operation that holds the datastore, or -1 when that one ended meanwhile (try
+    // again).
+    Result<qint64> claimDatastore(qint64 id, qint64 datastoreId, const QString &runner);
     // Asks whichever process runs an operation to abort it (it polls for the request).
     [[nodiscard]] bool requestOperationAbort(qint64 id);
     // Of `ids`, those whose abort was requested.

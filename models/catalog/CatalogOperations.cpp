@@ -213,6 +213,37 @@ bool Catalog::markOperationAborted(qint64 id, const QString &reason)
            updateOperation(aborted);
 }
 
+Result<qint64> Catalog::claimDatastore(qint64 id, qint64 datastoreId, const QString &runner)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE operations SET status = :running, runner = :runner WHERE id = :id AND NOT EXISTS "
+        "(SELECT 1 FROM operations o WHERE o.datastore_id = :datastore AND o.status = :running "
+        "AND o.id <> :id)"));
+    q.bindValue(QStringLiteral(":running"), operation_status::kRunning);
+    q.bindValue(QStringLiteral(":runner"), runner);
+    q.bindValue(QStringLiteral(":id"), id);
+    q.bindValue(QStringLiteral(":datastore"), datastoreId);
+    if (!q.exec()) {
+        failQuery(q);
+        return Result<qint64>::failure(m_lastError);
+    }
+    if (q.numRowsAffected() > 0)
+        return Result<qint64>::ok(0);
+    QSqlQuery holder(database());
+    holder.prepare(QStringLiteral("SELECT MIN(id) FROM operations WHERE datastore_id = ? AND "
+                                  "status = ? AND id <> ?"));
+    holder.addBindValue(datastoreId);
+    holder.addBindValue(operation_status::kRunning);
+    holder.addBindValue(id);
+    if (!holder.exec() || !holder.next()) {
+        failQuery(holder);
+        return Result<qint64>::failure(m_lastError);
+    }
+    // Finished between the two statements: the caller tries again.
+    return Result<qint64>::ok(holder.isNull(0) ? -1 : holder.value(0).toLongLong());
+}
+
 bool Catalog::requestOperationAbort(qint64 id)
 {
     QSqlQuery q(database());

@@ -242,6 +242,46 @@ private slots:
         QCOMPARE(m_catalog.operation(id)->status, QStringLiteral("aborted"));
     }
 
+    // One operation at a time per datastore holds across processes: while another process
+    // (here, a record of an operation running under a live process) holds the datastore, this
+    // engine's operation waits, says so, and runs once the other ends.
+    void anotherProcessHoldsTheDatastore()
+    {
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("shared"), QStringLiteral("sqlite"),
+                                                 test::Server{}, m_sqlitePath, QString());
+        Operation other;
+        other.datastoreId = ds;
+        other.type = operation_type::kScan;
+        other.status = operation_status::kRunning;
+        other.runner = currentRunnerId(); // alive: this very process
+        other.startedAt = QDateTime::currentDateTimeUtc();
+        other.id = m_catalog.addOperation(other);
+        QVERIFY(other.id);
+
+        QSignalSpy finished(m_engine.get(), &OperationEngine::operationFinished);
+        OperationRequest request;
+        request.datastoreId = ds;
+        request.type = operation_type::kSync;
+        const qint64 id = m_engine->enqueue(request);
+        QVERIFY(id);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const OperationLogEntry &e : m_catalog.operationLog(id))
+                    if (e.message.contains(QStringLiteral("Waiting: operation %1").arg(other.id)))
+                        return true;
+                return false;
+            }(),
+            10000);
+        QTest::qWait(700);
+        QCOMPARE(m_catalog.operation(id)->status, operation_status::kQueued);
+
+        other.status = operation_status::kSuccess;
+        other.endedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_catalog.updateOperation(other));
+        QVERIFY(test::waitForOperation(finished, id, 15000));
+        QCOMPARE(m_catalog.operation(id)->status, operation_status::kSuccess);
+    }
+
     void crashedRunnersAreRecovered()
     {
         const qint64 ds =
