@@ -51,6 +51,14 @@ RuleSpec referenceSpec(QLatin1String name, const QString &title, const QString &
     return spec;
 }
 
+// "customers.id" when the scan named the reference container, else "id".
+QString referenceField(const Check &c)
+{
+    const QString field = propertyOf(c, key::kFieldName).toString();
+    const QString table = c.properties.value(key::kRefContainerName).toString();
+    return table.isEmpty() ? field : table + QLatin1Char('.') + field;
+}
+
 } // namespace
 
 std::unique_ptr<Rule> ExistsIn()
@@ -61,7 +69,7 @@ std::unique_ptr<Rule> ExistsIn()
         inReference, [](const Check &c, bool plural) {
             return pick(plural, T::tr("is not found in the reference field %1"),
                         T::tr("are not found in the reference field %1"))
-                .arg(propertyOf(c, key::kFieldName).toString());
+                .arg(referenceField(c));
         });
 }
 
@@ -74,7 +82,7 @@ std::unique_ptr<Rule> NotExistsIn()
         [](const Check &c, bool plural) {
             return pick(plural, T::tr("is found in the reference field %1"),
                         T::tr("are found in the reference field %1"))
-                .arg(propertyOf(c, key::kFieldName).toString());
+                .arg(referenceField(c));
         });
 }
 
