@@ -106,6 +106,20 @@ private:
     }
 
     // Clicks Test Connection and waits for the banner.
+    // Answers "Save without a working connection?" with Save Anyway (a test that saves what it
+    // did not test, or whose test failed on purpose).
+    static bool saveAnyway(AddDatastoreWizard &wizard)
+    {
+        if (!QTest::qWaitFor([&] { return wizard.untestedConnectionBox() != nullptr; }, 5000))
+            return false;
+        auto *save = wizard.untestedConnectionBox()->findChild<QPushButton *>(
+            QStringLiteral("saveAnywayButton"));
+        if (!save)
+            return false;
+        save->click();
+        return true;
+    }
+
     static StatusBanner *runTest(AddDatastoreWizard &wizard)
     {
         ConnectionTestPanel *panel = wizard.connectionPage()->testPanel();
@@ -293,6 +307,62 @@ private slots:
         // Every input has a name for screen readers.
         for (QWidget *w : form->editableWidgets())
             QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
+    }
+
+    // Finish after a failed test asks first ("Save without a working connection?"); Go Back
+    // saves nothing; Save Anyway saves, and the message does not pretend the sync discovers
+    // anything. A test that passed, for what the form holds now, asks nothing.
+    void finishAfterAFailedTestAsksFirst()
+    {
+        auto wizard = newWizard();
+        QVERIFY(wizard);
+        QVERIFY(
+            toConnectionPage(*wizard, QStringLiteral("Sales PG"), QStringLiteral("postgresql")));
+        ConnectionForm *form = wizard->connectionPage()->form();
+        fillPostgres(form, m_pg, QStringLiteral("not-the-password"));
+        StatusBanner *banner = runTest(*wizard);
+        QVERIFY(banner);
+        QCOMPARE(banner->title(), QStringLiteral("Authentication failed"));
+        QCOMPARE(wizard->connectionPage()->testState(), ConnectionPage::TestState::Failed);
+        const int before = int(m_catalog.datastores().size());
+
+        wizard->button(QWizard::FinishButton)->click();
+        QTRY_VERIFY(wizard->untestedConnectionBox());
+        QMessageBox *box = wizard->untestedConnectionBox();
+        QCOMPARE(box->windowTitle(), QStringLiteral("Save without a working connection?"));
+        QVERIFY2(box->text().contains(QStringLiteral("Authentication failed")),
+                 qPrintable(box->text()));
+        saveShot(*box, QStringLiteral("wizard-untested-connection.png"));
+        // Go Back (the default after a failure): nothing saved, the wizard stays.
+        QAbstractButton *back = nullptr;
+        for (QAbstractButton *b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::RejectRole)
+                back = b;
+        QVERIFY(back);
+        QCOMPARE(box->defaultButton(), back);
+        back->click();
+        QTRY_VERIFY(!wizard->untestedConnectionBox());
+        QCOMPARE(int(m_catalog.datastores().size()), before);
+        QVERIFY(wizard->isVisible());
+
+        // Changing the password makes the old result say nothing: asked again, as untested.
+        form->fieldEdit(QStringLiteral("password"))->setText(QStringLiteral("still-wrong"));
+        QCOMPARE(wizard->connectionPage()->testState(), ConnectionPage::TestState::Untested);
+        QSignalSpy created(wizard.get(), &AddDatastoreWizard::datastoreCreated);
+        wizard->button(QWizard::FinishButton)->click();
+        QTRY_VERIFY(wizard->untestedConnectionBox());
+        QVERIFY(
+            wizard->untestedConnectionBox()->text().contains(QStringLiteral("not been tested")));
+        wizard->untestedConnectionBox()
+            ->findChild<QPushButton *>(QStringLiteral("saveAnywayButton"))
+            ->click();
+        QTRY_VERIFY_WITH_TIMEOUT(wizard->successBox(), 20000);
+        QVERIFY2(wizard->successBox()->informativeText().contains(
+                     QStringLiteral("fails while the connection does not work")),
+                 qPrintable(wizard->successBox()->informativeText()));
+        QVERIFY(!wizard->successBox()->informativeText().contains(QStringLiteral("discovering")));
+        wizard->successBox()->button(QMessageBox::Ok)->click();
+        QTRY_COMPARE(created.size(), 1);
     }
 
     void postgresEndToEnd()
@@ -592,6 +662,7 @@ private slots:
         QSignalSpy created(wizard.get(), &AddDatastoreWizard::datastoreCreated);
         form->initiateSyncBox()->setChecked(false);
         wizard->button(QWizard::FinishButton)->click();
+        QVERIFY(saveAnyway(*wizard)); // ${pw} itself was not tested
         QTRY_VERIFY_WITH_TIMEOUT(wizard->successBox(), 10000);
         wizard->successBox()->button(QMessageBox::Ok)->click();
         QTRY_COMPARE(created.size(), 1);
@@ -622,6 +693,7 @@ private slots:
         fillPostgres(wizard->connectionPage()->form(), m_pg, m_pg.password);
         const int connectionsBefore = int(m_catalog.connections().size());
         wizard->button(QWizard::FinishButton)->click();
+        QVERIFY(saveAnyway(*wizard));
         QVERIFY(wizard->isCreating());
         QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
         QVERIFY(!wizard->button(QWizard::CancelButton)->isEnabled());

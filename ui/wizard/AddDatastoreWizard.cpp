@@ -115,10 +115,51 @@ void AddDatastoreWizard::updateButtons()
     button(QWizard::CancelButton)->setEnabled(!m_creating);
 }
 
+bool AddDatastoreWizard::confirmUntestedConnection(bool linkEnrichmentNext)
+{
+    const ConnectionPage::TestState state = m_connectionPage->testState();
+    if (state == ConnectionPage::TestState::Passed || m_saveUntested)
+        return true;
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Save without a working connection?"),
+        state == ConnectionPage::TestState::Failed
+            ? tr("The connection test failed: %1").arg(m_connectionPage->failureSummary())
+            : tr("The connection has not been tested."),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("untestedConnectionBox"));
+    box->setInformativeText(
+        tr("The datastore can be saved and fixed later with Edit, but Sync, Profile and Scan "
+           "will fail until the connection works."));
+    QPushButton *save = box->addButton(tr("Save Anyway"), QMessageBox::AcceptRole);
+    save->setObjectName(QStringLiteral("saveAnywayButton"));
+    QPushButton *test = box->addButton(tr("Test Connection"), QMessageBox::ActionRole);
+    test->setObjectName(QStringLiteral("testFirstButton"));
+    QPushButton *back = box->addButton(tr("Go Back"), QMessageBox::RejectRole);
+    box->setDefaultButton(state == ConnectionPage::TestState::Failed ? back : test);
+    box->setEscapeButton(back);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, save, test, linkEnrichmentNext](QAbstractButton *clicked) {
+                if (clicked == save) {
+                    m_saveUntested = true;
+                    create(linkEnrichmentNext);
+                    m_saveUntested = false;
+                } else if (clicked == test) {
+                    m_connectionPage->testPanel()->testButton()->click();
+                }
+            });
+    m_untestedBox = box;
+    box->open();
+    return false;
+}
+
 void AddDatastoreWizard::create(bool linkEnrichmentNext)
 {
     if (m_creating || m_done)
         return;
+    if (!confirmUntestedConnection(linkEnrichmentNext))
+        return;
+    m_testedWhenSaved = m_connectionPage->testState() == ConnectionPage::TestState::Passed;
     m_creating = true;
     m_connectionPage->setBusy(true, tr("Adding the datastore…"));
     updateButtons();
@@ -151,8 +192,12 @@ void AddDatastoreWizard::onCreated(qint64 datastoreId, bool linkEnrichmentNext)
                                 tr("Datastore %1 was added.").arg(name), QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("datastoreAddedBox"));
     QStringList more;
+    // The truth about the sync: it can only discover tables over a connection that works.
     if (m_controller->syncOperationId())
-        more << tr("A sync is discovering its tables, views and fields.");
+        more << (m_testedWhenSaved
+                     ? tr("A sync is discovering its tables, views and fields.")
+                     : tr("A sync was started; it fails while the connection does not work "
+                          "(follow it in Activity, fix the connection with Edit)."));
     if (!m_controller->syncWarning().isEmpty())
         more << m_controller->syncWarning();
     if (linkEnrichmentNext)

@@ -40,6 +40,9 @@ public:
     DatastoreCreationController *controller() const { return m_controller; }
     // The "Datastore X was added" box while it is shown; the "Discard?" question likewise.
     QMessageBox *successBox() const { return m_successBox; }
+    // "Save without a working connection?", asked by Finish or Next when the last Test
+    // Connection failed or none was run since the form changed.
+    QMessageBox *untestedConnectionBox() const { return m_untestedBox; }
     QMessageBox *discardBox() const { return m_discardBox; }
 
     void accept() override;
@@ -50,6 +53,9 @@ signals:
 
 private:
     void create(bool linkEnrichmentNext);
+    // True when the connection tested fine; otherwise asks (untestedConnectionBox) and returns
+    // false: saving anyway calls create() again.
+    bool confirmUntestedConnection(bool linkEnrichmentNext);
     void onCreated(qint64 datastoreId, bool linkEnrichmentNext);
     void onFailed(const QString &message);
     void updateButtons();
@@ -61,6 +67,9 @@ private:
     DatastoreCreationController *m_controller;
     QPointer<QMessageBox> m_successBox;
     QPointer<QMessageBox> m_discardBox;
+    QPointer<QMessageBox> m_untestedBox;
+    bool m_saveUntested = false;    // "Save Anyway" was chosen for this create()
+    bool m_testedWhenSaved = false; // the connection's test had passed when it was saved
     bool m_creating = false;
     bool m_done = false;
     qint64 m_createdId = 0;

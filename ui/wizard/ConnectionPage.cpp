@@ -6,7 +6,9 @@
 #include "ui/widgets/ConnectionForm.h"
 #include "ui/widgets/ConnectionTestPanel.h"
 
+#include <QCryptographicHash>
 #include <QFrame>
+#include <QJsonDocument>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -80,6 +82,7 @@ void ConnectionPage::initializePage()
     m_panel->cancel();
     m_panel->clearBanner();
     m_multiSchema->setVisible(false);
+    m_testState = TestState::Untested;
 
     QStringList teams;
     Connection existing;
@@ -185,13 +188,56 @@ ConnectionTestRequest ConnectionPage::testRequest() const
     return r;
 }
 
+namespace {
+
+// What a connection test covers, as a digest kept in memory only (it includes the typed
+// secrets): the connector and its properties, the secrets, Vault, the database. Not the name,
+// the schema, the teams or Initiate Sync, which a test does not try.
+QByteArray testedKey(const ConnectionTestRequest &r)
+{
+    QByteArray text;
+    const auto add = [&text](const QString &part) { text += part.toUtf8() + '\x1f'; };
+    add(r.connection.type);
+    add(r.connection.host);
+    add(QString::number(r.connection.port));
+    add(r.connection.username);
+    add(r.connection.database);
+    add(QString::fromUtf8(QJsonDocument(r.connection.parameters).toJson(QJsonDocument::Compact)));
+    QStringList names = r.secrets.keys();
+    names.sort();
+    for (const QString &name : std::as_const(names)) {
+        add(name);
+        add(r.secrets.value(name));
+    }
+    add(r.storedSecrets.join(QLatin1Char(',')));
+    add(r.vaultEnabled ? QStringLiteral("vault") : QString());
+    for (const QString &part : {r.vault.loginUrl, r.vault.credentialsPayload, r.vault.tokenJsonPath,
+                                r.vault.secretUrl, r.vault.tokenHeaderName, r.vault.dataJsonPath})
+        add(part);
+    add(r.database);
+    return QCryptographicHash::hash(text, QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+ConnectionPage::TestState ConnectionPage::testState() const
+{
+    // A test says something only about what was tested.
+    return testedKey(testRequest()) == m_testedKey ? m_testState : TestState::Untested;
+}
+
 void ConnectionPage::startTest()
 {
-    m_panel->start(testRequest());
+    const ConnectionTestRequest request = testRequest();
+    m_testedKey = testedKey(request);
+    m_testState = TestState::Untested;
+    m_panel->start(request);
 }
 
 void ConnectionPage::onTestFinished(const ConnectionTestResult &result)
 {
+    m_testState = result.ok() ? TestState::Passed : TestState::Failed;
+    m_failure = result.ok() ? QString() : result.diagnosis.message();
     if (result.ok())
         m_form->setDiscoveredSchemas(result.schemas);
     m_multiSchema->setVisible(result.ok() && m_form->spec() && m_form->spec()->supportsMultiSchema);

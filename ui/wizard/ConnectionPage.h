@@ -41,6 +41,11 @@ public:
     // While the datastore is being created: nothing editable, a spinner in the test panel.
     void setBusy(bool busy, const QString &text = QString());
     bool isBusy() const { return m_busy; }
+    // What the last Test Connection of what the form holds now said: nothing (never tested, or
+    // the form changed since), it worked, or it failed (failureSummary() says how).
+    enum class TestState { Untested, Passed, Failed };
+    TestState testState() const;
+    QString failureSummary() const { return m_failure; }
     ConnectionTestRequest testRequest() const;
 
     ConnectionForm *form() const { return m_form; }
@@ -67,6 +72,9 @@ private:
     Connection m_connection; // the existing connection
     bool m_initialized = false;
     bool m_busy = false;
+    TestState m_testState = TestState::Untested; // of the test of m_testedKey
+    QByteArray m_testedKey;                      // what the last test tried (testedKey())
+    QString m_failure;                           // the last failed test's diagnosis
 };
 
 } // namespace assay
