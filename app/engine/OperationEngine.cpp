@@ -417,9 +417,11 @@ bool OperationEngine::resume(qint64 operationId)
     if (isActive(operationId))
         return fail(tr("Operation %1 is already queued or running.").arg(operationId));
     QString error;
-    if (!operation_records::requeue(*m_catalog, operationId, currentRunnerId(), &error))
+    qint64 datastoreId = 0;
+    if (!operation_records::requeue(*m_catalog, operationId, currentRunnerId(), &error,
+                                    &datastoreId))
         return fail(error);
-    queue(operationId, m_catalog->operation(operationId).value_or(Operation()).datastoreId);
+    queue(operationId, datastoreId);
     return true;
 }
 

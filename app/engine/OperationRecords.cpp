@@ -55,7 +55,8 @@ qint64 create(Catalog &catalog, const OperationRequest &request, const QString &
     return id;
 }
 
-bool requeue(Catalog &catalog, qint64 operationId, const QString &runner, QString *error)
+bool requeue(Catalog &catalog, qint64 operationId, const QString &runner, QString *error,
+             qint64 *datastoreId)
 {
     auto op = catalog.operation(operationId);
     if (op.failed())
@@ -78,6 +79,8 @@ bool requeue(Catalog &catalog, qint64 operationId, const QString &runner, QStrin
         catalog.appendOperationLog(
             operationId, {Clock::utcNow(), QStringLiteral("info"), Text::tr("Queued to resume.")}),
         "appendOperationLog");
+    if (datastoreId)
+        *datastoreId = op->datastoreId;
     return true;
 }
 
@@ -88,9 +91,16 @@ QList<qint64> recoverOrphans(Catalog &catalog, const std::function<bool(qint64)>
     for (const Operation &op : catalog.unfinishedOperations()) {
         if ((activeHere && activeHere(op.id)) || isRunnerAlive(op.runner))
             continue;
-        const bool unclaimed = !op.runner.contains(QLatin1Char(':'));
-        if (unclaimed && op.createdAt.isValid() && op.createdAt.secsTo(now) < kClaimGraceSeconds)
-            continue;
+        // Unclaimed: created, or re-queued by `operations resume` (its log's last line), for
+        // a detached runner that is still starting.
+        if (!op.runner.contains(QLatin1Char(':'))) {
+            QDateTime queuedAt = op.createdAt;
+            const QList<OperationLogEntry> log = catalog.operationLog(op.id);
+            if (!log.isEmpty() && log.constLast().at > queuedAt)
+                queuedAt = log.constLast().at;
+            if (queuedAt.isValid() && queuedAt.secsTo(now) < kClaimGraceSeconds)
+                continue;
+        }
         const QString reason =
             op.status == operation_status::kRunning
                 ? Text::tr("The process running this operation stopped (it was closed or "
