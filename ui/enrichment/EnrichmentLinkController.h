@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app/enrichment/EnrichmentLinker.h"
+#include "ui/common/SecretWriter.h"
 #include "ui/widgets/ConnectionDraft.h"
-#include "ui/widgets/SecretWriter.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "ui/common/SecretWriter.h"
 #include "ui/widgets/ConnectionDraft.h"
-#include "ui/widgets/SecretWriter.h"
 
 #include <QObject>
 #include <QPointer>

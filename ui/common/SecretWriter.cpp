@@ -1,4 +1,4 @@
-#include "ui/widgets/SecretWriter.h"
+#include "ui/common/SecretWriter.h"
 
 #include "ui/widgets/ConnectionDraft.h"
 
