@@ -33,6 +33,9 @@ Q_LOGGING_CATEGORY(lcGui, "assay.gui")
 namespace assay {
 namespace {
 
+// Who runs the Demo Shop's sync, profile and scan on a first start (not the user).
+const QString kFirstStart = QStringLiteral("first_start");
+
 // Once the first sync of the Demo Shop succeeds: its checks (one per deliberate defect), a
 // Profile that infers more, and a Scan, so a first run opens on real anomalies.
 void profileAndScanDemoAfter(qint64 syncId, qint64 datastoreId, Catalog &catalog,
@@ -57,10 +60,12 @@ void profileAndScanDemoAfter(qint64 syncId, qint64 datastoreId, Catalog &catalog
                              profile.datastoreId = datastoreId;
                              profile.type = operation_type::kProfile;
                              profile.options = {{QStringLiteral("inference_threshold"), 2}};
+                             profile.triggeredBy = kFirstStart;
                              engine.enqueue(profile);
                              OperationRequest scan;
                              scan.datastoreId = datastoreId;
                              scan.type = operation_type::kScan;
+                             scan.triggeredBy = kFirstStart;
                              engine.enqueue(scan);
                          });
 }
@@ -183,6 +188,7 @@ void prepareDemoShop(Catalog &catalog, MainWindow &window)
                 OperationRequest sync;
                 sync.datastoreId = id;
                 sync.type = operation_type::kSync;
+                sync.triggeredBy = kFirstStart;
                 const qint64 syncId = actions->engine()->enqueue(sync);
                 profileAndScanDemoAfter(syncId, id, catalog, *actions->engine());
             }

@@ -13,9 +13,10 @@ namespace assay {
 struct OperationRequest
 {
     qint64 datastoreId = 0;
-    QString type;                                 // operation_type::...
-    QJsonObject options;                          // e.g. Sync: prune, recreate, include
-    QString triggeredBy = QStringLiteral("user"); // user, schedule, cli
+    QString type;        // operation_type::...
+    QJsonObject options; // e.g. Sync: prune, recreate, include
+    // user, schedule, cli, or first_start (the Demo Shop's operations on a first run)
+    QString triggeredBy = QStringLiteral("user");
     qint64 scheduleId = 0;
 };
 

@@ -494,6 +494,8 @@ QString OperationListModel::triggeredByLabel(const QString &triggeredBy)
         return tr("Schedule");
     if (triggeredBy == QLatin1String("cli"))
         return tr("Command line");
+    if (triggeredBy == QLatin1String("first_start"))
+        return tr("Assay (first start)");
     return triggeredBy;
 }
 

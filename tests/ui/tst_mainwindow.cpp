@@ -305,6 +305,9 @@ private slots:
         QVERIFY(catalog.open(dir.filePath(QStringLiteral("catalog.sqlite"))));
         QVERIFY(catalog.wasCreated());
         MainWindow window(&catalog);
+        CredentialStore credentials;
+        OperationEngine engine(&catalog, &credentials, 1);
+        window.setEngine(&engine);
         window.resize(1200, 760);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -321,6 +324,14 @@ private slots:
         QTRY_VERIFY(!window.statusBar()->findChild<QWidget *>(QStringLiteral("demoShopProgress")));
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Demo Shop")));
         window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-demo.png")));
+        // Its first sync was Assay's doing, not the user's.
+        const QList<Operation> ops = catalog.operations(window.currentDatastoreId());
+        QVERIFY(!ops.isEmpty());
+        QCOMPARE(ops.constLast().triggeredBy, QStringLiteral("first_start"));
+        QCOMPARE(OperationListModel::triggeredByLabel(ops.constLast().triggeredBy),
+                 QStringLiteral("Assay (first start)"));
+        // Let the demo's operations end before the engine and the catalog go.
+        QTRY_VERIFY_WITH_TIMEOUT(engine.isIdle(), 120000);
 
         // A second call finds it and only selects it.
         const qint64 id = window.currentDatastoreId();
