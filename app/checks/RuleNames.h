@@ -62,8 +62,8 @@ inline constexpr QLatin1String kMinSize{"min_size"};
 inline constexpr QLatin1String kMinTime{"min_time"};
 inline constexpr QLatin1String kPattern{"pattern"};
 inline constexpr QLatin1String kRefContainerId{"ref_container_id"};
-// Not stored: the reference container's name, which a scan adds to the checks it runs so the
-// anomaly messages of existsIn and notExistsIn name the table.
+// Not stored: the reference container's name, which a scan adds to the copy of a check its
+// anomaly messages read, so those of existsIn and notExistsIn name the table.
 inline constexpr QLatin1String kRefContainerName{"ref_container_name"};
 inline constexpr QLatin1String kRefDatastoreId{"ref_datastore_id"};
 inline constexpr QLatin1String kTolerance{"tolerance"};

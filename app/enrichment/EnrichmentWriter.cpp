@@ -1,6 +1,5 @@
 #include "app/enrichment/EnrichmentWriter.h"
 
-#include "app/checks/RuleNames.h"
 #include "app/enrichment/EnrichmentTables.h"
 #include "models/domain/Clock.h"
 
@@ -14,15 +13,6 @@
 namespace assay {
 
 namespace {
-
-// A check's parameters as the catalog stores them: without what a scan adds for its messages
-// (the reference container's name).
-QJsonObject storedProperties(const Check &check)
-{
-    QJsonObject properties = check.properties;
-    properties.remove(rule_key::kRefContainerName);
-    return properties;
-}
 
 using enrichment::ColumnType;
 
@@ -248,7 +238,7 @@ bool EnrichmentWriter::write(const ContainerScanResult &result, RemediationStrat
                 enrichment::nullValue(ColumnType::Float), // SUGGESTED_REMEDIATION_SCORE
                 textOrNull(rule),
                 jsonArray(check.tags),
-                compactJson(storedProperties(check)),
+                compactJson(check.properties),
                 textOrNull(check.description),
                 enrichment::nullValue(ColumnType::Text), // QUALITY_CHECK_METADATA
                 jsonArray(fields),

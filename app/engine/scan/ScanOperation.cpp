@@ -1,7 +1,6 @@
 #include "app/engine/scan/ScanOperation.h"
 
 #include "app/checks/RuleCatalog.h"
-#include "app/checks/RuleNames.h"
 #include "app/connectors/ConnectorSpec.h"
 #include "app/connectors/FieldTypes.h"
 #include "app/engine/FileFindings.h"
@@ -43,17 +42,11 @@ QList<Check> checksToRun(Catalog &catalog, const Container &container, const Sca
     query.containerId = container.id;
     query.status = check_status::kActive;
     QList<Check> out;
-    for (Check c : catalog.checks(query)) {
+    for (const Check &c : catalog.checks(query)) {
         const RuleSpec *rule = rules::find(c.rule);
         // An unknown rule still runs, to be reported as such.
-        if (rule && !options.includes(rule->category))
-            continue;
-        // Messages name the reference table (existsIn, notExistsIn).
-        if (const qint64 ref =
-                c.properties.value(rule_key::kRefContainerId).toVariant().toLongLong())
-            if (const auto other = catalog.container(ref))
-                c.properties.insert(rule_key::kRefContainerName, other->name);
-        out << c;
+        if (!rule || options.includes(rule->category))
+            out << c;
     }
     return out;
 }

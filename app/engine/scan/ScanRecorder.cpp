@@ -59,7 +59,12 @@ QString ScanRecorder::fingerprint(qint64 checkId, const QString &kind, const QJs
 QList<Anomaly> ScanRecorder::anomaliesOf(const Container &container, const CheckOutcome &o,
                                          const QString &partitionColumn) const
 {
-    const Check &c = o.check;
+    // The messages of existsIn and notExistsIn name the reference table: added to a copy of
+    // the check the messages read, never to the check itself.
+    Check c = o.check;
+    if (const qint64 ref = c.properties.value(rule_key::kRefContainerId).toVariant().toLongLong())
+        if (const auto other = m_catalog.container(ref))
+            c.properties.insert(rule_key::kRefContainerName, other->name);
     Anomaly base;
     base.datastoreId = m_datastore.id;
     base.containerId = container.id;
