@@ -1,5 +1,5 @@
 #include "FakeVault.h"
-#include "TestSupport.h"
+#include "WizardFixture.h"
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
@@ -42,131 +42,21 @@
 using namespace assay;
 using assay::test::FakeVault;
 
-namespace {
+using namespace assay::test;
 
-constexpr int kNetworkTimeoutMs = 30000;
-
-void saveShot(QWidget &w, const QString &name)
-{
-    // Let pending layout requests settle, as they would on screen.
-    QTest::qWait(50);
-    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    QVERIFY(w.grab().save(QDir(dir).filePath(name)));
-}
-
-} // namespace
-
-class TestAddDatastoreWizard : public QObject
+class TestAddDatastoreWizard : public QObject, public WizardFixture
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    Catalog m_catalog;
-    CredentialStore m_store;
-    std::unique_ptr<OperationEngine> m_engine;
-    test::Server m_pg;
     qint64 m_existingDatastore = 0; // "Existing Shop", SQLite, made without the wizard
     qint64 m_pgDatastore = 0;       // made by postgresEndToEnd
-
-    std::unique_ptr<AddDatastoreWizard> newWizard(CredentialStore *store = nullptr)
-    {
-        auto wizard = std::make_unique<AddDatastoreWizard>(&m_catalog, store ? store : &m_store,
-                                                           m_engine.get());
-        wizard->resize(760, 600);
-        wizard->show();
-        if (!QTest::qWaitForWindowExposed(wizard.get()))
-            return nullptr;
-        return wizard;
-    }
-
-    // Page 1 with a new connection of `connector`, then Next.
-    static bool toConnectionPage(AddDatastoreWizard &wizard, const QString &name,
-                                 const QString &connector)
-    {
-        DatastorePage *page = wizard.datastorePage();
-        page->nameEdit()->setText(name);
-        page->newConnectionToggle()->setChecked(true);
-        if (!page->selectConnector(connector))
-            return false;
-        if (!wizard.button(QWizard::NextButton)->isEnabled())
-            return false;
-        wizard.button(QWizard::NextButton)->click();
-        return wizard.currentId() == AddDatastoreWizard::ConnectionPageId;
-    }
-
-    static void fillPostgres(ConnectionForm *form, const test::Server &pg, const QString &password)
-    {
-        form->fieldEdit(QStringLiteral("host"))->setText(pg.host);
-        form->fieldEdit(QStringLiteral("port"))->setText(QString::number(pg.port));
-        form->fieldEdit(QStringLiteral("username"))->setText(pg.user);
-        form->fieldEdit(QStringLiteral("password"))->setText(password);
-        form->databaseEdit()->setText(pg.database);
-    }
-
-    // Clicks Test Connection and waits for the banner.
-    // Answers "Save without a working connection?" with Save Anyway (a test that saves what it
-    // did not test, or whose test failed on purpose).
-    static bool saveAnyway(AddDatastoreWizard &wizard)
-    {
-        if (!QTest::qWaitFor([&] { return wizard.untestedConnectionBox() != nullptr; }, 5000))
-            return false;
-        auto *save = wizard.untestedConnectionBox()->findChild<QPushButton *>(
-            QStringLiteral("saveAnywayButton"));
-        if (!save)
-            return false;
-        save->click();
-        return true;
-    }
-
-    static StatusBanner *runTest(AddDatastoreWizard &wizard)
-    {
-        ConnectionTestPanel *panel = wizard.connectionPage()->testPanel();
-        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
-        if (!panel->isRunning() && !panel->banner()->isVisible())
-            return nullptr;
-        QElapsedTimer timer;
-        timer.start();
-        while (panel->isRunning() && timer.elapsed() < kNetworkTimeoutMs)
-            QTest::qWait(20);
-        return panel->isRunning() ? nullptr : panel->banner();
-    }
-
-    QString keychainSecret(const QString &uuid, const QString &field)
-    {
-        const CredentialResult r = m_store.readAndWait(uuid, field);
-        return r.ok() ? r.secret : QStringLiteral("<%1>").arg(r.message);
-    }
-
-    QString makeSqliteFile(const QString &fileName)
-    {
-        const QString path = m_dir.filePath(fileName);
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("make"));
-            db.setDatabaseName(path);
-            if (!db.open())
-                return QString();
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("CREATE TABLE orders (id INTEGER PRIMARY KEY, total REAL)"));
-            q.exec(QStringLiteral("INSERT INTO orders (total) VALUES (12.5), (7)"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("make"));
-        return path;
-    }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY2(test::useTestKeyring(), "the Keyring fixture is not running");
-        m_pg = test::postgres();
-        QVERIFY2(!m_pg.host.isEmpty(), "the Servers fixture is not running");
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(m_catalog.open(m_dir.filePath(QStringLiteral("catalog.sqlite"))),
-                 qPrintable(m_catalog.lastError()));
-        m_engine = std::make_unique<OperationEngine>(&m_catalog, &m_store, 1);
+        QString why;
+        QVERIFY2(startFixture(&why), qPrintable(why));
 
         // A datastore made elsewhere (the CLI): its name is taken, its teams are offered.
         Connection c;
@@ -184,13 +74,7 @@ private slots:
         QVERIFY(m_existingDatastore);
     }
 
-    void cleanupTestCase()
-    {
-        // Let queued syncs end before the engine goes.
-        if (m_engine)
-            QTRY_VERIFY_WITH_TIMEOUT(m_engine->isIdle(), 60000);
-        m_engine.reset();
-    }
+    void cleanupTestCase() { QVERIFY(stopFixture()); }
 
     void pageOneListsSearchableConnectors()
     {
@@ -309,62 +193,6 @@ private slots:
             QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
     }
 
-    // Finish after a failed test asks first ("Save without a working connection?"); Go Back
-    // saves nothing; Save Anyway saves, and the message does not pretend the sync discovers
-    // anything. A test that passed, for what the form holds now, asks nothing.
-    void finishAfterAFailedTestAsksFirst()
-    {
-        auto wizard = newWizard();
-        QVERIFY(wizard);
-        QVERIFY(
-            toConnectionPage(*wizard, QStringLiteral("Sales PG"), QStringLiteral("postgresql")));
-        ConnectionForm *form = wizard->connectionPage()->form();
-        fillPostgres(form, m_pg, QStringLiteral("not-the-password"));
-        StatusBanner *banner = runTest(*wizard);
-        QVERIFY(banner);
-        QCOMPARE(banner->title(), QStringLiteral("Authentication failed"));
-        QCOMPARE(wizard->connectionPage()->testState(), ConnectionPage::TestState::Failed);
-        const int before = int(m_catalog.datastores().size());
-
-        wizard->button(QWizard::FinishButton)->click();
-        QTRY_VERIFY(wizard->untestedConnectionBox());
-        QMessageBox *box = wizard->untestedConnectionBox();
-        QCOMPARE(box->windowTitle(), QStringLiteral("Save without a working connection?"));
-        QVERIFY2(box->text().contains(QStringLiteral("Authentication failed")),
-                 qPrintable(box->text()));
-        saveShot(*box, QStringLiteral("wizard-untested-connection.png"));
-        // Go Back (the default after a failure): nothing saved, the wizard stays.
-        QAbstractButton *back = nullptr;
-        for (QAbstractButton *b : box->buttons())
-            if (box->buttonRole(b) == QMessageBox::RejectRole)
-                back = b;
-        QVERIFY(back);
-        QCOMPARE(box->defaultButton(), back);
-        back->click();
-        QTRY_VERIFY(!wizard->untestedConnectionBox());
-        QCOMPARE(int(m_catalog.datastores().size()), before);
-        QVERIFY(wizard->isVisible());
-
-        // Changing the password makes the old result say nothing: asked again, as untested.
-        form->fieldEdit(QStringLiteral("password"))->setText(QStringLiteral("still-wrong"));
-        QCOMPARE(wizard->connectionPage()->testState(), ConnectionPage::TestState::Untested);
-        QSignalSpy created(wizard.get(), &AddDatastoreWizard::datastoreCreated);
-        wizard->button(QWizard::FinishButton)->click();
-        QTRY_VERIFY(wizard->untestedConnectionBox());
-        QVERIFY(
-            wizard->untestedConnectionBox()->text().contains(QStringLiteral("not been tested")));
-        wizard->untestedConnectionBox()
-            ->findChild<QPushButton *>(QStringLiteral("saveAnywayButton"))
-            ->click();
-        QTRY_VERIFY_WITH_TIMEOUT(wizard->successBox(), 20000);
-        QVERIFY2(wizard->successBox()->informativeText().contains(
-                     QStringLiteral("fails while the connection does not work")),
-                 qPrintable(wizard->successBox()->informativeText()));
-        QVERIFY(!wizard->successBox()->informativeText().contains(QStringLiteral("discovering")));
-        wizard->successBox()->button(QMessageBox::Ok)->click();
-        QTRY_COMPARE(created.size(), 1);
-    }
-
     void postgresEndToEnd()
     {
         auto wizard = newWizard();
@@ -459,40 +287,6 @@ private slots:
         QCOMPARE(operations.size(), 1);
         QCOMPARE(operations.first().type, operation_type::kSync);
         m_pgDatastore = id;
-    }
-
-    void cancelStopsARunningTest()
-    {
-        // A server that accepts and never answers: the test runs until cancelled.
-        QTcpServer silent;
-        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
-        auto wizard = newWizard();
-        QVERIFY(wizard);
-        QVERIFY(toConnectionPage(*wizard, QStringLiteral("Silent"), QStringLiteral("postgresql")));
-        ConnectionForm *form = wizard->connectionPage()->form();
-        fillPostgres(form, m_pg, QStringLiteral("whatever"));
-        form->fieldEdit(QStringLiteral("host"))->setText(QStringLiteral("127.0.0.1"));
-        form->fieldEdit(QStringLiteral("port"))->setText(QString::number(silent.serverPort()));
-        ConnectionTestPanel *panel = wizard->connectionPage()->testPanel();
-        QElapsedTimer clock;
-        clock.start();
-        QTest::mouseClick(panel->testButton(), Qt::LeftButton);
-        QVERIFY(clock.elapsed() < 1000); // the GUI thread did not wait
-        QVERIFY(panel->isRunning());
-        QVERIFY(panel->spinner()->isSpinning());
-        QVERIFY(panel->cancelButton()->isVisible());
-        QVERIFY(!panel->testButton()->isEnabled());
-        QTest::qWait(300);
-        QVERIFY(panel->isRunning());
-        QVERIFY(!panel->statusLabel()->text().isEmpty());
-        saveShot(*wizard, QStringLiteral("wizard-testing.png"));
-        QTest::mouseClick(panel->cancelButton(), Qt::LeftButton);
-        QVERIFY(!panel->isRunning());
-        QVERIFY(!panel->spinner()->isSpinning());
-        QVERIFY(!panel->cancelButton()->isVisible());
-        QVERIFY(panel->testButton()->isEnabled());
-        QCOMPARE(panel->banner()->kind(), StatusBanner::Kind::Info);
-        QCOMPARE(panel->banner()->title(), QStringLiteral("Test cancelled"));
     }
 
     void sqliteFileDatastoreThenLinkEnrichment()
