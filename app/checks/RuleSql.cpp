@@ -40,17 +40,25 @@ SqlFragment RuleSql::num(const SqlFragment &x) const
 // spares a conversion of every row: an integer value against integers as BIGINT, a value against
 // an exact or floating column as NUMERIC (folded once; a NUMERIC column compared with a DOUBLE
 // PRECISION would be converted row by row, through text).
-SqlFragment RuleSql::numParam(double v, TypeFamily against) const
+SqlFragment RuleSql::numParam(double v, TypeFamily against, bool literal) const
 {
+    const auto value = [literal](const QVariant &x) {
+        // Finite numbers only reach here (toDouble() accepted them); 'g' with 17 digits keeps
+        // every double exact, and "1e+06" is a numeric literal in every dialect.
+        return literal
+                   ? raw(x.typeId() == QMetaType::Double ? QString::number(x.toDouble(), 'g', 17)
+                                                         : x.toString())
+                   : bound(x);
+    };
     if (m_d.family() == Family::SQLite || m_d.family() == Family::MySQL)
-        return bound(v);
+        return value(v);
     if (m_d.family() == Family::PostgreSQL) {
         if (against == TypeFamily::Integral && v == std::floor(v) && std::abs(v) < 9.2e18)
-            return fmt(QStringLiteral("CAST(%1 AS BIGINT)"), {bound(qint64(v))});
+            return fmt(QStringLiteral("CAST(%1 AS BIGINT)"), {value(qint64(v))});
         if (against == TypeFamily::Fractional)
-            return fmt(QStringLiteral("CAST(%1 AS NUMERIC)"), {bound(v)});
+            return fmt(QStringLiteral("CAST(%1 AS NUMERIC)"), {value(v)});
     }
-    return num(bound(v));
+    return num(value(v));
 }
 
 const ColumnMeasure *RuleSql::measure(const QString &f) const
@@ -199,19 +207,27 @@ SqlFragment RuleSql::inValues(const QString &f, const QJsonArray &list) const
     // IN lists of at most kInChunk values joined by OR: a chain of one OR per value grows an
     // expression tree SQLite refuses past 1,000 terms, where IN lists do not.
     constexpr int kInChunk = 500;
+    // A list longer than kMaxBound is written as literals: drivers take at most 32,766 (SQLite)
+    // or 65,535 (PostgreSQL, MySQL) parameters per statement, and a scan's one pass holds every
+    // check of the table. Values a dialect cannot spell safely stay bound.
+    constexpr int kMaxBound = 1000;
+    const bool literals = list.size() > kMaxBound;
     QList<SqlFragment> numbers, texts, others;
     for (const QJsonValue &v : list) {
         const QString s = v.isString() ? v.toString() : v.toVariant().toString();
         bool isNumber = false;
         const double d = s.toDouble(&isNumber);
-        if (isNumeric(f) && isNumber)
-            numbers << numParam(d, family(f));
-        else if (family(f) == TypeFamily::Boolean)
+        if (isNumeric(f) && isNumber && std::isfinite(d)) {
+            numbers << numParam(d, family(f), literals);
+        } else if (family(f) == TypeFamily::Boolean) {
             others << equalsValue(f, v);
-        else
+        } else {
+            const QString literal = literals ? m_d.textLiteral(s) : QString();
+            const SqlFragment value = literal.isEmpty() ? bound(s) : raw(literal);
             texts << (m_d.family() == Family::MySQL
-                          ? fmt(QStringLiteral("CAST(%1 AS BINARY)"), {bound(s)})
-                          : bound(s));
+                          ? fmt(QStringLiteral("CAST(%1 AS BINARY)"), {value})
+                          : value);
+        }
     }
     const SqlFragment subject = m_d.family() == Family::MySQL
                                     ? fmt(QStringLiteral("CAST(%1 AS BINARY)"), {text(f)})

@@ -48,7 +48,9 @@ public:
     SqlFragment num(const SqlFragment &x) const;
     // A number value compared with something of the family `against`, cast where the dialect
     // would otherwise round or convert row by row.
-    SqlFragment numParam(double v, TypeFamily against) const;
+    // `v` compared with a field of family `against`; as a literal rather than a parameter when
+    // `literal` (lists too long to bind, see inValues).
+    SqlFragment numParam(double v, TypeFamily against, bool literal = false) const;
     SqlFragment numParam(QLatin1String key, const QString &f) const
     {
         return numParam(number(key), family(f));

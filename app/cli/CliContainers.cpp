@@ -40,7 +40,7 @@ int list(Context &ctx)
                   {QStringLiteral("json"), QStringLiteral("Print JSON.")}});
     if (!parse(ctx, p, kUsage))
         return ctx.helpShown ? Success : Usage;
-    const auto d = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
+    const auto d = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!d)
         return fail(ctx,
                     p.isSet(QStringLiteral("datastore"))

@@ -157,7 +157,7 @@ int show(Context &ctx)
     if (p.positionalArguments().size() != 1)
         return fail(ctx, QStringLiteral("name one datastore to show"), kUsage, Usage);
     const QString name = p.positionalArguments().constFirst();
-    const auto d = ctx.catalog->datastoreByName(name);
+    const auto d = findDatastore(*ctx.catalog, name);
     if (!d)
         return fail(ctx, QStringLiteral("no datastore named '%1'").arg(name),
                     QStringLiteral("see 'assay datastores list'"));
@@ -207,7 +207,7 @@ int remove(Context &ctx)
     if (p.positionalArguments().size() != 1)
         return fail(ctx, QStringLiteral("name one datastore to delete"), kUsage, Usage);
     const QString name = p.positionalArguments().constFirst();
-    const auto d = ctx.catalog->datastoreByName(name);
+    const auto d = findDatastore(*ctx.catalog, name);
     if (!d)
         return fail(ctx, QStringLiteral("no datastore named '%1'").arg(name));
     if (!ctx.catalog->removeDatastore(d->id))

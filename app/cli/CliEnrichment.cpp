@@ -18,7 +18,7 @@ struct CliText
 const QString kLinkUsage = QStringLiteral(
     "assay datastores link-enrichment --datastore SOURCE --enrichment ENRICHMENT --prefix PREFIX\n"
     "         [--remediation none|append|overwrite] [--source-record-limit N]\n"
-    "         [--rollup-threshold N] [--json]");
+    "         [--rollup-threshold N] [--share-prefix] [--json]");
 const QString kUnlinkUsage =
     QStringLiteral("assay datastores unlink-enrichment --datastore SOURCE [--json]");
 
@@ -105,6 +105,9 @@ int runLinkEnrichment(Context &ctx)
              .arg(kMaxRollupThreshold)
              .arg(kDefaultRollupThreshold),
          QStringLiteral("N")},
+        {QStringLiteral("share-prefix"),
+         CliText::tr("Link even when another source datastore already writes to the same "
+                     "tables (same prefix on the same enrichment datastore).")},
         {QStringLiteral("json"), CliText::tr("Print JSON.")},
     });
     if (!parse(ctx, p, kLinkUsage))
@@ -148,6 +151,19 @@ int runLinkEnrichment(Context &ctx)
                        source->enrichment.rollupThreshold, &settings.rollupThreshold, &code))
         return code;
 
+    // Different inputs can normalise to one prefix ("a.b" and "a b"): a prefix another source
+    // already writes with on this target is refused before linking unless asked for.
+    const QString normalized = normalizeEnrichmentPrefix(settings.prefixInput);
+    const QStringList sharing =
+        EnrichmentLinker::prefixCollisions(*ctx.catalog, source->id, target->id, normalized);
+    if (!sharing.isEmpty() && !p.isSet(QStringLiteral("share-prefix")))
+        return fail(ctx,
+                    CliText::tr("the prefix '%1' becomes %2, which '%3' already writes with on "
+                                "'%4': their enrichment tables would mix")
+                        .arg(settings.prefixInput, normalized, sharing.join(QStringLiteral("', '")),
+                             target->name),
+                    CliText::tr("choose another prefix, or pass --share-prefix to link anyway"));
+
     const EnrichmentLinkResult result =
         EnrichmentLinker::link(*ctx.catalog, source->id, target->id, settings);
     if (!result.ok)
@@ -155,6 +171,9 @@ int runLinkEnrichment(Context &ctx)
     for (const QString &warning : result.warnings)
         *ctx.err << "assay: warning: " << asReason(warning) << "\n";
     ctx.err->flush();
+    if (!p.isSet(QStringLiteral("json")))
+        for (const QString &note : result.notes)
+            *ctx.out << note << "\n";
 
     QStringList orphans;
     QString orphanError;
@@ -166,6 +185,7 @@ int runLinkEnrichment(Context &ctx)
     if (p.isSet(QStringLiteral("json"))) {
         QJsonObject o = datastoreJson(*ctx.catalog, linked);
         o.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings));
+        o.insert(QStringLiteral("notes"), QJsonArray::fromStringList(result.notes));
         if (!result.previousPrefix.isEmpty()) {
             o.insert(QStringLiteral("previous_prefix"), result.previousPrefix);
             o.insert(QStringLiteral("orphaned_tables"), QJsonArray::fromStringList(orphans));

@@ -67,6 +67,11 @@ void printShortfalls(Context &ctx, const OperationShortfalls &s)
                         .arg(f.container)
                         .arg(f.problems)
                         .arg(f.first);
+    if (s.unwrittenEnrichment > 0)
+        *ctx.out << QStringLiteral("  not yet in the enrichment datastore: the results of %1 "
+                                   "container(s); resume this operation or run the next scan "
+                                   "to write them\n")
+                        .arg(s.unwrittenEnrichment);
 }
 
 // Prints an operation the way `run --wait`, `resume --wait` and `show` do; returns the exit code
@@ -76,7 +81,7 @@ int report(Context &ctx, qint64 operationId, bool json)
     const auto op = ctx.catalog->operation(operationId);
     if (!op)
         return fail(ctx, QStringLiteral("operation %1 does not exist").arg(operationId));
-    const OperationShortfalls shortfalls = OperationShortfalls::of(*op);
+    const OperationShortfalls shortfalls = ctx.catalog->operationShortfalls(*op);
     if (json) {
         printJson(ctx, operationJson(*ctx.catalog, *op));
     } else {
@@ -153,7 +158,7 @@ int runOperation(Context &ctx, const RunOptionParser &type)
     if (!p.isSet(QStringLiteral("datastore")))
         return fail(ctx, QStringLiteral("--datastore is required"),
                     QStringLiteral("see 'assay datastores list'"), Usage);
-    const auto datastore = ctx.catalog->datastoreByName(name);
+    const auto datastore = findDatastore(*ctx.catalog, name);
     if (!datastore)
         return fail(ctx,
                     datastore.failed() ? datastore.error()
@@ -218,7 +223,7 @@ int list(Context &ctx)
         return ctx.helpShown ? Success : Usage;
     QList<Operation> ops;
     if (p.isSet(QStringLiteral("datastore"))) {
-        const auto d = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
+        const auto d = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
         if (!d)
             return fail(ctx, QStringLiteral("no datastore named '%1'")
                                  .arg(p.value(QStringLiteral("datastore"))));
@@ -293,7 +298,7 @@ int show(Context &ctx)
             value = QStringLiteral("-");
         *ctx.out << (it.key() + QLatin1Char(':')).leftJustified(24) << value << "\n";
     }
-    const OperationShortfalls shortfalls = OperationShortfalls::of(*op);
+    const OperationShortfalls shortfalls = ctx.catalog->operationShortfalls(*op);
     if (!shortfalls.isEmpty()) {
         *ctx.out << "left out:\n";
         printShortfalls(ctx, shortfalls);

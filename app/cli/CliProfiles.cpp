@@ -89,7 +89,7 @@ int show(Context &ctx)
         return ctx.helpShown ? Success : Usage;
     if (!p.isSet(QStringLiteral("datastore")) || !p.isSet(QStringLiteral("container")))
         return fail(ctx, QStringLiteral("--datastore and --container are required"), kUsage, Usage);
-    const auto d = ctx.catalog->datastoreByName(p.value(QStringLiteral("datastore")));
+    const auto d = findDatastore(*ctx.catalog, p.value(QStringLiteral("datastore")));
     if (!d)
         return fail(
             ctx,

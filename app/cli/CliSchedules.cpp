@@ -174,7 +174,7 @@ int create(Context &ctx)
     if (datastoreName.isEmpty())
         return fail(ctx, CliSchedules::tr("--datastore is required"),
                     CliSchedules::tr("see 'assay datastores list'"), Usage);
-    auto datastore = ctx.catalog->datastoreByName(datastoreName);
+    auto datastore = findDatastore(*ctx.catalog, datastoreName);
     bool numeric = false;
     const qint64 datastoreId = datastoreName.toLongLong(&numeric);
     if (!datastore && numeric)

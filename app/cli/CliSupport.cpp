@@ -180,7 +180,7 @@ QJsonObject operationJson(const Catalog &catalog, const Operation &op)
     if (!op.result.isEmpty())
         o.insert(QStringLiteral("details"), op.result);
     // What it left out, in one place a script can read.
-    const OperationShortfalls s = OperationShortfalls::of(op);
+    const OperationShortfalls s = catalog.operationShortfalls(op);
     QJsonArray failed, fallbacks;
     for (const auto &c : s.failedContainers)
         failed << QJsonObject{{QStringLiteral("container"), c.name},
@@ -191,6 +191,7 @@ QJsonObject operationJson(const Catalog &catalog, const Operation &op)
                                  {QStringLiteral("note"), f.note}};
     o.insert(QStringLiteral("failed_containers"), failed);
     o.insert(QStringLiteral("fields_completeness_only"), fallbacks);
+    o.insert(QStringLiteral("containers_not_in_enrichment"), s.unwrittenEnrichment);
     return o;
 }
 

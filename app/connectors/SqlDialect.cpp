@@ -59,6 +59,45 @@ QString SqlDialect::name() const
     return QStringLiteral("generic");
 }
 
+QString SqlDialect::textLiteral(const QString &value) const
+{
+    if (value.contains(QChar(0)))
+        return {};
+    const auto quoted = [](QString body, const QString &lead = QString()) {
+        return lead + QLatin1Char('\'') + body.replace(QLatin1Char('\''), QLatin1String("''")) +
+               QLatin1Char('\'');
+    };
+    const bool backslash = value.contains(QLatin1Char('\\'));
+    switch (m_family) {
+    case Family::SQLite:
+    case Family::DuckDB:
+    case Family::Oracle:
+        return quoted(value); // no backslash escapes
+    case Family::SqlServer:
+        return quoted(value, QStringLiteral("N"));
+    case Family::MySQL:
+        // Whatever sql_mode says of backslashes; Assay's MySQL checks compare bytes anyway.
+        return QStringLiteral("X'") + QString::fromLatin1(value.toUtf8().toHex()) +
+               QLatin1Char('\'');
+    case Family::PostgreSQL:
+        if (!backslash)
+            return quoted(value);
+        return quoted(QString(value).replace(QLatin1Char('\\'), QLatin1String("\\\\")),
+                      QStringLiteral("E"));
+    case Family::Snowflake:
+        if (!backslash)
+            return quoted(value);
+        return value.contains(QLatin1String("$$")) || value.endsWith(QLatin1Char('$'))
+                   ? QString()
+                   : QStringLiteral("$$") + value + QStringLiteral("$$");
+    case Family::Redshift:
+    case Family::Generic:
+        // Without a backslash, doubling quotes reads the same under either convention.
+        return backslash ? QString() : quoted(value);
+    }
+    return {};
+}
+
 QString SqlDialect::quote(const QString &identifier) const
 {
     QString escaped = identifier;

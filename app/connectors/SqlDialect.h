@@ -33,6 +33,13 @@ public:
 
     // "a""b" (ANSI), `a``b` (MySQL), [a]]b] (SQL Server).
     QString quote(const QString &identifier) const;
+    // `value` as a string literal, for statements that would otherwise need more parameters
+    // than a driver takes (an Expected Values list of 100,000 values). Quotes are doubled; a
+    // backslash, which some databases read as an escape, is spelled per dialect (PostgreSQL
+    // E'..', MySQL a hex literal, which is a binary string, Snowflake $$..$$). Empty when the
+    // dialect cannot spell `value` safely (a NUL character; a backslash on a generic source):
+    // bind it instead.
+    QString textLiteral(const QString &value) const;
     // schema.table, quoted; SQLite ignores the schema unless it is an attached database.
     QString table(const QString &schema, const QString &name) const;
     // `select` limited to n rows (LIMIT n, TOP n, FETCH FIRST n ROWS ONLY).

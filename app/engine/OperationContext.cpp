@@ -2,6 +2,7 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "app/engine/OperationRequest.h"
+#include "app/engine/SourceBackend.h"
 #include "app/engine/StatementInterrupter.h"
 #include "app/engine/profile/ProfileOperation.h"
 #include "app/engine/scan/ScanOperation.h"
@@ -147,8 +148,51 @@ std::unique_ptr<SourceSession> OperationContext::openSource()
     if (session->open()) {
         m_token->setInterrupter(makeStatementInterrupter(*session));
         tuneForOneShotAggregates(*session);
+        recordBackend(*session);
     }
     return session;
+}
+
+void OperationContext::recordBackend(SourceSession &session)
+{
+    const QString key = QStringLiteral("source_backend");
+    // A runner killed mid-statement leaves that statement running on the server, holding its
+    // locks and competing with whatever runs next: this operation's earlier run (a resume) or
+    // the datastore's latest aborted operations (a new run after a kill).
+    QList<QPair<qint64, QJsonObject>> candidates{{m_operation.id, m_operation.result}};
+    OperationQuery aborted;
+    aborted.datastoreId = m_datastore.id;
+    aborted.status = operation_status::kAborted;
+    for (const Operation &row : m_catalog.operationPage(aborted, 0, kLeftoverLookback))
+        if (row.id != m_operation.id)
+            if (const auto op = m_catalog.operation(row.id))
+                candidates << qMakePair(op->id, op->result);
+    for (const auto &[operationId, result] : std::as_const(candidates)) {
+        const auto leftover = SourceBackend::fromJson(result.value(key).toObject());
+        if (!leftover)
+            continue;
+        QString why;
+        if (endLeftoverBackend(session, *leftover, &why))
+            info(QCoreApplication::translate("assay::OperationContext",
+                                             "Stopped the statement an earlier run (operation "
+                                             "%1) had left running on the server (session %2).")
+                     .arg(operationId)
+                     .arg(leftover->id));
+        else if (!why.isEmpty())
+            warning(QCoreApplication::translate("assay::OperationContext",
+                                                "An earlier run (operation %1) may have left a "
+                                                "statement running on the server (session %2), "
+                                                "and it could not be stopped: %3")
+                        .arg(operationId)
+                        .arg(leftover->id)
+                        .arg(why));
+    }
+    const auto backend = currentBackend(session);
+    if (backend)
+        m_operation.result.insert(key, backend->toJson());
+    else
+        m_operation.result.remove(key);
+    m_catalog.warnUnless(m_catalog.updateOperation(m_operation), "updateOperation");
 }
 
 void OperationContext::tuneForOneShotAggregates(SourceSession &session)
@@ -164,6 +208,12 @@ void OperationContext::tuneForOneShotAggregates(SourceSession &session)
     // Profile's sampled pass sorts some 65,000 grouped values twice; the default 4 MB spills
     // them to disk. This session's sorts may use more (one session, a few sorts at a time).
     QSqlQuery(session.database()).exec(QStringLiteral("SET work_mem = '64MB'"));
+    // A statement bound, as MySQL's read timeout is there: no one statement of an operation
+    // runs on the server for more than kOperationStatementTimeoutSeconds, even when nobody is
+    // left to cancel it (a runner killed mid-statement).
+    QSqlQuery(session.database())
+        .exec(QStringLiteral("SET statement_timeout = %1")
+                  .arg(kOperationStatementTimeoutSeconds * qint64(1000)));
 }
 
 void OperationContext::closeSource(std::unique_ptr<SourceSession> &session)

@@ -15,7 +15,8 @@ namespace assay {
 
 class Catalog;
 
-// How long an operation waits for one statement's answer on MySQL/MariaDB (6 hours).
+// How long one statement of an operation may run (6 hours): MySQL/MariaDB's read timeout,
+// PostgreSQL's statement_timeout.
 inline constexpr int kOperationStatementTimeoutSeconds = 6 * 3600;
 
 // What an operation runner sees while it runs on a worker thread: its record, the datastore,
@@ -72,6 +73,11 @@ public:
 private:
     // Session settings that suit one-shot analytical statements (PostgreSQL: no JIT).
     static void tuneForOneShotAggregates(SourceSession &session);
+    // Notes the server session the source runs on in the operation (SourceBackend), first
+    // ending those that earlier, killed runs left behind (this operation's, and those of the
+    // datastore's kLeftoverLookback latest aborted operations).
+    void recordBackend(SourceSession &session);
+    static constexpr int kLeftoverLookback = 5;
     void log(const QString &level, const QString &message);
 
     Catalog &m_catalog;

@@ -10,6 +10,7 @@
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QThreadPool>
@@ -17,6 +18,38 @@
 Q_LOGGING_CATEGORY(lcEngine, "assay.engine")
 
 namespace assay {
+
+namespace {
+
+// An abort's escalation (InterruptLevel): the statement cancel at once and every 200 ms for two
+// seconds (the worker may be between two statements when one arrives), the server session
+// ended after kTerminateAfterMs, the connection dropped after kDisconnectAfterMs.
+constexpr int kTerminateAfterMs = 5000;
+constexpr int kDisconnectAfterMs = 10000;
+
+void escalateUntilFinished(CancelToken &token)
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    bool terminated = false;
+    while (!token.isFinished()) {
+        if (elapsed.elapsed() >= kDisconnectAfterMs) {
+            qCWarning(lcEngine) << "the server did not answer the abort: dropping the connection";
+            token.interruptRunningStatement(InterruptLevel::Disconnect);
+            return;
+        }
+        if (elapsed.elapsed() >= kTerminateAfterMs && !terminated) {
+            qCWarning(lcEngine) << "the statement did not stop: ending its server session";
+            token.interruptRunningStatement(InterruptLevel::Terminate);
+            terminated = true;
+        } else if (elapsed.elapsed() < 2000) {
+            token.interruptRunningStatement(InterruptLevel::Cancel);
+        }
+        QThread::msleep(200);
+    }
+}
+
+} // namespace
 
 OperationEngine::OperationEngine(Catalog *catalog, CredentialStore *credentials, int workerCount,
                                  QObject *parent)
@@ -88,13 +121,24 @@ bool OperationEngine::adopt(qint64 operationId)
 
 OperationEngine::~OperationEngine()
 {
-    // Stop what runs (its statement too), then let each worker record the abort and end.
-    for (const Running &running : std::as_const(m_running)) {
+    // Stop what runs (its statement too), then let each worker record the abort and end. A
+    // worker stuck on a server that ignores the cancel gets the next levels (see
+    // escalateUntilFinished), so closing the window never hangs on a frozen server.
+    const auto interruptAll = [this](InterruptLevel level) {
+        for (const Running &running : std::as_const(m_running))
+            running.token->interruptRunningStatement(level);
+    };
+    for (const Running &running : std::as_const(m_running))
         running.token->cancel();
-        running.token->interruptRunningStatement();
-    }
+    interruptAll(InterruptLevel::Cancel);
     for (WorkerSlot &slot : m_workers) {
         slot.thread->quit();
+        if (slot.thread->wait(kTerminateAfterMs))
+            continue;
+        interruptAll(InterruptLevel::Terminate);
+        if (slot.thread->wait(kDisconnectAfterMs - kTerminateAfterMs))
+            continue;
+        interruptAll(InterruptLevel::Disconnect);
         slot.thread->wait();
     }
     for (const Pending &pending : m_pending)
@@ -401,14 +445,8 @@ bool OperationEngine::abort(qint64 operationId)
         return fail(tr("Operation %1 is not queued or running here.").arg(operationId));
     CancelTokenPtr token = it->token;
     token->cancel();
-    // The driver's cancel talks to the server: never on this thread. Repeat it briefly, in case
-    // the worker was between two statements when the first one arrived.
-    QThreadPool::globalInstance()->start([token] {
-        for (int attempt = 0; attempt < 10 && !token->isFinished(); ++attempt) {
-            token->interruptRunningStatement();
-            QThread::msleep(200);
-        }
-    });
+    // The driver's cancel talks to the server: never on this thread.
+    QThreadPool::globalInstance()->start([token] { escalateUntilFinished(*token); });
     return true;
 }
 

@@ -4,6 +4,9 @@
 #include "app/enrichment/Prefix.h"
 #include "models/catalog/Catalog.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -55,6 +58,42 @@ std::optional<Datastore> sourceDatastore(const Catalog &catalog, qint64 sourceId
         return std::nullopt;
     }
     return source.optional();
+}
+
+// Makes sure the SQLite file `path` exists: creates it empty (a valid, empty database) when
+// missing and its folder exists, with its absolute path in `created`. False with `problem`
+// when it cannot be.
+bool ensureSqliteFile(const QString &path, QString *created, QString *problem)
+{
+    const QFileInfo info(path);
+    if (path.trimmed().isEmpty()) {
+        *problem = EnrichmentLinker::tr("The enrichment datastore has no SQLite file: edit it "
+                                        "and give one.");
+        return false;
+    }
+    if (info.exists()) {
+        if (info.isFile())
+            return true;
+        *problem = EnrichmentLinker::tr("%1 is not a file: give the enrichment datastore a "
+                                        "SQLite file.")
+                       .arg(info.absoluteFilePath());
+        return false;
+    }
+    if (!info.absoluteDir().exists()) {
+        *problem = EnrichmentLinker::tr("The folder %1 of the enrichment file does not exist: "
+                                        "create it, or give the enrichment datastore a file "
+                                        "in an existing folder.")
+                       .arg(info.absolutePath());
+        return false;
+    }
+    QFile file(info.absoluteFilePath());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        *problem = EnrichmentLinker::tr("The enrichment file %1 cannot be created: %2")
+                       .arg(info.absoluteFilePath(), file.errorString());
+        return false;
+    }
+    *created = info.absoluteFilePath();
+    return true;
 }
 
 // Normalises and checks the prefix and the limits; the first problem, or empty.
@@ -131,6 +170,15 @@ EnrichmentLinkResult EnrichmentLinker::link(Catalog &catalog, qint64 sourceId, q
     if (!spec->supportsEnrichment)
         return failure(tr("%1 uses the %2 connector, which cannot be an enrichment target.")
                            .arg(quoted(target->name), spec->displayName));
+    // A SQLite target whose file does not exist yet would be created by the first scan in
+    // whatever folder that is; make it now, saying so, or refuse with the reason.
+    QString createdFile;
+    if (spec->isFileBased()) {
+        const QString file = target->database.isEmpty() ? connection->database : target->database;
+        QString problem;
+        if (!ensureSqliteFile(file, &createdFile, &problem))
+            return failure(problem);
+    }
 
     const EnrichmentLink &current = source->enrichment;
     if (current.isLinked() && current.enrichmentDatastoreId != enrichmentId) {
@@ -157,6 +205,8 @@ EnrichmentLinkResult EnrichmentLinker::link(Catalog &catalog, qint64 sourceId, q
     apply(updated.enrichment, prefix, settings);
     EnrichmentLinkResult r = save(catalog, *source, updated, warnings);
     r.relinked = r.ok && current.enrichmentDatastoreId == enrichmentId;
+    if (r.ok && !createdFile.isEmpty())
+        r.notes << tr("Created the SQLite file %1 for the enrichment tables.").arg(createdFile);
     if (r.ok)
         qCInfo(lcLink) << "linked" << source->name << "to" << target->name << "prefix" << prefix;
     return r;
@@ -212,8 +262,14 @@ EnrichmentLinkResult EnrichmentLinker::unlink(Catalog &catalog, qint64 sourceId)
     updated.enrichment.enrichmentDatastoreId = 0;
     updated.enrichment.remediation = RemediationStrategy::None;
     EnrichmentLinkResult r = save(catalog, *source, updated, {});
-    if (r.ok)
-        qCInfo(lcLink) << "unlinked" << source->name;
+    if (!r.ok)
+        return r;
+    qCInfo(lcLink) << "unlinked" << source->name;
+    // Results the unlinked target never received are not sent to the next one linked.
+    if (const int dropped = catalog.discardPendingEnrichmentWrites(sourceId))
+        r.warnings << tr("The results of %n container scan(s) that had not reached the "
+                         "enrichment datastore yet will not be written there.",
+                         nullptr, dropped);
     return r;
 }
 

@@ -35,6 +35,7 @@ struct EnrichmentLinkResult
     bool ok = false;
     QString error;        // one plain sentence (or two: the cause, then what to do)
     QStringList warnings; // e.g. another source datastore already uses the prefix
+    QStringList notes;    // what was done besides, e.g. the SQLite file created
     QString prefix;       // the normalised prefix now saved
     // The prefix used before, when this change replaced it: its tables are not renamed or dropped
     // and stay in the enrichment datastore as orphans (see findOrphanedTables()).

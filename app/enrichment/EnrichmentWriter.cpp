@@ -163,8 +163,49 @@ bool EnrichmentWriter::prepare(QString *error)
     return true;
 }
 
+bool EnrichmentWriter::deleteEarlierAttempt(enrichment::TableWriter &tables,
+                                            const ContainerScanResult &result,
+                                            const QString &remediationName, bool remediate,
+                                            QString *error)
+{
+    const QString partition = result.partition.isNull() ? QStringLiteral("") : result.partition;
+    const auto where = [&](const QString &suffix, const char *partitionColumn) {
+        const QString table = enrichment::tableName(m_prefix, suffix);
+        return tables.exec(
+            QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND %3 = ? AND %4 = ?")
+                .arg(tables.qualified(table), m_dialect.quote(QStringLiteral("OPERATION_ID")),
+                     m_dialect.quote(QStringLiteral("CONTAINER_ID")),
+                     m_dialect.quote(QLatin1String(partitionColumn))),
+            {integer(result.operationId), integer(result.containerId), text(partition)}, error,
+            table);
+    };
+    if (!where(enrichment::kScanOperations, "PARTITION_NAME") ||
+        !where(enrichment::kCheckMetrics, "SOURCE_PARTITION"))
+        return false;
+    // The anomalies' rows, by their UUIDs, a few hundred per statement.
+    QStringList tablesByUuid{enrichment::tableName(m_prefix, enrichment::kFailedChecks),
+                             enrichment::tableName(m_prefix, enrichment::kSourceRecords)};
+    if (remediate)
+        tablesByUuid << remediationName;
+    constexpr int kChunk = 500;
+    for (int from = 0; from < result.anomalies.size(); from += kChunk) {
+        QVariantList uuids;
+        for (int i = from; i < qMin(int(result.anomalies.size()), from + kChunk); ++i)
+            uuids << text(result.anomalies.at(i).uuid);
+        QStringList marks(uuids.size(), QStringLiteral("?"));
+        for (const QString &table : std::as_const(tablesByUuid))
+            if (!tables.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (%3)")
+                                 .arg(tables.qualified(table),
+                                      m_dialect.quote(enrichment::kAnomalyUuidColumn),
+                                      marks.join(QLatin1Char(','))),
+                             uuids, error, table))
+                return false;
+    }
+    return true;
+}
+
 bool EnrichmentWriter::write(const ContainerScanResult &result, RemediationStrategy remediation,
-                             QString *error)
+                             QString *error, Attempt attempt)
 {
     if (!m_prepared && !prepare(error))
         return false;
@@ -280,7 +321,9 @@ bool EnrichmentWriter::write(const ContainerScanResult &result, RemediationStrat
                                  enrichment::columnNames(enrichment::columnsOf(suffix)), rows,
                                  error);
     };
-    bool ok = insert(enrichment::kScanOperations, scanRows) &&
+    bool ok = (attempt == Attempt::First ||
+               deleteEarlierAttempt(tables, result, remediationName, remediate, error)) &&
+              insert(enrichment::kScanOperations, scanRows) &&
               insert(enrichment::kCheckMetrics, metricRows) &&
               insert(enrichment::kFailedChecks, failedRows) &&
               insert(enrichment::kSourceRecords, recordRows);

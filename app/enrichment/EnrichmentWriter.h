@@ -13,6 +13,10 @@
 
 namespace assay {
 
+namespace enrichment {
+class TableWriter;
+}
+
 // What one Scan found in one container (partition), as the enrichment tables record it
 // (reference spec 1.2): the scan row, a metric per asserted check, the anomalies with their
 // failed checks and source rows.
@@ -73,13 +77,24 @@ public:
     //   scan's rows. Overwrite empties the table at the first write of that container by this
     //   writer (one writer per scan operation), so a scan's partitions all stay and only the last
     //   scan remains.
-    bool write(const ContainerScanResult &result, RemediationStrategy remediation, QString *error);
+    //
+    // A Retry writes a result that an earlier attempt may have written in part or whole (the
+    // process was killed between the write and recording that it was done): the rows of that
+    // container, partition and operation, and of its anomalies, are deleted first in the same
+    // transaction, so a result is never in the tables twice.
+    enum class Attempt { First, Retry };
+    bool write(const ContainerScanResult &result, RemediationStrategy remediation, QString *error,
+               Attempt attempt = Attempt::First);
 
     const QString &prefix() const { return m_prefix; }
     // `<prefix>_remediation_<container_id>`.
     QString remediationTable(qint64 containerId) const;
 
 private:
+    // Attempt::Retry: deletes what an earlier attempt at `result` left, inside the transaction.
+    bool deleteEarlierAttempt(enrichment::TableWriter &tables, const ContainerScanResult &result,
+                              const QString &remediationName, bool remediate, QString *error);
+
     QSqlDatabase m_db;
     SqlDialect m_dialect;
     QString m_schema;

@@ -13,6 +13,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+#include <tuple>
 
 Q_LOGGING_CATEGORY(lcCatalog, "assay.catalog")
 
@@ -136,7 +137,9 @@ int Catalog::schemaVersion() const
 bool Catalog::fail(const QString &message) const
 {
     m_lastError = message;
-    qCWarning(lcCatalog) << message;
+    // The caller reports it (lastError(), or warnUnless() for a write nobody waits on): a
+    // warning here as well printed every catalog error twice.
+    qCDebug(lcCatalog) << message;
     return false;
 }
 
@@ -209,12 +212,27 @@ catalog::ColumnValues connectionColumns(const Connection &c)
     return v;
 }
 
+// Why `c` cannot be saved: its name, or a field too long (catalog::lengthProblem).
+QString connectionProblem(const Connection &c)
+{
+    QString problem = catalog::nameProblem(c.name, QT_TR_NOOP("connection"));
+    const QString parameters = text::fromObject(c.parameters);
+    for (const auto &[value, label, max] :
+         {std::tuple{&c.host, QT_TR_NOOP("host"), catalog::kMaxFieldLength},
+          std::tuple{&c.username, QT_TR_NOOP("user name"), catalog::kMaxFieldLength},
+          std::tuple{&c.database, QT_TR_NOOP("database or file"), catalog::kMaxFieldLength},
+          std::tuple{&parameters, QT_TR_NOOP("connection's parameters (as JSON)"),
+                     catalog::kMaxParametersLength}})
+        if (problem.isEmpty())
+            problem = catalog::lengthProblem(*value, label, max);
+    return problem;
+}
+
 } // namespace
 
 qint64 Catalog::addConnection(Connection c)
 {
-    if (const QString problem = catalog::nameProblem(c.name, QT_TR_NOOP("connection"));
-        !problem.isEmpty()) {
+    if (const QString problem = connectionProblem(c); !problem.isEmpty()) {
         fail(problem);
         return 0;
     }
@@ -238,8 +256,7 @@ qint64 Catalog::addConnection(Connection c)
 
 bool Catalog::updateConnection(const Connection &c)
 {
-    if (const QString problem = catalog::nameProblem(c.name, QT_TR_NOOP("connection"));
-        !problem.isEmpty())
+    if (const QString problem = connectionProblem(c); !problem.isEmpty())
         return fail(problem);
     if (auto other = connectionByName(c.name); other && other->id != c.id)
         return fail(tr("A connection named “%1” already exists.").arg(c.name));
@@ -321,7 +338,6 @@ Lookup<Datastore> Catalog::datastoreByName(const QString &name) const
 
 namespace {
 
-// The datastore columns after the name, in the order both INSERT and UPDATE bind them.
 // The columns a datastore's edit writes (insert and update alike).
 catalog::ColumnValues datastoreColumns(const Datastore &d)
 {
@@ -342,12 +358,26 @@ catalog::ColumnValues datastoreColumns(const Datastore &d)
     return v;
 }
 
+// Why `d` cannot be saved: its name, or a field too long (catalog::lengthProblem).
+QString datastoreProblem(const Datastore &d)
+{
+    QString problem = catalog::nameProblem(d.name, QT_TR_NOOP("datastore"));
+    if (problem.isEmpty())
+        problem = catalog::lengthProblem(d.database, QT_TR_NOOP("database"));
+    if (problem.isEmpty())
+        problem = catalog::lengthProblem(d.schema, QT_TR_NOOP("schema"));
+    for (const QString &team : d.teams)
+        if (problem.isEmpty())
+            problem =
+                catalog::lengthProblem(team, QT_TR_NOOP("team name"), catalog::kMaxNameLength);
+    return problem;
+}
+
 } // namespace
 
 qint64 Catalog::addDatastore(const Datastore &d)
 {
-    if (const QString problem = catalog::nameProblem(d.name, QT_TR_NOOP("datastore"));
-        !problem.isEmpty()) {
+    if (const QString problem = datastoreProblem(d); !problem.isEmpty()) {
         fail(problem);
         return 0;
     }
@@ -373,8 +403,7 @@ qint64 Catalog::addDatastore(const Datastore &d)
 
 bool Catalog::updateDatastore(const Datastore &d)
 {
-    if (const QString problem = catalog::nameProblem(d.name, QT_TR_NOOP("datastore"));
-        !problem.isEmpty())
+    if (const QString problem = datastoreProblem(d); !problem.isEmpty())
         return fail(problem);
     if (auto other = datastoreByName(d.name); other && other->id != d.id)
         return fail(tr("A datastore named “%1” already exists.").arg(d.name));

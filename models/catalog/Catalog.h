@@ -8,6 +8,7 @@
 #include "models/domain/FieldProfile.h"
 #include "models/domain/Lookup.h"
 #include "models/domain/Operation.h"
+#include "models/domain/OperationShortfalls.h"
 #include "models/domain/Schedule.h"
 
 #include <QDate>
@@ -71,6 +72,22 @@ struct AnomalyQuery
     qint64 operationId = 0; // anomalies found by this scan
     QString status;         // "" , a status, or "open" / "archived"
     QString type;           // "", "record" or "shape"
+};
+
+// A container's scan results that the enrichment datastore has not received yet: recorded in
+// the scan's own Catalog transaction, removed once the enrichment write is done, written by a
+// resume or the datastore's next scan when the process stopped before that or the target failed.
+struct PendingEnrichmentWrite
+{
+    qint64 id = 0;
+    qint64 operationId = 0;
+    qint64 datastoreId = 0;
+    qint64 containerId = 0;
+    QJsonObject result;  // the container's results (app/enrichment/ScanResultJson.h)
+    QString remediation; // the scan's remediation strategy
+    int attempts = 0;    // failed attempts so far
+    QString lastError;   // why the latest attempt failed
+    QDateTime createdAt;
 };
 
 // The metadata database: what Assay knows about connections, datastores, containers, fields,
@@ -257,6 +274,17 @@ public:
     QHash<qint64, int> openAnomalyCounts(qint64 datastoreId) const;
     [[nodiscard]] bool addCheckMetrics(const QList<CheckMetric> &metrics);
     QList<CheckMetric> checkMetrics(qint64 operationId) const;
+    // Enrichment writes still owed (CatalogEnrichmentWrites.cpp). Oldest first.
+    [[nodiscard]] qint64 addPendingEnrichmentWrite(const PendingEnrichmentWrite &write);
+    QList<PendingEnrichmentWrite> pendingEnrichmentWrites(qint64 datastoreId) const;
+    // How many containers' results operation `operationId` still owes the enrichment datastore.
+    int pendingEnrichmentWriteCount(qint64 operationId) const;
+    // What `operation` left out: its result's shortfalls and its unwritten enrichment rows.
+    OperationShortfalls operationShortfalls(const Operation &operation) const;
+    [[nodiscard]] bool removePendingEnrichmentWrite(qint64 id);
+    // Drops every write a datastore owes (its enrichment datastore was unlinked); how many.
+    int discardPendingEnrichmentWrites(qint64 datastoreId);
+    [[nodiscard]] bool notePendingEnrichmentWriteFailure(qint64 id, const QString &error);
     // The incremental field's highest value a scan has read (null when none yet).
     QString scanHighWaterMark(qint64 containerId) const;
     [[nodiscard]] bool setScanHighWaterMark(qint64 containerId, const QString &value);

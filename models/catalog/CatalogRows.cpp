@@ -156,6 +156,17 @@ QString nameProblem(const QString &name, const char *kind)
     return QString();
 }
 
+QString lengthProblem(const QString &value, const char *label, int max)
+{
+    if (value.size() <= max)
+        return QString();
+    return QCoreApplication::translate("assay::Catalog",
+                                       "The %1 has at most %2 characters; this one has %3.")
+        .arg(QCoreApplication::translate("assay::Catalog", label))
+        .arg(max)
+        .arg(value.size());
+}
+
 ColumnValues containerColumns(const Container &c, const QString &updatedAt)
 {
     ColumnValues v;

@@ -21,6 +21,16 @@ inline constexpr int kMaxNameLength = 200;
 // kMaxNameLength; empty when it can.
 QString nameProblem(const QString &name, const char *kind);
 
+// The longest value of a connection's or datastore's other text fields (host, user, database
+// or file path, schema, team), and of a connection's parameters as JSON: generous for any real
+// value, and far from the megabytes that would make every list slow.
+inline constexpr int kMaxFieldLength = 4096;
+inline constexpr int kMaxParametersLength = 65536;
+
+// Why `value` cannot be the `label` ("host", "schema"...) of a connection or datastore: longer
+// than `max` characters; empty when it can.
+QString lengthProblem(const QString &value, const char *label, int max = kMaxFieldLength);
+
 // For NOT NULL text columns: a null QString would bind as SQL NULL, so it binds as ''.
 inline QString notNull(const QString &text)
 {

@@ -276,6 +276,29 @@ QStringList version4()
     };
 }
 
+// The enrichment writes a scan still owes its enrichment datastore (Catalog.h,
+// PendingEnrichmentWrite): recorded with the scan's results, removed once written.
+QStringList version5(SqlFlavor flavor)
+{
+    return {
+        QStringLiteral("CREATE TABLE pending_enrichment_writes ("
+                       " %1,"
+                       " operation_id BIGINT NOT NULL REFERENCES operations(id) ON DELETE CASCADE,"
+                       " datastore_id BIGINT NOT NULL REFERENCES datastores(id) ON DELETE CASCADE,"
+                       " container_id BIGINT NOT NULL,"
+                       " result TEXT NOT NULL,"
+                       " remediation VARCHAR(16) NOT NULL DEFAULT 'None',"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " last_error TEXT NOT NULL DEFAULT '',"
+                       " created_at VARCHAR(32) NOT NULL)")
+            .arg(idColumn(flavor)),
+        QStringLiteral("CREATE INDEX pending_enrichment_writes_by_datastore ON "
+                       "pending_enrichment_writes (datastore_id)"),
+        QStringLiteral("CREATE INDEX pending_enrichment_writes_by_operation ON "
+                       "pending_enrichment_writes (operation_id)"),
+    };
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -304,6 +327,7 @@ QVector<Migration> migrations(SqlFlavor flavor)
          QStringLiteral("fields: base type, collation and source name; field profiles: how "
                         "the field was measured"),
          version4()},
+        {5, QStringLiteral("enrichment writes a scan still owes"), version5(flavor)},
     };
 }
 

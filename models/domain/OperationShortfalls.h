@@ -33,11 +33,16 @@ struct OperationShortfalls
     QList<FailedContainer> failedContainers;
     QList<FieldFallback> fallbacks;
     QList<FileProblems> files;
+    // Scanned containers whose results have not reached the enrichment datastore yet (the
+    // Catalog's pending enrichment writes; Catalog::operationShortfalls fills it).
+    int unwrittenEnrichment = 0;
 
     bool isEmpty() const
     {
-        return failedContainers.isEmpty() && fallbacks.isEmpty() && files.isEmpty();
+        return failedContainers.isEmpty() && fallbacks.isEmpty() && files.isEmpty() &&
+               unwrittenEnrichment == 0;
     }
+    // What the operation's result says (unwrittenEnrichment stays 0).
     static OperationShortfalls of(const Operation &operation);
 };
 

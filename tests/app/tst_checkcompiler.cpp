@@ -7,6 +7,7 @@
 #include "tst_scan_data.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -270,19 +271,21 @@ private:
                  QString());
     }
 
-    // Expected Values lists of 5,000 values, text and numbers: one OR per value would exceed
-    // SQLite's expression depth of 1,000; the counts equal an independent count.
+    // Expected Values lists of 100,000 values, text and numbers: one OR per value would exceed
+    // SQLite's expression depth of 1,000, and one parameter per value every driver's limit
+    // (32,766 or 65,535); the counts equal an independent count.
     void largeLists(QSqlDatabase db, const CheckSqlContext &ctx)
     {
+        constexpr int kValues = 100000;
         QJsonArray cats{"a", "b"}, qtys;
-        for (int i = 0; i < 5000; ++i) {
+        for (int i = 0; i < kValues; ++i) {
             cats << QStringLiteral("x%1").arg(i);
             qtys << i;
         }
         qint64 catFailing = 0, qtyFailing = 0;
         for (const Row &r : m_rows) {
             catFailing += r.cat && *r.cat != QLatin1String("a") && *r.cat != QLatin1String("b");
-            qtyFailing += r.qty && (*r.qty < 0 || *r.qty >= 5000);
+            qtyFailing += r.qty && (*r.qty < 0 || *r.qty >= kValues);
         }
         QString error;
         const QList<CheckCount> counts =
@@ -297,6 +300,42 @@ private:
         QCOMPARE(counts.at(1).failing, qtyFailing);
     }
 
+    // A list long enough to be written as literals matches values with quotes, backslashes and
+    // accents exactly as bound values would (each dialect spells them its own way).
+    void literalListsMatchExactly(QSqlDatabase db, const SqlDialect &d, const QString &schema)
+    {
+        const QStringList stored{QStringLiteral("a'b"),   QStringLiteral("c\\d"),
+                                 QStringLiteral("e\\'f"), QStringLiteral("\u00e9 \u00fc$$"),
+                                 QStringLiteral("g''h"),  QStringLiteral("x")};
+        exec(db, QStringLiteral("DROP TABLE IF EXISTS %1").arg(d.table(schema, "lit")));
+        QVERIFY(exec(db, QStringLiteral("CREATE TABLE %1 (v VARCHAR(40))")
+                             .arg(d.table(schema, QStringLiteral("lit")))));
+        for (const QString &v : stored) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO %1 VALUES (?)")
+                          .arg(d.table(schema, QStringLiteral("lit"))));
+            q.addBindValue(v);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QJsonArray list;
+        for (int i = 0; i < 2000; ++i)
+            list << QStringLiteral("filler %1 '\\").arg(i);
+        for (int i = 0; i < 4; ++i) // all but "g''h" and "x"
+            list << stored.at(i);
+        CheckSqlContext ctx;
+        ctx.dialect = d;
+        ctx.schema = schema;
+        ctx.table = QStringLiteral("lit");
+        ctx.fieldTypes = {{QStringLiteral("v"), TypeFamily::String}};
+        QString error;
+        const QList<CheckCount> counts =
+            countFailures(db, {check("expectedValues", {"v"}, {{"list", list}})}, ctx, 0, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(counts.size(), 1);
+        QVERIFY2(counts.first().error.isEmpty(), qPrintable(counts.first().error));
+        QCOMPARE(counts.first().failing, qint64(2));
+    }
+
     void runAll(QSqlDatabase db, const SqlDialect &d, const QString &schema)
     {
         QVERIFY(create(db, d, schema, QStringLiteral("t"), m_rows));
@@ -305,6 +344,7 @@ private:
         recordRules(db, ctx, QStringLiteral("qty"));
         tableRules(db, ctx);
         largeLists(db, ctx);
+        literalListsMatchExactly(db, d, schema);
         compileErrors(ctx);
 
         // Hostile table and field names: quoted everywhere, nothing else touched.

@@ -2,6 +2,7 @@
 #include "app/enrichment/EnrichmentLinker.h"
 #include "models/catalog/Catalog.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -155,6 +156,39 @@ private slots:
         QCOMPARE(link.remediation, RemediationStrategy::Append);
         QCOMPARE(link.sourceRecordLimit, qint64(250));
         QCOMPARE(link.rollupThreshold, 25);
+    }
+
+    // A SQLite enrichment file that does not exist is created at link time, saying so; one in a
+    // folder that does not exist is refused with the reason, and nothing is linked.
+    void missingSqliteEnrichmentFileIsCreatedOrRefused()
+    {
+        const QString fresh = m_dir->filePath(QStringLiteral("fresh.sqlite"));
+        const qint64 freshId = addDatastore(
+            QStringLiteral("Fresh"),
+            addConnection(QStringLiteral("fresh"), QStringLiteral("sqlite"), fresh), true);
+        QVERIFY(freshId);
+        QVERIFY(!QFileInfo::exists(fresh));
+        const EnrichmentLinkResult r = EnrichmentLinker::link(
+            *m_catalog, m_source, freshId, QStringLiteral("p"), RemediationStrategy::None, 10, 10);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(QFileInfo(fresh).isFile());
+        QCOMPARE(r.notes.size(), 1);
+        QVERIFY2(r.notes.first().contains(QLatin1String("Created the SQLite file")) &&
+                     r.notes.first().contains(QFileInfo(fresh).absoluteFilePath()),
+                 qPrintable(r.notes.first()));
+        QVERIFY(EnrichmentLinker::unlink(*m_catalog, m_source).ok);
+
+        const QString nowhere = m_dir->filePath(QStringLiteral("no/such/folder/e.sqlite"));
+        const qint64 nowhereId = addDatastore(
+            QStringLiteral("Nowhere"),
+            addConnection(QStringLiteral("nowhere"), QStringLiteral("sqlite"), nowhere), true);
+        const EnrichmentLinkResult refused =
+            EnrichmentLinker::link(*m_catalog, m_source, nowhereId, QStringLiteral("p"),
+                                   RemediationStrategy::None, 10, 10);
+        QVERIFY(!refused.ok);
+        QVERIFY2(refused.error.contains(QLatin1String("does not exist")),
+                 qPrintable(refused.error));
+        QVERIFY(!datastore(m_source).enrichment.isLinked());
     }
 
     void linkChecksBothEnds()
@@ -528,6 +562,38 @@ private slots:
         QVERIFY(!o.contains(QStringLiteral("enrich_datastore")));
         QVERIFY(!o.contains(QStringLiteral("enrichment_remediation_strategy")));
         QCOMPARE(o.value(QStringLiteral("enrich_only")).toBool(), false);
+
+        // Another input that normalises to the prefix Shop writes with on Results is refused
+        // before anything is linked, naming the normalised prefix; --share-prefix links anyway.
+        QCOMPARE(assay(catalog, {ds, QStringLiteral("create"), QStringLiteral("--name"),
+                                 QStringLiteral("Shop Two"), QStringLiteral("--connection-name"),
+                                 QStringLiteral("src")})
+                     .exitCode,
+                 0);
+        const QStringList linkTwo{ds,
+                                  QStringLiteral("link-enrichment"),
+                                  QStringLiteral("--datastore"),
+                                  QStringLiteral("Shop Two"),
+                                  QStringLiteral("--enrichment"),
+                                  QStringLiteral("Results"),
+                                  QStringLiteral("--prefix"),
+                                  QStringLiteral("second.run")};
+        r = assay(catalog, linkTwo);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("becomes _second_run")) &&
+                     r.err.contains(QLatin1String("'Shop'")) &&
+                     r.err.contains(QLatin1String("--share-prefix")),
+                 qPrintable(r.err));
+        r = assay(catalog, {ds, QStringLiteral("show"), QStringLiteral("Shop Two"),
+                            QStringLiteral("--json")});
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8())
+                    .object()
+                    .value(QStringLiteral("enrichment_datastore"))
+                    .isNull());
+        r = assay(catalog, linkTwo + QStringList{QStringLiteral("--share-prefix")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("already uses the prefix _second_run")),
+                 qPrintable(r.err));
 
         r = assay(catalog, {ds, QStringLiteral("unlink-enrichment"), QStringLiteral("--datastore"),
                             QStringLiteral("Shop")});

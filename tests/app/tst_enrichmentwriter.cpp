@@ -1,4 +1,5 @@
 #include "EnrichmentWriterTestSupport.h"
+#include "app/enrichment/ScanResultJson.h"
 
 #include <QTest>
 #include <algorithm>
@@ -28,6 +29,8 @@ private slots:
     void manyRowsCrossTheStatementBound();
     void failedWriteLeavesNothing_data() { tablesHaveTheSpecColumns_data(); }
     void failedWriteLeavesNothing();
+    void retryOfAWrittenResultWritesItOnce_data() { tablesHaveTheSpecColumns_data(); }
+    void retryOfAWrittenResultWritesItOnce();
     void twoPrefixesSideBySide_data() { tablesHaveTheSpecColumns_data(); }
     void twoPrefixesSideBySide();
     void hostileNamesStayQuoted_data() { tablesHaveTheSpecColumns_data(); }
@@ -409,6 +412,49 @@ void TestEnrichmentWriter::manyRowsCrossTheStatementBound()
     QCOMPARE(*std::min_element(asserted.begin(), asserted.end()), qint64(1000));
     QCOMPARE(*std::max_element(asserted.begin(), asserted.end()), qint64(1000 + metrics - 1));
     QCOMPARE(count(type, "_big_remediation_42"), 2 * anomalies);
+}
+
+// A process killed after the enrichment commit but before the Catalog noted it: the result is
+// written again from the Catalog's JSON copy (a Retry), and every table holds it once, with the
+// same values, beside another operation's rows that stay untouched.
+void TestEnrichmentWriter::retryOfAWrittenResultWritesItOnce()
+{
+    QFETCH(QString, type);
+    const QString prefix = QStringLiteral("_retry");
+    const ContainerScanResult once = sample(801, "retry1");
+    QString error;
+    EnrichmentWriter first = writer(type, prefix);
+    QVERIFY2(first.write(once, RemediationStrategy::Append, &error), qPrintable(error));
+    QVERIFY2(first.write(sample(802, "retry2"), RemediationStrategy::Append, &error),
+             qPrintable(error));
+    const QStringList tables{prefix + "_scan_operations", prefix + "_check_metrics",
+                             prefix + "_failed_checks", prefix + "_source_records",
+                             prefix + "_remediation_42"};
+    QHash<QString, QList<QVariantList>> before;
+    for (const QString &t : tables)
+        before.insert(t, rows(type, t, QStringLiteral("SELECT * FROM %1")));
+    QCOMPARE(before.value(prefix + "_scan_operations").size(), 2);
+    QCOMPARE(before.value(prefix + "_failed_checks").size(), 6);
+    QCOMPARE(before.value(prefix + "_source_records").size(), 4);
+
+    const std::optional<ContainerScanResult> copy =
+        enrichment::scanResultFromJson(enrichment::scanResultToJson(once));
+    QVERIFY(copy);
+    EnrichmentWriter retry = writer(type, prefix);
+    QVERIFY2(
+        retry.write(*copy, RemediationStrategy::Append, &error, EnrichmentWriter::Attempt::Retry),
+        qPrintable(error));
+    // The same rows (compared as sets: a retry may put them in another physical order).
+    for (const QString &t : tables) {
+        QList<QVariantList> after = rows(type, t, QStringLiteral("SELECT * FROM %1"));
+        QList<QVariantList> want = before.value(t);
+        const auto byText = [](const QVariantList &a, const QVariantList &b) {
+            return QVariant(a).toStringList().join('|') < QVariant(b).toStringList().join('|');
+        };
+        std::sort(after.begin(), after.end(), byText);
+        std::sort(want.begin(), want.end(), byText);
+        QVERIFY2(after == want, qPrintable(t));
+    }
 }
 
 void TestEnrichmentWriter::failedWriteLeavesNothing()

@@ -8,6 +8,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
+#include <sys/types.h>
 
 using namespace assay;
 
@@ -138,6 +140,91 @@ private slots:
                     .value(QStringLiteral("message"))
                     .toString()
                     .contains(QStringLiteral("set the remediation strategy to None")));
+    }
+
+    // `kill -9` of the runner after the scan's results are in the Catalog but before they reach
+    // the enrichment datastore (a test hook pauses there): the operation says what it still
+    // owes, and `operations resume` writes it, once.
+    void killDuringTheEnrichmentWriteIsRepaired()
+    {
+        const QString target = m_dir.filePath(QStringLiteral("enrichment.sqlite"));
+        QCOMPARE(assay({"connections", "create", "--type", "sqlite", "--name", "enrich",
+                        "--database", target})
+                     .exitCode,
+                 0);
+        QCOMPARE(assay({"datastores", "create", "--name", "Enrich", "--connection-name", "enrich",
+                        "--enrichment-only"})
+                     .exitCode,
+                 0);
+        const Run linked = assay({"datastores", "link-enrichment", "--datastore", "Shop",
+                                  "--enrichment", "Enrich", "--prefix", "_kill"});
+        QVERIFY2(linked.exitCode == 0, qPrintable(linked.err));
+
+        // The detached runner inherits the pause from this process's environment.
+        qputenv("ASSAY_TEST_PAUSE_BEFORE_ENRICHMENT", "120");
+        const Run started = assay(scan({"--rollup-threshold", "100", "--json"}));
+        qunsetenv("ASSAY_TEST_PAUSE_BEFORE_ENRICHMENT");
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        const qint64 id = started.json().value(QStringLiteral("id")).toInteger();
+        QVERIFY(id > 0);
+        qint64 pid = 0;
+        {
+            Catalog catalog;
+            QVERIFY(catalog.open(m_catalog));
+            for (int i = 0; i < 600 && !pid; ++i) {
+                const auto op = catalog.operation(id);
+                bool paused = false;
+                for (const OperationLogEntry &e : catalog.operationLog(id))
+                    paused = paused || e.message.contains(QLatin1String("Test hook"));
+                if (op && paused)
+                    pid = op->runner.section(QLatin1Char(':'), -1).toLongLong();
+                else
+                    QTest::qWait(100);
+            }
+            QVERIFY2(pid > 0, "the runner never reached the enrichment write");
+            QCOMPARE(catalog.pendingEnrichmentWriteCount(id), 1);
+        }
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        for (int i = 0; i < 100 && ::kill(pid_t(pid), 0) == 0; ++i)
+            QTest::qWait(50);
+
+        const Run shown = assay({"operations", "show", QString::number(id), "--json"});
+        QCOMPARE(shown.json().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("aborted"));
+        QCOMPARE(shown.json().value(QStringLiteral("containers_not_in_enrichment")).toInt(), 1);
+        const Run text = assay({"operations", "show", QString::number(id)});
+        QVERIFY2(text.out.contains(QLatin1String("not yet in the enrichment datastore")),
+                 qPrintable(text.out));
+
+        const Run resumed =
+            assay({"operations", "resume", QString::number(id), "--wait", "--json"});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        QCOMPARE(resumed.json().value(QStringLiteral("result")).toString(),
+                 QStringLiteral("success"));
+        QCOMPARE(resumed.json().value(QStringLiteral("containers_not_in_enrichment")).toInt(), 0);
+        const Run log = assay({"operations", "show", QString::number(id)});
+        QVERIFY2(log.out.contains(QLatin1String("Wrote the enrichment rows of items")),
+                 qPrintable(log.out));
+
+        // The scan's rows are in the enrichment tables, once: one scan row, a failed check per
+        // anomaly (20 out of range).
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "target");
+            db.setDatabaseName(target);
+            QVERIFY(db.open());
+            const auto count = [&db, id](const char *table) {
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE OPERATION_ID = ?")
+                              .arg(QLatin1String(table)));
+                q.addBindValue(id);
+                return q.exec() && q.next() ? q.value(0).toInt() : -1;
+            };
+            QCOMPARE(count("_kill_scan_operations"), 1);
+            QCOMPARE(count("_kill_failed_checks"), 20);
+            QCOMPARE(count("_kill_check_metrics"), 1);
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("target"));
+        QCOMPARE(assay({"datastores", "unlink-enrichment", "--datastore", "Shop"}).exitCode, 0);
     }
 };
 

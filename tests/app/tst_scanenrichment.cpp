@@ -1,5 +1,11 @@
 #include "tst_scanenrichment.h"
 
+#include "CliRunner.h"
+#include "app/engine/OperationRecords.h"
+
+#include <QScopeGuard>
+#include <csignal>
+
 using namespace assay;
 using namespace scan_data;
 using namespace scan_e2e;
@@ -15,6 +21,8 @@ class TestScanEnrichment : public QObject, public ScanEnrichmentFixture
 
 private:
     void verifyRemediation(const Backend &b, const Container &c, const QList<qint64> &operations);
+    qint64 sleepyDatastore(const QString &name, int seconds);
+    qint64 sleepingBackend();
 
 private slots:
     void initTestCase();
@@ -32,6 +40,8 @@ private slots:
     void twoSourcesOneTarget();
     void targetWithoutCreateKeepsEveryAnomaly();
     void sourceConnectionKilledMidScan();
+    void frozenBackendIsAborted();
+    void resumeEndsTheStatementADeadRunnerLeft();
 };
 
 void TestScanEnrichment::initTestCase()
@@ -540,6 +550,112 @@ void TestScanEnrichment::sourceConnectionKilledMidScan()
     QVERIFY2(again.status == operation_status::kSuccess, qPrintable(describe(again)));
     QCOMPARE(again.counters.value(QStringLiteral("tables_scanned")).toInt(), 2);
     QCOMPARE(m_catalog.checkMetrics(again.id).size(), 2);
+}
+
+// A PostgreSQL datastore over schema e2e_stuck whose table `slow` makes its one check sleep
+// `seconds` per row (5 rows), through a control table the test can change.
+qint64 TestScanEnrichment::sleepyDatastore(const QString &name, int seconds)
+{
+    const test::Server pg = test::postgres();
+    QSqlDatabase admin = m_backends.value(QStringLiteral("postgresql")).target();
+    for (const QString &sql :
+         {QStringLiteral("DROP SCHEMA IF EXISTS e2e_stuck CASCADE"),
+          QStringLiteral("CREATE SCHEMA e2e_stuck"),
+          QStringLiteral("CREATE TABLE e2e_stuck.delay (d DOUBLE PRECISION)"),
+          QStringLiteral("INSERT INTO e2e_stuck.delay VALUES (%1)").arg(seconds)})
+        if (!execute(admin, sql))
+            return 0;
+    if (!createSmall(admin, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL), "e2e_stuck",
+                     "slow", 5, 1000))
+        return 0;
+    const qint64 ds = datastoreFor(name, QStringLiteral("postgresql"), pg, pg.database,
+                                   QStringLiteral("e2e_stuck"));
+    if (!ds || run(ds, operation_type::kSync).status != operation_status::kSuccess)
+        return 0;
+    const Container slow = container(ds, QStringLiteral("slow"));
+    // The delay table sits beside `slow` (a container too), so the check names it qualified.
+    const qint64 checkId =
+        add(check("satisfiesExpression", {},
+                  {{"expression", "\"id\" > 0 AND (SELECT COUNT(*) FROM e2e_stuck.delay, "
+                                  "pg_sleep(delay.d + 0 * \"id\")) = 1"}}),
+            slow);
+    return checkId ? ds : 0;
+}
+
+// The pid of the Assay backend sleeping in the check, 0 when none shows within a minute.
+qint64 TestScanEnrichment::sleepingBackend()
+{
+    QSqlDatabase admin = m_backends.value(QStringLiteral("postgresql")).target();
+    for (int i = 0; i < 1200; ++i) {
+        const QList<QVariantMap> found = select(
+            admin, QStringLiteral("SELECT pid FROM pg_stat_activity WHERE application_name = "
+                                  "'Assay' AND wait_event = 'PgSleep' AND pid <> "
+                                  "pg_backend_pid()"));
+        if (!found.isEmpty())
+            return found.first().value(QStringLiteral("pid")).toLongLong();
+        QTest::qWait(50);
+    }
+    return 0;
+}
+
+// A backend stopped with SIGSTOP ignores the cancel and the terminate signal alike: the abort
+// escalates to dropping the connection on Assay's side, and the operation ends aborted.
+void TestScanEnrichment::frozenBackendIsAborted()
+{
+    const qint64 ds = sleepyDatastore(QStringLiteral("frozen source"), 30);
+    QVERIFY(ds);
+    const qint64 id = start(ds, operation_type::kScan);
+    QVERIFY(id);
+    const qint64 backend = sleepingBackend();
+    QVERIFY(backend > 0);
+    QCOMPARE(::kill(pid_t(backend), SIGSTOP), 0);
+    // The backend resumes whatever the outcome, so the server is whole for the next tests.
+    const auto resume = qScopeGuard([backend] { ::kill(pid_t(backend), SIGCONT); });
+    QVERIFY2(m_engine->abort(id), qPrintable(m_engine->lastError()));
+    const Operation ended = waitFor(id);
+    QVERIFY2(ended.status == operation_status::kAborted, qPrintable(describe(ended)));
+}
+
+// A runner killed (kill -9) while its statement runs leaves that statement on the server; the
+// operation recorded its backend, so the resume ends it before it runs again.
+void TestScanEnrichment::resumeEndsTheStatementADeadRunnerLeft()
+{
+    const qint64 ds = sleepyDatastore(QStringLiteral("left source"), 30);
+    QVERIFY(ds);
+    const test::CliResult started = test::runAssay(
+        m_dir.filePath(QStringLiteral("catalog.sqlite")),
+        {QStringLiteral("operations"), QStringLiteral("run"), QStringLiteral("scan"),
+         QStringLiteral("--datastore"), QString::number(ds), QStringLiteral("--json")});
+    QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+    const qint64 id = started.json().value(QStringLiteral("id")).toInteger();
+    const qint64 backend = sleepingBackend();
+    QVERIFY(backend > 0);
+    const auto running = m_catalog.operation(id);
+    QVERIFY(running && running->runner.contains(QLatin1Char(':')));
+    QCOMPARE(running->result.value(QStringLiteral("source_backend"))
+                 .toObject()
+                 .value(QStringLiteral("id"))
+                 .toString()
+                 .toLongLong(),
+             backend);
+    const pid_t runner = pid_t(running->runner.section(QLatin1Char(':'), -1).toLongLong());
+    QCOMPARE(::kill(runner, SIGKILL), 0);
+    for (int i = 0; i < 100 && ::kill(runner, 0) == 0; ++i)
+        QTest::qWait(50);
+
+    QSqlDatabase admin = m_backends.value(QStringLiteral("postgresql")).target();
+    const QString stillThere = QStringLiteral("SELECT pid FROM pg_stat_activity WHERE pid = %1");
+    QCOMPARE(select(admin, stillThere.arg(backend)).size(), 1); // the server runs it on
+    QVERIFY(execute(admin, QStringLiteral("UPDATE e2e_stuck.delay SET d = 0")));
+    QCOMPARE(operation_records::recoverOrphans(m_catalog), QList<qint64>{id});
+    QVERIFY2(m_engine->resume(id), qPrintable(m_engine->lastError()));
+    const Operation resumed = waitFor(id);
+    QVERIFY2(resumed.status == operation_status::kSuccess, qPrintable(describe(resumed)));
+    QVERIFY2(describe(resumed).contains(QLatin1String("Stopped the statement an earlier run")),
+             qPrintable(describe(resumed)));
+    for (int i = 0; i < 100 && !select(admin, stillThere.arg(backend)).isEmpty(); ++i)
+        QTest::qWait(50);
+    QCOMPARE(select(admin, stillThere.arg(backend)).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestScanEnrichment)

@@ -54,6 +54,28 @@ private slots:
                  QStringLiteral("APPROX_PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY x)"));
     }
 
+    // String literals (long Expected Values lists): quotes doubled everywhere; a backslash
+    // spelled the way each family reads it, or refused where that is unknown; NUL never.
+    void textLiteralsArePerFamily()
+    {
+        using F = SqlDialect::Family;
+        const auto literal = [](F f, const QString &v) {
+            return SqlDialect::forFamily(f).textLiteral(v);
+        };
+        QCOMPARE(literal(F::SQLite, QStringLiteral("a'b\\c")), QStringLiteral("'a''b\\c'"));
+        QCOMPARE(literal(F::PostgreSQL, QStringLiteral("a'b")), QStringLiteral("'a''b'"));
+        QCOMPARE(literal(F::PostgreSQL, QStringLiteral("a'b\\c")), QStringLiteral("E'a''b\\\\c'"));
+        QCOMPARE(literal(F::MySQL, QStringLiteral("a'\\")), QStringLiteral("X'61275c'"));
+        QCOMPARE(literal(F::MySQL, QString()), QStringLiteral("X''"));
+        QCOMPARE(literal(F::SqlServer, QStringLiteral("é'")), QStringLiteral("N'é'''"));
+        QCOMPARE(literal(F::Snowflake, QStringLiteral("a\\b")), QStringLiteral("$$a\\b$$"));
+        QVERIFY(literal(F::Snowflake, QStringLiteral("a\\$$b")).isEmpty());
+        QCOMPARE(literal(F::Generic, QStringLiteral("it's")), QStringLiteral("'it''s'"));
+        QVERIFY(literal(F::Generic, QStringLiteral("a\\b")).isEmpty());
+        QVERIFY(literal(F::Redshift, QStringLiteral("a\\b")).isEmpty());
+        QVERIFY(literal(F::SQLite, QStringLiteral("a") + QChar(0)).isEmpty());
+    }
+
     void hostileNamesRoundTrip_data()
     {
         QTest::addColumn<QString>("type");

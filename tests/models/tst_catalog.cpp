@@ -221,6 +221,22 @@ private slots:
         QCOMPARE(catalog.datastore(source.id)->name, source.name);
         Connection longConnection = sampleConnection(QString(201, QLatin1Char('c')));
         QCOMPARE(catalog.addConnection(longConnection), 0);
+        // So are the other text fields, each named in the error.
+        Connection longHost = sampleConnection(QStringLiteral("long host"));
+        longHost.host = QString(5000, QLatin1Char('h'));
+        QCOMPARE(catalog.addConnection(longHost), 0);
+        QVERIFY2(catalog.lastError().contains(QLatin1String("host has at most 4096")),
+                 qPrintable(catalog.lastError()));
+        longHost.host = QStringLiteral("db");
+        longHost.parameters.insert(QStringLiteral("options"), QString(70000, QLatin1Char('p')));
+        QCOMPARE(catalog.addConnection(longHost), 0);
+        QVERIFY2(catalog.lastError().contains(QLatin1String("parameters")),
+                 qPrintable(catalog.lastError()));
+        Datastore longSchema = source;
+        longSchema.schema = QString(5000, QLatin1Char('s'));
+        QVERIFY(!catalog.updateDatastore(longSchema));
+        QVERIFY2(catalog.lastError().contains(QLatin1String("schema has at most 4096")),
+                 qPrintable(catalog.lastError()));
 
         source.schema = QStringLiteral("sales");
         QVERIFY(catalog.updateDatastore(source));

@@ -218,7 +218,7 @@ void OperationDetailWidget::reload()
 
 void OperationDetailWidget::fillShortfalls()
 {
-    const OperationShortfalls s = OperationShortfalls::of(*m_operation);
+    const OperationShortfalls s = m_catalog->operationShortfalls(*m_operation);
     QStringList items;
     constexpr int kShown = 12;
     for (const auto &c : s.failedContainers)
@@ -233,6 +233,11 @@ void OperationDetailWidget::fillShortfalls()
                      .arg(f.container.toHtmlEscaped())
                      .arg(f.problems)
                      .arg(f.first.toHtmlEscaped());
+    if (s.unwrittenEnrichment > 0)
+        items.prepend(tr("The results of %n container(s) have not reached the enrichment "
+                         "datastore yet: resume this operation or run the next scan to write "
+                         "them.",
+                         nullptr, s.unwrittenEnrichment));
     const int total = int(items.size());
     if (total > kShown) {
         items = items.mid(0, kShown);

@@ -127,7 +127,7 @@ bool EnrichmentLinkSummary::showLinked(const Datastore &source, const QString &t
            QStringLiteral("summarySourceRecordLimit"));
     addRow(tr("Record anomalies per check"), locale.toString(link.rollupThreshold),
            QStringLiteral("summaryRollupThreshold"));
-    m_notice->setText(result.warnings.join(QLatin1Char('\n')));
+    m_notice->setText((result.notes + result.warnings).join(QLatin1Char('\n')));
 
     // A new prefix leaves the old one's tables behind. When the prefix changed on the datastore
     // linked all along, they are in it: say what is found. After an unlink the old tables may be

@@ -29,9 +29,12 @@ ScheduleTableModel::ScheduleTableModel(Catalog *catalog, QObject *parent)
     m_countsTimer.setInterval(kCountsDelayMs);
     connect(&m_countsTimer, &QTimer::timeout, this, &ScheduleTableModel::reloadCounts);
     connect(m_catalog, &Catalog::schedulesChanged, this, &ScheduleTableModel::reload);
-    connect(m_catalog, &Catalog::datastoreUpdated, this, &ScheduleTableModel::reload);
-    connect(m_catalog, &Catalog::datastoreRemoved, this, &ScheduleTableModel::reload);
+    connect(m_catalog, &Catalog::datastoreAdded, this, &ScheduleTableModel::datastoreRenamed);
+    connect(m_catalog, &Catalog::datastoreUpdated, this, &ScheduleTableModel::datastoreRenamed);
+    connect(m_catalog, &Catalog::datastoreRemoved, this, &ScheduleTableModel::datastoreGone);
     connect(m_catalog, &Catalog::operationsChanged, &m_countsTimer, qOverload<>(&QTimer::start));
+    for (const Datastore &d : m_catalog->datastores())
+        m_datastoreNames.insert(d.id, d.name);
     reload();
 }
 
@@ -196,11 +199,23 @@ int ScheduleTableModel::rowOf(qint64 scheduleId) const
     return -1;
 }
 
+void ScheduleTableModel::datastoreRenamed(qint64 id)
+{
+    const auto d = m_catalog->datastore(id);
+    if (!d || m_datastoreNames.value(id) == d->name)
+        return;
+    m_datastoreNames.insert(id, d->name);
+    reload();
+}
+
+void ScheduleTableModel::datastoreGone(qint64 id)
+{
+    m_datastoreNames.remove(id);
+    reload(); // its schedules went with it
+}
+
 void ScheduleTableModel::reload()
 {
-    QHash<qint64, QString> names;
-    for (const Datastore &d : m_catalog->datastores())
-        names.insert(d.id, d.name);
     m_all.clear();
     for (const Schedule &s : m_catalog->schedules()) {
         if (m_datastoreId && s.datastoreId != m_datastoreId)
@@ -209,7 +224,7 @@ void ScheduleTableModel::reload()
         const CronExpression cron = CronExpression::parse(s.cron, &error);
         const QString description =
             cron.isValid() ? cron.describe() : tr("Invalid cron expression: %1").arg(error);
-        m_all.append({s, names.value(s.datastoreId), description});
+        m_all.append({s, m_datastoreNames.value(s.datastoreId), description});
     }
     m_counts = readCounts();
     rebuild();

@@ -64,7 +64,8 @@ public:
     int totalCount() const { return m_totalCount; }
 
 public slots:
-    // Rereads schedules, datastore names and operation counts.
+    // Rereads schedules and operation counts (datastore names come from a cache kept by the
+    // datastore signals: a schedule claim every minute must not reread every datastore).
     void reload();
 
 private:
@@ -76,12 +77,15 @@ private:
     };
     QHash<qint64, int> readCounts() const;
     void rebuild();
+    void datastoreRenamed(qint64 id);
+    void datastoreGone(qint64 id);
     void reloadCounts();
 
     Catalog *m_catalog;
     QList<Row> m_all;  // every schedule of the datastore
     QList<Row> m_rows; // filtered and sorted
     QHash<qint64, int> m_counts;
+    QHash<qint64, QString> m_datastoreNames;
     qint64 m_datastoreId = 0;
     QString m_search;
     QString m_type;

@@ -78,16 +78,18 @@ SqlFragment rowScopeOf(const SqlDialect &dialect, const Container &container,
 
 // Everything the scan of one container records in the Catalog, in ONE transaction (DESIGN.md):
 // its anomalies, check metrics and the status changes of earlier anomalies, the high-water mark
-// ("" keeps the saved one), and the operation's figures with the container marked finished.
-// A failure anywhere leaves none of it, so a resume scans the container again from scratch.
+// ("" keeps the saved one), what it owes the enrichment datastore (`pendingId`), and the
+// operation's figures with the container marked finished. A failure anywhere leaves none of it,
+// so a resume scans the container again from scratch.
 bool recordContainer(Catalog &catalog, ScanRecorder &recorder, ContainerScanRecord &record,
                      qint64 containerId, const QString &highWaterMark, const Operation &operation,
-                     QString *error)
+                     ScanEnrichmentSink &enrichment, qint64 *pendingId, QString *error)
 {
     CatalogTransaction transaction(catalog);
     if (!transaction.isOpen() || !recorder.write(record, error) ||
         (!highWaterMark.isEmpty() && !catalog.setScanHighWaterMark(containerId, highWaterMark)) ||
-        !catalog.updateOperation(operation) || !transaction.commit()) {
+        !enrichment.recordOwed(record.result, pendingId) || !catalog.updateOperation(operation) ||
+        !transaction.commit()) {
         if (error->isEmpty())
             *error = catalog.lastError();
         return false;
@@ -125,6 +127,10 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             counters.insert(QLatin1String(counter), 0);
     counters.insert(QStringLiteral("tables_requested"), int(chosen.size()));
 
+    ScanEnrichmentSink enrichment(context, options.remediation);
+    // What an earlier run left unwritten goes first (a resume may have nothing else to do).
+    enrichment.writeOwed();
+
     context.progress(0.02, Text::tr("Connecting"));
     auto session = context.openSource();
     if (!session->diagnosis().ok()) {
@@ -134,7 +140,6 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         return {operation_status::kFailure, message};
     }
     ScanRecorder recorder(catalog, options, context.datastore(), context.operation().id);
-    ScanEnrichmentSink enrichment(context, options.remediation);
     QJsonObject figures = context.operation().result.value(QStringLiteral("containers")).toObject();
     int failed = 0;
     int reactivated = 0, resolved = 0, archived = 0; // earlier anomalies the scan changed
@@ -290,8 +295,9 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         context.markContainerFinished(container.name);
         const QString mark = incremental && !found.schemaAborted ? found.highWaterMark : QString();
         QString error;
+        qint64 pendingWrite = 0;
         if (!recordContainer(catalog, recorder, record, container.id, mark, context.operation(),
-                             &error)) {
+                             enrichment, &pendingWrite, &error)) {
             context.operation() = before;
             figures = before.result.value(QStringLiteral("containers")).toObject();
             fatal = Text::tr("Cannot record the scan of %1 in the Catalog (%2). Nothing of %1 was "
@@ -309,7 +315,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             failure = failure.isEmpty() ? result.message : failure;
             ++failed;
         }
-        enrichment.write(result);
+        enrichment.write(result, pendingWrite);
     }
     context.closeSource(session);
     if (!chosen.isEmpty())
