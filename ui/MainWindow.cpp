@@ -8,6 +8,8 @@
 #include "ui/common/AboutDialog.h"
 #include "ui/datastores/DatastoreOverview.h"
 #include "ui/datastores/DatastoreTreeDelegate.h"
+#include "ui/datastores/TreeFind.h"
+#include "ui/datastores/TreeState.h"
 #include "ui/enrichment/LinkEnrichmentDialog.h"
 #include "ui/operations/OperationActions.h"
 #include "ui/operations/OperationProgressBar.h"
@@ -49,6 +51,8 @@ constexpr char kGeometryKey[] = "mainWindow/geometry";
 constexpr char kStateKey[] = "mainWindow/windowState";
 constexpr char kSplitterKey[] = "mainWindow/splitter";
 constexpr char kTreeVisibleKey[] = "mainWindow/datastoresPaneVisible";
+constexpr char kExpandedKey[] = "mainWindow/expandedRows";
+constexpr char kSelectedKey[] = "mainWindow/selectedRow";
 
 constexpr QSize kDefaultSize(1200, 760);
 constexpr int kDefaultTreeWidth = 300;
@@ -130,6 +134,7 @@ MainWindow::MainWindow(Catalog *catalog, QWidget *parent) : QMainWindow(parent),
 
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
+    m_treeState = new TreeState(m_tree);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateDatastoreCount);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateDatastoreCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateDatastoreCount);
@@ -175,19 +180,24 @@ QWidget *MainWindow::createTreePane()
     m_filter = new QLineEdit(pane);
     m_filter->setObjectName(QStringLiteral("datastoreFilter"));
     m_filter->setPlaceholderText(
-        tr("Filter by name (%1)").arg(m_findAction->shortcut().toString(QKeySequence::NativeText)));
+        tr("Find datastores, tables, fields (%1)")
+            .arg(m_findAction->shortcut().toString(QKeySequence::NativeText)));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter datastores"));
     m_filter->setToolTip(tr("Shows the datastores, tables and fields whose name contains this "
                             "text. Esc clears it."));
-    connect(m_filter, &QLineEdit::textChanged, m_proxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
     auto *clearFilter = new QAction(m_filter);
     clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
     clearFilter->setShortcutContext(Qt::WidgetShortcut);
     connect(clearFilter, &QAction::triggered, m_filter, &QLineEdit::clear);
     m_filter->addAction(clearFilter);
     layout->addWidget(m_filter);
+    m_noMatches = mutedLabel(tr("No matches"), pane);
+    m_noMatches->setObjectName(QStringLiteral("noMatches"));
+    m_noMatches->setContentsMargins(4, 4, 0, 0);
+    m_noMatches->hide();
+    layout->addWidget(m_noMatches);
 
     m_tree = new QTreeView(pane);
     m_tree->setObjectName(QStringLiteral("datastoreTree"));
@@ -245,13 +255,13 @@ QWidget *MainWindow::createDetailsPane()
     titles->addWidget(m_headerTitle);
     titles->addWidget(m_headerSubtitle);
     headerLayout->addLayout(titles, 1);
-    page->addWidget(header);
-
-    // The running operation of the shown datastore appears here (see setEngine).
-    m_progressHolder = new QWidget(m_detailsPage);
+    // The running operation of the shown datastore appears here (see setEngine): in the
+    // header, beside the name, so the tabs below never move when it comes and goes.
+    m_progressHolder = new QWidget(header);
     auto *progressLayout = new QVBoxLayout(m_progressHolder);
-    progressLayout->setContentsMargins(20, 0, 20, 6);
-    page->addWidget(m_progressHolder);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    headerLayout->addWidget(m_progressHolder, 1, Qt::AlignVCenter);
+    page->addWidget(header);
 
     m_tabs = new QTabWidget(m_detailsPage);
     m_tabs->setObjectName(QStringLiteral("detailsTabs"));
@@ -260,6 +270,10 @@ QWidget *MainWindow::createDetailsPane()
 
     m_overview = new DatastoreOverview(m_catalog);
     m_overview->setAccessibleName(tr("Overview"));
+    connect(m_overview, &DatastoreOverview::editRequested, this, [this](qint64 id) {
+        if (id == m_currentId && m_editAction->isEnabled())
+            m_editAction->trigger();
+    });
     auto *scroll = new QScrollArea;
     scroll->setWidget(m_overview);
     scroll->setWidgetResizable(true);
@@ -387,6 +401,8 @@ void MainWindow::restoreSettings()
     if (!m_splitter->restoreState(settings.value(QLatin1String(kSplitterKey)).toByteArray()))
         m_splitter->setSizes({kDefaultTreeWidth, kDefaultSize.width() - kDefaultTreeWidth});
     m_togglePaneAction->setChecked(settings.value(QLatin1String(kTreeVisibleKey), true).toBool());
+    m_treeState->restore(settings.value(QLatin1String(kExpandedKey)).toStringList(),
+                         settings.value(QLatin1String(kSelectedKey)).toString());
 }
 
 void MainWindow::saveSettings() const
@@ -396,6 +412,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QLatin1String(kStateKey), saveState());
     settings.setValue(QLatin1String(kSplitterKey), m_splitter->saveState());
     settings.setValue(QLatin1String(kTreeVisibleKey), m_togglePaneAction->isChecked());
+    settings.setValue(QLatin1String(kExpandedKey), m_treeState->expandedKeys());
+    settings.setValue(QLatin1String(kSelectedKey), m_treeState->selectedKey());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -409,6 +427,22 @@ void MainWindow::focusFilter()
     m_togglePaneAction->setChecked(true);
     m_filter->setFocus(Qt::ShortcutFocusReason);
     m_filter->selectAll();
+}
+
+void MainWindow::applyFilter(const QString &text)
+{
+    const QString needle = text.trimmed();
+    if (!needle.isEmpty())
+        m_model->loadMatches(needle);
+    m_proxy->setFilterFixedString(needle);
+    if (!needle.isEmpty())
+        expandMatches(m_tree, QModelIndex(), needle);
+    m_noMatches->setVisible(!needle.isEmpty() && m_proxy->rowCount() == 0);
+}
+
+bool MainWindow::isShowingNoMatches() const
+{
+    return !m_noMatches->isHidden();
 }
 
 void MainWindow::showAbout()

@@ -27,6 +27,7 @@ class OperationActions;
 class OperationEngine;
 class OperationProgressBar;
 class ScheduleListView;
+class TreeState;
 
 // The main window: the datastore tree on the left (with a filter), the selected datastore's
 // details on the right (header + Overview / Activity tabs), or a friendly empty state.
@@ -70,6 +71,7 @@ public:
     QAction *linkEnrichmentAction() const { return m_linkAction; }
     QAction *findAction() const { return m_findAction; }
     QLineEdit *filterEdit() const { return m_filter; }
+    bool isShowingNoMatches() const;
     QTabWidget *detailsTabs() const { return m_tabs; }
     DatastoreOverview *overview() const { return m_overview; }
     QString headerTitle() const;
@@ -127,6 +129,9 @@ private:
     void showTreeMenu(const QPoint &pos);
     qint64 selectedContainerId() const;
     void focusFilter();
+    // Find: loads the containers and fields that match (children load lazily), filters the
+    // tree, expands it to show them, and says "No matches" when nothing does.
+    void applyFilter(const QString &text);
     void showAbout();
     void onSelectionChanged();
     void showDetails(qint64 datastoreId);
@@ -160,7 +165,9 @@ private:
     QSplitter *m_splitter = nullptr;
     QWidget *m_treePane = nullptr;
     QLineEdit *m_filter = nullptr;
+    QLabel *m_noMatches = nullptr;
     QTreeView *m_tree = nullptr;
+    TreeState *m_treeState = nullptr; // expansion and selection, kept across reloads
 
     QStackedWidget *m_detailsStack = nullptr;
     QWidget *m_emptyState = nullptr;

@@ -30,7 +30,7 @@ void MainWindow::createActions()
 
     m_findAction = new QAction(tr("&Find…"), this);
     m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
-    m_findAction->setStatusTip(tr("Filter the datastore tree by name"));
+    m_findAction->setStatusTip(tr("Find datastores, tables and fields by name"));
     connect(m_findAction, &QAction::triggered, this, &MainWindow::focusFilter);
 
     m_runAction = new QAction(QIcon(QStringLiteral(":/icons/run.svg")), tr("&Run Sync…"), this);

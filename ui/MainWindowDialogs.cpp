@@ -4,6 +4,7 @@
 #include "models/catalog/Catalog.h"
 #include "models/item/DatastoreTreeModel.h"
 #include "ui/activity/ActivityView.h"
+#include "ui/datastores/DatastoreOverview.h"
 #include "ui/enrichment/LinkEnrichmentDialog.h"
 #include "ui/operations/OperationActions.h"
 #include "ui/operations/OperationProgressBar.h"
@@ -222,6 +223,8 @@ void MainWindow::setEngine(OperationEngine *engine)
     connect(this, &MainWindow::scanRequested, m_actions, &OperationActions::runScan);
     m_progress = new OperationProgressBar(engine, m_progressHolder);
     m_progressHolder->layout()->addWidget(m_progress);
+    connect(m_progress, &OperationProgressBar::percentChanged, m_overview,
+            &DatastoreOverview::showPercent);
     m_progress->setDatastore(m_currentId);
 
     // The Activity tab: heatmap, runs and schedules of the shown datastore.
@@ -241,6 +244,15 @@ void MainWindow::setEngine(OperationEngine *engine)
     connect(engine, &OperationEngine::operationQueued, this, [this](qint64 id, qint64 datastore) {
         if (datastore == m_currentId && m_tabs->currentWidget() == m_activity)
             m_activity->selectOperation(id);
+    });
+    // A Sync the user just ran from here: Activity opens on it (seed 003). A Profile or Scan
+    // of a selected table keeps its tab, where the results appear.
+    connect(m_actions, &OperationActions::queued, this, [this](qint64 id, qint64 datastore) {
+        const auto op = m_catalog->operation(id);
+        if (datastore != m_currentId || !op || op->type != operation_type::kSync)
+            return;
+        m_tabs->setCurrentWidget(m_activity);
+        m_activity->selectOperationWhenListed(id);
     });
     m_allActivityAction->setEnabled(true);
 }

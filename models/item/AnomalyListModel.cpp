@@ -204,6 +204,13 @@ QVariant AnomalyListModel::headerData(int section, Qt::Orientation orientation, 
     }
 }
 
+void AnomalyListModel::setRuleTitle(std::function<QString(const QString &)> title)
+{
+    m_ruleTitle = std::move(title);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, RulesColumn), index(rowCount() - 1, RulesColumn));
+}
+
 QStringList AnomalyListModel::rulesOf(const Anomaly &anomaly)
 {
     QStringList rules;
@@ -224,8 +231,13 @@ QVariant AnomalyListModel::display(const Anomaly &a, int column) const
         return statusLabel(a.status);
     case ContainerColumn:
         return a.containerName;
-    case RulesColumn:
-        return rulesOf(a).join(QStringLiteral(", "));
+    case RulesColumn: {
+        QStringList titles = rulesOf(a);
+        if (m_ruleTitle)
+            for (QString &rule : titles)
+                rule = m_ruleTitle(rule);
+        return titles.join(QStringLiteral(", "));
+    }
     case MessageColumn:
         return a.message;
     case RecordsColumn:

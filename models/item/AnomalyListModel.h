@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QColor>
 #include <QTimer>
+#include <functional>
 
 namespace assay {
 
@@ -48,6 +49,10 @@ public:
     static constexpr int kDebounceMs = 150;
 
     explicit AnomalyListModel(Catalog *catalog, QObject *parent = nullptr);
+
+    // How the Rule column names a rule ("notNull" -> "Not Null"): the rule catalogue lives
+    // above this layer, so the view gives it. Without one the API name is shown.
+    void setRuleTitle(std::function<QString(const QString &rule)> title);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -97,6 +102,7 @@ private:
     QVariant display(const Anomaly &a, int column) const;
 
     Catalog *m_catalog;
+    std::function<QString(const QString &)> m_ruleTitle;
     AnomalyQuery m_query;
     QList<Anomaly> m_rows;
     int m_total = 0;

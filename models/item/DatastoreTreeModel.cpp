@@ -3,6 +3,7 @@
 #include "models/catalog/Catalog.h"
 
 #include <QIcon>
+#include <QSqlQuery>
 
 namespace assay {
 
@@ -277,6 +278,59 @@ int DatastoreTreeModel::datastoreRow(qint64 id) const
         if (m_root->children[i]->id == id)
             return int(i);
     return -1;
+}
+
+int DatastoreTreeModel::loadMatches(const QString &text, int limit)
+{
+    if (text.trimmed().isEmpty())
+        return 0;
+    // One query over the Catalog (LIKE is case-insensitive for ASCII in SQLite, as the proxy's
+    // filter is); '\' escapes the user's own % and _.
+    QString pattern = text;
+    pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+        .replace(QLatin1Char('%'), QLatin1String("\\%"))
+        .replace(QLatin1Char('_'), QLatin1String("\\_"));
+    pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+    QSqlQuery q(m_catalog->database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT c.datastore_id, c.id, c.name LIKE ? ESCAPE '\\' FROM containers c WHERE "
+        "c.removed = 0 AND (c.name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM fields f WHERE "
+        "f.container_id = c.id AND f.removed = 0 AND f.name LIKE ? ESCAPE '\\')) "
+        "ORDER BY c.datastore_id, c.name LIMIT ?"));
+    for (int i = 0; i < 3; ++i)
+        q.addBindValue(pattern);
+    q.addBindValue(limit);
+    if (!q.exec())
+        return 0;
+    QHash<qint64, QList<QPair<qint64, bool>>> byDatastore; // containers, and whether by name
+    int found = 0;
+    while (q.next()) {
+        byDatastore[q.value(0).toLongLong()]
+            << qMakePair(q.value(1).toLongLong(), q.value(2).toBool());
+        ++found;
+    }
+    for (auto it = byDatastore.cbegin(); it != byDatastore.cend(); ++it) {
+        const QModelIndex datastore = indexForDatastore(it.key());
+        if (!datastore.isValid())
+            continue;
+        Node *node = nodeFor(datastore);
+        for (const auto &[containerId, byName] : it.value()) {
+            const auto loaded = [&] {
+                for (const auto &child : node->children)
+                    if (child->id == containerId)
+                        return child.get();
+                return static_cast<Node *>(nullptr);
+            };
+            // Containers come in pages: read on until this one is in.
+            while (!loaded() && canFetchMore(datastore))
+                fetchMore(datastore);
+            Node *container = loaded();
+            if (container && !byName && canFetchMore(indexFor(container)))
+                fetchMore(indexFor(container)); // a field of it matched
+        }
+    }
+    return found;
 }
 
 QModelIndex DatastoreTreeModel::indexForDatastore(qint64 datastoreId) const

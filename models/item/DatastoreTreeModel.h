@@ -53,6 +53,12 @@ public:
 
     QModelIndex indexForDatastore(qint64 datastoreId) const;
 
+    // Reads into the tree the containers whose name, or one of whose fields' names, contains
+    // `text` (case-insensitive), with their fields: children load lazily, so a filter over
+    // this model would otherwise find only what was already expanded. At most `limit`
+    // containers; how many the Catalog holds (up to `limit`).
+    int loadMatches(const QString &text, int limit = 500);
+
 public slots:
     void reload();
 

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "app/enrichment/EnrichmentLinker.h"
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
 #include "ui/enrichment/EnrichmentLinkController.h"
@@ -11,6 +12,7 @@
 #include "ui/widgets/ConnectionForm.h"
 #include "ui/widgets/ConnectionTestPanel.h"
 #include "ui/widgets/StatusBanner.h"
+#include "ui/widgets/ToggleSwitch.h"
 
 #include <QAction>
 #include <QApplication>
@@ -391,6 +393,65 @@ private slots:
         QVERIFY(q.exec(QStringLiteral("DELETE FROM schedules")));
         // Unlinked for the next test.
         QVERIFY(EnrichmentLinker::unlink(m_catalog, m_source).ok);
+    }
+
+    // Reusing a connection: the default is never one that serves a source datastore (those
+    // are listed last, named as such), and choosing one asks first, since scans would write
+    // their tables into that source's database.
+    void sourceConnectionIsNeverTheDefaultAndAsksFirst()
+    {
+        auto dialog = openDialog(m_source);
+        QVERIFY(dialog);
+        dialog->addNewAction()->trigger();
+        NewEnrichmentForm *form = dialog->newForm();
+        form->newConnectionToggle()->setChecked(false);
+        QComboBox *connections = form->connectionCombo();
+        QVERIFY(connections->count() >= 3);
+        // The default serves no source; those that do come after every one that does not.
+        QVERIFY2(!connections->currentText().contains(QLatin1String("source of")),
+                 qPrintable(connections->currentText()));
+        bool servingSeen = false;
+        for (int i = 0; i < connections->count(); ++i) {
+            const bool serving = connections->itemText(i).contains(QLatin1String("source of"));
+            QVERIFY2(serving || !servingSeen, qPrintable(connections->itemText(i)));
+            servingSeen = servingSeen || serving;
+        }
+        QVERIFY(servingSeen);
+        const qint64 salesConnection = source().connectionId;
+        const int sales = connections->findData(salesConnection);
+        QVERIFY(sales > 0);
+        QVERIFY2(connections->itemText(sales).contains(QLatin1String("source of Sales")),
+                 qPrintable(connections->itemText(sales)));
+        connections->setCurrentIndex(sales);
+        QTest::keyClicks(form->nameEdit(), QStringLiteral("Beside Sales"));
+        dialog->prefixField()->setInput(QStringLiteral("beside"));
+        QVERIFY(dialog->finishButton()->isEnabled());
+
+        QSignalSpy linked(dialog.get(), &LinkEnrichmentDialog::linked);
+        QTest::mouseClick(dialog->finishButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog->sourceConnectionConfirmation() &&
+                    dialog->sourceConnectionConfirmation()->isVisible());
+        QMessageBox *box = dialog->sourceConnectionConfirmation();
+        QVERIFY2(box->text().contains(QLatin1String("Sales")), qPrintable(box->text()));
+        saveShot(*box, QStringLiteral("source-connection-confirmation"));
+        QCOMPARE(box->defaultButton()->text(), QStringLiteral("Choose Another"));
+        QTest::mouseClick(box->defaultButton(), Qt::LeftButton); // back: nothing is made
+        QTest::qWait(50);
+        QCOMPARE(linked.count(), 0);
+        QVERIFY(!m_catalog.datastoreByName(QStringLiteral("Beside Sales")));
+
+        QTest::mouseClick(dialog->finishButton(), Qt::LeftButton);
+        QTRY_VERIFY(dialog->sourceConnectionConfirmation() &&
+                    dialog->sourceConnectionConfirmation()->isVisible());
+        QTest::mouseClick(dialog->sourceConnectionConfirmation()->findChild<QPushButton *>(
+                              QStringLiteral("useSourceConnectionButton")),
+                          Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(linked.count(), 1, kTimeoutMs);
+        const auto created = m_catalog.datastoreByName(QStringLiteral("Beside Sales"));
+        QVERIFY(created && created->enrichOnly);
+        QCOMPARE(created->connectionId, salesConnection);
+        dialog.reset();
+        QVERIFY(EnrichmentLinker::unlink(m_catalog, m_source).ok); // as the next test expects
     }
 
     void addNewEnrichmentDatastoreAndLinkIt()

@@ -9,6 +9,7 @@
 #include "ui/GuiMain.h"
 #include "ui/MainWindow.h"
 #include "ui/activity/ActivityView.h"
+#include "ui/activity/OperationDetailWidget.h"
 #include "ui/anomalies/AnomaliesView.h"
 #include "ui/common/AboutDialog.h"
 #include "ui/datastores/ContainerSettingsDialog.h"
@@ -224,6 +225,76 @@ private slots:
         QVERIFY(window.findChild<QPushButton *>(QStringLiteral("emptyStateAddButton")));
     }
 
+    // A datastore whose Sync failed (a wrong password) says so on its Overview, with the
+    // reason, and offers Edit, rather than "run Sync to discover tables".
+    void overviewOfAFailedSyncOffersEdit()
+    {
+        const qint64 broken = addDatastore(QStringLiteral("Broken"), QStringLiteral("b.db"));
+        QVERIFY(broken);
+        Operation sync;
+        sync.datastoreId = broken;
+        sync.type = operation_type::kSync;
+        sync.status = operation_status::kFailure;
+        sync.message = QStringLiteral("Authentication failed: check the user name and password.");
+        sync.startedAt = sync.endedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(m_catalog.addOperation(sync));
+
+        MainWindow window(&m_catalog);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectDatastore(broken);
+        const QString containers = window.overview()->value(QStringLiteral("containers"));
+        QVERIFY2(containers.contains(QLatin1String("the last Sync failed")) &&
+                     containers.contains(QLatin1String("Authentication failed")),
+                 qPrintable(containers));
+        auto *edit = window.overview()->findChild<QPushButton *>(QStringLiteral("overviewEdit"));
+        QVERIFY(edit && edit->isVisibleTo(window.overview()));
+        QSignalSpy asked(window.overview(), &DatastoreOverview::editRequested);
+        edit->click();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.first().first().toLongLong(), broken);
+        window.grab().save(test::screenshotPath(QStringLiteral("overview-failed-sync.png")));
+
+        // A datastore never synced still says to run Sync, without the button.
+        window.selectDatastore(m_billing);
+        QVERIFY(window.overview()
+                    ->value(QStringLiteral("containers"))
+                    .contains(QLatin1String("run Sync")));
+        QVERIFY(!window.overview()->findChild<QPushButton *>(QStringLiteral("overviewEdit")));
+        QVERIFY(m_catalog.removeDatastore(broken));
+    }
+
+    // A running operation's row on the Overview shows the figure the progress strip shows
+    // (the strip reports it; the Catalog's copy is written at most once a second).
+    void overviewShowsTheProgressStripsFigure()
+    {
+        const qint64 busy = addDatastore(QStringLiteral("Busy"), QStringLiteral("busy.db"));
+        QVERIFY(busy);
+        Operation running;
+        running.datastoreId = busy;
+        running.type = operation_type::kProfile;
+        running.status = operation_status::kRunning;
+        running.progress = 0.404;
+        running.runner = QStringLiteral("elsewhere:1");
+        running.startedAt = QDateTime::currentDateTimeUtc();
+        running.id = m_catalog.addOperation(running);
+        QVERIFY(running.id);
+        MainWindow window(&m_catalog);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.selectDatastore(busy);
+        QVERIFY2(window.overview()
+                     ->value(QStringLiteral("lastProfile"))
+                     .endsWith(QLatin1String("Running 40%")),
+                 qPrintable(window.overview()->value(QStringLiteral("lastProfile"))));
+        window.overview()->showPercent(running.id, OperationProgressBar::percentOf(0.576));
+        QVERIFY2(window.overview()
+                     ->value(QStringLiteral("lastProfile"))
+                     .endsWith(QLatin1String("Running 58%")),
+                 qPrintable(window.overview()->value(QStringLiteral("lastProfile"))));
+        QVERIFY(m_catalog.removeDatastore(busy));
+    }
+
     void actionsHaveShortcuts()
     {
         MainWindow window(&m_catalog);
@@ -271,14 +342,37 @@ private slots:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.resize(1000, 700);
+            // The expanded datastore and the selected table come back too.
+            const QModelIndex orders = proxyIndexOf(window, m_orders);
+            window.datastoreTree()->expand(orders);
+            QTRY_VERIFY(window.datastoreTree()->model()->rowCount(orders) > 0);
+            window.datastoreTree()->setCurrentIndex(
+                window.datastoreTree()->model()->index(0, 0, orders));
             QVERIFY(window.close());
         }
         QSettings settings;
         QVERIFY(!settings.value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
         QVERIFY(!settings.value(QStringLiteral("mainWindow/splitter")).toByteArray().isEmpty());
 
-        MainWindow restored(&m_catalog);
-        QCOMPARE(restored.size(), QSize(1000, 700));
+        {
+            MainWindow restored(&m_catalog);
+            QCOMPARE(restored.size(), QSize(1000, 700));
+            restored.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&restored));
+            QTRY_VERIFY(restored.datastoreTree()->isExpanded(proxyIndexOf(restored, m_orders)));
+            QTRY_COMPARE(restored.datastoreTree()->currentIndex().data().toString(),
+                         QStringLiteral("order_items"));
+            QCOMPARE(restored.currentDatastoreId(), m_orders);
+
+            // A Sync reloads the datastore's tables: still expanded, the table still selected.
+            m_catalog.notifyContainersChanged(m_orders);
+            QTRY_COMPARE(restored.datastoreTree()->currentIndex().data().toString(),
+                         QStringLiteral("order_items"));
+            QVERIFY(restored.datastoreTree()->isExpanded(proxyIndexOf(restored, m_orders)));
+        }
+        // Later windows of this test start from nothing selected or expanded.
+        QSettings().remove(QStringLiteral("mainWindow/expandedRows"));
+        QSettings().remove(QStringLiteral("mainWindow/selectedRow"));
     }
 
     void aboutDialogShowsVersions()
@@ -388,7 +482,11 @@ private slots:
         QVERIFY(dialog->scheduleButton()->isVisible()); // Run Now or Schedule…
         dialog->pruneBox()->setChecked(true);
         QTest::mouseClick(dialog->runButton(), Qt::LeftButton);
-        QVERIFY(finished.wait(20000));
+        // Run Now opens Activity on the new operation (seed 003).
+        QCOMPARE(window.detailsTabs()->currentWidget(), window.activityView());
+        QTRY_COMPARE(window.activityView()->selectedOperation(),
+                     m_catalog.operations(shop).constFirst().id);
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 20000);
         QCOMPARE(finished.constFirst().at(2).toString(), QStringLiteral("success"));
         QTRY_VERIFY(window.statusBar()->currentMessage().startsWith(
             QLatin1String("Sync of Shop ended: success")));
@@ -412,6 +510,9 @@ private slots:
         window.detailsTabs()->setCurrentWidget(window.activityView());
         QTRY_COMPARE(window.activityView()->listModel()->rowCount(), 1);
         QVERIFY(window.activityView()->selectOperation(op.id));
+        // One run: its list is a few rows tall and the detail (with the log) gets the rest.
+        QTRY_VERIFY(window.activityView()->runsView()->height() <
+                    window.activityView()->detail()->parentWidget()->height());
         QTest::qWait(100);
         window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-activity.png")));
         window.detailsTabs()->setCurrentIndex(0);
@@ -514,6 +615,64 @@ private slots:
     }
 
     // Not an assertion: an artifact to look at, at the window's default size.
+    // Find matches tables and fields too, though the tree loads them only when expanded: it
+    // shows them under their datastore, expanded, and says "No matches" when nothing matches.
+    void findMatchesTablesAndFields()
+    {
+        Container ledger;
+        ledger.datastoreId = m_billing;
+        ledger.name = QStringLiteral("ledger_lines");
+        ledger.containerType = QStringLiteral("table");
+        ledger.id = m_catalog.addContainer(ledger);
+        QVERIFY(ledger.id);
+        for (const char *name : {"line_id", "customer_ref"}) {
+            Field f;
+            f.containerId = ledger.id;
+            f.name = QLatin1String(name);
+            f.declaredType = QStringLiteral("TEXT");
+            QVERIFY(m_catalog.addField(f));
+        }
+
+        MainWindow window(&m_catalog);
+        QAbstractItemModelTester proxyTester(
+            window.datastoreTree()->model(),
+            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTreeView *tree = window.datastoreTree();
+        QVERIFY(!tree->isExpanded(proxyIndexOf(window, m_billing))); // nothing loaded below
+
+        // A field's name: its datastore and table are shown, expanded down to it.
+        window.findAction()->trigger();
+        QTest::keyClicks(window.filterEdit(), QStringLiteral("CUSTOMER_R"));
+        QCOMPARE(topLevelNames(tree), QStringList{QStringLiteral("Billing")});
+        const QModelIndex billing = proxyIndexOf(window, m_billing);
+        QVERIFY(tree->isExpanded(billing));
+        QCOMPARE(tree->model()->rowCount(billing), 1);
+        const QModelIndex table = tree->model()->index(0, 0, billing);
+        QCOMPARE(table.data().toString(), QStringLiteral("ledger_lines"));
+        QVERIFY(tree->isExpanded(table));
+        QCOMPARE(tree->model()->rowCount(table), 1);
+        QCOMPARE(tree->model()->index(0, 0, table).data().toString(),
+                 QStringLiteral("customer_ref"));
+        QVERIFY(!window.isShowingNoMatches());
+
+        // A table's name, and an escaped wildcard (matched literally).
+        window.filterEdit()->setText(QStringLiteral("ledger"));
+        QCOMPARE(topLevelNames(tree), QStringList{QStringLiteral("Billing")});
+        window.filterEdit()->setText(QStringLiteral("r_l")); // ledge[r_l]ines; '_' is no wildcard
+        QCOMPARE(topLevelNames(tree), QStringList{QStringLiteral("Billing")});
+        window.filterEdit()->setText(QStringLiteral("%"));
+        QVERIFY(window.isShowingNoMatches());
+        QCOMPARE(tree->model()->rowCount(), 0);
+
+        window.filterEdit()->setText(QStringLiteral("no such thing"));
+        QVERIFY(window.isShowingNoMatches());
+        window.filterEdit()->clear();
+        QVERIFY(!window.isShowingNoMatches());
+        QCOMPARE(tree->model()->rowCount(), int(m_catalog.datastores().size()));
+    }
+
     void screenshot()
     {
         MainWindow window(&m_catalog);

@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -373,6 +374,10 @@ private slots:
     void scanDefaults()
     {
         ScanDialog dialog(QStringLiteral("Shop"), shop(), EnrichmentLink());
+        // It fits the screen (its options scroll), so Run Now is never below the screen's edge.
+        QVERIFY(dialog.screen());
+        QVERIFY2(dialog.height() <= dialog.screen()->availableGeometry().height() * 0.9 + 1,
+                 qPrintable(QString::number(dialog.height())));
         const QJsonObject expected{{"containers", QJsonArray()},
                                    {"check_categories", QJsonArray{"metadata", "data_integrity"}},
                                    {"incremental", false},

@@ -22,6 +22,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QHelpEvent>
 #include <QImage>
 #include <QJsonArray>
@@ -237,6 +239,30 @@ private:
     }
 
 private slots:
+    // Figures for a person: shares that are not whole never read as a figure they are not,
+    // floating-point noise is zero, and a numeric field's min and max are grouped like every
+    // other number (a text field's stay as they are).
+    void formatsFiguresForPeople()
+    {
+        namespace f = profile_format;
+        QCOMPARE(f::percent(1.0 / 15000), QStringLiteral("< 0.1%"));
+        QCOMPARE(f::percent(14999.0 / 15000), QStringLiteral("> 99.9%"));
+        QCOMPARE(f::percent(0.002), QStringLiteral("0.2%"));
+        QCOMPARE(f::percent(0.5), QStringLiteral("50%"));
+        QCOMPARE(f::percent(1.0), QStringLiteral("100%"));
+        QCOMPARE(f::statistic(1.5e-16), QStringLiteral("0"));
+        QCOMPARE(f::statistic(-0.42), QStringLiteral("-0.42"));
+        QCOMPARE(f::number(1.05e6), QStringLiteral("1,050,000"));
+        FieldProfile numeric;
+        numeric.declaredType = QStringLiteral("INTEGER");
+        QCOMPARE(f::extreme(numeric, QStringLiteral("15000")), QStringLiteral("15,000"));
+        QCOMPARE(f::extreme(numeric, QStringLiteral("9223372036854775807")),
+                 QStringLiteral("9223372036854775807"));
+        FieldProfile text;
+        text.declaredType = QStringLiteral("TEXT");
+        QCOMPARE(f::extreme(text, QStringLiteral("02139")), QStringLiteral("02139"));
+    }
+
     void initTestCase()
     {
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
@@ -546,6 +572,27 @@ private slots:
                 ->data(ProfileFieldList::CompletenessColumn, ProfileFieldList::CompletenessRole)
                 .toDouble(),
             0.975);
+    }
+
+    // Names come first: at the view's default size every field's name shows whole (the list
+    // starts as wide as they need), whatever the types take.
+    void fieldNamesShowWhole()
+    {
+        auto view = newView();
+        ProfileFieldList *list = view->fieldList();
+        QTRY_VERIFY(list->width() >= list->preferredWidth() - 1);
+        const QFontMetrics fm(list->font());
+        const int nameWidth = list->header()->sectionSize(ProfileFieldList::NameColumn);
+        for (int row = 0; row < list->topLevelItemCount(); ++row) {
+            const QString name = list->topLevelItem(row)->text(ProfileFieldList::NameColumn);
+            QVERIFY2(fm.horizontalAdvance(name) < nameWidth,
+                     qPrintable(QStringLiteral("%1 needs %2 px of %3")
+                                    .arg(name)
+                                    .arg(fm.horizontalAdvance(name))
+                                    .arg(nameWidth)));
+        }
+        QVERIFY(list->header()->sectionSize(ProfileFieldList::TypeColumn) <=
+                ProfileFieldList::kMaxTypeWidth);
     }
 
     void histogramBarsAreProportional()

@@ -469,6 +469,14 @@ private slots:
                  QStringLiteral("Active"));
         QVERIFY(!view.tableView()->isColumnHidden(ScheduleTableModel::DatastoreColumn));
         screenshot(&view, QStringLiteral("list"));
+        // The row's actions are in view without scrolling, whatever the other columns hold.
+        const QRect actions =
+            view.tableView()->visualRect(model->index(row, ScheduleTableModel::ActionsColumn));
+        QVERIFY(actions.width() > 0);
+        QVERIFY2(actions.right() <= view.tableView()->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2")
+                                .arg(actions.right())
+                                .arg(view.tableView()->viewport()->width())));
 
         view.sortBox()->setCurrentIndex(1); // Operations count
         QCOMPARE(names(),

@@ -1,6 +1,7 @@
 #include "WizardFixture.h"
 #include "ui/widgets/BusySpinner.h"
 
+#include <QApplication>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -55,6 +56,43 @@ private slots:
         QVERIFY(panel->testButton()->isEnabled());
         QCOMPARE(panel->banner()->kind(), StatusBanner::Kind::Info);
         QCOMPARE(panel->banner()->title(), QStringLiteral("Test cancelled"));
+    }
+
+    // The keyboard: Alt+N advances (no other mnemonic takes it), the next page's first field
+    // has the focus, and after a test the focus is never on Back: on Test Connection after a
+    // failure, on Finish after a success, so Enter does what the page is for.
+    void keyboardFocusFollowsThePages()
+    {
+        auto wizard = newWizard();
+        QVERIFY(wizard);
+        wizard->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(wizard.get()));
+        DatastorePage *page = wizard->datastorePage();
+        page->nameEdit()->setText(QStringLiteral("Keyboard PG"));
+        page->newConnectionToggle()->setChecked(true);
+        QVERIFY(page->selectConnector(QStringLiteral("postgresql")));
+        QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+        QTest::keyClick(wizard.get(), Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard->currentId(), int(AddDatastoreWizard::ConnectionPageId));
+        ConnectionForm *form = wizard->connectionPage()->form();
+        QTRY_VERIFY(QApplication::focusWidget() && form->isAncestorOf(QApplication::focusWidget()));
+        QCOMPARE(QApplication::focusWidget(), form->fieldEdit(QStringLiteral("host")));
+
+        fillPostgres(form, m_pg, QStringLiteral("not-the-password"));
+        ConnectionTestPanel *panel = wizard->connectionPage()->testPanel();
+        panel->testButton()->setFocus();
+        QSignalSpy tested(panel, &ConnectionTestPanel::finished);
+        QTest::keyClick(panel->testButton(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 1, 20000);
+        QVERIFY(QApplication::focusWidget() != wizard->button(QWizard::BackButton));
+        QCOMPARE(QApplication::focusWidget(), panel->testButton());
+
+        form->fieldEdit(QStringLiteral("password"))->setText(m_pg.password);
+        panel->testButton()->setFocus();
+        QTest::keyClick(panel->testButton(), Qt::Key_Space);
+        QTRY_COMPARE_WITH_TIMEOUT(tested.count(), 2, 20000);
+        QCOMPARE(panel->banner()->kind(), StatusBanner::Kind::Success);
+        QCOMPARE(QApplication::focusWidget(), wizard->button(QWizard::FinishButton));
     }
 
     // Finish after a failed test asks first ("Save without a working connection?"); Go Back

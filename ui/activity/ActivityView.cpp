@@ -8,6 +8,7 @@
 #include "ui/activity/ActivityHeatmap.h"
 #include "ui/activity/ActivitySummaryStrip.h"
 #include "ui/activity/OperationDetailWidget.h"
+#include "ui/common/ListDetailSplitter.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -178,7 +179,8 @@ QWidget *ActivityView::createRunsPage()
     m_splitter->addWidget(detailScroll);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({500, 420}); // scaled to the space it gets
+    m_splitter->setSizes({500, 420}); // until the runs are read: then sized to them
+    m_paneSizes = new ListDetailSplitter(m_splitter, m_runs);
     layout->addWidget(m_splitter, 1);
 
     connect(m_filters, &ActivityFilterBar::changed, this, &ActivityView::applyFilters);
@@ -192,11 +194,8 @@ QWidget *ActivityView::createRunsPage()
     connect(m_runs->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ActivityView::onCurrentChanged);
     connect(m_list, &OperationListModel::contentsChanged, this, &ActivityView::onListChanged);
-    connect(m_detail, &OperationDetailWidget::rerunQueued, this, [this](qint64 id) {
-        m_pendingSelect = id;
-        if (selectOperation(id))
-            m_pendingSelect = 0;
-    });
+    connect(m_detail, &OperationDetailWidget::rerunQueued, this,
+            &ActivityView::selectOperationWhenListed);
     connect(m_detail, &OperationDetailWidget::operationRemoved, this, [this](qint64 id) {
         if (id == m_selectedId) {
             m_selectedId = 0;
@@ -284,6 +283,11 @@ bool ActivityView::selectOperation(qint64 operationId)
     return true;
 }
 
+void ActivityView::selectOperationWhenListed(qint64 operationId)
+{
+    m_pendingSelect = selectOperation(operationId) ? 0 : operationId;
+}
+
 qint64 ActivityView::selectedOperation() const
 {
     return m_selectedId;
@@ -303,6 +307,7 @@ void ActivityView::onCurrentChanged()
 
 void ActivityView::onListChanged()
 {
+    m_paneSizes->fit();
     if (m_pendingSelect && selectOperation(m_pendingSelect))
         m_pendingSelect = 0;
     else if (m_selectedId && !m_runs->selectionModel()->currentIndex().isValid() &&

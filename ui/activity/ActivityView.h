@@ -13,6 +13,7 @@ class ActivityCalendarModel;
 class ActivityFilterBar;
 class ActivityHeatmap;
 class ActivitySummaryStrip;
+class ListDetailSplitter;
 class Catalog;
 class OperationDetailWidget;
 class OperationEngine;
@@ -45,6 +46,9 @@ public:
 
     // Selects (and shows the detail of) an operation when the list holds it.
     bool selectOperation(qint64 operationId);
+    // The same, or as soon as the list holds it (an operation just queued: the list reads the
+    // Catalog a moment later).
+    void selectOperationWhenListed(qint64 operationId);
     qint64 selectedOperation() const;
 
     // The parts, for tests and for the owner's wiring.
@@ -73,7 +77,7 @@ private:
     OperationEngine *m_engine;
     qint64 m_datastoreId = 0;
     qint64 m_selectedId = 0;    // kept across list resets
-    qint64 m_pendingSelect = 0; // a rerun to select once listed
+    qint64 m_pendingSelect = 0; // an operation (a rerun, a run) to select once listed
 
     QAbstractButton *m_runsButton = nullptr;
     QAbstractButton *m_scheduleButton = nullptr;
@@ -85,6 +89,7 @@ private:
     ActivitySummaryStrip *m_summary = nullptr;
     OperationListModel *m_list = nullptr;
     QTreeView *m_runs = nullptr;
+    ListDetailSplitter *m_paneSizes = nullptr;
     QSplitter *m_splitter = nullptr;
     OperationDetailWidget *m_detail = nullptr;
 };

@@ -6,6 +6,8 @@
 #include "ui/anomalies/AnomalyDetailWidget.h"
 #include "ui/anomalies/AnomalyFilterBar.h"
 #include "ui/anomalies/AnomalyStatusStrip.h"
+#include "ui/checks/CheckPresentation.h"
+#include "ui/common/ListDetailSplitter.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -100,7 +102,8 @@ AnomaliesView::AnomaliesView(QWidget *parent) : QWidget(parent)
     m_splitter->addWidget(detailScroll);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
-    m_splitter->setSizes({360, 540});
+    m_splitter->setSizes({360, 540}); // until anomalies are read: then sized to them
+    m_paneSizes = new ListDetailSplitter(m_splitter, m_view);
     layout->addWidget(m_splitter, 1);
 
     connect(m_strip, &AnomalyStatusStrip::groupChanged, this, &AnomaliesView::applyFilters);
@@ -127,6 +130,7 @@ void AnomaliesView::setDatastore(Catalog *catalog, qint64 datastoreId)
             return;
         }
         m_list = new AnomalyListModel(catalog, this);
+        m_list->setRuleTitle(check_presentation::ruleTitle);
         QItemSelectionModel *oldSelection = m_view->selectionModel();
         m_view->setModel(m_list);
         delete oldSelection; // setModel() leaves the old one to its owner
@@ -251,6 +255,7 @@ void AnomaliesView::onCurrentChanged()
 
 void AnomaliesView::onListChanged()
 {
+    m_paneSizes->fit();
     // After a reset the selection is gone: select the shown anomaly again when still listed.
     // One that left the list (resolved while the Open group is shown) keeps its detail, so
     // the person sees what they just did and can undo it.

@@ -9,6 +9,8 @@ class QTreeView;
 
 namespace assay {
 
+class ListDetailSplitter;
+
 class AnomalyDetailWidget;
 class AnomalyFilterBar;
 class AnomalyListModel;
@@ -67,6 +69,7 @@ private:
     QLabel *m_listed;
     AnomalyListModel *m_list = nullptr;
     QTreeView *m_view;
+    ListDetailSplitter *m_paneSizes = nullptr;
     QSplitter *m_splitter;
     AnomalyDetailWidget *m_detail;
 };

@@ -1,6 +1,7 @@
 #include "ui/anomalies/AnomalyEvidence.h"
 
 #include "models/item/AnomalyListModel.h"
+#include "ui/checks/CheckPresentation.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -86,8 +87,8 @@ void fillFailedChecks(QTreeWidget *view, const QList<AnomalyFailedCheck> &checks
 {
     view->clear();
     for (const AnomalyFailedCheck &c : checks) {
-        auto *item =
-            new QTreeWidgetItem(view, {c.rule, c.fields.join(QStringLiteral(", ")), c.message});
+        auto *item = new QTreeWidgetItem(view, {check_presentation::ruleTitle(c.rule),
+                                                c.fields.join(QStringLiteral(", ")), c.message});
         item->setToolTip(0, c.checkId ? tr("Check %1").arg(c.checkId) : tr("Check removed"));
         item->setToolTip(2, c.message);
         item->setData(0, Qt::UserRole, c.checkId);

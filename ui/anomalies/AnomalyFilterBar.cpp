@@ -1,6 +1,7 @@
 #include "ui/anomalies/AnomalyFilterBar.h"
 
 #include "models/item/AnomalyListModel.h"
+#include "ui/checks/CheckPresentation.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -68,7 +69,8 @@ AnomalyFilterBar::AnomalyFilterBar(QWidget *parent)
 QString AnomalyFilterBar::checkLabel(const Check &check)
 {
     const QString fields = check.fields.join(QStringLiteral(", "));
-    return fields.isEmpty() ? check.rule : tr("%1 (%2)").arg(check.rule, fields);
+    const QString rule = check_presentation::ruleTitle(check.rule);
+    return fields.isEmpty() ? rule : tr("%1 (%2)").arg(rule, fields);
 }
 
 void AnomalyFilterBar::applyTo(AnomalyQuery &query) const

@@ -3,6 +3,7 @@
 #include "app/connectors/FieldTypes.h"
 #include "app/files/TextEncoding.h"
 #include "models/catalog/Catalog.h"
+#include "ui/common/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -80,7 +81,7 @@ ContainerSettingsDialog::ContainerSettingsDialog(Catalog *catalog, qint64 contai
     layout->addWidget(m_tabs, 1);
     m_error = new QLabel;
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setStyleSheet(theme::errorStyle());
     m_error->hide();
     layout->addWidget(m_error);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);

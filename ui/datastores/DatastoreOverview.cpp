@@ -4,12 +4,15 @@
 #include "models/catalog/Catalog.h"
 #include "models/domain/Operation.h"
 #include "models/item/OperationListModel.h"
+#include "ui/operations/OperationProgressBar.h"
 
 #include <QDir>
 #include <QFormLayout>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace assay {
@@ -88,9 +91,19 @@ void DatastoreOverview::clear()
 {
     m_id = 0;
     m_values.clear();
+    m_running.clear();
     while (m_form->rowCount() > 0)
         m_form->removeRow(0);
     m_placeholder->show();
+}
+
+void DatastoreOverview::showPercent(qint64 operationId, int percent)
+{
+    const auto it = m_running.constFind(operationId);
+    if (it == m_running.constEnd())
+        return;
+    if (QLabel *label = m_values.value(it->key))
+        label->setText(tr("%1 · %2").arg(it->when, tr("Running %1%").arg(percent)));
 }
 
 QString DatastoreOverview::value(const QString &key) const
@@ -231,9 +244,10 @@ void DatastoreOverview::addTotals(qint64 id)
     addSection(tr("Totals"));
     // COUNT(*) rather than reading every container: a datastore may hold 100,000 of them.
     const int count = m_catalog->containerCount(id).value();
-    addRow(QStringLiteral("containers"), tr("Containers"),
-           count == 0 ? tr("None yet: run Sync to discover tables and views")
-                      : locale.toString(count));
+    if (count == 0)
+        addNoContainers(id);
+    else
+        addRow(QStringLiteral("containers"), tr("Containers"), locale.toString(count));
 
     // Records as each container's latest profile counted them (Sync does not count rows).
     if (count > 0) {
@@ -266,6 +280,30 @@ void DatastoreOverview::addTotals(qint64 id)
            tr("%1 more open anomalies are acknowledged").arg(locale.toString(acknowledged)));
 }
 
+void DatastoreOverview::addNoContainers(qint64 id)
+{
+    const auto sync = m_catalog->latestOperation(id, operation_type::kSync);
+    if (!sync || sync->status != operation_status::kFailure) {
+        addRow(QStringLiteral("containers"), tr("Containers"),
+               sync && !operation_status::isFinished(sync->status)
+                   ? tr("None yet: a Sync is discovering tables and views")
+                   : tr("None yet: run Sync to discover tables and views"));
+        return;
+    }
+    addRow(QStringLiteral("containers"), tr("Containers"),
+           tr("None: the last Sync failed. %1").arg(sync->message));
+    m_values.value(QStringLiteral("containers"))->setForegroundRole(QPalette::PlaceholderText);
+    auto *edit = new QPushButton(tr("Edit Datastore…"), this);
+    edit->setObjectName(QStringLiteral("overviewEdit"));
+    edit->setToolTip(tr("Correct the connection's details or credentials, then run Sync again."));
+    connect(edit, &QPushButton::clicked, this, [this] { emit editRequested(m_id); });
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(edit);
+    row->addStretch(1);
+    m_form->addRow(QString(), row);
+}
+
 void DatastoreOverview::addLastOperations(qint64 id)
 {
     addSection(tr("Last operations"));
@@ -289,8 +327,10 @@ void DatastoreOverview::addLastOperations(qint64 id)
                              : op.startedAt.isValid() ? op.startedAt
                                                       : op.createdAt;
         QString status = OperationListModel::statusLabel(op.status);
-        if (op.status == operation_status::kRunning)
-            status = tr("Running %1%").arg(qRound(op.progress * 100));
+        if (op.status == operation_status::kRunning) {
+            status = tr("Running %1%").arg(OperationProgressBar::percentOf(op.progress));
+            m_running.insert(op.id, {key, localTime(at)});
+        }
         QStringList tip{tr("Operation #%1, %2").arg(op.id).arg(localTimeLong(at))};
         if (!op.message.isEmpty())
             tip << op.message;

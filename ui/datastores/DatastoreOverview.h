@@ -34,9 +34,20 @@ public:
     // "lastScan". Empty when the row is not shown.
     QString value(const QString &key) const;
 
+    // Operation `operationId`, running, is at `percent` (the progress bar's figure): its "Last
+    // operations" row says the same.
+    void showPercent(qint64 operationId, int percent);
+
+signals:
+    // The user asked to edit the datastore's connection (offered when its last Sync failed).
+    void editRequested(qint64 datastoreId);
+
 private:
     void addSection(const QString &title);
     void addTotals(qint64 id);
+    // The Containers row of a datastore without any: why (its last Sync failed, with an Edit
+    // button, or none ran yet).
+    void addNoContainers(qint64 id);
     void addLastOperations(qint64 id);
     void addRow(const QString &key, const QString &label, const QString &value,
                 const QString &toolTip = QString());
@@ -46,7 +57,13 @@ private:
     QFormLayout *m_form;
     QLabel *m_placeholder;
     QHash<QString, QLabel *> m_values;
-    QTimer m_refresh; // debounces the Catalog's change notices
+    struct RunningRow
+    {
+        QString key;  // its row in m_values
+        QString when; // the row's time, before " · Running N%"
+    };
+    QHash<qint64, RunningRow> m_running; // the shown rows of running operations, by id
+    QTimer m_refresh;                    // debounces the Catalog's change notices
 };
 
 } // namespace assay

@@ -427,6 +427,12 @@ void LinkEnrichmentDialog::finish()
 {
     if (!canFinish())
         return;
+    const LinkEnrichmentRequest pending = request();
+    const QStringList sources =
+        pending.addNew ? m_newForm->sourcesOfChosenConnection() : QStringList();
+    if (!sources.isEmpty() && !m_sourceConnectionConfirmed)
+        return confirmSourceConnection(sources);
+    m_sourceConnectionConfirmed = false;
     m_status->clear();
     const LinkEnrichmentRequest r = request();
     const QString text =
@@ -461,6 +467,34 @@ void LinkEnrichmentDialog::onFailed(const QString &message)
     m_status->showMessage(StatusBanner::Kind::Error,
                           unlinking ? tr("Could not unlink") : tr("Could not link"), message);
     m_scroll->ensureWidgetVisible(m_status);
+}
+
+void LinkEnrichmentDialog::confirmSourceConnection(const QStringList &sources)
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Warning, tr("Use a Source's Connection?"),
+        tr("The connection chosen for the enrichment datastore is the one %1 reads from.")
+            .arg(sources.join(QStringLiteral(", "))),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("sourceConnectionConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Scans would create and write their enrichment tables in that "
+                               "source's own database. Usually an enrichment datastore has a "
+                               "database of its own: choose another connection, or add a new "
+                               "one."));
+    QPushButton *use = box->addButton(tr("Use It Anyway"), QMessageBox::DestructiveRole);
+    use->setObjectName(QStringLiteral("useSourceConnectionButton"));
+    QPushButton *back = box->addButton(tr("Choose Another"), QMessageBox::RejectRole);
+    box->setDefaultButton(back);
+    box->setEscapeButton(back);
+    connect(box, &QMessageBox::buttonClicked, this, [this, use](QAbstractButton *button) {
+        if (button != use)
+            return;
+        m_sourceConnectionConfirmed = true;
+        finish();
+    });
+    m_confirm = box;
+    box->open();
 }
 
 void LinkEnrichmentDialog::confirmUnlink()

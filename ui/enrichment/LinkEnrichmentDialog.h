@@ -79,6 +79,8 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QPushButton *unlinkButton() const { return m_unlink; }
     QMessageBox *unlinkConfirmation() const { return m_confirm; }
+    // The question asked before writing enrichment tables into a source's database.
+    QMessageBox *sourceConnectionConfirmation() const { return m_confirm; }
     EnrichmentLinkController *controller() const { return m_controller; }
     EnrichmentLinkSummary *summary() const { return m_done; }
     StatusBanner *successBanner() const;
@@ -103,6 +105,10 @@ private:
     void alignLabels();
     void setBusy(bool busy, const QString &text = QString());
     void finish();
+    // Asks before an enrichment datastore is added on the connection of source datastores
+    // `sources` (its tables would be written into their database); Finish goes on if the user
+    // says so.
+    void confirmSourceConnection(const QStringList &sources);
     void onLinked(qint64 enrichmentId, bool createdNew);
     void onFailed(const QString &message);
     void confirmUnlink();
@@ -141,7 +147,8 @@ private:
     QPushButton *m_unlink;
     QPushButton *m_cancel;
     QPushButton *m_finish;
-    QPointer<QMessageBox> m_confirm;
+    QPointer<QMessageBox> m_confirm; // the open Unlink or source-connection confirmation
+    bool m_sourceConnectionConfirmed = false;
 
     EnrichmentLinkSummary *m_done;
 };

@@ -86,13 +86,25 @@ void NewEnrichmentForm::reload()
     {
         const QSignalBlocker block(m_connection);
         m_connection->clear();
+        // Connections that serve no source datastore first: the default must never be one
+        // click away from writing enrichment tables into a source's own database.
+        const QHash<qint64, QStringList> sources = sourcesByConnection();
+        QList<Connection> free, serving;
         if (m_catalog)
             for (const Connection &c : m_catalog->connections()) {
                 const ConnectorSpec *spec = connectors::find(c.type);
                 if (spec && spec->supportsEnrichment && !spec->hidden)
-                    m_connection->addItem(wizardui::connectorIcon(*spec),
-                                          tr("%1 (%2)").arg(c.name, spec->displayName), c.id);
+                    (sources.contains(c.id) ? serving : free) << c;
             }
+        for (const Connection &c : std::as_const(free))
+            m_connection->addItem(wizardui::connectorIcon(*connectors::find(c.type)),
+                                  tr("%1 (%2)").arg(c.name, connectors::find(c.type)->displayName),
+                                  c.id);
+        for (const Connection &c : std::as_const(serving))
+            m_connection->addItem(
+                wizardui::connectorIcon(*connectors::find(c.type)),
+                tr("%1 (source of %2)").arg(c.name, sources.value(c.id).join(QStringLiteral(", "))),
+                c.id);
         const int index = m_connection->findData(keep);
         m_connection->setCurrentIndex(index >= 0 ? index : (m_connection->count() ? 0 : -1));
     }
@@ -157,6 +169,23 @@ void NewEnrichmentForm::rebuildForm()
         m_form->setTeams(teams);
     m_panel->setTestEnabled(!m_busy && m_form->isComplete());
     emit changed();
+}
+
+QHash<qint64, QStringList> NewEnrichmentForm::sourcesByConnection() const
+{
+    QHash<qint64, QStringList> names;
+    if (m_catalog)
+        for (const Datastore &d : m_catalog->datastores())
+            if (!d.enrichOnly)
+                names[d.connectionId] << d.name;
+    return names;
+}
+
+QStringList NewEnrichmentForm::sourcesOfChosenConnection() const
+{
+    if (m_newConnection->isChecked())
+        return {};
+    return sourcesByConnection().value(m_connection->currentData().toLongLong());
 }
 
 NewEnrichmentDatastore NewEnrichmentForm::request() const

@@ -2,6 +2,7 @@
 
 #include "ui/enrichment/EnrichmentLinkController.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QComboBox;
@@ -49,10 +50,16 @@ public:
     // Selects a connector by id (e.g. "sqlite"); false when it is not offered.
     bool setConnector(const QString &connectorId);
 
+    // The source datastores that use the chosen existing connection (empty for a new one):
+    // enrichment tables written there would land in a source's own database.
+    QStringList sourcesOfChosenConnection() const;
+
 signals:
     void changed();
 
 private:
+    // The names of the source datastores using each connection, by connection id.
+    QHash<qint64, QStringList> sourcesByConnection() const;
     void rebuildForm();
     void startTest();
     void updateRows();

@@ -1,5 +1,9 @@
 #include "ui/enrichment/NoticeStrip.h"
 
+#include "ui/common/Theme.h"
+
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -37,8 +41,7 @@ QPixmap warningBadge(int side, qreal ratio)
 NoticeStrip::NoticeStrip(QWidget *parent) : QFrame(parent), m_icon(new QLabel), m_text(new QLabel)
 {
     setObjectName(QStringLiteral("noticeStrip"));
-    setStyleSheet(QStringLiteral("assay--NoticeStrip { background: #fff8e1; border: 1px solid "
-                                 "#ffcc80; border-radius: 4px; } QLabel { color: #5d4300; }"));
+    applyColours();
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 8, 10, 8);
     layout->setSpacing(8);
@@ -50,6 +53,27 @@ NoticeStrip::NoticeStrip(QWidget *parent) : QFrame(parent), m_icon(new QLabel), 
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);
     setVisible(false);
+}
+
+void NoticeStrip::applyColours()
+{
+    // Amber in the application palette's light or dark variant.
+    const QPalette pal = QGuiApplication::palette();
+    const theme::Tone background{"#fff8e1", "#3a301c"}, border{"#ffcc80", "#b8893a"},
+        text{"#5d4300", "#f3dfb0"};
+    setStyleSheet(QStringLiteral("assay--NoticeStrip { background: %1; border: 1px solid %2; "
+                                 "border-radius: 4px; } QLabel { color: %3; }")
+                      .arg(background.in(pal).name(), border.in(pal).name(), text.in(pal).name()));
+}
+
+void NoticeStrip::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange && !m_restyling) {
+        m_restyling = true;
+        applyColours();
+        m_restyling = false;
+    }
 }
 
 void NoticeStrip::setText(const QString &text)

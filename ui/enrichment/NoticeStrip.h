@@ -17,9 +17,15 @@ public:
     void setText(const QString &text);
     QString text() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void applyColours();
+
     QLabel *m_icon;
     QLabel *m_text;
+    bool m_restyling = false;
 };
 
 } // namespace assay

@@ -1,6 +1,7 @@
 #include "ui/enrichment/PrefixField.h"
 
 #include "app/enrichment/Prefix.h"
+#include "ui/common/Theme.h"
 #include "ui/widgets/WizardUi.h"
 
 #include <QHBoxLayout>
@@ -88,8 +89,9 @@ void PrefixField::refresh()
     showNormalized();
     m_counter->setText(tr("%1/%2").arg(length).arg(kMaxPrefixLength));
     const bool tooLong = length > kMaxPrefixLength;
-    m_counter->setStyleSheet(tooLong ? QStringLiteral("color: #c62828; font-weight: bold;")
-                                     : QString());
+    m_counter->setStyleSheet(
+        tooLong ? QStringLiteral("color: %1; font-weight: bold;").arg(theme::errorColour())
+                : QString());
     m_counter->setAccessibleName(
         tr("%1 of at most %2 characters").arg(length).arg(kMaxPrefixLength));
     // An empty field is not an error until the user typed in it; a useless one is.

@@ -42,13 +42,15 @@ void OperationActions::openOptions(Dialog *dialog, qint64 datastoreId, const QSt
         request.datastoreId = datastoreId;
         request.type = type;
         request.options = dialog->options();
-        if (!m_engine->enqueue(request)) {
+        const qint64 id = m_engine->enqueue(request);
+        if (!id) {
             QMessageBox::warning(
                 m_window, title,
                 tr("The operation could not be queued: %1").arg(m_engine->lastError()));
             return;
         }
         emit message(tr("%1 queued.").arg(title), 3000);
+        emit queued(id, datastoreId);
     });
     dialog->open();
 }

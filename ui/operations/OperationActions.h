@@ -33,6 +33,9 @@ public slots:
 
 signals:
     void message(const QString &text, int timeoutMs);
+    // The user queued operation `operationId` of `datastoreId` from one of these dialogs (the
+    // window then shows it in Activity, as seed 003 describes).
+    void queued(qint64 operationId, qint64 datastoreId);
 
 private:
     // Shows an options dialog (one that has options() and scheduleRequested), then queues an

@@ -64,6 +64,7 @@ void OperationProgressBar::setDatastore(qint64 datastoreId)
         return;
     m_datastoreId = datastoreId;
     m_operationId = 0;
+    m_percent = -1;
     m_ticker.stop();
     hide();
     // Something may already run for this datastore: pick it up where it is.
@@ -77,7 +78,7 @@ void OperationProgressBar::setDatastore(qint64 datastoreId)
         m_step->setText(tr("Queued…"));
     } else {
         m_bar->setRange(0, 1000);
-        m_bar->setValue(int(active.fraction * 1000));
+        setFraction(active.fraction);
         m_step->setText(active.step);
     }
     m_startedMs = active.elapsedMs;
@@ -93,6 +94,7 @@ void OperationProgressBar::onQueued(qint64 operationId, qint64 datastoreId)
         return;
     m_operationId = operationId;
     m_bar->setRange(0, 0); // busy until it starts
+    m_percent = -1;
     m_step->setText(tr("Queued…"));
     m_time->clear();
     m_abort->setEnabled(true);
@@ -105,7 +107,7 @@ void OperationProgressBar::onStarted(qint64 operationId, qint64 datastoreId)
         return;
     m_operationId = operationId;
     m_bar->setRange(0, 1000);
-    m_bar->setValue(0);
+    setFraction(0);
     m_step->setText(tr("Starting…"));
     m_abort->setEnabled(true);
     m_startedMs = 0;
@@ -119,7 +121,7 @@ void OperationProgressBar::onProgress(const OperationProgress &progress)
 {
     if (progress.operationId != m_operationId)
         return;
-    m_bar->setValue(int(progress.fraction * 1000));
+    setFraction(progress.fraction);
     if (m_abort->isEnabled())
         m_step->setText(progress.step);
 }
@@ -133,9 +135,27 @@ void OperationProgressBar::onFinished(qint64 operationId, qint64, const QString 
     hide();
 }
 
+int OperationProgressBar::percentOf(double fraction)
+{
+    return qBound(0, qRound(fraction * 100), 100);
+}
+
+void OperationProgressBar::setFraction(double fraction)
+{
+    m_bar->setValue(int(fraction * 1000));
+    const int percent = percentOf(fraction);
+    if (percent != m_percent) {
+        m_percent = percent;
+        tick();
+        emit percentChanged(m_operationId, percent);
+    }
+}
+
 void OperationProgressBar::tick()
 {
-    m_time->setText(formatElapsed(m_clock.isValid() ? m_startedMs + m_clock.elapsed() : 0));
+    const QString elapsed = formatElapsed(m_clock.isValid() ? m_startedMs + m_clock.elapsed() : 0);
+    // The figure the Overview shows too, beside the elapsed time.
+    m_time->setText(m_percent < 0 ? elapsed : tr("%1% · %2").arg(m_percent).arg(elapsed));
 }
 
 } // namespace assay

@@ -1,5 +1,6 @@
 #include "ui/operations/ProfileDialog.h"
 
+#include "ui/common/Theme.h"
 #include "ui/operations/ContainerSelector.h"
 #include "ui/operations/InferenceLevelPicker.h"
 #include "ui/operations/ReadSettingsWidgets.h"
@@ -66,7 +67,7 @@ ProfileDialog::ProfileDialog(const QString &datastoreName, const QList<Container
 
     m_hint = new QLabel;
     m_hint->setWordWrap(true);
-    m_hint->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_hint->setStyleSheet(theme::errorStyle());
     m_hint->setAccessibleName(tr("Why Run Now is disabled"));
     layout->addWidget(m_hint);
 

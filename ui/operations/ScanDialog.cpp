@@ -1,5 +1,6 @@
 #include "ui/operations/ScanDialog.h"
 
+#include "ui/common/Theme.h"
 #include "ui/operations/CheckVariablesEditor.h"
 #include "ui/operations/ContainerSelector.h"
 #include "ui/operations/ReadSettingsWidgets.h"
@@ -15,6 +16,8 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -37,7 +40,7 @@ QLabel *warning()
 {
     auto *label = new QLabel;
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c62828;"));
+    label->setStyleSheet(theme::errorStyle());
     return label;
 }
 
@@ -96,7 +99,18 @@ ScanDialog::ScanDialog(const QString &datastoreName, const QList<Container> &con
     right->addWidget(buildRemediation());
     right->addStretch(1);
     columns->addLayout(right, 1);
-    layout->addLayout(columns, 1);
+    // The options scroll when the screen is shorter than they are (1366x768): the buttons
+    // below stay in view.
+    auto *body = new QWidget;
+    body->setLayout(columns);
+    columns->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("scanOptionsScroll"));
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    layout->addWidget(scroll, 1);
 
     m_hint = warning();
     m_hint->setAccessibleName(tr("Why Run Now is disabled"));
@@ -115,7 +129,14 @@ ScanDialog::ScanDialog(const QString &datastoreName, const QList<Container> &con
     connect(m_remediation, &QComboBox::currentIndexChanged, this, &ScanDialog::updateState);
     connect(m_incremental, &QRadioButton::toggled, this, &ScanDialog::readStrategyChanged);
     readStrategyChanged();
-    resize(sizeHint().expandedTo(QSize(960, 0)));
+    // As tall as the options (a scroll area alone would hint a third of that), at most 90% of
+    // the screen's available height.
+    QSize size = sizeHint().expandedTo(QSize(960, 0));
+    size.setHeight(size.height() - scroll->sizeHint().height() + body->sizeHint().height() +
+                   2 * scroll->frameWidth());
+    if (const QScreen *screen = this->screen())
+        size.setHeight(qMin(size.height(), int(screen->availableGeometry().height() * 0.9)));
+    resize(size);
 }
 
 QWidget *ScanDialog::buildCategories()

@@ -1,5 +1,6 @@
 #include "ui/operations/SyncDialog.h"
 
+#include "ui/common/Theme.h"
 #include "ui/operations/RunButtons.h"
 
 #include <QCheckBox>
@@ -49,7 +50,7 @@ SyncDialog::SyncDialog(const QString &datastoreName, QWidget *parent) : QDialog(
 
     m_hint = new QLabel;
     m_hint->setWordWrap(true);
-    m_hint->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_hint->setStyleSheet(theme::errorStyle());
     layout->addWidget(m_hint);
 
     const RunButtons run = addRunButtons(this, layout, tr("Run this sync on a schedule instead"),

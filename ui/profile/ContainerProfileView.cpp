@@ -41,7 +41,11 @@ ContainerProfileView::ContainerProfileView(QWidget *parent) : QWidget(parent)
     m_splitter->addWidget(scroll);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({330, 700});
+    m_splitter->setSizes({330, 700}); // until fields are shown: then fitted to them
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
+        if (!m_fitting)
+            m_userSized = true;
+    });
     layout->addWidget(m_splitter, 1);
 
     connect(m_fields, &ProfileFieldList::currentFieldChanged, this,
@@ -99,7 +103,28 @@ void ContainerProfileView::reload()
     m_datastoreId = container->datastoreId;
     m_fields->setFields(m_catalog->fields(m_containerId),
                         m_catalog->latestFieldProfiles(m_containerId));
+    fitSplitter();
     updateHeader();
+}
+
+void ContainerProfileView::fitSplitter()
+{
+    // Where the names need it: every name whole when the view allows, the panel at least
+    // 55% (the user's own drag wins for the rest of the session).
+    const int total = m_splitter->width() - m_splitter->handleWidth();
+    if (m_userSized || total <= 0)
+        return;
+    const int list = qBound(m_fields->minimumWidth(), m_fields->preferredWidth(),
+                            qMax(m_fields->minimumWidth(), int(total * 0.45)));
+    m_fitting = true;
+    m_splitter->setSizes({list, total - list});
+    m_fitting = false;
+}
+
+void ContainerProfileView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitSplitter();
 }
 
 void ContainerProfileView::updateHeader()

@@ -34,9 +34,15 @@ public slots:
     // Reads the container, its fields and profiles and the counts again.
     void reload();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showFieldProfile(qint64 fieldId);
     void updateHeader();
+    // Sizes the field list to its names (ProfileFieldList::preferredWidth) until the user
+    // drags the splitter.
+    void fitSplitter();
 
     Catalog *m_catalog = nullptr;
     qint64 m_containerId = 0;
@@ -45,6 +51,8 @@ private:
     QSplitter *m_splitter;
     ProfileFieldList *m_fields;
     FieldProfilePanel *m_panel;
+    bool m_userSized = false;
+    bool m_fitting = false;
 };
 
 } // namespace assay

@@ -304,8 +304,8 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
         const QJsonObject b = v.toObject();
         HistogramChart::Bucket bucket;
         bucket.value = QStringLiteral("%1 – %2").arg(
-            locale.toString(b.value(QStringLiteral("lower")).toDouble(), 'g', 6),
-            locale.toString(b.value(QStringLiteral("upper")).toDouble(), 'g', 6));
+            profile_format::number(b.value(QStringLiteral("lower")).toDouble()),
+            profile_format::number(b.value(QStringLiteral("upper")).toDouble()));
         bucket.count = qint64(b.value(QStringLiteral("count")).toDouble());
         if (counted > 0)
             bucket.ratio = double(bucket.count) / double(counted);

@@ -4,6 +4,7 @@
 
 #include <QHeaderView>
 #include <QPainter>
+#include <QStyle>
 #include <QStyledItemDelegate>
 
 namespace assay {
@@ -49,9 +50,9 @@ public:
         const double value = qBound(0.0, share.toDouble(), 1.0);
         const QString label = profile_format::percent(value);
         const QFontMetricsF fm(option.font);
-        // Room for the widest label a share can have ("99.9%"), so bars line up.
+        // Room for the widest label a share can have ("> 99.9%"), so bars line up.
         const qreal labelWidth =
-            qMax(fm.horizontalAdvance(QStringLiteral("99.9%")), fm.horizontalAdvance(label)) + 2;
+            qMax(fm.horizontalAdvance(QStringLiteral("> 99.9%")), fm.horizontalAdvance(label)) + 2;
         const qreal barWidth = qMax<qreal>(0, r.width() - labelWidth - 8);
         const qreal barHeight = 6;
         const QRectF track(r.left(), r.center().y() - barHeight / 2, barWidth, barHeight);
@@ -78,7 +79,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setWidth(qMax(size.width(), 130));
+        size.setWidth(qMax(size.width(), ProfileFieldList::kCompletenessWidth));
         return size;
     }
 };
@@ -94,11 +95,14 @@ ProfileFieldList::ProfileFieldList(QWidget *parent) : QTreeWidget(parent)
     setAlternatingRowColors(true);
     setHeaderLabels({tr("Field"), tr("Type"), tr("Completeness")});
     setItemDelegateForColumn(CompletenessColumn, new CompletenessDelegate(this));
+    // Names come first: they take what the type and the bar leave, and a long type ("character
+    // varying(255) → string") elides in the middle rather than push the names out.
+    setTextElideMode(Qt::ElideMiddle);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    header()->setSectionResizeMode(TypeColumn, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(TypeColumn, QHeaderView::Interactive);
     header()->setSectionResizeMode(CompletenessColumn, QHeaderView::Fixed);
-    header()->resizeSection(CompletenessColumn, 140);
+    header()->resizeSection(CompletenessColumn, kCompletenessWidth);
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         emit currentFieldChanged(item ? item->data(0, FieldIdRole).toLongLong() : 0);
     });
@@ -139,10 +143,26 @@ void ProfileFieldList::setFields(const QList<Field> &fields, const QList<FieldPr
             }
         }
     }
+    header()->resizeSection(TypeColumn, qMin(kMaxTypeWidth, columnContentWidth(TypeColumn)));
     if (!selectField(current) && topLevelItemCount() > 0)
         setCurrentItem(topLevelItem(0));
     else if (topLevelItemCount() == 0)
         emit currentFieldChanged(0);
+}
+
+int ProfileFieldList::columnContentWidth(int column) const
+{
+    const QFontMetrics fm(font());
+    int widest = fm.horizontalAdvance(headerItem()->text(column)) + 16;
+    for (int row = 0; row < topLevelItemCount(); ++row)
+        widest = qMax(widest, fm.horizontalAdvance(topLevelItem(row)->text(column)));
+    return widest + 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
+}
+
+int ProfileFieldList::preferredWidth() const
+{
+    return columnContentWidth(NameColumn) + header()->sectionSize(TypeColumn) + kCompletenessWidth +
+           2 * frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
 }
 
 qint64 ProfileFieldList::currentFieldId() const

@@ -25,9 +25,19 @@ public:
     qint64 currentFieldId() const;
     bool selectField(qint64 fieldId);
     int rowOf(qint64 fieldId) const;
+    // The width that shows every name whole, the types up to kMaxTypeWidth (longer ones elide
+    // in the middle) and the completeness bars: where the list's splitter starts.
+    int preferredWidth() const;
+
+    static constexpr int kMaxTypeWidth = 170;
+    static constexpr int kCompletenessWidth = 124;
 
 signals:
     void currentFieldChanged(qint64 fieldId);
+
+private:
+    // The widest text of `column` (header included), with the item's margins.
+    int columnContentWidth(int column) const;
 };
 
 } // namespace assay

@@ -66,14 +66,36 @@ QString count(qint64 value)
     return QLocale().toString(value);
 }
 
+QString statistic(const std::optional<double> &value)
+{
+    if (!value)
+        return QString();
+    constexpr double kNoise = 1e-9;
+    return number(std::fabs(*value) < kNoise ? 0.0 : *value);
+}
+
+QString extreme(const FieldProfile &profile, const QString &value)
+{
+    const QString family = declaredFamily(profile);
+    if (family != QLatin1String("integral") && family != QLatin1String("fractional"))
+        return value;
+    bool ok = false;
+    const double d = value.trimmed().toDouble(&ok);
+    // Integers past 2^53 would lose digits as doubles: those stay as the database gave them.
+    if (!ok || (family == QLatin1String("integral") && std::fabs(d) >= 9007199254740992.0))
+        return value;
+    return number(d);
+}
+
 QString percent(double share)
 {
     const QLocale locale;
-    double p = share * 100.0;
-    if (share > 0 && share < 1) {
-        // A share that is not whole never reads as 0% or 100%.
-        p = qBound(0.1, p, 99.9);
-    }
+    const double p = share * 100.0;
+    // A share that is not whole never reads as 0% or 100%, nor as a figure it is not.
+    if (share > 0 && p < 0.05)
+        return Text::tr("< %1%").arg(locale.toString(0.1, 'f', 1));
+    if (share < 1 && p > 99.95)
+        return Text::tr("> %1%").arg(locale.toString(99.9, 'f', 1));
     const bool whole = std::fabs(p - std::round(p)) < 0.05;
     return Text::tr("%1%").arg(locale.toString(p, 'f', whole ? 0 : 1));
 }

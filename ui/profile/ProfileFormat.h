@@ -17,8 +17,14 @@ QString approximateDistinctTip(); // an approximate distinct count (function or 
 QString number(double value);
 QString number(const std::optional<double> &value); // "" when absent
 QString count(qint64 value);                        // "12,345"
-// A share 0..1 as a percentage: "97.5%", "100%", and "99.9%"/"0.1%" instead of rounding an
-// inexact share to 100% or 0%.
+// A statistic computed in floating point (skewness, kurtosis): as number(), with values within
+// rounding noise of zero (1.5e-16 for a symmetric distribution) shown as 0.
+QString statistic(const std::optional<double> &value);
+// A field's min or max as Profile recorded it (text): a number of a numeric field formatted as
+// number() formats it ("15,000", not "15000"); any other value as it is.
+QString extreme(const FieldProfile &profile, const QString &value);
+// A share 0..1 as a percentage: "97.5%", "100%", and "> 99.9%"/"< 0.1%" instead of rounding an
+// inexact share to 100% or 0% (1 in 15,000 is "< 0.1%", not "0.1%").
 QString percent(double share);
 // Prefixes the approximate mark when `approximate` (and the text is not empty).
 QString approx(const QString &text, bool approximate);

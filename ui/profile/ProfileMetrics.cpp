@@ -82,8 +82,8 @@ QList<ProfileMetric> profileMetrics(const FieldProfile &p)
         sampled, sampleTip);
 
     const QString range = groupRange();
-    add("min", range, Text::tr("Min"), p.minValue, Text::tr("The lowest value."));
-    add("max", range, Text::tr("Max"), p.maxValue, Text::tr("The highest value."));
+    add("min", range, Text::tr("Min"), f::extreme(p, p.minValue), Text::tr("The lowest value."));
+    add("max", range, Text::tr("Max"), f::extreme(p, p.maxValue), Text::tr("The highest value."));
     add("minLength", range, Text::tr("Min length"), lengthText(p.minLength),
         Text::tr("The shortest value, in characters."));
     add("maxLength", range, Text::tr("Max length"), lengthText(p.maxLength),
@@ -97,10 +97,10 @@ QList<ProfileMetric> profileMetrics(const FieldProfile &p)
         p.deviationApproximate, sampleTip);
     // Skewness and kurtosis come from every record where the first pass measures the moments
     // (SQLite), else from the rows the second pass read.
-    add("skewness", dist, Text::tr("Skewness"), f::number(p.skewness),
+    add("skewness", dist, Text::tr("Skewness"), f::statistic(p.skewness),
         Text::tr("Asymmetry of the distribution: positive when the tail is on the right."),
         p.momentsApproximate, sampleTip);
-    add("kurtosis", dist, Text::tr("Kurtosis"), f::number(p.kurtosis),
+    add("kurtosis", dist, Text::tr("Kurtosis"), f::statistic(p.kurtosis),
         Text::tr("Excess kurtosis: positive when the tails are heavier than a normal "
                  "distribution's."),
         p.momentsApproximate, sampleTip);

@@ -25,6 +25,8 @@ namespace assay {
 namespace {
 
 const char *const kActionProperty = "scheduleAction";
+// The schedule name column's width before the user drags it.
+constexpr int kNameWidth = 200;
 
 } // namespace
 
@@ -52,6 +54,11 @@ ScheduleListView::ScheduleListView(Catalog *catalog, QWidget *parent)
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ScheduleTableModel::DescriptionColumn, QHeaderView::Stretch);
+    // Edit, Pause and Delete sit right after the name, where a wide window with every date
+    // filled in never pushes them behind a scrollbar; a long name elides instead.
+    header->setSectionResizeMode(ScheduleTableModel::NameColumn, QHeaderView::Interactive);
+    header->resizeSection(ScheduleTableModel::NameColumn, kNameWidth);
+    header->moveSection(header->visualIndex(ScheduleTableModel::ActionsColumn), 1);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setHighlightSections(false);
     QToolButton probe;

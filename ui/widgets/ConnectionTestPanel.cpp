@@ -77,8 +77,13 @@ void ConnectionTestPanel::setRunning(bool running, const QString &text)
     else
         m_spinner->stop();
     m_status->setText(text);
-    m_cancel->setVisible(running);
+    // The focus was on Cancel while the test ran: hiding it would hand the focus to whatever
+    // comes next in the window (a wizard's Back), so it goes back to Test Connection.
+    const bool hadFocus = m_cancel->hasFocus();
     m_test->setEnabled(!running && m_testEnabled);
+    if (!running && hadFocus && m_test->isEnabled())
+        m_test->setFocus(Qt::OtherFocusReason);
+    m_cancel->setVisible(running);
     if (running)
         m_cancel->setFocus(Qt::OtherFocusReason);
 }

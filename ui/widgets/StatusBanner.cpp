@@ -1,5 +1,9 @@
 #include "ui/widgets/StatusBanner.h"
 
+#include "ui/common/Theme.h"
+
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -12,22 +16,24 @@ namespace {
 
 struct Colours
 {
-    const char *background;
-    const char *border;
-    const char *text;
+    theme::Tone background;
+    theme::Tone border;
+    theme::Tone text;
 };
 
+// Each kind in a light and a dark variant: tinted backgrounds with dark text on a light
+// palette, deep tints with light text on a dark one.
 Colours coloursFor(StatusBanner::Kind kind)
 {
     switch (kind) {
     case StatusBanner::Kind::Success:
-        return {"#e8f5e9", "#66bb6a", "#1b5e20"};
+        return {{"#e8f5e9", "#1d3a23"}, {"#66bb6a", "#4caf50"}, {"#1b5e20", "#c8e6c9"}};
     case StatusBanner::Kind::Error:
-        return {"#fdecea", "#e57373", "#8e1c1c"};
+        return {{"#fdecea", "#40201f"}, {"#e57373", "#e57373"}, {"#8e1c1c", "#ffcdd2"}};
     case StatusBanner::Kind::Info:
         break;
     }
-    return {"#eef3fb", "#90a4c8", "#1f3a60"};
+    return {{"#eef3fb", "#1c2a3d"}, {"#90a4c8", "#6f93c8"}, {"#1f3a60", "#d6e4f7"}};
 }
 
 // A filled circle with a tick, a cross or an "i", drawn at the screen's pixel ratio.
@@ -102,17 +108,7 @@ void StatusBanner::showMessage(Kind kind, const QString &title, const QString &d
                                const QString &hint)
 {
     m_kind = kind;
-    const Colours c = coloursFor(kind);
-    setStyleSheet(
-        QStringLiteral("QFrame#statusBanner { background: %1; border: 1px solid %2;"
-                       " border-radius: 6px; }"
-                       "QFrame#statusBanner QLabel { color: %3; background: transparent;"
-                       " border: none; }")
-            .arg(QLatin1String(c.background), QLatin1String(c.border), QLatin1String(c.text)));
-    const int side = fontMetrics().height() + 2;
-    m_icon->setPixmap(
-        badge(kind, QColor(QLatin1String(c.border)).darker(115), side, devicePixelRatioF()));
-    m_icon->setFixedSize(side, side);
+    applyColours();
     m_title->setText(title);
     m_detail->setText(detail);
     m_detail->setVisible(!detail.isEmpty());
@@ -121,6 +117,36 @@ void StatusBanner::showMessage(Kind kind, const QString &title, const QString &d
     setAccessibleName(title);
     setAccessibleDescription(QStringList{detail, hint}.join(QLatin1Char(' ')).trimmed());
     setVisible(true);
+}
+
+void StatusBanner::applyColours()
+{
+    const Colours c = coloursFor(m_kind);
+    // The application's palette: this widget's own follows the style sheet set here.
+    const QPalette pal = QGuiApplication::palette();
+    setStyleSheet(
+        QStringLiteral("QFrame#statusBanner { background: %1; border: 1px solid %2;"
+                       " border-radius: 6px; }"
+                       "QFrame#statusBanner QLabel { color: %3; background: "
+                       "transparent; border: none; }")
+            .arg(c.background.in(pal).name(), c.border.in(pal).name(), c.text.in(pal).name()));
+    const int side = fontMetrics().height() + 2;
+    m_icon->setPixmap(badge(m_kind, c.border.in(pal).darker(theme::isDark(pal) ? 100 : 115), side,
+                            devicePixelRatioF()));
+    m_icon->setFixedSize(side, side);
+}
+
+void StatusBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // A theme switched while the banner shows: its colours follow.
+    if ((event->type() == QEvent::PaletteChange ||
+         event->type() == QEvent::ApplicationPaletteChange) &&
+        !m_title->text().isEmpty() && !m_restyling) {
+        m_restyling = true;
+        applyColours();
+        m_restyling = false;
+    }
 }
 
 void StatusBanner::clear()

@@ -27,8 +27,15 @@ public:
     // Title, detail and hint, one per line (what a screen reader reads, and what tests check).
     QString text() const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Styles the banner for m_kind in the application palette's light or dark variant.
+    void applyColours();
+
     Kind m_kind = Kind::Info;
+    bool m_restyling = false;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_detail;

@@ -22,9 +22,7 @@ TeamsSelector::TeamsSelector(QWidget *parent)
     m_list->setSelectionMode(QAbstractItemView::NoSelection);
     m_list->setUniformItemSizes(true);
     m_list->setSpacing(2);
-    // About four rows: enough to see the choice without crowding the form.
-    const int row = fontMetrics().height() + 10;
-    m_list->setFixedHeight(row * 4 + 2 * m_list->frameWidth() + 4);
+    fitListHeight();
     layout->addWidget(m_list);
 
     auto *row2 = new QHBoxLayout;
@@ -90,6 +88,16 @@ void TeamsSelector::setAvailableTeams(const QStringList &teams)
         item->setCheckState(checked.contains(team, Qt::CaseInsensitive) ? Qt::Checked
                                                                         : Qt::Unchecked);
     }
+    fitListHeight();
+}
+
+void TeamsSelector::fitListHeight()
+{
+    // As tall as its teams, one to four rows: one entry does not get a 100 px box, and many
+    // scroll rather than crowd the form.
+    const int row = fontMetrics().height() + 10;
+    const int rows = qBound(1, m_list->count(), 4);
+    m_list->setFixedHeight(row * rows + 2 * m_list->frameWidth() + 4);
 }
 
 QStringList TeamsSelector::availableTeams() const
@@ -115,6 +123,7 @@ void TeamsSelector::setSelectedTeams(const QStringList &teams)
                                                                                   : Qt::Unchecked);
         }
     }
+    fitListHeight();
     emit changed();
 }
 
@@ -140,6 +149,7 @@ void TeamsSelector::addTeam(const QString &name)
         const QSignalBlocker block(m_list);
         m_list->addItem(item);
         index = m_list->count() - 1;
+        fitListHeight();
     }
     m_list->item(index)->setCheckState(Qt::Checked); // emits changed()
     m_list->scrollToItem(m_list->item(index));

@@ -38,6 +38,7 @@ signals:
 
 private:
     int indexOf(const QString &name) const;
+    void fitListHeight();
     void addFromEdit();
 
     QListWidget *m_list;

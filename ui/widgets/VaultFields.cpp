@@ -1,5 +1,6 @@
 #include "ui/widgets/VaultFields.h"
 
+#include "ui/common/Theme.h"
 #include "ui/widgets/ToggleSwitch.h"
 #include "ui/widgets/WizardUi.h"
 
@@ -175,14 +176,14 @@ void VaultFields::updatePayloadStatus()
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError) {
-        m_payloadStatus->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_payloadStatus->setStyleSheet(theme::errorStyle());
         m_payloadStatus->setText(tr("Not valid JSON: %1 at character %2.")
                                      .arg(error.errorString(), QString::number(error.offset + 1)));
     } else if (!doc.isObject()) {
-        m_payloadStatus->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_payloadStatus->setStyleSheet(theme::errorStyle());
         m_payloadStatus->setText(tr("The payload must be a JSON object: { … }."));
     } else {
-        m_payloadStatus->setStyleSheet(QStringLiteral("color: #2e7d32;"));
+        m_payloadStatus->setStyleSheet(QStringLiteral("color: %1;").arg(theme::successColour()));
         m_payloadStatus->setText(tr("Valid JSON object."));
     }
     m_payloadStatus->setVisible(true);

@@ -1,6 +1,7 @@
 #include "ui/widgets/WizardUi.h"
 
 #include "app/connectors/ConnectorSpec.h"
+#include "ui/common/Theme.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -145,7 +146,10 @@ QString labelText(const QString &label, bool required)
     const QString escaped = label.toHtmlEscaped();
     if (!required)
         return escaped;
-    return QStringLiteral("%1&nbsp;<span style=\"color:#c62828;\">*</span>").arg(escaped);
+    // A literal no-break space, not "&nbsp;": a label with a buddy reads '&' as a mnemonic,
+    // and every required label took Alt+N from the wizard's Next button.
+    return QStringLiteral("%1%2<span style=\"color:%3;\">*</span>")
+        .arg(escaped, QString(QChar(0x00A0)), theme::errorColour());
 }
 
 QLabel *formLabel(const QString &label, bool required, QWidget *buddy)
@@ -191,7 +195,7 @@ QLabel *problemLabel()
 {
     auto *l = new QLabel;
     l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #c62828;"));
+    l->setStyleSheet(theme::errorStyle());
     l->setVisible(false);
     return l;
 }

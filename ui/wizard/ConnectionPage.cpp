@@ -6,12 +6,18 @@
 #include "ui/widgets/ConnectionForm.h"
 #include "ui/widgets/ConnectionTestPanel.h"
 
+#include <QAbstractButton>
+#include <QComboBox>
 #include <QCryptographicHash>
+#include <QFormLayout>
 #include <QFrame>
 #include <QJsonDocument>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QWizard>
 
 namespace assay {
 
@@ -111,6 +117,30 @@ void ConnectionPage::initializePage()
     }
     m_scroll->ensureVisible(0, 0);
     emit completeChanged();
+    focusFirstField();
+}
+
+void ConnectionPage::focusFirstField()
+{
+    // After Next, typing goes into the page's first field, in the form's order (QWizard leaves
+    // the focus on Next).
+    QTimer::singleShot(0, this, [this] {
+        QFormLayout *form = m_form->formLayout();
+        for (int row = 0; form && row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::FieldRole);
+            QWidget *field = item ? item->widget() : nullptr;
+            if (!field || !field->isVisibleTo(this) || !field->isEnabled())
+                continue;
+            // The field itself, or the first editor inside it (a path with a Browse button).
+            QWidget *editor = qobject_cast<QLineEdit *>(field) || qobject_cast<QComboBox *>(field)
+                                  ? field
+                                  : field->findChild<QLineEdit *>();
+            if (editor && editor->isEnabled() && editor->focusPolicy() != Qt::NoFocus) {
+                editor->setFocus(Qt::TabFocusReason);
+                return;
+            }
+        }
+    });
 }
 
 void ConnectionPage::cleanupPage()
@@ -241,6 +271,10 @@ void ConnectionPage::onTestFinished(const ConnectionTestResult &result)
     if (result.ok())
         m_form->setDiscoveredSchemas(result.schemas);
     m_multiSchema->setVisible(result.ok() && m_form->spec() && m_form->spec()->supportsMultiSchema);
+    // Enter does the default action next: Finish after a good test; after a failed one the
+    // focus stays on Test Connection (the panel gives it back), never on Back.
+    if (result.ok() && wizard() && wizard()->button(QWizard::FinishButton)->isEnabled())
+        wizard()->button(QWizard::FinishButton)->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace assay

@@ -59,6 +59,8 @@ signals:
     void multiSchemaRequested();
 
 private:
+    // Gives the page's first editable field the focus (after Next).
+    void focusFirstField();
     void startTest();
     void onTestFinished(const ConnectionTestResult &result);
 

@@ -2,6 +2,7 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
+#include "ui/common/Theme.h"
 #include "ui/widgets/ConnectionDraft.h"
 #include "ui/widgets/ToggleSwitch.h"
 #include "ui/widgets/WizardUi.h"
@@ -224,7 +225,7 @@ void DatastorePage::updateNameMessage()
         m_nameMessage->setStyleSheet(QString());
         m_nameMessage->setText(tr("Shown in the datastore tree; unique among your datastores."));
     } else {
-        m_nameMessage->setStyleSheet(QStringLiteral("color: #c62828;"));
+        m_nameMessage->setStyleSheet(theme::errorStyle());
         m_nameMessage->setText(problem);
     }
     m_name->setAccessibleDescription(m_nameMessage->text());

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
+#include <QString>
+
+namespace assay::theme {
+
+// Whether `palette` is a dark one (light text on a dark window): colours that are not the
+// palette's own (banners, badges, notices) pick their dark variant then.
+inline bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightnessF() < 0.5;
+}
+
+// A fixed colour in its light and dark variants.
+struct Tone
+{
+    const char *light;
+    const char *dark;
+    QColor in(const QPalette &palette) const
+    {
+        return QColor(QLatin1String(isDark(palette) ? dark : light));
+    }
+};
+
+// Text colours for a problem and for a success, readable on the application's palette.
+inline QString errorColour()
+{
+    return Tone{"#c62828", "#ef9a9a"}.in(QGuiApplication::palette()).name();
+}
+inline QString successColour()
+{
+    return Tone{"#2e7d32", "#a5d6a7"}.in(QGuiApplication::palette()).name();
+}
+// "color: <errorColour>;" for a label's style sheet.
+inline QString errorStyle()
+{
+    return QStringLiteral("color: %1;").arg(errorColour());
+}
+
+} // namespace assay::theme
