@@ -6,8 +6,8 @@
 #include "models/domain/OperationShortfalls.h"
 #include "models/item/OperationListModel.h"
 #include "ui/activity/OperationCountersPanel.h"
+#include "ui/common/Theme.h"
 
-#include <QFontDatabase>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -159,7 +159,7 @@ OperationDetailWidget::OperationDetailWidget(Catalog *catalog, OperationEngine *
     m_logView->setReadOnly(true);
     m_logView->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_logView->setAccessibleName(tr("Operation log"));
-    m_logView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_logView->setFont(theme::monospaceFont());
     m_logView->setMinimumHeight(120);
     m_logView->hide();
     body->addWidget(m_logView, 1);

@@ -5,11 +5,11 @@
 #include "models/catalog/Catalog.h"
 #include "models/item/CheckListModel.h"
 #include "ui/checks/CheckFieldsEditor.h"
+#include "ui/common/Theme.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -191,7 +191,7 @@ void CheckEditDialog::build()
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("checkFilter"));
     m_filter->setAccessibleName(tr("Filter"));
-    m_filter->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_filter->setFont(theme::monospaceFont());
     m_filter->setPlaceholderText(tr("Optional SQL condition, e.g. created_at >= '{{since}}'"));
     m_filter->setClearButtonEnabled(true);
     m_form->addRow(tr("Filter"), m_filter);

@@ -4,11 +4,11 @@
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
 #include "ui/checks/CheckPresentation.h"
+#include "ui/common/Theme.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -54,7 +54,7 @@ CheckSqlDialog::CheckSqlDialog(Catalog *catalog, const Check &check, QWidget *pa
     m_view->setObjectName(QStringLiteral("checkSql"));
     m_view->setAccessibleName(tr("SQL"));
     m_view->setReadOnly(true);
-    m_view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_view->setFont(theme::monospaceFont());
     // Long one-line statements wrap at word boundaries, so the whole query shows at once.
     m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);

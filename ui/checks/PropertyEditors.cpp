@@ -4,12 +4,12 @@
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
 #include "ui/checks/ListEditor.h"
+#include "ui/common/Theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
-#include <QFontDatabase>
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -43,7 +43,7 @@ public:
 
 QFont monospace()
 {
-    return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    return theme::monospaceFont();
 }
 
 QJsonValue textValue(const QString &text)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QColor>
+#include <QFont>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QString>
@@ -24,6 +26,19 @@ struct Tone
         return QColor(QLatin1String(isDark(palette) ? dark : light));
     }
 };
+
+// The system's fixed-pitch font at the application font's size (cron expressions, SQL, logs):
+// the system's own is a fixed size, tiny beside a 14 pt application font.
+inline QFont monospaceFont()
+{
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont app = QGuiApplication::font();
+    if (app.pointSizeF() > 0)
+        fixed.setPointSizeF(app.pointSizeF());
+    else if (app.pixelSize() > 0)
+        fixed.setPixelSize(app.pixelSize());
+    return fixed;
+}
 
 // Text colours for a problem and for a success, readable on the application's palette.
 inline QString errorColour()

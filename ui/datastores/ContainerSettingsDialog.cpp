@@ -118,7 +118,7 @@ QWidget *ContainerSettingsDialog::buildIdentifiersTab()
 
     m_identifierNote = new QLabel;
     m_identifierNote->setWordWrap(true);
-    m_identifierNote->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_identifierNote->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(m_identifierNote);
     auto *reset = new QPushButton(tr("Use what Sync detects"));
     reset->setToolTip(tr("Forget these choices; the next Sync proposes identifiers again."));

@@ -5,6 +5,7 @@
 #include "app/enrichment/EnrichmentTables.h"
 #include "app/enrichment/Prefix.h"
 #include "models/catalog/Catalog.h"
+#include "ui/common/DialogSizing.h"
 #include "ui/enrichment/EnrichmentLinkSummary.h"
 #include "ui/enrichment/EnrichmentSettingsFields.h"
 #include "ui/enrichment/ExistingEnrichmentFields.h"
@@ -150,7 +151,7 @@ LinkEnrichmentDialog::LinkEnrichmentDialog(Catalog *catalog, CredentialStore *cr
     refreshIntro();
     refresh();
     alignLabels();
-    resize(760, 720);
+    fitDialogToContent(this, m_scroll, QSize(760, 600));
     m_prefix->setFocus(Qt::OtherFocusReason);
 }
 

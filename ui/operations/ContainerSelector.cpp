@@ -32,7 +32,7 @@ QLabel *noteLabel(const QString &text = QString())
 {
     auto *label = new QLabel(text);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    label->setForegroundRole(QPalette::PlaceholderText); // muted in light and dark palettes alike
     return label;
 }
 

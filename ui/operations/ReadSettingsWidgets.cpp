@@ -65,7 +65,7 @@ StartingThresholdEditor::StartingThresholdEditor(QWidget *parent) : QWidget(pare
 
     m_hint = new QLabel;
     m_hint->setWordWrap(true);
-    m_hint->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_hint->setForegroundRole(QPalette::PlaceholderText); // muted in light and dark palettes alike
     // Room for the longest hint up front: a wrapped label that grows after the dialog is shown
     // would otherwise be clipped by the form row.
     m_hint->setMinimumHeight(m_hint->fontMetrics().lineSpacing() * 3);

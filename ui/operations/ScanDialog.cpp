@@ -1,5 +1,6 @@
 #include "ui/operations/ScanDialog.h"
 
+#include "ui/common/DialogSizing.h"
 #include "ui/common/Theme.h"
 #include "ui/operations/CheckVariablesEditor.h"
 #include "ui/operations/ContainerSelector.h"
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QScreen>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -32,7 +32,7 @@ QLabel *note(const QString &text = QString())
 {
     auto *label = new QLabel(text);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    label->setForegroundRole(QPalette::PlaceholderText); // muted in light and dark palettes alike
     return label;
 }
 
@@ -129,14 +129,7 @@ ScanDialog::ScanDialog(const QString &datastoreName, const QList<Container> &con
     connect(m_remediation, &QComboBox::currentIndexChanged, this, &ScanDialog::updateState);
     connect(m_incremental, &QRadioButton::toggled, this, &ScanDialog::readStrategyChanged);
     readStrategyChanged();
-    // As tall as the options (a scroll area alone would hint a third of that), at most 90% of
-    // the screen's available height.
-    QSize size = sizeHint().expandedTo(QSize(960, 0));
-    size.setHeight(size.height() - scroll->sizeHint().height() + body->sizeHint().height() +
-                   2 * scroll->frameWidth());
-    if (const QScreen *screen = this->screen())
-        size.setHeight(qMin(size.height(), int(screen->availableGeometry().height() * 0.9)));
-    resize(size);
+    fitDialogToContent(this, scroll, QSize(960, 0));
 }
 
 QWidget *ScanDialog::buildCategories()

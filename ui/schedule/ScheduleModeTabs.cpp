@@ -1,6 +1,7 @@
 #include "ui/schedule/ScheduleModeTabs.h"
 
-#include <QFontDatabase>
+#include "ui/common/Theme.h"
+
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -190,7 +191,7 @@ QWidget *ScheduleModeTabs::createAdvanced()
     m_cron->setObjectName(QStringLiteral("cronEdit"));
     m_cron->setAccessibleName(tr("Custom Cron Schedule (UTC)"));
     m_cron->setPlaceholderText(QStringLiteral("0 0 * * *"));
-    m_cron->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_cron->setFont(theme::monospaceFont());
     m_cron->setClearButtonEnabled(true);
     label->setBuddy(m_cron);
     layout->addWidget(label);
@@ -203,7 +204,7 @@ QWidget *ScheduleModeTabs::createAdvanced()
                             "0)")),
                     0, 1, 1, 2);
     help->addWidget(new QLabel(tr("Examples")), 1, 0);
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = theme::monospaceFont();
     const std::pair<const char *, QString> examples[] = {
         {"0 12 * * 1-5", tr("at 12:00, Monday to Friday")},
         {"30 14 1 * *", tr("at 14:30 on day 1 of every month")},

@@ -1,9 +1,9 @@
 #include "ui/schedule/SchedulePreview.h"
 
 #include "app/scheduling/CronExpression.h"
+#include "ui/common/Theme.h"
 #include "ui/schedule/ScheduleFormat.h"
 
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -28,7 +28,7 @@ SchedulePreview::SchedulePreview(QWidget *parent)
     form->setVerticalSpacing(6);
 
     m_cronLabel->setObjectName(QStringLiteral("cronLabel"));
-    m_cronLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_cronLabel->setFont(theme::monospaceFont());
     m_cronLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_cronLabel->setAccessibleName(tr("Cron expression"));
     m_cronLabel->setCursor(Qt::IBeamCursor);

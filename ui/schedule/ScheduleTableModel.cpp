@@ -2,9 +2,9 @@
 
 #include "app/scheduling/CronExpression.h"
 #include "models/catalog/Catalog.h"
+#include "ui/common/Theme.h"
 #include "ui/schedule/ScheduleFormat.h"
 
-#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QPalette>
@@ -85,7 +85,7 @@ QVariant ScheduleTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::FontRole:
         if (index.column() == CronColumn)
-            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+            return theme::monospaceFont();
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == OperationsColumn)

@@ -4,7 +4,6 @@
 #include "ui/widgets/ToggleSwitch.h"
 #include "ui/widgets/WizardUi.h"
 
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QJsonDocument>
 #include <QLabel>
@@ -45,7 +44,7 @@ VaultFields::VaultFields(QFormLayout *form, int row, QObject *parent)
     m_payload->setObjectName(QStringLiteral("vaultCredentialsPayload"));
     m_payload->setPlaceholderText(tr("{\"role_id\": \"…\", \"secret_id\": \"…\"}"));
     m_payload->setTabChangesFocus(true);
-    m_payload->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_payload->setFont(theme::monospaceFont());
     m_payload->setFixedHeight(m_payload->fontMetrics().lineSpacing() * 4 + 12);
     m_payloadStatus->setObjectName(QStringLiteral("vaultPayloadStatus"));
     m_payloadStatus->setWordWrap(true);

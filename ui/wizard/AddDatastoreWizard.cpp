@@ -13,6 +13,7 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 
 namespace assay {
 
@@ -41,7 +42,15 @@ AddDatastoreWizard::AddDatastoreWizard(Catalog *catalog, CredentialStore *creden
     setPage(DatastorePageId, m_datastorePage);
     setPage(ConnectionPageId, m_connectionPage);
     setStartId(DatastorePageId);
-    resize(760, 600);
+    // Tall enough that the connection page shows Initiate Sync and a test result without
+    // scrolling at the default font (and proportionally more at a larger one), within 90% of the
+    // screen's available height.
+    const double fontScale = qMax(1.0, fontMetrics().height() / 17.0);
+    QSize size(qRound(760 * fontScale), qRound(720 * fontScale));
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(QSize(int(screen->availableGeometry().width() * 0.95),
+                                    int(screen->availableGeometry().height() * 0.9)));
+    resize(size);
     setMinimumSize(640, 520);
 
     connect(this, &QWizard::currentIdChanged, this, &AddDatastoreWizard::updateButtons);

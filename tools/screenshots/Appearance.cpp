@@ -1,0 +1,110 @@
+#include "Appearance.h"
+
+#include "Options.h"
+
+#include <QApplication>
+#include <QColor>
+#include <QDir>
+#include <QFile>
+#include <QFont>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStyleFactory>
+#include <cmath>
+
+namespace assay::screenshots {
+namespace {
+
+bool displayAvailable()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+double scaleFactor()
+{
+    bool ok = false;
+    const double factor = qEnvironmentVariable("QT_SCALE_FACTOR").toDouble(&ok);
+    return ok && factor > 0 ? factor : 1.0;
+}
+
+// The offscreen platform's configuration file (see QOffscreenIntegration): one screen.
+bool writeScreenConfig(const QString &path, const QSize &pixels)
+{
+    const QJsonObject screen{{QStringLiteral("name"), QStringLiteral("review")},
+                             {QStringLiteral("x"), 0},
+                             {QStringLiteral("y"), 0},
+                             {QStringLiteral("width"), pixels.width()},
+                             {QStringLiteral("height"), pixels.height()},
+                             {QStringLiteral("logicalDpi"), 96},
+                             {QStringLiteral("logicalBaseDpi"), 96},
+                             {QStringLiteral("dpr"), 1.0}};
+    const QJsonObject config{{QStringLiteral("synchronousWindowSystemEvents"), false},
+                             {QStringLiteral("windowFrameMargins"), true},
+                             {QStringLiteral("screens"), QJsonArray{screen}}};
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(config).toJson()) > 0;
+}
+
+} // namespace
+
+QString prepareDisplay(const QSize &windowSize, const QString &workDir)
+{
+    QString note;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !displayAvailable()) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        note = QStringLiteral("no display: rendering offscreen");
+    }
+    // Only a bare "offscreen": a caller that configured the platform keeps its configuration.
+    if (qEnvironmentVariable("QT_QPA_PLATFORM") != QLatin1String("offscreen"))
+        return note;
+    const double factor = scaleFactor();
+    const QSize pixels(int(std::ceil(windowSize.width() * factor)),
+                       int(std::ceil(windowSize.height() * factor)));
+    const QString path = QDir(workDir).filePath(QStringLiteral("offscreen-screen.json"));
+    if (!writeScreenConfig(path, pixels))
+        return QStringLiteral("could not write %1; the offscreen screen stays 800x600").arg(path);
+    qputenv("QT_QPA_PLATFORM", QStringLiteral("offscreen:configfile=%1").arg(path).toLocal8Bit());
+    return note;
+}
+
+void applyAppearance(const Options &options)
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    if (options.dark)
+        QApplication::setPalette(darkPalette());
+    if (options.fontPt > 0) {
+        QFont font = QApplication::font();
+        font.setPointSizeF(options.fontPt);
+        QApplication::setFont(font);
+    }
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x30));
+    dark.setColor(QPalette::WindowText, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::Button, QColor(0x39, 0x3b, 0x40));
+    dark.setColor(QPalette::ButtonText, QColor(0xdf, 0xe1, 0xe5));
+    dark.setColor(QPalette::Highlight, QColor(0x35, 0x74, 0xf0));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x8c, 0x8f, 0x94));
+    dark.setColor(QPalette::Mid, QColor(0x4e, 0x51, 0x57));
+    dark.setColor(QPalette::Midlight, QColor(0x43, 0x45, 0x4a));
+    dark.setColor(QPalette::Light, QColor(0x4e, 0x51, 0x57));
+    dark.setColor(QPalette::Dark, QColor(0x1a, 0x1b, 0x1e));
+    dark.setColor(QPalette::ToolTipBase, QColor(0x39, 0x3b, 0x40));
+    dark.setColor(QPalette::ToolTipText, QColor(0xdf, 0xe1, 0xe5));
+    return dark;
+}
+
+} // namespace assay::screenshots
