@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QPalette>
 #include <QSize>
 #include <QString>
 
@@ -18,9 +17,5 @@ QString prepareDisplay(const QSize &windowSize, const QString &workDir);
 // The Fusion style (the same look on every platform, as the widget tests use), then the dark
 // palette and the font size when asked for. Call before any widget is created.
 void applyAppearance(const Options &options);
-
-// A dark desktop theme's palette (Breeze Dark-like): the one the widget tests render their
-// dark screenshots in (tests/support/UiTestSupport.h), copied so the tool needs no test code.
-QPalette darkPalette();
 
 } // namespace assay::screenshots
