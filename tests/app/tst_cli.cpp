@@ -320,6 +320,19 @@ private slots:
                    QStringLiteral("--username"), QStringLiteral("u")});
         QCOMPARE(noPassword.exitCode, 2);
         QVERIFY(noPassword.err.contains(QLatin1String("password")));
+
+        // A Catalog refusal is said once (the Catalog no longer logs what it returns as a
+        // warning too), with the logging a user has (these tests turn every category on).
+        QProcessEnvironment userLogging;
+        userLogging.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("qt.qpa.*=false"));
+        const Run tooLong =
+            assay({QStringLiteral("connections"), QStringLiteral("create"),
+                   QStringLiteral("--type"), QStringLiteral("sqlite"), QStringLiteral("--name"),
+                   QString(201, QLatin1Char('n')), QStringLiteral("--database"), missing},
+                  QByteArray(), userLogging);
+        QCOMPARE(tooLong.exitCode, 1);
+        QVERIFY2(tooLong.err.count(QLatin1String("at most 200 characters")) == 1,
+                 qPrintable(tooLong.err));
     }
 
     void syncThroughTheCli()
