@@ -1,5 +1,7 @@
 #include "models/item/AnomalyListModel.h"
 
+#include "models/domain/DisplayTime.h"
+
 #include <QLocale>
 
 namespace assay {
@@ -13,12 +15,6 @@ struct Changing
     bool &flag;
     bool was;
 };
-
-QString utcText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
-                          : QString();
-}
 
 } // namespace
 
@@ -244,7 +240,7 @@ QVariant AnomalyListModel::display(const Anomaly &a, int column) const
         return a.anomalousRecordCount > 0 ? QLocale().toString(a.anomalousRecordCount)
                                           : QStringLiteral("—");
     case CreatedColumn:
-        return QLocale().toString(a.createdAt.toLocalTime(), QLocale::ShortFormat);
+        return display_time::local(a.createdAt);
     default:
         return QVariant();
     }
@@ -261,7 +257,7 @@ QVariant AnomalyListModel::data(const QModelIndex &index, int role) const
         return display(a, index.column());
     case Qt::ToolTipRole:
         if (index.column() == CreatedColumn)
-            return tr("Created: %1").arg(utcText(a.createdAt));
+            return tr("Created: %1").arg(display_time::utc(a.createdAt));
         if (index.column() == StatusColumn && !a.comment.isEmpty())
             return tr("%1: %2").arg(statusLabel(a.status), a.comment);
         return display(a, index.column());

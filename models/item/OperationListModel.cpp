@@ -1,6 +1,7 @@
 #include "models/item/OperationListModel.h"
 
 #include "models/domain/Clock.h"
+#include "models/domain/DisplayTime.h"
 #include "models/domain/Operation.h"
 
 #include <QLocale>
@@ -20,12 +21,6 @@ struct Changing
     bool &flag;
     bool was;
 };
-
-QString utcText(const QDateTime &time)
-{
-    return time.isValid() ? time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
-                          : QString();
-}
 
 } // namespace
 
@@ -256,7 +251,7 @@ QVariant OperationListModel::display(const Operation &op, int column) const
         return statusLabel(op.status);
     case TimestampColumn: {
         const QDateTime at = op.startedAt.isValid() ? op.startedAt : op.createdAt;
-        return QLocale().toString(at.toLocalTime(), QLocale::ShortFormat);
+        return display_time::local(at);
     }
     case DurationColumn: {
         const qint64 ms = durationMs(op, Clock::utcNow());
@@ -279,11 +274,11 @@ QVariant OperationListModel::toolTip(const Operation &op, int column) const
 {
     switch (column) {
     case TimestampColumn: {
-        QStringList lines{tr("Created: %1").arg(utcText(op.createdAt))};
+        QStringList lines{tr("Created: %1").arg(display_time::utc(op.createdAt))};
         if (op.startedAt.isValid())
-            lines << tr("Started: %1").arg(utcText(op.startedAt));
+            lines << tr("Started: %1").arg(display_time::utc(op.startedAt));
         if (op.endedAt.isValid())
-            lines << tr("Ended: %1").arg(utcText(op.endedAt));
+            lines << tr("Ended: %1").arg(display_time::utc(op.endedAt));
         return lines.join(QLatin1Char('\n'));
     }
     case StatusColumn:

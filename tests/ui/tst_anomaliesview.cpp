@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/DisplayTime.h"
 #include "models/item/AnomalyListModel.h"
 #include "ui/anomalies/AnomaliesView.h"
 #include "ui/anomalies/AnomalyDetailWidget.h"
@@ -410,6 +411,15 @@ private slots:
         QVERIFY(row >= 0);
         QCOMPARE(view.listModel()->index(row, AnomalyListModel::RulesColumn).data().toString(),
                  QStringLiteral("Not Null, Between"));
+        // One date-time format: the list's, the detail's and the Overview's are the same.
+        const QString created = display_time::local(m_catalog.anomaly(m_withRows)->createdAt);
+        QCOMPARE(view.listModel()->index(row, AnomalyListModel::CreatedColumn).data().toString(),
+                 created);
+        QVERIFY(!detail->findChildren<QLabel *>().isEmpty());
+        bool shown = false;
+        for (const QLabel *label : detail->findChildren<QLabel *>())
+            shown = shown || label->text() == created;
+        QVERIFY2(shown, qPrintable(created));
         QCOMPARE(checks->topLevelItem(0)->text(0), QStringLiteral("Not Null"));
         QCOMPARE(checks->topLevelItem(0)->text(1), QStringLiteral("email"));
         QCOMPARE(checks->topLevelItem(1)->text(0), QStringLiteral("Between"));

@@ -2,6 +2,7 @@
 
 #include "app/engine/OperationEngine.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/DisplayTime.h"
 #include "models/item/ActivityCalendarModel.h"
 #include "models/item/OperationListModel.h"
 #include "ui/activity/ActivityFilterBar.h"
@@ -156,8 +157,7 @@ QWidget *ActivityView::createRunsPage()
         {OperationListModel::IdColumn, fm.horizontalAdvance(QStringLiteral("00000000"))},
         {OperationListModel::TypeColumn, fm.horizontalAdvance(tr("Profile"))},
         {OperationListModel::StatusColumn, fm.horizontalAdvance(tr("Running 100%")) + 18},
-        {OperationListModel::TimestampColumn,
-         fm.horizontalAdvance(QLocale().toString(sample, QLocale::ShortFormat))},
+        {OperationListModel::TimestampColumn, fm.horizontalAdvance(display_time::local(sample))},
         {OperationListModel::DurationColumn, fm.horizontalAdvance(tr("59 min 59 s"))},
         {OperationListModel::TriggeredByColumn, fm.horizontalAdvance(tr("Command line"))},
         {OperationListModel::ScheduleColumn,

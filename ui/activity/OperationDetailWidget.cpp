@@ -3,6 +3,7 @@
 #include "app/engine/OperationEngine.h"
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
+#include "models/domain/DisplayTime.h"
 #include "models/domain/OperationShortfalls.h"
 #include "models/item/OperationListModel.h"
 #include "ui/activity/OperationCountersPanel.h"
@@ -22,11 +23,6 @@
 namespace assay {
 
 namespace {
-
-QString utcText(const QDateTime &time)
-{
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
-}
 
 QString humanKey(const QString &key)
 {
@@ -335,13 +331,12 @@ void OperationDetailWidget::fillHeader()
         ++row;
     };
     const QDateTime at = op.startedAt.isValid() ? op.startedAt : op.createdAt;
-    QStringList times{tr("Created: %1").arg(utcText(op.createdAt))};
+    QStringList times{tr("Created: %1").arg(display_time::utc(op.createdAt))};
     if (op.startedAt.isValid())
-        times << tr("Started: %1").arg(utcText(op.startedAt));
+        times << tr("Started: %1").arg(display_time::utc(op.startedAt));
     if (op.endedAt.isValid())
-        times << tr("Ended: %1").arg(utcText(op.endedAt));
-    fact(tr("Timestamp"), QLocale().toString(at.toLocalTime(), QLocale::LongFormat),
-         times.join(QLatin1Char('\n')));
+        times << tr("Ended: %1").arg(display_time::utc(op.endedAt));
+    fact(tr("Timestamp"), display_time::local(at), times.join(QLatin1Char('\n')));
     const qint64 ms = OperationListModel::durationMs(op, Clock::utcNow());
     fact(tr("Duration"), ms < 0 ? tr("Not started") : OperationListModel::formatDuration(ms));
     fact(tr("Triggered by"), OperationListModel::triggeredByLabel(op.triggeredBy));

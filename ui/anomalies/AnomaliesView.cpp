@@ -1,6 +1,7 @@
 #include "ui/anomalies/AnomaliesView.h"
 
 #include "models/catalog/Catalog.h"
+#include "models/domain/DisplayTime.h"
 #include "models/item/AnomalyListModel.h"
 #include "ui/activity/ActivitySummaryStrip.h"
 #include "ui/anomalies/AnomalyDetailWidget.h"
@@ -289,8 +290,7 @@ void AnomaliesView::sizeColumns()
         {AnomalyListModel::RulesColumn, fm.horizontalAdvance(QStringLiteral("isReplicaOf"))},
         {AnomalyListModel::MessageColumn, fm.averageCharWidth() * 60},
         {AnomalyListModel::RecordsColumn, fm.horizontalAdvance(QStringLiteral("000,000"))},
-        {AnomalyListModel::CreatedColumn,
-         fm.horizontalAdvance(QLocale().toString(sample, QLocale::ShortFormat))},
+        {AnomalyListModel::CreatedColumn, fm.horizontalAdvance(display_time::local(sample))},
     };
     for (const auto &[column, width] : widths)
         header->resizeSection(column, width + pad);

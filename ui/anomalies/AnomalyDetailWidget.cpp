@@ -1,6 +1,7 @@
 #include "ui/anomalies/AnomalyDetailWidget.h"
 
 #include "models/catalog/Catalog.h"
+#include "models/domain/DisplayTime.h"
 #include "models/item/AnomalyListModel.h"
 #include "ui/anomalies/AnomalyEvidence.h"
 #include "ui/anomalies/AnomalyStatusDialog.h"
@@ -22,11 +23,6 @@ namespace {
 
 constexpr int kMaxRecordRows = 10;
 constexpr int kMaxHistoryRows = 8;
-
-QString utcText(const QDateTime &time)
-{
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
-}
 
 QTreeWidget *smallTree(const QStringList &headers, const QString &name, QWidget *parent)
 {
@@ -286,8 +282,7 @@ void AnomalyDetailWidget::fillHeader(const Anomaly &a)
         ++row;
     };
     fact(tr("Table/File"), a.containerName);
-    fact(tr("Created"), QLocale().toString(a.createdAt.toLocalTime(), QLocale::LongFormat),
-         utcText(a.createdAt));
+    fact(tr("Created"), display_time::local(a.createdAt), display_time::utc(a.createdAt));
     fact(tr("Anomalous records"), a.anomalousRecordCount > 0
                                       ? QLocale().toString(a.anomalousRecordCount)
                                       : QStringLiteral("—"));

@@ -1,5 +1,6 @@
 #include "ui/anomalies/AnomalyEvidence.h"
 
+#include "models/domain/DisplayTime.h"
 #include "models/item/AnomalyListModel.h"
 #include "ui/checks/CheckPresentation.h"
 
@@ -24,16 +25,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("AnomalyEvidence", text);
-}
-
-QString utcText(const QDateTime &time)
-{
-    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
-}
-
-QString localText(const QDateTime &time)
-{
-    return QLocale().toString(time.toLocalTime(), QLocale::ShortFormat);
 }
 
 } // namespace
@@ -142,8 +133,8 @@ void fillHistory(QTreeWidget *view, const Anomaly &anomaly, const QList<AnomalyE
 {
     view->clear();
     auto add = [view](const QDateTime &at, const QString &change, const QString &comment) {
-        auto *item = new QTreeWidgetItem(view, {localText(at), change, comment});
-        item->setToolTip(0, utcText(at));
+        auto *item = new QTreeWidgetItem(view, {display_time::local(at), change, comment});
+        item->setToolTip(0, display_time::utc(at));
         item->setToolTip(2, comment);
     };
     add(anomaly.createdAt,

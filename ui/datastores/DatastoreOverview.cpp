@@ -2,6 +2,7 @@
 
 #include "app/connectors/ConnectorSpec.h"
 #include "models/catalog/Catalog.h"
+#include "models/domain/DisplayTime.h"
 #include "models/domain/Operation.h"
 #include "models/item/OperationListModel.h"
 #include "ui/operations/OperationProgressBar.h"
@@ -19,17 +20,6 @@ namespace assay {
 namespace {
 
 const QString kNone = QStringLiteral("—");
-
-QString localTime(const QDateTime &when)
-{
-    return when.isValid() ? when.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-                          : QString();
-}
-
-QString localTimeLong(const QDateTime &when)
-{
-    return when.isValid() ? QLocale().toString(when.toLocalTime(), QLocale::LongFormat) : QString();
-}
 
 QString remediationText(RemediationStrategy strategy)
 {
@@ -204,10 +194,10 @@ void DatastoreOverview::showDatastore(qint64 id)
     addRow(QStringLiteral("enrichOnly"), tr("Enrichment only"),
            datastore->enrichOnly ? tr("Yes") : tr("No"),
            tr("An enrichment-only datastore receives the results of other datastores."));
-    addRow(QStringLiteral("created"), tr("Created"), localTime(datastore->createdAt),
-           localTimeLong(datastore->createdAt));
-    addRow(QStringLiteral("updated"), tr("Updated"), localTime(datastore->updatedAt),
-           localTimeLong(datastore->updatedAt));
+    addRow(QStringLiteral("created"), tr("Created"), display_time::local(datastore->createdAt),
+           display_time::utc(datastore->createdAt));
+    addRow(QStringLiteral("updated"), tr("Updated"), display_time::local(datastore->updatedAt),
+           display_time::utc(datastore->updatedAt));
 
     addSection(tr("Enrichment"));
     if (datastore->enrichOnly) {
@@ -329,12 +319,13 @@ void DatastoreOverview::addLastOperations(qint64 id)
         QString status = OperationListModel::statusLabel(op.status);
         if (op.status == operation_status::kRunning) {
             status = tr("Running %1%").arg(OperationProgressBar::percentOf(op.progress));
-            m_running.insert(op.id, {key, localTime(at)});
+            m_running.insert(op.id, {key, display_time::local(at)});
         }
-        QStringList tip{tr("Operation #%1, %2").arg(op.id).arg(localTimeLong(at))};
+        QStringList tip{tr("Operation #%1, %2").arg(op.id).arg(display_time::utc(at))};
         if (!op.message.isEmpty())
             tip << op.message;
-        addRow(key, label, tr("%1 · %2").arg(localTime(at), status), tip.join(QLatin1Char('\n')));
+        addRow(key, label, tr("%1 · %2").arg(display_time::local(at), status),
+               tip.join(QLatin1Char('\n')));
     }
 }
 

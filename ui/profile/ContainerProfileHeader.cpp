@@ -1,5 +1,6 @@
 #include "ui/profile/ContainerProfileHeader.h"
 
+#include "models/domain/DisplayTime.h"
 #include "ui/profile/ProfileFormat.h"
 #include "ui/profile/RoundedFrame.h"
 
@@ -107,12 +108,10 @@ void ContainerProfileHeader::setSummary(const Summary &s)
     m_title->setText(s.containerName.isEmpty() ? tr("No container selected") : s.containerName);
     QString subtitle = s.containerType;
     if (!s.containerName.isEmpty())
-        subtitle += QStringLiteral(" · ") +
-                    (s.profiledAt.isValid()
-                         ? tr("profiled %1")
-                               .arg(QLocale().toString(s.profiledAt.toLocalTime(),
-                                                       QStringLiteral("yyyy-MM-dd HH:mm")))
-                         : tr("not profiled yet"));
+        subtitle +=
+            QStringLiteral(" · ") + (s.profiledAt.isValid()
+                                         ? tr("profiled %1").arg(display_time::local(s.profiledAt))
+                                         : tr("not profiled yet"));
     m_subtitle->setText(subtitle);
     m_failure->setText(s.lastFailure.isEmpty() ? QString()
                                                : QStringLiteral("\u26A0 ") + s.lastFailure);

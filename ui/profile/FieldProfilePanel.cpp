@@ -1,5 +1,6 @@
 #include "ui/profile/FieldProfilePanel.h"
 
+#include "models/domain/DisplayTime.h"
 #include "ui/profile/HistogramChart.h"
 #include "ui/profile/ProfileFormat.h"
 #include "ui/profile/ProfileHistoryTable.h"
@@ -251,12 +252,10 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
     m_note->setVisible(!note.isEmpty());
 
     const QLocale locale;
-    m_when->setText(tr("Profiled %1 by operation %2")
-                        .arg(p.profiledAt.isValid()
-                                 ? locale.toString(p.profiledAt.toLocalTime(),
-                                                   QStringLiteral("yyyy-MM-dd HH:mm"))
-                                 : tr("(unknown time)"))
-                        .arg(p.operationId));
+    m_when->setText(
+        tr("Profiled %1 by operation %2")
+            .arg(p.profiledAt.isValid() ? display_time::local(p.profiledAt) : tr("(unknown time)"))
+            .arg(p.operationId));
 
     const QString notMeasured =
         !note.isEmpty()

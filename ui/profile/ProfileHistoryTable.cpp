@@ -1,5 +1,6 @@
 #include "ui/profile/ProfileHistoryTable.h"
 
+#include "models/domain/DisplayTime.h"
 #include "ui/profile/ProfileMetrics.h"
 
 #include <QHeaderView>
@@ -57,8 +58,7 @@ void ProfileHistoryTable::setHistory(const QList<FieldProfile> &history)
     QStringList headers{tr("Figure")};
     for (int r = 0; r < runs.size(); ++r) {
         const QString when = runs.at(r).profiledAt.isValid()
-                                 ? locale.toString(runs.at(r).profiledAt.toLocalTime(),
-                                                   QStringLiteral("yyyy-MM-dd HH:mm"))
+                                 ? display_time::local(runs.at(r).profiledAt)
                                  : tr("op. %1").arg(runs.at(r).operationId);
         headers << (r == 0 ? tr("Current (%1)").arg(when) : when);
     }
