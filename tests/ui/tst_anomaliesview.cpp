@@ -17,6 +17,7 @@
 #include "ui/datastores/DatastoreOverview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
@@ -24,6 +25,8 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -32,6 +35,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QWheelEvent>
 
 using namespace assay;
 
@@ -463,6 +467,22 @@ private slots:
         const QString path = test::screenshotPath(QStringLiteral("anomalies-view-detail.png"));
         QVERIFY(view.grab().save(path));
         qInfo() << "screenshot:" << path;
+        // A wheel turn over the source rows (all shown, nothing to scroll) scrolls the page
+        // they sit on, not the rows sideways.
+        view.resize(1100, 420);
+        QTest::qWait(50);
+        QTableView *records = detail->sourceRecordsView();
+        auto *page = qobject_cast<QScrollArea *>(detail->parentWidget()->parentWidget());
+        QVERIFY(page && page->verticalScrollBar()->maximum() > 0);
+        QCOMPARE(records->verticalScrollBar()->maximum(), 0);
+        page->verticalScrollBar()->setValue(0);
+        const int sideways = records->horizontalScrollBar()->value();
+        const QPoint at = records->viewport()->rect().center();
+        QWheelEvent wheel(at, records->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(records->viewport(), &wheel);
+        QVERIFY(page->verticalScrollBar()->value() > 0);
+        QCOMPARE(records->horizontalScrollBar()->value(), sideways);
     }
 
     void statusActionsWithComments()

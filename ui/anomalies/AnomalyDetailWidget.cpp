@@ -5,6 +5,7 @@
 #include "models/item/AnomalyListModel.h"
 #include "ui/anomalies/AnomalyEvidence.h"
 #include "ui/anomalies/AnomalyStatusDialog.h"
+#include "ui/common/WheelPassThrough.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -142,6 +143,7 @@ AnomalyDetailWidget::AnomalyDetailWidget(QWidget *parent) : QWidget(parent)
     m_checks->header()->resizeSection(0, 150);
     m_checks->header()->resizeSection(1, 180);
     body->addWidget(m_checks);
+    passVerticalWheelToPage(m_checks);
 
     body->addWidget(sectionTitle(tr("Source records")));
     m_recordsNote = new QLabel(m_body);
@@ -162,6 +164,7 @@ AnomalyDetailWidget::AnomalyDetailWidget(QWidget *parent) : QWidget(parent)
     m_records->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_records->horizontalHeader()->setStretchLastSection(true);
     body->addWidget(m_records);
+    passVerticalWheelToPage(m_records);
 
     body->addWidget(sectionTitle(tr("Status history")));
     m_history = smallTree({tr("When"), tr("Change"), tr("Comment")},
@@ -170,6 +173,7 @@ AnomalyDetailWidget::AnomalyDetailWidget(QWidget *parent) : QWidget(parent)
     m_history->header()->resizeSection(0, 150);
     m_history->header()->resizeSection(1, 230);
     body->addWidget(m_history);
+    passVerticalWheelToPage(m_history);
     body->addStretch(1);
     outer->addStretch(1);
 

@@ -152,13 +152,16 @@ void fitToRows(QAbstractItemView *view, int rows, int maxRows)
 {
     const int shown = qBound(1, rows, maxRows);
     int rowHeight = view->sizeHintForRow(0);
+    int header = 0;
+    if (auto *tree = qobject_cast<QTreeView *>(view)) {
+        header = tree->header()->isHidden() ? 0 : tree->header()->sizeHint().height();
+    } else if (auto *table = qobject_cast<QTableView *>(view)) {
+        header = table->horizontalHeader()->sizeHint().height();
+        // A table's rows are as tall as its vertical header says, not as their contents.
+        rowHeight = qMax(rowHeight, table->verticalHeader()->defaultSectionSize());
+    }
     if (rowHeight <= 0)
         rowHeight = view->fontMetrics().height() + 8;
-    int header = 0;
-    if (auto *tree = qobject_cast<QTreeView *>(view))
-        header = tree->header()->isHidden() ? 0 : tree->header()->sizeHint().height();
-    else if (auto *table = qobject_cast<QTableView *>(view))
-        header = table->horizontalHeader()->sizeHint().height();
     const int scrollBar = view->horizontalScrollBar()->sizeHint().height();
     view->setFixedHeight(header + shown * rowHeight + 2 * view->frameWidth() + scrollBar);
 }
