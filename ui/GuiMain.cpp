@@ -8,6 +8,7 @@
 #include "app/secrets/CredentialStore.h"
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogLocation.h"
+#include "ui/common/ContrastStyle.h"
 #include "ui/common/Translations.h"
 #include "ui/operations/OperationActions.h"
 
@@ -238,6 +239,8 @@ int runGui(int &argc, char **argv)
     QApplication app(argc, argv);
     applyApplicationIdentity();
     installTranslations(app);
+    // The platform's style, with visible empty check boxes in a dark palette (Fusion's are not).
+    QApplication::setStyle(new ContrastStyle(QApplication::style()->name()));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/assay.svg")));
 
     QCommandLineParser parser;

@@ -1,6 +1,8 @@
 #include "TestSupport.h"
 #include "app/engine/profile/ProfileOperation.h"
 #include "app/engine/scan/ScanOptions.h"
+#include "ui/common/ContrastStyle.h"
+#include "ui/common/DarkPalette.h"
 #include "ui/operations/CheckVariablesEditor.h"
 #include "ui/operations/ContainerSelector.h"
 #include "ui/operations/InferenceLevelPicker.h"
@@ -23,8 +25,10 @@
 #include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyleOptionButton>
 #include <QTableWidget>
 #include <QTest>
+#include <memory>
 
 using namespace assay;
 
@@ -103,6 +107,39 @@ class TestOperationDialogs : public QObject
     Q_OBJECT
 
 private slots:
+    // In a dark palette an empty check box or radio button stays visible: its ring is well
+    // lighter than the field it sits on (Fusion's own border is nearly the window's colour).
+    void emptyIndicatorsShowInADarkPalette()
+    {
+        ContrastStyle style(QStringLiteral("Fusion"));
+        const QPalette dark = theme::darkPalette();
+        for (const bool radio : {false, true}) {
+            std::unique_ptr<QAbstractButton> button;
+            if (radio)
+                button = std::make_unique<QRadioButton>(QStringLiteral("Incremental"));
+            else
+                button = std::make_unique<QCheckBox>(QStringLiteral("Reactivate"));
+            button->setStyle(&style);
+            button->setPalette(dark);
+            button->resize(button->sizeHint());
+            const QImage image = button->grab().toImage();
+            QStyleOptionButton option;
+            option.initFrom(button.get());
+            const QRect indicator = style.subElementRect(radio ? QStyle::SE_RadioButtonIndicator
+                                                               : QStyle::SE_CheckBoxIndicator,
+                                                         &option, button.get());
+            int lightest = 0;
+            for (int y = indicator.top(); y <= indicator.bottom(); ++y)
+                for (int x = indicator.left(); x <= indicator.right(); ++x)
+                    lightest = qMax(lightest, QColor(image.pixel(x, y)).lightness());
+            const int window = dark.color(QPalette::Window).lightness();
+            QVERIFY2(lightest - window > 60, qPrintable(QStringLiteral("%1: ring %2, window %3")
+                                                            .arg(radio ? "radio" : "check")
+                                                            .arg(lightest)
+                                                            .arg(window)));
+        }
+    }
+
     void selectorOffersLiveContainersSortedAndDefaultsToAll()
     {
         ContainerSelector selector(shop());

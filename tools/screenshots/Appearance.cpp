@@ -1,6 +1,7 @@
 #include "Appearance.h"
 
 #include "Options.h"
+#include "ui/common/ContrastStyle.h"
 #include "ui/common/DarkPalette.h"
 
 #include <QApplication>
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QStyleFactory>
 #include <cmath>
 
 namespace assay::screenshots {
@@ -75,7 +75,7 @@ QString prepareDisplay(const QSize &windowSize, const QString &workDir)
 
 void applyAppearance(const Options &options)
 {
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QApplication::setStyle(new ContrastStyle(QStringLiteral("Fusion")));
     if (options.dark)
         QApplication::setPalette(theme::darkPalette());
     if (options.fontPt > 0) {
