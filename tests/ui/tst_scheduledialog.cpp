@@ -181,6 +181,9 @@ private slots:
         tabs->hourlyMinute()->setValue(15);
         QCOMPARE(d->cronLabel()->text(), QStringLiteral("15 */2 * * *"));
         QCOMPARE(d->descriptionLabel()->text(), QStringLiteral("At minute 15 past every 2nd hour"));
+        // The hint under the numbers says what these numbers do, not a fixed example.
+        QCOMPARE(tabs->findChild<QLabel *>(QStringLiteral("hourlyHint"))->text(),
+                 QStringLiteral("Runs at 00:15, 02:15, 04:15… UTC every day"));
         QCOMPARE(utcRuns(*d), (QStringList{utcText(utc(3, 10, 6, 15)), utcText(utc(3, 10, 8, 15)),
                                            utcText(utc(3, 10, 10, 15)), utcText(utc(3, 10, 12, 15)),
                                            utcText(utc(3, 10, 14, 15))}));

@@ -101,7 +101,23 @@ QWidget *ScheduleModeTabs::createHourly()
     m_hourlyMinute->setObjectName(QStringLiteral("hourlyMinute"));
     form->addRow(tr("Every"), withUnit(m_hourlyEvery, tr("hour(s)")));
     form->addRow(tr("On minute"), withUnit(m_hourlyMinute, QString()));
-    form->addRow(hint(tr("Every 1 hour on minute 0 runs at 01:00, 02:00, 03:00… UTC")));
+    // What the two numbers mean, for the numbers chosen ("runs at 00:15, 02:15, 04:15… UTC").
+    m_hourlyHint = hint(QString());
+    m_hourlyHint->setObjectName(QStringLiteral("hourlyHint"));
+    form->addRow(m_hourlyHint);
+    const auto describe = [this] {
+        const int every = m_hourlyEvery->value();
+        QStringList times;
+        for (int hour = 0; hour < 24 && times.size() < 3; hour += every)
+            times << QStringLiteral("%1:%2")
+                         .arg(hour, 2, 10, QLatin1Char('0'))
+                         .arg(m_hourlyMinute->value(), 2, 10, QLatin1Char('0'));
+        m_hourlyHint->setText(
+            tr("Runs at %1… UTC every day").arg(times.join(QStringLiteral(", "))));
+    };
+    connect(m_hourlyEvery, &QSpinBox::valueChanged, this, describe);
+    connect(m_hourlyMinute, &QSpinBox::valueChanged, this, describe);
+    describe();
     return page;
 }
 

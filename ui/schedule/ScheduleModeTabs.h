@@ -59,6 +59,7 @@ private:
 
     QSpinBox *m_hourlyEvery = nullptr;
     QSpinBox *m_hourlyMinute = nullptr;
+    QLabel *m_hourlyHint = nullptr;
     QSpinBox *m_dailyEvery = nullptr;
     QTimeEdit *m_dailyTime = nullptr;
     QToolButton *m_weekdays[7] = {};
