@@ -159,7 +159,9 @@ QWidget *ActivityView::createRunsPage()
         {OperationListModel::StatusColumn, fm.horizontalAdvance(tr("Running 100%")) + 18},
         {OperationListModel::TimestampColumn, fm.horizontalAdvance(display_time::local(sample))},
         {OperationListModel::DurationColumn, fm.horizontalAdvance(tr("59 min 59 s"))},
-        {OperationListModel::TriggeredByColumn, fm.horizontalAdvance(tr("Command line"))},
+        // The longest label the column shows ("Assay (first start)").
+        {OperationListModel::TriggeredByColumn,
+         fm.horizontalAdvance(OperationListModel::triggeredByLabel(QStringLiteral("first_start")))},
         {OperationListModel::ScheduleColumn,
          fm.horizontalAdvance(QStringLiteral("nightly-profile"))},
     };
