@@ -591,8 +591,7 @@ private slots:
                                     .arg(fm.horizontalAdvance(name))
                                     .arg(nameWidth)));
         }
-        QVERIFY(list->header()->sectionSize(ProfileFieldList::TypeColumn) <=
-                ProfileFieldList::kMaxTypeWidth);
+        QVERIFY(list->header()->sectionSize(ProfileFieldList::TypeColumn) <= list->maxTypeWidth());
     }
 
     void histogramBarsAreProportional()

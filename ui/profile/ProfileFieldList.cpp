@@ -79,7 +79,9 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setWidth(qMax(size.width(), ProfileFieldList::kCompletenessWidth));
+        // The bar's minimum, and the widest label ("> 99.9%") beside it.
+        const QFontMetrics fm(option.font);
+        size.setWidth(qMax(size.width(), fm.horizontalAdvance(QStringLiteral("> 99.9%")) + 60));
         return size;
     }
 };
@@ -102,7 +104,7 @@ ProfileFieldList::ProfileFieldList(QWidget *parent) : QTreeWidget(parent)
     header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     header()->setSectionResizeMode(TypeColumn, QHeaderView::Interactive);
     header()->setSectionResizeMode(CompletenessColumn, QHeaderView::Fixed);
-    header()->resizeSection(CompletenessColumn, kCompletenessWidth);
+    header()->resizeSection(CompletenessColumn, completenessWidth());
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
         emit currentFieldChanged(item ? item->data(0, FieldIdRole).toLongLong() : 0);
     });
@@ -143,7 +145,7 @@ void ProfileFieldList::setFields(const QList<Field> &fields, const QList<FieldPr
             }
         }
     }
-    header()->resizeSection(TypeColumn, qMin(kMaxTypeWidth, columnContentWidth(TypeColumn)));
+    fitTypeColumn();
     if (!selectField(current) && topLevelItemCount() > 0)
         setCurrentItem(topLevelItem(0));
     else if (topLevelItemCount() == 0)
@@ -159,10 +161,40 @@ int ProfileFieldList::columnContentWidth(int column) const
     return widest + 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 12;
 }
 
+void ProfileFieldList::fitTypeColumn()
+{
+    // Names first: the type gets what the longest name and the bar leave, between a few
+    // characters (the rest elides in the middle) and what its longest type needs.
+    const int content = qMin(maxTypeWidth(), columnContentWidth(TypeColumn));
+    const int room = viewport()->width() - completenessWidth() - columnContentWidth(NameColumn);
+    const int minimum = qMin(content, fontMetrics().averageCharWidth() * 8);
+    header()->resizeSection(TypeColumn, qBound(minimum, room, content));
+}
+
+void ProfileFieldList::resizeEvent(QResizeEvent *event)
+{
+    QTreeWidget::resizeEvent(event);
+    fitTypeColumn();
+}
+
+int ProfileFieldList::maxTypeWidth() const
+{
+    // About seventeen characters ("TEXT → timestamp").
+    return fontMetrics().averageCharWidth() * 24;
+}
+
+int ProfileFieldList::completenessWidth() const
+{
+    const QFontMetrics fm(font());
+    return qMax(fm.horizontalAdvance(headerItem()->text(CompletenessColumn)) + 24,
+                fm.horizontalAdvance(QStringLiteral("> 99.9%")) + 64);
+}
+
 int ProfileFieldList::preferredWidth() const
 {
-    return columnContentWidth(NameColumn) + header()->sectionSize(TypeColumn) + kCompletenessWidth +
-           2 * frameWidth() + style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    return columnContentWidth(NameColumn) + qMin(maxTypeWidth(), columnContentWidth(TypeColumn)) +
+           completenessWidth() + 2 * frameWidth() +
+           style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
 }
 
 qint64 ProfileFieldList::currentFieldId() const

@@ -25,19 +25,23 @@ public:
     qint64 currentFieldId() const;
     bool selectField(qint64 fieldId);
     int rowOf(qint64 fieldId) const;
-    // The width that shows every name whole, the types up to kMaxTypeWidth (longer ones elide
+    // The width that shows every name whole, the types up to maxTypeWidth() (longer ones elide
     // in the middle) and the completeness bars: where the list's splitter starts.
     int preferredWidth() const;
-
-    static constexpr int kMaxTypeWidth = 170;
-    static constexpr int kCompletenessWidth = 124;
+    // Both follow the font: a 14 pt font needs wider columns than a 10 pt one.
+    int maxTypeWidth() const;
+    int completenessWidth() const;
 
 signals:
     void currentFieldChanged(qint64 fieldId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     // The widest text of `column` (header included), with the item's margins.
     int columnContentWidth(int column) const;
+    void fitTypeColumn();
 };
 
 } // namespace assay
