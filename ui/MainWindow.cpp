@@ -23,6 +23,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,7 +56,13 @@ constexpr char kExpandedKey[] = "mainWindow/expandedRows";
 constexpr char kSelectedKey[] = "mainWindow/selectedRow";
 
 constexpr QSize kDefaultSize(1200, 760);
-constexpr int kDefaultTreeWidth = 300;
+constexpr int kDefaultTreeWidth = 300; // at the default font; larger fonts widen it
+
+// `pixels` at the default font (a 17 px line), grown with a larger one.
+int fontScaled(int pixels)
+{
+    return qRound(pixels * qMax(1.0, QFontMetrics(QApplication::font()).height() / 17.0));
+}
 
 QString connectorName(const QString &type)
 {
@@ -399,7 +406,8 @@ void MainWindow::restoreSettings()
         resize(kDefaultSize);
     restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
     if (!m_splitter->restoreState(settings.value(QLatin1String(kSplitterKey)).toByteArray()))
-        m_splitter->setSizes({kDefaultTreeWidth, kDefaultSize.width() - kDefaultTreeWidth});
+        m_splitter->setSizes(
+            {fontScaled(kDefaultTreeWidth), width() - fontScaled(kDefaultTreeWidth)});
     m_togglePaneAction->setChecked(settings.value(QLatin1String(kTreeVisibleKey), true).toBool());
     m_treeState->restore(settings.value(QLatin1String(kExpandedKey)).toStringList(),
                          settings.value(QLatin1String(kSelectedKey)).toString());

@@ -157,7 +157,9 @@ void MainWindow::createToolBar()
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_toolBar->setIconSize(QSize(20, 20));
+    // 20 px at the default font, growing with a larger one (icons are SVG: crisp at any size).
+    const int icon = qMax(20, fontMetrics().height() + 3);
+    m_toolBar->setIconSize(QSize(icon, icon));
     m_toolBar->addAction(m_addAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_runAction);

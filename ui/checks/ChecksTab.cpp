@@ -8,6 +8,7 @@
 #include "ui/checks/CheckSqlDialog.h"
 
 #include <QButtonGroup>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -122,11 +123,24 @@ void ChecksTab::setContainer(Catalog *catalog, qint64 containerId)
             QHeaderView *header = m_view->horizontalHeader();
             header->setSectionResizeMode(QHeaderView::Interactive);
             header->setSectionResizeMode(CheckListModel::PropertiesColumn, QHeaderView::Stretch);
-            header->resizeSection(CheckListModel::RuleColumn, 150);
-            header->resizeSection(CheckListModel::FieldsColumn, 140);
-            header->resizeSection(CheckListModel::CoverageColumn, 80);
-            header->resizeSection(CheckListModel::StatusColumn, 80);
-            header->resizeSection(CheckListModel::OriginColumn, 120);
+            // Widths from the font and the words shown: a rule title such as "Satisfies
+            // Expression" and the Coverage header whole at any font size.
+            const QFontMetrics fm(m_view->font());
+            const int pad = 3 * fm.averageCharWidth();
+            const auto width = [&](const QString &longest) {
+                return fm.horizontalAdvance(longest) + pad;
+            };
+            header->resizeSection(CheckListModel::RuleColumn,
+                                  width(QStringLiteral("Satisfies Expression")));
+            header->resizeSection(CheckListModel::FieldsColumn,
+                                  width(QStringLiteral("shipping_country")));
+            header->resizeSection(
+                CheckListModel::CoverageColumn,
+                qMax(width(m_model->headerData(CheckListModel::CoverageColumn, Qt::Horizontal)
+                               .toString()),
+                     width(QStringLiteral("100%"))));
+            header->resizeSection(CheckListModel::StatusColumn, width(tr("Archived")));
+            header->resizeSection(CheckListModel::OriginColumn, width(tr("Inferred, edited")));
         }
     }
     m_containerId = containerId;
