@@ -45,6 +45,7 @@ void OperationContext::progress(double fraction, const QString &step)
 
 void OperationContext::log(const QString &level, const QString &message)
 {
+    m_lastLogged = {level, message};
     m_catalog.warnUnless(
         m_catalog.appendOperationLog(m_operation.id, {Clock::utcNow(), level, message}),
         "appendOperationLog");

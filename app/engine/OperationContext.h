@@ -7,6 +7,7 @@
 #include "models/domain/Operation.h"
 
 #include <QElapsedTimer>
+#include <QPair>
 #include <QSet>
 #include <functional>
 #include <optional>
@@ -50,6 +51,12 @@ public:
     void warning(const QString &message);
     void error(const QString &message);
     int warningCount() const { return m_warnings; }
+    // Whether the latest line this run logged is `message` at `level` (the runner often logs its
+    // failure before returning it as the outcome: the worker then does not log it again).
+    bool justLogged(const QString &level, const QString &message) const
+    {
+        return m_lastLogged.first == level && m_lastLogged.second == message;
+    }
 
     // Writes the options as the runner understood them (defaults filled in) back into the
     // operation, so its detail shows what really ran.
@@ -89,6 +96,7 @@ private:
     ProgressSink m_progress;
     QElapsedTimer m_lastWrite;
     int m_warnings = 0;
+    QPair<QString, QString> m_lastLogged; // level, message
 };
 
 // The outcome of a run: status (success, warning, failure, aborted) and one line for the user.

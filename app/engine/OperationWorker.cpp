@@ -146,10 +146,11 @@ void OperationWorker::run(const WorkItem &item)
         outcome.status == operation_status::kFailure || outcome.status == operation_status::kAborted
             ? QStringLiteral("error")
             : QStringLiteral("info");
-    m_catalog.warnUnless(m_catalog.appendOperationLog(
-                             op.id, {op.endedAt, level,
-                                     outcome.message.isEmpty() ? outcome.status : outcome.message}),
-                         "appendOperationLog");
+    // The outcome's line, unless the runner's last line already said it.
+    const QString line = outcome.message.isEmpty() ? outcome.status : outcome.message;
+    if (!context.justLogged(level, line))
+        m_catalog.warnUnless(m_catalog.appendOperationLog(op.id, {op.endedAt, level, line}),
+                             "appendOperationLog");
     if (!m_catalog.updateOperation(op))
         qCWarning(lcEngine) << "cannot record the end of operation" << op.id
                             << m_catalog.lastError();

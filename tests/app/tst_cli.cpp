@@ -331,6 +331,23 @@ private slots:
                    QString(201, QLatin1Char('n')), QStringLiteral("--database"), missing},
                   QByteArray(), userLogging);
         QCOMPARE(tooLong.exitCode, 1);
+
+        // A failed operation's reason is in its log once, not once by the runner and again as
+        // the outcome.
+        QCOMPARE(assay({QStringLiteral("datastores"), QStringLiteral("create"),
+                        QStringLiteral("--name"), QStringLiteral("Missing"),
+                        QStringLiteral("--connection-name"), QStringLiteral("file")})
+                     .exitCode,
+                 0);
+        const Run failed =
+            assay({QStringLiteral("operations"), QStringLiteral("run"), QStringLiteral("sync"),
+                   QStringLiteral("--datastore"), QStringLiteral("Missing"),
+                   QStringLiteral("--wait"), QStringLiteral("--json")});
+        QCOMPARE(failed.exitCode, 1);
+        const QString id = QString::number(json(failed)[QStringLiteral("id")].toInteger());
+        const QString log = assay({QStringLiteral("operations"), QStringLiteral("show"), id})
+                                .out.section(QStringLiteral("log:"), 1);
+        QCOMPARE(log.count(QLatin1String("Database not found")), 1);
         QVERIFY2(tooLong.err.count(QLatin1String("at most 200 characters")) == 1,
                  qPrintable(tooLong.err));
     }
