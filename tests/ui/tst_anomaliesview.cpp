@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -395,6 +396,26 @@ private slots:
                                             return f.checkId == m_between;
                                         });
                  }));
+    }
+
+    // On a narrow window the description, the column that says what is wrong, keeps room for
+    // about thirty characters: the other columns give way.
+    void descriptionKeepsItsRoomWhenNarrow()
+    {
+        AnomaliesView view;
+        view.setDatastore(&m_catalog, m_ds);
+        view.resize(760, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTreeView *list = view.listView();
+        QVERIFY(list);
+        const int description = list->header()->sectionSize(AnomalyListModel::MessageColumn);
+        QVERIFY2(description >= list->fontMetrics().averageCharWidth() * 30,
+                 qPrintable(QString::number(description)));
+        // No column goes below a few characters, and nothing needs a sideways scroll.
+        for (int c = 0; c < list->header()->count(); ++c)
+            QVERIFY(list->header()->sectionSize(c) >= list->fontMetrics().averageCharWidth() * 5);
+        QVERIFY(list->header()->length() <= list->viewport()->width() + 1);
     }
 
     void detailShowsChecksRowsAndHistory()

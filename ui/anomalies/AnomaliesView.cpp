@@ -8,6 +8,7 @@
 #include "ui/anomalies/AnomalyFilterBar.h"
 #include "ui/anomalies/AnomalyStatusStrip.h"
 #include "ui/checks/CheckPresentation.h"
+#include "ui/common/ColumnPriority.h"
 #include "ui/common/ListDetailSplitter.h"
 
 #include <QHBoxLayout>
@@ -292,10 +293,20 @@ void AnomaliesView::sizeColumns()
         {AnomalyListModel::RecordsColumn, fm.horizontalAdvance(QStringLiteral("000,000"))},
         {AnomalyListModel::CreatedColumn, fm.horizontalAdvance(display_time::local(sample))},
     };
-    for (const auto &[column, width] : widths)
+    // The description takes what is left, and at least ~32 characters: the other columns give
+    // way first on a narrow window or with a large font.
+    if (!m_columns)
+        m_columns = new ColumnPriority(m_view, 0);
+    m_columns->setMinimumStretch(fm.averageCharWidth() * 32);
+    for (const auto &[column, width] : widths) {
         header->resizeSection(column, width + pad);
-    // The description takes what is left.
+        // Every column gives way down to a few characters but the date, which cut says nothing.
+        const bool yields = column != AnomalyListModel::CreatedColumn;
+        if (column != AnomalyListModel::MessageColumn)
+            m_columns->setPreferred(column, width + pad, yields);
+    }
     header->setSectionResizeMode(AnomalyListModel::MessageColumn, QHeaderView::Stretch);
+    m_columns->fit();
 }
 
 } // namespace assay

@@ -9,6 +9,7 @@ class QTreeView;
 
 namespace assay {
 
+class ColumnPriority;
 class ListDetailSplitter;
 
 class AnomalyDetailWidget;
@@ -70,6 +71,7 @@ private:
     AnomalyListModel *m_list = nullptr;
     QTreeView *m_view;
     ListDetailSplitter *m_paneSizes = nullptr;
+    ColumnPriority *m_columns = nullptr; // the description keeps its room
     QSplitter *m_splitter;
     AnomalyDetailWidget *m_detail;
 };
