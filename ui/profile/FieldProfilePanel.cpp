@@ -163,7 +163,11 @@ QWidget *FieldProfilePanel::buildMetricsGrid()
             value->setAccessibleName(m.title);
             value->setTextFormat(Qt::PlainText);
             value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-            value->setMinimumWidth(60);
+            // Room for a figure that cannot wrap ("≈ 112,507,500"); a longer text ("≈ 12.831
+            // bits") wraps rather than being cut off at the column's edge.
+            value->setMinimumWidth(
+                value->fontMetrics().horizontalAdvance(QStringLiteral("≈ 000,000,000")));
+            value->setWordWrap(true);
             name->setBuddy(value);
             form->addRow(name, value);
             m_values.insert(m.key, value);
