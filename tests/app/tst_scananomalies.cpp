@@ -147,6 +147,15 @@ private slots:
         const CheckMetric m = metric(op.id, periods);
         QCOMPARE(m.assertedRecords, qint64(19));
         QCOMPARE(m.anomalousRecords, qint64(7));
+        // It keeps the period's records as its source rows, and only them.
+        const QJsonArray rows = m_catalog.anomaly(found.first().id)->sourceRecords;
+        QCOMPARE(rows.size(), 7);
+        for (const QJsonValue &row : rows)
+            QVERIFY2(row.toObject()
+                         .value(QStringLiteral("at"))
+                         .toString()
+                         .startsWith(QLatin1String("2026-03-06")),
+                     qPrintable(row.toObject().value(QStringLiteral("at")).toString()));
     }
 
     // A scan whose failing records cannot be read (the source died between the count and the

@@ -51,6 +51,13 @@ public:
                            "(SELECT COUNT(*) AS n, %4 AS p FROM %2 WHERE %3 GROUP BY %4) "
                            "assay_periods"),
             {join(outside, QStringLiteral(" OR ")), g, out.asserted, raw(bucket)});
+        // The records of the failing periods are the anomaly's source rows, oldest first.
+        out.failingRecords =
+            fmt(QStringLiteral("SELECT {row} FROM %1 WHERE %2 AND %3 IN (SELECT p FROM (SELECT "
+                               "COUNT(*) AS n, %3 AS p FROM %4 WHERE %2 GROUP BY %3) assay_periods "
+                               "WHERE %5) ORDER BY %6"),
+                {sourceRelation(s.context()), out.asserted, raw(bucket), g,
+                 join(outside, QStringLiteral(" OR ")), raw(s.dialect().quote(s.field()))});
     }
 
     QString validate(const Check &check) const override
