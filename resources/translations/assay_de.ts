@@ -6977,7 +6977,7 @@ Tables: %2, …</source>
     </message>
     <message>
         <location line="+20"/>
-        <source>%1 of %2 containers profiled, %3 records, %4 field profiles.</source>
+        <source>%1 of %2 containers profiled, %L3 records, %L4 field profiles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8660,7 +8660,7 @@ Choose Schedule… when you run a Sync to run it on a schedule.</source>
     </message>
     <message>
         <location line="+26"/>
-        <source>%1 of %2 containers scanned, %3 records, %4 anomalies identified.</source>
+        <source>%1 of %2 containers scanned, %L3 records, %L4 anomalies identified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -92,6 +93,12 @@ private slots:
         QVERIFY2(scan.status == QLatin1String("success"),
                  qPrintable(scan.status + QStringLiteral(": ") + scan.message + u'\n' +
                             log.join(u'\n')));
+        // Its summary groups the record count as the window shows every other number.
+        const qint64 records =
+            qint64(scan.counters.value(QStringLiteral("records_scanned")).toDouble());
+        QVERIFY(records > 9999);
+        QVERIFY2(scan.message.contains(QLocale().toString(records) + QStringLiteral(" records")),
+                 qPrintable(scan.message));
 
         // Failing records per check, as the test counts them in the source.
         const QHash<QString, QString> independent{

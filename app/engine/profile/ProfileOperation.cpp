@@ -403,7 +403,7 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
         catalog.notifyContainersChanged(context.datastore().id);
 
     QString message =
-        ProfileOperationText::tr("%1 of %2 containers profiled, %3 records, %4 field profiles.")
+        ProfileOperationText::tr("%1 of %2 containers profiled, %L3 records, %L4 field profiles.")
             .arg(counters.value(QStringLiteral("tables_profiled")).toInt())
             .arg(chosen.size())
             .arg(qint64(counters.value(QStringLiteral("records_profiled")).toDouble()))

@@ -326,7 +326,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         return {operation_status::kAborted, QString()};
 
     QString message =
-        Text::tr("%1 of %2 containers scanned, %3 records, %4 anomalies identified.")
+        Text::tr("%1 of %2 containers scanned, %L3 records, %L4 anomalies identified.")
             .arg(counters.value(QStringLiteral("tables_scanned")).toInt())
             .arg(chosen.size())
             .arg(qint64(counters.value(QStringLiteral("records_scanned")).toDouble()))
