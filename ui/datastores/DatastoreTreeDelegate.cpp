@@ -80,7 +80,10 @@ void DatastoreTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem 
     const QString name = opt.text;
     const bool datastore = isDatastore(index);
     opt.text.clear();
-    opt.decorationSize = datastore ? QSize(22, 22) : QSize(16, 16);
+    // 22 and 16 px at the default font, growing with a larger one (the icons are SVG).
+    const int line = QFontMetrics(opt.font).height();
+    const int side = datastore ? qMax(22, line + 5) : qMax(16, line - 1);
+    opt.decorationSize = QSize(side, side);
     const QWidget *widget = opt.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
