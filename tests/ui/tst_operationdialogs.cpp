@@ -411,6 +411,17 @@ private slots:
     void scanDefaults()
     {
         ScanDialog dialog(QStringLiteral("Shop"), shop(), EnrichmentLink());
+        // Enter runs it even when a helper button (Select All, Add...) has the focus.
+        QVERIFY(dialog.runButton()->isDefault());
+        const QStringList helpers{QStringLiteral("Select All"), QStringLiteral("Select None"),
+                                  QStringLiteral("Add"), QStringLiteral("Remove")};
+        int seen = 0;
+        for (const QPushButton *b : dialog.findChildren<QPushButton *>())
+            if (helpers.contains(b->text())) {
+                ++seen;
+                QVERIFY2(!b->autoDefault(), qPrintable(b->text()));
+            }
+        QCOMPARE(seen, 4);
         // It fits the screen (its options scroll), so Run Now is never below the screen's edge.
         QVERIFY(dialog.screen());
         QVERIFY2(dialog.height() <= dialog.screen()->availableGeometry().height() * 0.9 + 1,

@@ -46,6 +46,9 @@ CheckVariablesEditor::CheckVariablesEditor(QWidget *parent) : QWidget(parent)
     m_remove = new QPushButton(tr("Remove"));
     m_remove->setAccessibleName(tr("Remove check variable"));
     m_remove->setEnabled(false);
+    // Enter in the dialog runs it (its default button), not Add or Remove.
+    for (QPushButton *b : {m_add, m_remove})
+        b->setAutoDefault(false);
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);
     buttons->addStretch(1);

@@ -147,6 +147,9 @@ QWidget *ContainerSelector::buildSpecificPage()
     m_selectAll->setToolTip(tr("Check every container shown by the filter"));
     m_selectNone = new QPushButton(tr("Select None"));
     m_selectNone->setToolTip(tr("Uncheck every container shown by the filter"));
+    // Enter in the dialog runs it (its default button), whichever of these has the focus.
+    for (QPushButton *b : {m_selectAll, m_selectNone})
+        b->setAutoDefault(false);
     m_count = new QLabel;
     m_count->setAccessibleName(tr("Selected containers"));
     row->addWidget(m_selectAll);
