@@ -6,6 +6,7 @@
 #include "models/item/DatastoreTreeModel.h"
 #include "ui/activity/ActivityView.h"
 #include "ui/common/AboutDialog.h"
+#include "ui/common/Theme.h"
 #include "ui/datastores/DatastoreOverview.h"
 #include "ui/datastores/DatastoreTreeDelegate.h"
 #include "ui/datastores/TreeFind.h"
@@ -23,7 +24,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -57,12 +57,6 @@ constexpr char kSelectedKey[] = "mainWindow/selectedRow";
 
 constexpr QSize kDefaultSize(1200, 760);
 constexpr int kDefaultTreeWidth = 300; // at the default font; larger fonts widen it
-
-// `pixels` at the default font (a 17 px line), grown with a larger one.
-int fontScaled(int pixels)
-{
-    return qRound(pixels * qMax(1.0, QFontMetrics(QApplication::font()).height() / 17.0));
-}
 
 QString connectorName(const QString &type)
 {
@@ -406,8 +400,8 @@ void MainWindow::restoreSettings()
         resize(kDefaultSize);
     restoreState(settings.value(QLatin1String(kStateKey)).toByteArray());
     if (!m_splitter->restoreState(settings.value(QLatin1String(kSplitterKey)).toByteArray()))
-        m_splitter->setSizes(
-            {fontScaled(kDefaultTreeWidth), width() - fontScaled(kDefaultTreeWidth)});
+        m_splitter->setSizes({qRound(kDefaultTreeWidth * theme::fontScale()),
+                              width() - qRound(kDefaultTreeWidth * theme::fontScale())});
     m_togglePaneAction->setChecked(settings.value(QLatin1String(kTreeVisibleKey), true).toBool());
     m_treeState->restore(settings.value(QLatin1String(kExpandedKey)).toStringList(),
                          settings.value(QLatin1String(kSelectedKey)).toString());

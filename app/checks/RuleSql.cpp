@@ -42,13 +42,9 @@ SqlFragment RuleSql::num(const SqlFragment &x) const
 // PRECISION would be converted row by row, through text).
 SqlFragment RuleSql::numParam(double v, TypeFamily against, bool literal) const
 {
-    const auto value = [literal](const QVariant &x) {
-        // Finite numbers only reach here (toDouble() accepted them); 'g' with 17 digits keeps
-        // every double exact, and "1e+06" is a numeric literal in every dialect.
-        return literal
-                   ? raw(x.typeId() == QMetaType::Double ? QString::number(x.toDouble(), 'g', 17)
-                                                         : x.toString())
-                   : bound(x);
+    // Finite numbers only reach here (toDouble() accepted them): spelled as Show SQL spells them.
+    const auto value = [this, literal](const QVariant &x) {
+        return literal ? raw(check_sql::literal(x, m_d)) : bound(x);
     };
     if (m_d.family() == Family::SQLite || m_d.family() == Family::MySQL)
         return value(v);

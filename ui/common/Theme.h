@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QFont>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QPalette>
 #include <QString>
@@ -26,6 +27,13 @@ struct Tone
         return QColor(QLatin1String(isDark(palette) ? dark : light));
     }
 };
+
+// How much larger than the default (a 17 px line) the application font is, at least 1: what
+// default sizes (a pane's width, a dialog's height) are multiplied by.
+inline double fontScale()
+{
+    return qMax(1.0, QFontMetrics(QGuiApplication::font()).height() / 17.0);
+}
 
 // The system's fixed-pitch font at the application font's size (cron expressions, SQL, logs):
 // the system's own is a fixed size, tiny beside a 14 pt application font.

@@ -1,6 +1,7 @@
 #include "ui/wizard/AddDatastoreWizard.h"
 
 #include "models/catalog/Catalog.h"
+#include "ui/common/Theme.h"
 #include "ui/widgets/ConnectionForm.h"
 #include "ui/widgets/ConnectionTestPanel.h"
 #include "ui/widgets/WizardUi.h"
@@ -45,7 +46,7 @@ AddDatastoreWizard::AddDatastoreWizard(Catalog *catalog, CredentialStore *creden
     // Tall enough that the connection page shows Initiate Sync and a test result without
     // scrolling at the default font (and proportionally more at a larger one), within 90% of the
     // screen's available height.
-    const double fontScale = qMax(1.0, fontMetrics().height() / 17.0);
+    const double fontScale = theme::fontScale();
     QSize size(qRound(760 * fontScale), qRound(720 * fontScale));
     if (const QScreen *screen = this->screen())
         size = size.boundedTo(QSize(int(screen->availableGeometry().width() * 0.95),
