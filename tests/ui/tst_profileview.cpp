@@ -30,6 +30,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -435,6 +436,25 @@ private slots:
             0.975);
     }
 
+    // The caution colour of a mismatched type has a dark variant: on a dark palette it stays
+    // as far from the list's background as on a light one.
+    void typeMismatchReadsOnEitherPalette()
+    {
+        const QPalette original = QApplication::palette();
+        for (const QPalette &palette : {original, test::darkPalette()}) {
+            QApplication::setPalette(palette);
+            auto view = newView();
+            ProfileFieldList *list = view->fieldList();
+            const int row = list->rowOf(m_fields.value(QStringLiteral("created")));
+            const QColor text =
+                list->topLevelItem(row)->foreground(ProfileFieldList::TypeColumn).color();
+            const QColor base = list->palette().color(QPalette::Base);
+            QApplication::setPalette(original);
+            QVERIFY2(qAbs(text.lightnessF() - base.lightnessF()) > 0.45,
+                     qPrintable(QStringLiteral("%1 on %2").arg(text.name(), base.name())));
+        }
+    }
+
     // Names come first: at the view's default size every field's name shows whole (the list
     // starts as wide as they need), whatever the types take.
     void fieldNamesShowWhole()
@@ -626,6 +646,35 @@ private slots:
         p.note.clear();
         panel.setHistory({p});
         QVERIFY(!note->isVisible());
+    }
+
+    // The metric groups sit side by side when the pane holds them and one under the other
+    // when it does not (a big font, a narrow pane): the panel never scrolls sideways.
+    void metricGroupsReflowToTheWidth()
+    {
+        QScrollArea scroll;
+        scroll.setWidgetResizable(true);
+        auto *panel = new FieldProfilePanel;
+        scroll.setWidget(panel);
+        FieldProfile p;
+        p.fieldName = QStringLiteral("amount");
+        p.declaredType = QStringLiteral("REAL");
+        p.records = 100;
+        p.completeness = 1;
+        panel->setHistory({p});
+        scroll.resize(1000, 600);
+        scroll.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&scroll));
+        QTRY_COMPARE(panel->metricColumns(), 2);
+        QVERIFY(!scroll.horizontalScrollBar()->isVisible());
+
+        scroll.resize(420, 600);
+        QTRY_COMPARE(panel->metricColumns(), 1);
+        QTRY_VERIFY(panel->width() <= scroll.viewport()->width());
+        QVERIFY(!scroll.horizontalScrollBar()->isVisible());
+
+        scroll.resize(1000, 600);
+        QTRY_COMPARE(panel->metricColumns(), 2);
     }
 
     void containerPageTabs()

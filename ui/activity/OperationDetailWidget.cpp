@@ -144,9 +144,7 @@ OperationDetailWidget::OperationDetailWidget(Catalog *catalog, OperationEngine *
     m_error = new QLabel(m_body);
     m_error->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("actionError"));
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xd1, 0x36, 0x2f));
-    m_error->setPalette(errorPalette);
+    theme::paintAsError(m_error);
     m_error->hide();
     body->addWidget(m_error);
 
@@ -285,7 +283,7 @@ void OperationDetailWidget::fill()
     m_message->setVisible(!op.message.isEmpty() && !running && !queued);
     QPalette messagePalette = palette();
     if (failure)
-        messagePalette.setColor(QPalette::WindowText, QColor(0xd1, 0x36, 0x2f));
+        messagePalette.setColor(QPalette::WindowText, theme::error(messagePalette));
     m_message->setPalette(messagePalette);
     fillShortfalls();
 

@@ -5,6 +5,7 @@
 #include "models/item/AnomalyListModel.h"
 #include "ui/anomalies/AnomalyEvidence.h"
 #include "ui/anomalies/AnomalyStatusDialog.h"
+#include "ui/common/Theme.h"
 #include "ui/common/WheelPassThrough.h"
 
 #include <QGridLayout>
@@ -130,9 +131,7 @@ AnomalyDetailWidget::AnomalyDetailWidget(QWidget *parent) : QWidget(parent)
     m_error = new QLabel(m_body);
     m_error->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("actionError"));
-    QPalette errorPalette = m_error->palette();
-    errorPalette.setColor(QPalette::WindowText, QColor(0xd1, 0x36, 0x2f));
-    m_error->setPalette(errorPalette);
+    theme::paintAsError(m_error);
     m_error->hide();
     body->addWidget(m_error);
 

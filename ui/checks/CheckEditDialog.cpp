@@ -224,9 +224,7 @@ void CheckEditDialog::build()
     m_problem->setAccessibleName(tr("Why the check cannot be saved"));
     m_problem->setWordWrap(true);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette red = m_problem->palette();
-    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_problem->setPalette(red);
+    theme::paintAsError(m_problem);
     layout->addWidget(m_problem);
     layout->addStretch(1);
 

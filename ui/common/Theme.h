@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QPalette>
 #include <QString>
+#include <QWidget>
 
 namespace assay::theme {
 
@@ -48,14 +49,35 @@ inline QFont monospaceFont()
     return fixed;
 }
 
-// Text colours for a problem and for a success, readable on the application's palette.
+// Text colours for a problem, a success and a caution (a type mismatch, a skipped item),
+// readable on `palette` (the application's by default).
+inline QColor error(const QPalette &palette = QGuiApplication::palette())
+{
+    return Tone{"#c62828", "#ef9a9a"}.in(palette);
+}
+inline QColor success(const QPalette &palette = QGuiApplication::palette())
+{
+    return Tone{"#2e7d32", "#a5d6a7"}.in(palette);
+}
+inline QColor caution(const QPalette &palette = QGuiApplication::palette())
+{
+    return Tone{"#a85d00", "#ffb74d"}.in(palette);
+}
 inline QString errorColour()
 {
-    return Tone{"#c62828", "#ef9a9a"}.in(QGuiApplication::palette()).name();
+    return error().name();
 }
 inline QString successColour()
 {
-    return Tone{"#2e7d32", "#a5d6a7"}.in(QGuiApplication::palette()).name();
+    return success().name();
+}
+
+// Shows `widget`'s text (a label's) in the error colour.
+inline void paintAsError(QWidget *widget)
+{
+    QPalette palette = widget->palette();
+    palette.setColor(QPalette::WindowText, error(palette));
+    widget->setPalette(palette);
 }
 // "color: <errorColour>;" for a label's style sheet.
 inline QString errorStyle()

@@ -3,6 +3,7 @@
 #include "app/connectors/ConnectorSpec.h"
 #include "models/domain/Operation.h"
 #include "models/item/DatastoreTreeModel.h"
+#include "ui/common/Theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -48,13 +49,13 @@ QColor DatastoreTreeDelegate::statusColor(const QString &lastOperation)
 {
     const QString status = lastOperation.section(QLatin1Char(' '), -1);
     if (status == operation_status::kSuccess)
-        return QColor(0x2e, 0x7d, 0x32);
+        return theme::success();
     if (status == operation_status::kWarning)
         return QColor(0xef, 0x8f, 0x00);
     if (status == operation_status::kFailure || status == operation_status::kAborted)
-        return QColor(0xc6, 0x28, 0x28);
+        return theme::error();
     if (status == operation_status::kRunning || status == operation_status::kQueued)
-        return QColor(0x15, 0x65, 0xc0);
+        return theme::Tone{"#1565c0", "#64b5f6"}.in(QGuiApplication::palette());
     return QColor();
 }
 

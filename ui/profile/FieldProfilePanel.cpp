@@ -1,12 +1,14 @@
 #include "ui/profile/FieldProfilePanel.h"
 
 #include "models/domain/DisplayTime.h"
+#include "ui/common/Theme.h"
 #include "ui/profile/HistogramChart.h"
 #include "ui/profile/ProfileFormat.h"
 #include "ui/profile/ProfileHistoryTable.h"
 #include "ui/profile/ProfileMetrics.h"
 #include "ui/profile/RoundedFrame.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -176,10 +178,47 @@ QWidget *FieldProfilePanel::buildMetricsGrid()
         boxLayout->addLayout(form);
         boxLayout->addStretch(1);
         m_grid->addWidget(box, g / 2, g % 2);
+        m_groupBoxes.append(box);
     }
     m_grid->setColumnStretch(0, 1);
     m_grid->setColumnStretch(1, 1);
     return grid;
+}
+
+bool FieldProfilePanel::event(QEvent *event)
+{
+    // Inside a scroll area the panel's parent is the viewport: its width is what there is.
+    if (event->type() == QEvent::ParentAboutToChange && parentWidget())
+        parentWidget()->removeEventFilter(this);
+    if (event->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
+    return QWidget::event(event);
+}
+
+bool FieldProfilePanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitMetricColumns(parentWidget()->width());
+    return QWidget::eventFilter(watched, event);
+}
+
+void FieldProfilePanel::fitMetricColumns(int width)
+{
+    int widest = 0;
+    for (const QWidget *box : std::as_const(m_groupBoxes))
+        widest = qMax(widest, box->minimumSizeHint().width());
+    const QMargins margins = layout()->contentsMargins();
+    const int twoColumns =
+        margins.left() + margins.right() + 2 * widest + m_grid->horizontalSpacing();
+    const int columns = width >= twoColumns ? 2 : 1;
+    if (columns == m_metricColumns)
+        return;
+    m_metricColumns = columns;
+    for (QWidget *box : std::as_const(m_groupBoxes))
+        m_grid->removeWidget(box);
+    for (int g = 0; g < m_groupBoxes.size(); ++g)
+        m_grid->addWidget(m_groupBoxes.at(g), g / columns, g % columns);
+    m_grid->setColumnStretch(1, columns == 2 ? 1 : 0);
 }
 
 void FieldProfilePanel::showContent(bool profiled)
@@ -236,10 +275,10 @@ void FieldProfilePanel::setHistory(const QList<FieldProfile> &history)
         declaredFamily.compare(p.declaredType, Qt::CaseInsensitive) != 0)
         types += QStringLiteral(" (%1)").arg(declaredFamily.toHtmlEscaped());
     if (!inferred.isEmpty())
-        types +=
-            QStringLiteral(" &nbsp;·&nbsp; ") +
-            (mismatch ? tr("Inferred <b style=\"color:#c77700\">%1</b>") : tr("Inferred <b>%1</b>"))
-                .arg(inferred.toHtmlEscaped());
+        types += QStringLiteral(" &nbsp;·&nbsp; ") +
+                 (mismatch ? tr("Inferred <b style=\"color:%2\">%1</b>")
+                                 .arg(inferred.toHtmlEscaped(), theme::caution(palette()).name())
+                           : tr("Inferred <b>%1</b>").arg(inferred.toHtmlEscaped()));
     m_types->setText(types);
     m_types->show();
     m_mismatchFrame->setVisible(mismatch);

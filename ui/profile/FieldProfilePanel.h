@@ -39,11 +39,21 @@ public:
     // Numeric fields: the equal-width buckets between min and max.
     HistogramChart *distribution() const { return m_distribution; }
     ProfileHistoryTable *historyTable() const { return m_history; }
+    // How many columns the metric groups are laid out in: two side by side when the width
+    // the panel is given holds them, else one under the other (a big font, a narrow pane).
+    int metricColumns() const { return m_metricColumns; }
+
+protected:
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *buildMetricsGrid();
     QLabel *sectionTitle(const QString &text);
     void showContent(bool profiled);
+    // Lays the groups out in the columns `width` holds (the scroll area's viewport, not the
+    // panel, whose width never drops below its own two-column minimum).
+    void fitMetricColumns(int width);
 
     QLabel *m_title;
     QLabel *m_types;
@@ -54,6 +64,8 @@ private:
     QLabel *m_placeholder;
     QWidget *m_content;
     QGridLayout *m_grid = nullptr;
+    QList<QWidget *> m_groupBoxes;
+    int m_metricColumns = 2;
     QHash<QString, QLabel *> m_values;
     QHash<QString, QLabel *> m_names;
     QLabel *m_histogramNote;

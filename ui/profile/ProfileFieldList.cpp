@@ -1,5 +1,6 @@
 #include "ui/profile/ProfileFieldList.h"
 
+#include "ui/common/Theme.h"
 #include "ui/profile/ProfileFormat.h"
 
 #include <QHeaderView>
@@ -139,7 +140,7 @@ void ProfileFieldList::setFields(const QList<Field> &fields, const QList<FieldPr
             if (profile_format::typeMismatch(*p)) {
                 item->setText(TypeColumn,
                               QStringLiteral("%1 → %2").arg(f.declaredType, p->inferredType));
-                item->setForeground(TypeColumn, QColor(0xc7, 0x77, 0x00));
+                item->setForeground(TypeColumn, theme::caution(palette()));
                 item->setToolTip(TypeColumn, tr("Declared %1, but the values look %2.")
                                                  .arg(f.declaredType, p->inferredType));
             }

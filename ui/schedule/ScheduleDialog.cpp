@@ -3,6 +3,7 @@
 #include "app/scheduling/Scheduler.h"
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
+#include "ui/common/Theme.h"
 #include "ui/schedule/ScheduleFormat.h"
 #include "ui/schedule/ScheduleModeTabs.h"
 #include "ui/schedule/SchedulePreview.h"
@@ -27,9 +28,7 @@ QLabel *redLabel(const QString &objectName, const QString &accessibleName)
     label->setAccessibleName(accessibleName);
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette red = label->palette();
-    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    label->setPalette(red);
+    theme::paintAsError(label);
     label->hide();
     return label;
 }

@@ -42,9 +42,7 @@ SchedulePreview::SchedulePreview(QWidget *parent)
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_errorLabel->setAccessibleName(tr("Schedule error"));
-    QPalette red = m_errorLabel->palette();
-    red.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-    m_errorLabel->setPalette(red);
+    theme::paintAsError(m_errorLabel);
 
     m_list->setObjectName(QStringLiteral("nextRuns"));
     m_list->setAccessibleName(tr("Next %n run(s)", nullptr, kRunCount));

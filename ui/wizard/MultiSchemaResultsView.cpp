@@ -1,5 +1,6 @@
 #include "ui/wizard/MultiSchemaResultsView.h"
 
+#include "ui/common/Theme.h"
 #include "ui/widgets/StatusBanner.h"
 #include "ui/wizard/SchemaChecklist.h"
 
@@ -84,7 +85,7 @@ void MultiSchemaResultsView::setResults(const QList<SchemaResult> &results)
         switch (r.status) {
         case SchemaResult::Status::Created:
             item->setText(ResultColumn, tr("Created"));
-            item->setForeground(ResultColumn, QColor(0x2e, 0x7d, 0x32));
+            item->setForeground(ResultColumn, theme::success(m_tree->palette()));
             item->setIcon(ResultColumn, resultIcon(true));
             details << tr("id %1").arg(r.datastoreId);
             if (r.syncOperationId)
@@ -94,12 +95,12 @@ void MultiSchemaResultsView::setResults(const QList<SchemaResult> &results)
             break;
         case SchemaResult::Status::Skipped:
             item->setText(ResultColumn, tr("Skipped"));
-            item->setForeground(ResultColumn, QColor(0xa8, 0x5d, 0x00));
+            item->setForeground(ResultColumn, theme::caution(m_tree->palette()));
             item->setIcon(ResultColumn, SchemaChecklist::warningIcon());
             break;
         case SchemaResult::Status::Failed:
             item->setText(ResultColumn, tr("Failed"));
-            item->setForeground(ResultColumn, QColor(0xc6, 0x28, 0x28));
+            item->setForeground(ResultColumn, theme::error(m_tree->palette()));
             item->setIcon(ResultColumn, resultIcon(false));
             break;
         }
