@@ -187,7 +187,20 @@ QWidget *MainWindow::createTreePane()
     m_filter->setAccessibleName(tr("Filter datastores"));
     m_filter->setToolTip(tr("Shows the datastores, tables and fields whose name contains this "
                             "text. Esc clears it."));
-    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::applyFilter);
+    // Find searches the catalog for tables and fields: once the typing pauses, so a name typed
+    // quickly costs one query; clearing the field shows everything at once.
+    m_findDelay = new QTimer(this);
+    m_findDelay->setSingleShot(true);
+    m_findDelay->setInterval(150);
+    connect(m_findDelay, &QTimer::timeout, this, [this] { applyFilter(m_filter->text()); });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.trimmed().isEmpty()) {
+            m_findDelay->stop();
+            applyFilter(text);
+        } else {
+            m_findDelay->start();
+        }
+    });
     auto *clearFilter = new QAction(m_filter);
     clearFilter->setShortcut(QKeySequence(Qt::Key_Escape));
     clearFilter->setShortcutContext(Qt::WidgetShortcut);

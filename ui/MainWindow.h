@@ -191,6 +191,7 @@ private:
     QAction *m_allActivityAction = nullptr;
 
     QTimer *m_externalChanges = nullptr;
+    QTimer *m_findDelay = nullptr; // one catalog search per pause in typing, not per key
     qint64 m_dataVersion = -1;
     QLabel *m_countLabel = nullptr;
     QLabel *m_catalogLabel = nullptr;
