@@ -1,4 +1,5 @@
 #include "FakeVault.h"
+#include "KeyboardAudit.h"
 #include "WizardFixture.h"
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
@@ -547,6 +548,7 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         ConnectionForm *form = dialog.form();
+        ASSAY_VERIFY_KEYBOARD(&dialog);
         QCOMPARE(form->mode(), ConnectionForm::Mode::EditConnection);
         QCOMPARE(dialog.nameEdit()->text(), before.name);
         QCOMPARE(form->fieldEdit(QStringLiteral("host"))->text(), connection.host);

@@ -3,6 +3,7 @@
 // example source rows, the status history), the status actions through their comment dialog,
 // and the datastore Overview's totals. Everything runs on a real SQLite Catalog in a temporary
 // folder, filled through the Catalog API.
+#include "KeyboardAudit.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "models/catalog/Catalog.h"
@@ -133,6 +134,7 @@ private:
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         QCOMPARE(dialog->toStatus(), to);
+        ASSAY_VERIFY_KEYBOARD(dialog);
         // While it asks, no second action starts.
         for (const QString &s : AnomalyDetailWidget::actionStatuses())
             QVERIFY(!detail->actionButton(s)->isEnabled());

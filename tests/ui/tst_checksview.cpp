@@ -5,6 +5,7 @@
 // and activate (a person's decision on an inferred check outliving real re-profiles), Show SQL
 // in the SQLite, PostgreSQL and MySQL dialects, and screenshots of the tab and the dialogs.
 #include "EngineHarness.h"
+#include "KeyboardAudit.h"
 #include "TestSupport.h"
 #include "models/catalog/Catalog.h"
 #include "models/item/CheckListModel.h"
@@ -405,6 +406,14 @@ private slots:
                              QStringLiteral("cancelled")}));
         QCOMPARE(tab->statusFilter(), check_status::kDraft);
         QCOMPARE(tab->selectedCheckId(), draft.id);
+    }
+
+    void editDialogKeyboard()
+    {
+        CheckEditDialog d(&m_catalog, m_orders);
+        ASSAY_VERIFY_KEYBOARD(&d);
+        QVERIFY(d.selectRule(QStringLiteral("between")));
+        QVERIFY2(test::keyboardProblems(&d).isEmpty(), qPrintable(test::keyboardProblems(&d)));
     }
 
     void invalidInputKeepsOkDisabled()

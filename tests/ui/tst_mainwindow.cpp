@@ -1,3 +1,4 @@
+#include "KeyboardAudit.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "app/engine/OperationEngine.h"
@@ -529,6 +530,7 @@ private slots:
                     settings->isVisible());
         QCOMPARE(settings->incrementalFieldBox()->currentData().toString(),
                  QStringLiteral("updated_at"));
+        ASSAY_VERIFY_KEYBOARD(settings);
         settings->reject();
 
         // Run Profile… with a table selected: the dialog preselects it, Run Now profiles it,

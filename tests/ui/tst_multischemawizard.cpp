@@ -1,3 +1,4 @@
+#include "KeyboardAudit.h"
 #include "TestSupport.h"
 #include "app/engine/OperationEngine.h"
 #include "app/secrets/CredentialStore.h"
@@ -201,6 +202,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QVERIFY2(waitForSchemas(dialog), qPrintable(dialog.banner()->text()));
         SchemaChecklist *list = dialog.checklist();
+        ASSAY_VERIFY_KEYBOARD(&dialog);
 
         // System schemas are hidden; ours are there.
         const QStringList schemas = list->schemas();

@@ -2,6 +2,7 @@
 // the next five runs, saving to the Catalog and the "Operation Scheduled" confirmation, editing
 // on the right tab) and the Activity → Schedule list (search, sort, filter, pause / resume,
 // delete), with screenshots of each mode and of the list.
+#include "KeyboardAudit.h"
 #include "TestSupport.h"
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
@@ -157,6 +158,19 @@ private slots:
     }
 
     void init() { clearSchedules(); }
+
+    // A sensible first focus, one control per Alt+letter and Enter saving, in every mode.
+    void keyboard()
+    {
+        auto d = newDialog();
+        ASSAY_VERIFY_KEYBOARD(d.get());
+        for (int mode = 0; mode < d->modeTabs()->count(); ++mode) {
+            d->modeTabs()->setCurrentIndex(mode);
+            QVERIFY2(test::keyboardProblems(d.get()).isEmpty(),
+                     qPrintable(d->modeTabs()->tabText(mode) + QStringLiteral(": ") +
+                                test::keyboardProblems(d.get())));
+        }
+    }
 
     void opensOnDailyAtMidnight()
     {

@@ -120,6 +120,7 @@ void MultiSchemaDialog::build()
         wizardui::padButton(b);
     }
     m_create->setMinimumWidth(m_create->minimumWidth() + 40); // room for "(12)"
+    m_create->setDefault(true); // Enter creates (while it is enabled); Refresh is not auto-default
     bottom->addWidget(m_spinner);
     bottom->addWidget(m_status, 1);
     bottom->addWidget(m_progress);
