@@ -155,8 +155,22 @@ struct CompiledCheck
     // Failing records, whole rows (`SELECT * ...`, no limit): what record anomalies show.
     // Empty for rules whose anomalies are shapes only.
     SqlFragment failingRecords;
+    // The constraint that guarantees the check (see constraintGuarantee): then only its
+    // asserted records are counted, in the one pass, and none can fail.
+    QString guarantee;
 
     bool ok() const { return error.isEmpty(); }
+    // Turns the check into a guaranteed one: a Record form with nothing to fail.
+    void guaranteedBy(const QString &constraint)
+    {
+        form = CheckForm::Record;
+        guarantee = constraint;
+        passing = SqlFragment{QStringLiteral("1=1"), {}};
+        failing = SqlFragment{QStringLiteral("1=0"), {}};
+        aggregates.clear();
+        groupedCount = SqlFragment();
+        failingRecords = SqlFragment();
+    }
 };
 
 CompiledCheck compileCheck(const Check &check, const CheckSqlContext &context);

@@ -3,6 +3,7 @@
 #include "app/connectors/ConnectorSpec.h"
 #include "app/connectors/FolderDiscovery.h"
 #include "app/connectors/QueryBinding.h"
+#include "app/connectors/SourceConstraints.h"
 #include "app/connectors/SourceSession.h"
 #include "app/connectors/SqlDialect.h"
 #include "app/connectors/SqlLog.h"
@@ -352,6 +353,15 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, Dis
         for (DiscoveredContainer &c : containers)
             inferUntypedSqliteColumns(session.database(), dialect, c);
     }
+    // Keys and checks, kept in settings["source"] for the user (NOT NULL is on the fields). A
+    // refused read records none: Scan reads a table's constraints again before trusting any.
+    QHash<QString, QList<SourceConstraint>> constraints;
+    QString constraintError;
+    if (readConstraints(session, schema, QString(), &constraints, &constraintError))
+        for (DiscoveredContainer &c : containers)
+            if (c.containerType == QLatin1String("table") && constraints.contains(c.name))
+                c.settings.insert(QStringLiteral("constraints"),
+                                  constraintsToJson(constraints.value(c.name)));
     std::sort(
         containers.begin(), containers.end(),
         [](const DiscoveredContainer &a, const DiscoveredContainer &b) { return a.name < b.name; });

@@ -1,6 +1,7 @@
 #include "ScanTestSupport.h"
 
 #include <QFile>
+#include <QJsonDocument>
 
 using namespace assay;
 using namespace scan_test;
@@ -339,6 +340,98 @@ private slots:
         const QList<Anomaly> found = ofOperation(op.id, unique);
         QCOMPARE(found.size(), repeated.size());
         QCOMPARE(rowIds(found), repeated);
+    }
+
+    // Checks the schema guarantees: Sync records the keys (a prefix or partial unique index as
+    // not trusted, and why); Scan reads the table's constraints again and answers unique and
+    // notNull checks a key, a unique index or NOT NULL implies without reading their values
+    // (one pass for the whole table, only the untrusted index's check reading its own). A
+    // unique index dropped after the sync is not trusted: its check reads the table and finds
+    // the duplicate.
+    void constraintsGuaranteeChecks_data() { backends(); }
+    void constraintsGuaranteeChecks()
+    {
+        QFETCH(QString, type);
+        newSource(type);
+        const bool mariadb = type == QLatin1String("mariadb");
+        const QString keyed = table(QStringLiteral("keyed"));
+        QVERIFY(exec(QStringLiteral("CREATE TABLE %1 (id INTEGER PRIMARY KEY, code VARCHAR(20), "
+                                    "name VARCHAR(20) NOT NULL, note VARCHAR(20), tag "
+                                    "VARCHAR(20))")
+                         .arg(keyed)));
+        QVERIFY(exec(QStringLiteral("CREATE UNIQUE INDEX keyed_code ON %1 (code)").arg(keyed)));
+        QVERIFY(exec(mariadb
+                         ? QStringLiteral("CREATE UNIQUE INDEX keyed_tag ON %1 (tag(2))").arg(keyed)
+                         : QStringLiteral("CREATE UNIQUE INDEX keyed_tag ON %1 (tag) WHERE "
+                                          "tag <> 'zz'")
+                               .arg(keyed)));
+        QVERIFY(insertRows(QStringLiteral("keyed"), {{1, "a", "n1", QVariant(), "aa1"},
+                                                     {2, QVariant(), "n2", "x", "ab2"},
+                                                     {3, QVariant(), "n3", "y", "ac3"},
+                                                     {4, "b", "n4", QVariant(), "ad4"}}));
+        const Container c = synced(QStringLiteral("keyed"));
+        QHash<QString, QJsonObject> recorded;
+        for (const QJsonValue &v : c.settings.value(QStringLiteral("source"))
+                                       .toObject()
+                                       .value(QStringLiteral("constraints"))
+                                       .toArray())
+            recorded.insert(
+                v.toObject().value(QStringLiteral("type")).toString() + u':' +
+                    v.toObject().value(QStringLiteral("fields")).toArray().at(0).toString(),
+                v.toObject());
+        QVERIFY2(recorded.value(QStringLiteral("primary key:id"))
+                     .value(QStringLiteral("enforced"))
+                     .toBool(),
+                 qPrintable(QJsonDocument(c.settings).toJson()));
+        QCOMPARE(
+            recorded.value(QStringLiteral("unique:code")).value(QStringLiteral("name")).toString(),
+            QStringLiteral("keyed_code"));
+        QVERIFY(recorded.value(QStringLiteral("unique:code"))
+                    .value(QStringLiteral("enforced"))
+                    .toBool());
+        const QJsonObject tag = recorded.value(QStringLiteral("unique:tag"));
+        QVERIFY(!tag.isEmpty() && !tag.value(QStringLiteral("enforced")).toBool());
+        QVERIFY(!tag.value(QStringLiteral("note")).toString().isEmpty());
+
+        const qint64 uniqueId = add(check("unique", {"id"}), c);
+        const qint64 uniqueCode = add(check("unique", {"code"}), c);
+        const qint64 notNullName = add(check("notNull", {"name"}), c);
+        const qint64 notNullNote = add(check("notNull", {"note"}), c);
+        const qint64 uniqueTag = add(check("unique", {"tag"}), c);
+        const qint64 uniqueWider = add(check("unique", {"note", "id"}), c);
+        Operation op = scan();
+        QVERIFY2(op.status == operation_status::kSuccess, qPrintable(m_harness.describe(op)));
+        const auto verify = [&](qint64 checkId, qint64 asserted, qint64 failing,
+                                const QString &by) {
+            const CheckMetric m = metric(op.id, checkId);
+            QCOMPARE(m.assertedRecords, asserted);
+            QCOMPARE(m.anomalousRecords, failing);
+            QCOMPARE(m.result, failing ? QStringLiteral("failed") : QStringLiteral("passed"));
+            if (by.isEmpty())
+                QVERIFY2(m.details.isEmpty(), qPrintable(m.details));
+            else
+                QVERIFY2(m.details.startsWith(QStringLiteral("Guaranteed by ") + by),
+                         qPrintable(m.details));
+        };
+        verify(uniqueId, 4, 0, QStringLiteral("primary key"));
+        verify(uniqueCode, 2, 0, QStringLiteral("unique constraint “keyed_code”"));
+        verify(notNullName, 4, 0, QStringLiteral("NOT NULL on “name”"));
+        verify(notNullNote, 4, 2, QString());
+        verify(uniqueTag, 4, 0, QString());
+        verify(uniqueWider, 2, 0, QStringLiteral("primary key"));
+        QCOMPARE(op.counters.value(QStringLiteral("checks_guaranteed")).toInt(), 4);
+        // The count pass, and the grouped pass of the one unique check no key answers.
+        QCOMPARE(op.counters.value(QStringLiteral("table_passes")).toInt(), 2);
+
+        QVERIFY(exec(
+            mariadb ? QStringLiteral("DROP INDEX keyed_code ON %1").arg(keyed)
+                    : QStringLiteral("DROP INDEX %1").arg(table(QStringLiteral("keyed_code")))));
+        QVERIFY(insertRows(QStringLiteral("keyed"), {{5, "a", "n5", QVariant(), "ae5"}}));
+        op = scan();
+        QVERIFY2(op.status == operation_status::kSuccess, qPrintable(m_harness.describe(op)));
+        verify(uniqueCode, 3, 2, QString());
+        verify(uniqueId, 5, 0, QStringLiteral("primary key"));
+        QCOMPARE(op.counters.value(QStringLiteral("checks_guaranteed")).toInt(), 3);
     }
 
     // A read-only SQLite enrichment target (its header says a newer SQLite wrote it: this one

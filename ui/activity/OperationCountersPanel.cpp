@@ -64,6 +64,8 @@ const Counter kScanCounters[] = {
      QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Anomalies identified")},
     {"queries", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Queries")},
     {"table_passes", QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Table passes")},
+    {"checks_guaranteed",
+     QT_TRANSLATE_NOOP("assay::OperationCountersPanel", "Checks guaranteed by constraints")},
 };
 
 QString captionFromKey(const QString &key)

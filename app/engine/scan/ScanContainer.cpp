@@ -1,6 +1,7 @@
 #include "app/engine/scan/ScanContainer.h"
 
 #include "app/checks/CheckSqlText.h"
+#include "app/checks/ConstraintGuarantee.h"
 #include "app/checks/RuleNames.h"
 #include "app/engine/FailureIsolation.h"
 
@@ -144,7 +145,8 @@ bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &comp
     return true;
 }
 
-ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
+ContainerFindings ContainerScanner::scan(const QList<Check> &checks,
+                                         const QList<SourceConstraint> &constraints)
 {
     ContainerFindings out;
     out.partitionColumn = m_context.systemColumns.value(0);
@@ -163,8 +165,12 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks)
     QList<CompiledCheck> compiled;
     for (const Check &c : checks) {
         compiled << compileCheck(c, m_context);
+        const QString guarantee = constraintGuarantee(c, constraints, m_context);
+        if (compiled.last().ok() && !guarantee.isEmpty())
+            compiled.last().guaranteedBy(guarantee);
         CheckOutcome o;
         o.check = c;
+        o.guarantee = compiled.last().guarantee;
         o.form = compiled.last().form;
         o.count.error = compiled.last().error;
         o.count.notApplicable = compiled.last().notApplicable;

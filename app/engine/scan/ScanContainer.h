@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/checks/CheckCompiler.h"
+#include "app/connectors/SourceConstraints.h"
 #include "models/domain/Check.h"
 
 #include <QJsonObject>
@@ -23,6 +24,9 @@ struct CheckOutcome
     // False when the scan of the container stopped before this check (a failed expected
     // schema): it neither passed nor failed, so it raises nothing and resolves nothing.
     bool evaluated = true;
+    // The constraint that guaranteed it ("primary key “orders_pkey”"): passed without its
+    // values being read; only its asserted records were counted.
+    QString guarantee;
 };
 
 // What reading one container found. Reading writes nothing anywhere: the caller records it
@@ -60,8 +64,11 @@ public:
     ContainerScanner(QSqlDatabase db, CheckSqlContext context, Limits limits,
                      std::function<bool()> cancelled);
 
-    // `context.fieldTypes` is narrowed to the live columns before compiling.
-    ContainerFindings scan(const QList<Check> &checks);
+    // `context.fieldTypes` is narrowed to the live columns before compiling. `constraints` are
+    // the table's, read from the database just before: a check one of them guarantees is
+    // counted as passed without its values being read (constraintGuarantee).
+    ContainerFindings scan(const QList<Check> &checks,
+                           const QList<SourceConstraint> &constraints = {});
 
     // How many example rows a failing check needs: all of them up to the rollup threshold,
     // else the source example limit.

@@ -5,6 +5,7 @@
 #include "app/connectors/FieldTypes.h"
 #include "app/engine/FileFindings.h"
 #include "app/engine/OperationRequest.h"
+#include "app/engine/scan/ScanConstraints.h"
 #include "app/engine/scan/ScanContainer.h"
 #include "app/engine/scan/ScanEnrichment.h"
 #include "app/engine/scan/ScanRecorder.h"
@@ -27,7 +28,7 @@ struct Text
 
 const char *const kCounters[] = {"tables_requested", "tables_scanned",       "partitions_scanned",
                                  "records_scanned",  "anomalies_identified", "queries",
-                                 "table_passes"};
+                                 "table_passes",     "checks_guaranteed"};
 
 void bump(QJsonObject &counters, const char *name, qint64 by = 1)
 {
@@ -210,9 +211,14 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         sql.systemColumns = session->systemColumns(container.name);
 
         const QList<Check> checks = checksToRun(catalog, container, options);
+        const QList<SourceConstraint> constraints =
+            liveConstraints(*session, context, container, checks);
         ContainerScanner scanner(session->database(), sql, limits,
                                  [&context] { return context.isCancelled(); });
-        const ContainerFindings found = scanner.scan(checks);
+        const ContainerFindings found = scanner.scan(checks, constraints);
+        logGuarantees(context, container, found);
+        for (const CheckOutcome &o : found.outcomes)
+            bump(counters, "checks_guaranteed", o.guarantee.isEmpty() ? 0 : 1);
         bump(counters, "queries", found.queries);
         bump(counters, "table_passes", found.tablePasses);
         const FileFindings files{session->fileReports(container.name)};
