@@ -273,6 +273,48 @@ private slots:
         QCOMPARE(rowIds(records), (QSet<int>{10, 20, 30, 40}));
     }
 
+    // Checks that need every one of their few failing records share ONE read of the rows
+    // failing any of them (instead of a whole-table read each); a check with more failures than
+    // it keeps stops at its own LIMIT. Each check still gets exactly its own records.
+    void fewFailuresShareOneRead_data() { backends(); }
+    void fewFailuresShareOneRead()
+    {
+        QFETCH(QString, type);
+        newSource(type);
+        QVERIFY(
+            createTable(QStringLiteral("f"),
+                        {integerColumn(QStringLiteral("id")), integerColumn(QStringLiteral("a")),
+                         integerColumn(QStringLiteral("b")), integerColumn(QStringLiteral("c"))}));
+        QList<QVariantList> rows;
+        QSet<int> aNull, bOut, cNull;
+        for (int i = 1; i <= 60; ++i) {
+            const bool a = i % 20 == 0, b = i == 7 || i == 41, c = i % 2 == 0;
+            if (a)
+                aNull << i;
+            if (b)
+                bOut << i;
+            if (c)
+                cNull << i;
+            rows << QVariantList{i, a ? QVariant() : i, b ? 500 : i, c ? QVariant() : i};
+        }
+        QVERIFY(insertRows(QStringLiteral("f"), rows));
+        const Container f = synced(QStringLiteral("f"));
+        const qint64 few = add(check("notNull", {"a"}), f);
+        const qint64 outside = add(check("between", {"b"}, {{"min", 0}, {"max", 100}}), f);
+        const qint64 many = add(check("notNull", {"c"}), f);
+
+        const Operation op = scan({{"high_count_rollup_threshold", 10}});
+        QVERIFY2(op.status == operation_status::kSuccess, qPrintable(m_harness.describe(op)));
+        // The live columns, the one pass, the shared read of the two, the LIMIT read of the third.
+        QCOMPARE(op.counters.value(QStringLiteral("queries")).toInt(), 4);
+        QCOMPARE(rowIds(ofOperation(op.id, few)), aNull);
+        QCOMPARE(rowIds(ofOperation(op.id, outside)), bOut);
+        const QList<Anomaly> rolled = ofOperation(op.id, many);
+        QCOMPARE(rolled.size(), 1);
+        for (const int id : rowIds(rolled))
+            QVERIFY(cNull.contains(id));
+    }
+
     void containsUrlInTheEngine_data() { backends(); }
     void containsUrlInTheEngine()
     {

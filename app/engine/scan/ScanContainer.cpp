@@ -13,8 +13,11 @@
 #include <QSqlField>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <algorithm>
 
 namespace assay {
+
+using namespace check_sql;
 
 namespace {
 
@@ -145,6 +148,59 @@ bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &comp
     return true;
 }
 
+bool ContainerScanner::examplesTogether(const QList<int> &which,
+                                        const QList<CompiledCheck> &compiled,
+                                        ContainerFindings &out)
+{
+    QList<SqlFragment> items{raw(m_context.rowSelect(QStringLiteral("src")))}, any;
+    for (const int i : which) {
+        items << fmt(QStringLiteral("CASE WHEN %1 THEN 1 ELSE 0 END"), {compiled.at(i).failing});
+        any << fmt(QStringLiteral("(%1)"), {compiled.at(i).failing});
+    }
+    const SqlFragment sql = fmt(QStringLiteral("SELECT %1 FROM %2 WHERE %3"),
+                                {join(items, QStringLiteral(", ")), sourceRelation(m_context),
+                                 join(any, QStringLiteral(" OR "))});
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    ++out.queries;
+    if (qEnvironmentVariableIsSet("ASSAY_TEST_FAIL_EXAMPLES")) { // fault injection for tests
+        out.error = QStringLiteral("injected failure (ASSAY_TEST_FAIL_EXAMPLES)");
+        return false;
+    }
+    if (!execFragment(q, sql, &out.error))
+        return false;
+    QList<QList<QJsonObject>> found(which.size());
+    while (q.next()) {
+        QSqlRecord record = q.record();
+        const int columns = int(record.count()) - int(which.size());
+        QList<bool> fails;
+        for (int k = 0; k < which.size(); ++k)
+            fails << (record.value(columns + k).toInt() == 1);
+        while (record.count() > columns)
+            record.remove(record.count() - 1);
+        const QJsonObject row = rowToJson(record, out.liveColumns);
+        for (int k = 0; k < which.size(); ++k) {
+            const CheckOutcome &o = out.outcomes.at(which.at(k));
+            if (fails.at(k) && found.at(k).size() < exampleLimit(o.check, o.count, m_limits))
+                found[k] << row;
+        }
+    }
+    if (q.lastError().isValid()) { // a connection lost while the rows arrive
+        out.error = q.lastError().text();
+        return false;
+    }
+    for (int k = 0; k < which.size(); ++k)
+        if (found.at(k).isEmpty()) {
+            out.error = Text::tr("the database returned none of the %1 failing records its count "
+                                 "found")
+                            .arg(out.outcomes.at(which.at(k)).count.failing);
+            return false;
+        }
+    for (int k = 0; k < which.size(); ++k)
+        out.outcomes[which.at(k)].examples = found.at(k);
+    return true;
+}
+
 ContainerFindings ContainerScanner::scan(const QList<Check> &checks,
                                          const QList<SourceConstraint> &constraints)
 {
@@ -264,13 +320,35 @@ ContainerFindings ContainerScanner::scan(const QList<Check> &checks,
             out.outcomes[i].count = groupedCount(checks.at(i), g);
     }
 
-    // Examples, for the failing checks that report records.
+    // Examples, for the failing checks that report records. A check that needs every one of
+    // its few failing records would read the whole table to find them, one such read per
+    // check: they share one read of the rows failing any of them instead. A check with more
+    // failing records than it keeps stops at its LIMIT early, on its own.
+    QList<int> together, alone;
     for (int i = 0; i < checks.size(); ++i) {
-        CheckOutcome &o = out.outcomes[i];
+        const CheckOutcome &o = out.outcomes.at(i);
         if (!compiled.at(i).ok() || !recordForm(o.form) ||
             compiled.at(i).failingRecords.isEmpty() || o.count.failing == 0 ||
             (o.count.passed && o.check.coverage < 1.0))
             continue;
+        const bool needsAll = o.count.failing <= exampleLimit(o.check, o.count, m_limits);
+        (o.form == CheckForm::Record && needsAll ? together : alone) << i;
+    }
+    if (together.size() > 1) {
+        if (m_cancelled())
+            return out;
+        if (!examplesTogether(together, compiled, out)) {
+            if (!answers(m_db))
+                return out;
+            out.error.clear(); // each check reads its own, and says so if that fails too
+            alone << together;
+            std::sort(alone.begin(), alone.end());
+        }
+    } else {
+        alone << together;
+    }
+    for (const int i : std::as_const(alone)) {
+        CheckOutcome &o = out.outcomes[i];
         if (m_cancelled())
             return out;
         if (!examples(o, compiled.at(i), out)) {

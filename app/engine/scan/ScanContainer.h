@@ -76,6 +76,11 @@ public:
 
 private:
     bool examples(CheckOutcome &outcome, const CompiledCheck &compiled, ContainerFindings &out);
+    // The failing records of several Record checks that each need all of theirs, from ONE
+    // read of the rows failing any of them (the outcomes at `which`). False, with out.error
+    // set and no outcome touched, when that read fails.
+    bool examplesTogether(const QList<int> &which, const QList<CompiledCheck> &compiled,
+                          ContainerFindings &out);
     // The count pass failed: sets aside (with their errors) the checks that make it fail.
     void isolateFailingChecks(const QList<Check> &checks, QList<CompiledCheck> &compiled,
                               const CountPass &pass, const QList<SqlFragment> &extra,
