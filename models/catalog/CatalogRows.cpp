@@ -56,7 +56,8 @@ Datastore readDatastore(const QSqlQuery &q)
 
 const char *const kContainerColumns =
     "id, datastore_id, name, container_type, incremental_strategy, incremental_field,"
-    " partition_field, identifiers_overridden, settings, removed, created_at, updated_at";
+    " partition_field, identifiers_overridden, settings, removed, created_at, updated_at,"
+    " source_digest";
 
 Container readContainer(const QSqlQuery &q)
 {
@@ -73,6 +74,7 @@ Container readContainer(const QSqlQuery &q)
     c.removed = q.value(9).toInt() != 0;
     c.createdAt = text::toTime(q.value(10).toString());
     c.updatedAt = text::toTime(q.value(11).toString());
+    c.sourceDigest = q.value(12).toString();
     return c;
 }
 
@@ -177,6 +179,7 @@ ColumnValues containerColumns(const Container &c, const QString &updatedAt)
         .set("identifiers_overridden", c.identifiersOverridden ? 1 : 0)
         .set("settings", text::fromObject(c.settings))
         .set("removed", c.removed ? 1 : 0)
+        .set("source_digest", notNull(c.sourceDigest))
         .set("updated_at", updatedAt);
     return v;
 }

@@ -299,6 +299,14 @@ QStringList version5(SqlFlavor flavor)
     };
 }
 
+// What Sync last read of each container, as a digest: a re-sync skips the containers whose
+// digest is unchanged without reading their fields from the catalog.
+QStringList version6()
+{
+    return {QStringLiteral(
+        "ALTER TABLE containers ADD COLUMN source_digest VARCHAR(64) NOT NULL DEFAULT ''")};
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -328,6 +336,7 @@ QVector<Migration> migrations(SqlFlavor flavor)
                         "the field was measured"),
          version4()},
         {5, QStringLiteral("enrichment writes a scan still owes"), version5(flavor)},
+        {6, QStringLiteral("containers: a digest of what Sync last read"), version6()},
     };
 }
 

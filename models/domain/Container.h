@@ -24,6 +24,9 @@ struct Container
     // Container settings: grouping, excluded fields, infer data type, DFS file pattern...
     QJsonObject settings;
     bool removed = false; // gone from the source (pruned) but kept in the Catalog
+    // A digest of what Sync last read of it (fields, kind, constraints): a re-sync that reads
+    // the same skips it. Empty until a Sync records one.
+    QString sourceDigest;
     QDateTime createdAt;
     QDateTime updatedAt;
 
@@ -50,7 +53,7 @@ struct Container
                containerType == o.containerType && incrementalStrategy == o.incrementalStrategy &&
                incrementalField == o.incrementalField && partitionField == o.partitionField &&
                identifiersOverridden == o.identifiersOverridden && settings == o.settings &&
-               removed == o.removed;
+               removed == o.removed && sourceDigest == o.sourceDigest;
     }
     bool operator!=(const Container &o) const { return !(*this == o); }
 };

@@ -322,6 +322,66 @@ private slots:
         QCOMPARE(QFileInfo(path).lastModified() < QDateTime::currentDateTime().addSecs(1), true);
     }
 
+    // A re-sync skips the containers read as it recorded them (their digest), yet still
+    // sees a change, gives a container from an older catalog (no digest) one without calling
+    // it changed, and re-detects identifiers the user handed back.
+    void resyncComparesOnlyWhatChanged()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("digest.sqlite"));
+        const auto source = [&](const QString &sql) {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "digest");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            exec(db, sql);
+            db.close();
+        };
+        source(QStringLiteral("CREATE TABLE a (id INTEGER PRIMARY KEY, updated_at TIMESTAMP)"));
+        source(QStringLiteral("CREATE TABLE b (z TEXT)"));
+        QSqlDatabase::removeDatabase(QStringLiteral("digest"));
+        const qint64 ds = m_harness.datastoreFor(QStringLiteral("digest"), QStringLiteral("sqlite"),
+                                                 test::Server{}, path, QStringLiteral("main"));
+        QCOMPARE(sync(ds).status, QStringLiteral("success"));
+        const auto first = containers(ds);
+        QVERIFY(!first.value(QStringLiteral("a")).sourceDigest.isEmpty());
+        QVERIFY(first.value(QStringLiteral("a")).sourceDigest !=
+                first.value(QStringLiteral("b")).sourceDigest);
+
+        Operation op = sync(ds);
+        QCOMPARE(counter(op, "containers_changed"), 0);
+        QCOMPARE(containers(ds), first); // nothing written, not even a timestamp
+
+        // A catalog from before digests: compared, given one, not changed.
+        QSqlQuery clear(m_catalog.database());
+        QVERIFY(clear.exec(QStringLiteral("UPDATE containers SET source_digest = '' WHERE id = %1")
+                               .arg(first.value(QStringLiteral("a")).id)));
+        op = sync(ds);
+        QCOMPARE(counter(op, "containers_changed"), 0);
+        QCOMPARE(containers(ds).value(QStringLiteral("a")).sourceDigest,
+                 first.value(QStringLiteral("a")).sourceDigest);
+
+        // Identifiers the user no longer overrides are detected again.
+        Container a = containers(ds).value(QStringLiteral("a"));
+        QCOMPARE(a.incrementalField, QStringLiteral("updated_at"));
+        a.incrementalField = QStringLiteral("id");
+        a.incrementalStrategy = QStringLiteral("batch-value");
+        a.identifiersOverridden = false;
+        QVERIFY(m_catalog.updateContainerSettings(a));
+        op = sync(ds);
+        QCOMPARE(containers(ds).value(QStringLiteral("a")).incrementalField,
+                 QStringLiteral("updated_at"));
+
+        // A change is seen, and only its container is compared.
+        source(QStringLiteral("ALTER TABLE b ADD COLUMN w REAL"));
+        QSqlDatabase::removeDatabase(QStringLiteral("digest"));
+        op = sync(ds);
+        QCOMPARE(counter(op, "containers_changed"), 1);
+        QCOMPARE(counter(op, "fields_added"), 1);
+        QVERIFY(
+            fieldsOf(containers(ds).value(QStringLiteral("b")).id).contains(QStringLiteral("w")));
+        QVERIFY(containers(ds).value(QStringLiteral("b")).sourceDigest !=
+                first.value(QStringLiteral("b")).sourceDigest);
+    }
+
     void folderDiscovery()
     {
         QTemporaryDir folder;
