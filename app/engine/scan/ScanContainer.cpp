@@ -50,6 +50,18 @@ QList<CompiledCheck> onlyChecks(QList<CompiledCheck> compiled, const QList<int> 
     return compiled;
 }
 
+// Runs a query for failing records, forward only, counted in `out`; false with out.error set.
+bool execExamples(QSqlQuery &q, const SqlFragment &sql, ContainerFindings &out)
+{
+    q.setForwardOnly(true);
+    ++out.queries;
+    if (qEnvironmentVariableIsSet("ASSAY_TEST_FAIL_EXAMPLES")) { // fault injection for tests
+        out.error = QStringLiteral("injected failure (ASSAY_TEST_FAIL_EXAMPLES)");
+        return false;
+    }
+    return execFragment(q, sql, &out.error);
+}
+
 } // namespace
 
 QJsonObject rowToJson(const QSqlRecord &record, const QStringList &names)
@@ -122,13 +134,7 @@ bool ContainerScanner::examples(CheckOutcome &outcome, const CompiledCheck &comp
     SqlFragment sql = compiled.failingRecords;
     sql.sql = m_context.dialect.limit(sql.sql, limit);
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    ++out.queries;
-    if (qEnvironmentVariableIsSet("ASSAY_TEST_FAIL_EXAMPLES")) { // fault injection for tests
-        out.error = QStringLiteral("injected failure (ASSAY_TEST_FAIL_EXAMPLES)");
-        return false;
-    }
-    if (!execFragment(q, sql, &out.error))
+    if (!execExamples(q, sql, out))
         return false;
     // The LIMIT bounds what the database sends: every row it returns is kept.
     while (q.next())
@@ -161,13 +167,7 @@ bool ContainerScanner::examplesTogether(const QList<int> &which,
                                 {join(items, QStringLiteral(", ")), sourceRelation(m_context),
                                  join(any, QStringLiteral(" OR "))});
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    ++out.queries;
-    if (qEnvironmentVariableIsSet("ASSAY_TEST_FAIL_EXAMPLES")) { // fault injection for tests
-        out.error = QStringLiteral("injected failure (ASSAY_TEST_FAIL_EXAMPLES)");
-        return false;
-    }
-    if (!execFragment(q, sql, &out.error))
+    if (!execExamples(q, sql, out))
         return false;
     QList<QList<QJsonObject>> found(which.size());
     while (q.next()) {
