@@ -476,6 +476,45 @@ private slots:
         QCOMPARE(op.counters.value(QStringLiteral("checks_guaranteed")).toInt(), 3);
     }
 
+    // PostgreSQL's validated CHECKs of the simple shapes answer notNegative, positive and
+    // notNull; one added NOT VALID (rows from before it were never checked) answers nothing,
+    // and its check finds the row that breaks it.
+    void postgresChecksGuarantee()
+    {
+        newSource(QStringLiteral("postgresql"));
+        const QString t = table(QStringLiteral("guarded"));
+        QVERIFY(exec(QStringLiteral("CREATE TABLE %1 (id integer, amount integer CHECK (amount >= "
+                                    "0), price numeric(8,2) CONSTRAINT price_positive CHECK "
+                                    "(price > 0), note text CHECK (note IS NOT NULL), qty "
+                                    "integer)")
+                         .arg(t)));
+        QVERIFY(insertRows(QStringLiteral("guarded"),
+                           {{1, 0, 2.5, "a", 3}, {2, 5, 1, "b", -1}, {3, QVariant(), 9, "c", 4}}));
+        QVERIFY(exec(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT qty_positive CHECK (qty > 0) "
+                                    "NOT VALID")
+                         .arg(t)));
+        const Container c = synced(QStringLiteral("guarded"));
+        const qint64 amountNotNegative = add(check("notNegative", {"amount"}), c);
+        const qint64 amountPositive = add(check("positive", {"amount"}), c);
+        const qint64 pricePositive = add(check("positive", {"price"}), c);
+        const qint64 noteNotNull = add(check("notNull", {"note"}), c);
+        const qint64 qtyPositive = add(check("positive", {"qty"}), c);
+        const Operation op = scan();
+        QVERIFY2(op.status == operation_status::kSuccess, qPrintable(m_harness.describe(op)));
+        const auto details = [&](qint64 id) { return metric(op.id, id).details; };
+        QVERIFY2(details(amountNotNegative).startsWith(QStringLiteral("Guaranteed by check")),
+                 qPrintable(details(amountNotNegative)));
+        QCOMPARE(metric(op.id, amountNotNegative).assertedRecords, qint64(2));
+        QVERIFY(details(pricePositive).contains(QStringLiteral("“price_positive”")));
+        QVERIFY(details(noteNotNull).startsWith(QStringLiteral("Guaranteed by check")));
+        // amount >= 0 does not make it positive: read, and the 0 found.
+        QVERIFY(details(amountPositive).isEmpty());
+        QCOMPARE(metric(op.id, amountPositive).anomalousRecords, qint64(1));
+        QVERIFY(details(qtyPositive).isEmpty());
+        QCOMPARE(metric(op.id, qtyPositive).anomalousRecords, qint64(1));
+        QCOMPARE(op.counters.value(QStringLiteral("checks_guaranteed")).toInt(), 3);
+    }
+
     // A read-only SQLite enrichment target (its header says a newer SQLite wrote it: this one
     // may only read it, whoever runs the test, root included): the scan warns naming the cause
     // and the fix, and keeps everything in the Catalog.
