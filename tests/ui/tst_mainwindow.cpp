@@ -13,6 +13,7 @@
 #include "ui/activity/OperationDetailWidget.h"
 #include "ui/anomalies/AnomaliesView.h"
 #include "ui/common/AboutDialog.h"
+#include "ui/datastores/ConstraintsView.h"
 #include "ui/datastores/ContainerSettingsDialog.h"
 #include "ui/datastores/DatastoreOverview.h"
 #include "ui/operations/OperationProgressBar.h"
@@ -45,6 +46,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace assay;
 
@@ -449,7 +451,7 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("CREATE TABLE customers (id INTEGER NOT NULL, "
-                                          "email TEXT, updated_at TIMESTAMP)")));
+                                          "email TEXT UNIQUE, updated_at TIMESTAMP)")));
             QVERIFY(q.exec(QStringLiteral("CREATE TABLE orders (order_id INTEGER NOT NULL, "
                                           "qty INTEGER)")));
         }
@@ -531,6 +533,15 @@ private slots:
         QCOMPARE(settings->incrementalFieldBox()->currentData().toString(),
                  QStringLiteral("updated_at"));
         ASSAY_VERIFY_KEYBOARD(settings);
+        // What the source guarantees, as Sync read it.
+        auto *constraints = settings->findChild<ConstraintsView *>();
+        QVERIFY(constraints);
+        QCOMPARE(constraints->list()->topLevelItemCount(), 1);
+        QCOMPARE(constraints->list()->topLevelItem(0)->text(0),
+                 QStringLiteral("Unique constraint"));
+        QCOMPARE(constraints->list()->topLevelItem(0)->text(1), QStringLiteral("email"));
+        QCOMPARE(constraints->list()->topLevelItem(0)->text(2), QStringLiteral("Yes"));
+        QCOMPARE(constraints->notNullLabel()->text(), QStringLiteral("NOT NULL: id"));
         settings->reject();
 
         // Run Profile… with a table selected: the dialog preselects it, Run Now profiles it,

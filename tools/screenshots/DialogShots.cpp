@@ -6,6 +6,7 @@
 #include "models/catalog/Catalog.h"
 #include "models/domain/Operation.h"
 #include "ui/MainWindow.h"
+#include "ui/datastores/ContainerSettingsDialog.h"
 #include "ui/enrichment/LinkEnrichmentDialog.h"
 #include "ui/enrichment/NewEnrichmentForm.h"
 #include "ui/operations/ProfileDialog.h"
@@ -199,6 +200,24 @@ bool shootOperationDialogs(MainWindow &window, qint64 datastoreId, ShotWriter &s
                                                QStringLiteral("profile-dialog"), shots, error) &&
            shootOperationDialog<ScanDialog>(window, window.scanAction(),
                                             QStringLiteral("scan-dialog"), shots, error);
+}
+
+bool shootContainerConstraints(MainWindow &window, qint64 datastoreId, ShotWriter &shots,
+                               QString *error)
+{
+    const QString file = QStringLiteral("container-constraints");
+    if (!selectTable(window, datastoreId, kTableShown))
+        return notOpened(file, error);
+    auto *dialog = openFrom<ContainerSettingsDialog>(window, window.containerSettingsAction());
+    if (!dialog)
+        return notOpened(file, error);
+    QPointer<QDialog> guard(dialog);
+    auto *tabs = dialog->findChild<QTabWidget *>();
+    if (tabs)
+        tabs->setCurrentIndex(tabs->count() - 1);
+    const bool ok = shots.save(*dialog, file, error);
+    closeDialog(guard);
+    return ok;
 }
 
 } // namespace assay::screenshots

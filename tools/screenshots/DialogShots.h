@@ -26,6 +26,9 @@ bool shootLinkEnrichment(MainWindow &window, Catalog &catalog, qint64 datastoreI
 bool shootScheduleModes(MainWindow &window, Catalog &catalog, qint64 datastoreId, ShotWriter &shots,
                         QString *error);
 // Sync on the datastore, then Profile and Scan with a table selected (preselected in them).
+// Container Settings of a Demo Shop table, on its Constraints tab.
+bool shootContainerConstraints(MainWindow &window, qint64 datastoreId, ShotWriter &shots,
+                               QString *error);
 bool shootOperationDialogs(MainWindow &window, qint64 datastoreId, ShotWriter &shots,
                            QString *error);
 

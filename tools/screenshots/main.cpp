@@ -83,7 +83,8 @@ bool shootAll(MainWindow &window, Catalog &catalog, qint64 demoId, ShotWriter &s
            shootWizard(window, shots, error) &&
            shootLinkEnrichment(window, catalog, demoId, shots, error) &&
            shootScheduleModes(window, catalog, demoId, shots, error) &&
-           shootOperationDialogs(window, demoId, shots, error);
+           shootOperationDialogs(window, demoId, shots, error) &&
+           shootContainerConstraints(window, demoId, shots, error);
 }
 
 int run(const Options &options, const QString &workDir)

@@ -4,6 +4,7 @@
 #include "app/files/TextEncoding.h"
 #include "models/catalog/Catalog.h"
 #include "ui/common/Theme.h"
+#include "ui/datastores/ConstraintsView.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -77,6 +78,8 @@ ContainerSettingsDialog::ContainerSettingsDialog(Catalog *catalog, qint64 contai
     m_tabs->addTab(buildIdentifiersTab(), tr("Identifiers"));
     m_tabs->addTab(buildGroupingTab(), tr("Grouping"));
     m_tabs->addTab(buildGeneralTab(), tr("General"));
+    if (m_container.containerType == QLatin1String("table"))
+        m_tabs->addTab(new ConstraintsView(m_container, m_fields), tr("Constraints"));
     m_tabs->setAccessibleName(tr("Container settings sections"));
     layout->addWidget(m_tabs, 1);
     m_error = new QLabel;
