@@ -1,5 +1,6 @@
 #include "app/cli/CliSupport.h"
 #include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/DatastoreDefinition.h"
 
 #include <QFileInfo>
 
@@ -20,16 +21,6 @@ const QString kUsage = QStringLiteral(
     "       assay datastores export NAME... | --all [--output FILE]\n"
     "       assay datastores import FILE [--secrets-file FILE | --password-stdin] [--dry-run]\n"
     "         [--no-sync] [--json]");
-
-// The schema a datastore uses when none is given: the dialect's usual default.
-QString defaultSchema(const ConnectorSpec &spec, const QString &database)
-{
-    if (spec.dialect == QLatin1String("postgresql"))
-        return QStringLiteral("public");
-    if (spec.dialect == QLatin1String("mysql"))
-        return database;
-    return QStringLiteral("main");
-}
 
 int create(Context &ctx)
 {
@@ -79,7 +70,7 @@ int create(Context &ctx)
         return fail(ctx, QStringLiteral("--database is required (the connection has none)"),
                     QString(), Usage);
     d.schema = p.isSet(QStringLiteral("schema")) ? p.value(QStringLiteral("schema"))
-                                                 : defaultSchema(*spec, d.database);
+                                                 : definition::defaultSchema(*spec, d.database);
     d.teams = p.value(QStringLiteral("teams")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (QString &team : d.teams)
         team = team.trimmed();

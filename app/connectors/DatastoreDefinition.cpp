@@ -544,7 +544,9 @@ QString defaultSchema(const ConnectorSpec &spec, const QString &database)
         return QStringLiteral("public");
     if (spec.dialect == QLatin1String("mysql"))
         return database;
-    return QStringLiteral("main");
+    if (spec.isFileBased())
+        return QStringLiteral("main");
+    return QString(); // ODBC sources: their driver's default (or the database, where it is one)
 }
 
 } // namespace assay::definition

@@ -1,6 +1,7 @@
 #include "ui/widgets/WizardUi.h"
 
 #include "app/connectors/ConnectorSpec.h"
+#include "app/connectors/DatastoreDefinition.h"
 #include "ui/common/Theme.h"
 
 #include <QAbstractButton>
@@ -125,15 +126,7 @@ QIcon connectorIcon(const ConnectorSpec &spec)
 
 QString defaultSchema(const ConnectorSpec &spec, const QString &database)
 {
-    if (spec.isFolder())
-        return QString();
-    if (spec.dialect == QLatin1String("postgresql"))
-        return QStringLiteral("public");
-    if (spec.dialect == QLatin1String("mysql"))
-        return database;
-    if (spec.isFileBased())
-        return QStringLiteral("main");
-    return QString();
+    return definition::defaultSchema(spec, database);
 }
 
 bool hasSchema(const ConnectorSpec &spec)
