@@ -11,8 +11,8 @@ ColumnPriority::ColumnPriority(QTreeView *view, int minimumStretch)
 {
     view->viewport()->installEventFilter(this);
     connect(view->header(), &QHeaderView::sectionResized, this, [this] {
-        if (!m_fitting && m_view->header()->underMouse())
-            m_userSized = true;
+        if (m_view->header()->underMouse())
+            m_sizing.resized();
     });
 }
 
@@ -31,7 +31,7 @@ bool ColumnPriority::eventFilter(QObject *watched, QEvent *event)
 
 void ColumnPriority::fit()
 {
-    if (m_userSized || m_preferred.isEmpty())
+    if (m_sizing.userSized() || m_preferred.isEmpty())
         return;
     QHeaderView *header = m_view->header();
     const int floor = m_view->fontMetrics().averageCharWidth() * 6;
@@ -44,13 +44,13 @@ void ColumnPriority::fit()
             room += qMax(0, it.value() - floor);
     }
     const int excess = qMax(0, wanted - m_view->viewport()->width());
-    m_fitting = true;
-    for (auto it = m_preferred.cbegin(); it != m_preferred.cend(); ++it) {
-        const int give = m_yields.value(it.key()) ? qMax(0, it.value() - floor) : 0;
-        const int cut = room > 0 ? qMin(give, int(qint64(excess) * give / room)) : 0;
-        header->resizeSection(it.key(), it.value() - cut);
-    }
-    m_fitting = false;
+    m_sizing.fit([&] {
+        for (auto it = m_preferred.cbegin(); it != m_preferred.cend(); ++it) {
+            const int give = m_yields.value(it.key()) ? qMax(0, it.value() - floor) : 0;
+            const int cut = room > 0 ? qMin(give, int(qint64(excess) * give / room)) : 0;
+            header->resizeSection(it.key(), it.value() - cut);
+        }
+    });
 }
 
 } // namespace assay

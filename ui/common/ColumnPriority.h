@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/FitUntilUserSizes.h"
+
 #include <QHash>
 #include <QObject>
 
@@ -31,8 +33,7 @@ private:
     QHash<int, int> m_preferred;
     QHash<int, bool> m_yields;
     int m_minimumStretch;
-    bool m_fitting = false;
-    bool m_userSized = false;
+    FitUntilUserSizes m_sizing;
 };
 
 } // namespace assay

@@ -11,10 +11,7 @@ namespace assay {
 ListDetailSplitter::ListDetailSplitter(QSplitter *splitter, QTreeView *list)
     : QObject(splitter), m_splitter(splitter), m_list(list)
 {
-    connect(splitter, &QSplitter::splitterMoved, this, [this] {
-        if (!m_fitting)
-            m_userSized = true;
-    });
+    connect(splitter, &QSplitter::splitterMoved, this, [this] { m_sizing.resized(); });
     splitter->installEventFilter(this);
 }
 
@@ -28,7 +25,7 @@ bool ListDetailSplitter::eventFilter(QObject *watched, QEvent *event)
 void ListDetailSplitter::fit()
 {
     const int total = m_splitter->height() - m_splitter->handleWidth();
-    if (m_userSized || total <= 0 || m_splitter->count() != 2)
+    if (m_sizing.userSized() || total <= 0 || m_splitter->count() != 2)
         return;
     const QAbstractItemModel *model = m_list->model();
     const int rows = model ? qMax(kMinRows, model->rowCount()) : kMinRows;
@@ -42,9 +39,7 @@ void ListDetailSplitter::fit()
                               : 0;
     const int wanted = header + rows * rowHeight + frame + scrollBar;
     const int list = qMin(wanted, int(total * kMaxShare));
-    m_fitting = true;
-    m_splitter->setSizes({list, total - list});
-    m_fitting = false;
+    m_sizing.fit([&] { m_splitter->setSizes({list, total - list}); });
 }
 
 } // namespace assay

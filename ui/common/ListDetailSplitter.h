@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/FitUntilUserSizes.h"
+
 #include <QObject>
 
 class QSplitter;
@@ -18,7 +20,7 @@ public:
     ListDetailSplitter(QSplitter *splitter, QTreeView *list);
 
     void fit();
-    bool userSized() const { return m_userSized; }
+    bool userSized() const { return m_sizing.userSized(); }
 
     static constexpr int kMinRows = 3;
     static constexpr double kMaxShare = 0.5;
@@ -29,8 +31,7 @@ protected:
 private:
     QSplitter *m_splitter;
     QTreeView *m_list;
-    bool m_userSized = false;
-    bool m_fitting = false;
+    FitUntilUserSizes m_sizing;
 };
 
 } // namespace assay

@@ -42,10 +42,7 @@ ContainerProfileView::ContainerProfileView(QWidget *parent) : QWidget(parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({330, 700}); // until fields are shown: then fitted to them
-    connect(m_splitter, &QSplitter::splitterMoved, this, [this] {
-        if (!m_fitting)
-            m_userSized = true;
-    });
+    connect(m_splitter, &QSplitter::splitterMoved, this, [this] { m_sizing.resized(); });
     layout->addWidget(m_splitter, 1);
 
     connect(m_fields, &ProfileFieldList::currentFieldChanged, this,
@@ -112,13 +109,11 @@ void ContainerProfileView::fitSplitter()
     // Where the names need it: every name whole when the view allows, the panel at least
     // 55% (the user's own drag wins for the rest of the session).
     const int total = m_splitter->width() - m_splitter->handleWidth();
-    if (m_userSized || total <= 0)
+    if (m_sizing.userSized() || total <= 0)
         return;
     const int list = qBound(m_fields->minimumWidth(), m_fields->preferredWidth(),
                             qMax(m_fields->minimumWidth(), int(total * 0.45)));
-    m_fitting = true;
-    m_splitter->setSizes({list, total - list});
-    m_fitting = false;
+    m_sizing.fit([&] { m_splitter->setSizes({list, total - list}); });
 }
 
 void ContainerProfileView::resizeEvent(QResizeEvent *event)

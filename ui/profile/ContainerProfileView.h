@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/common/FitUntilUserSizes.h"
+
 #include <QWidget>
 
 class QSplitter;
@@ -51,8 +53,7 @@ private:
     QSplitter *m_splitter;
     ProfileFieldList *m_fields;
     FieldProfilePanel *m_panel;
-    bool m_userSized = false;
-    bool m_fitting = false;
+    FitUntilUserSizes m_sizing;
 };
 
 } // namespace assay
