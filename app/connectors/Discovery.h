@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace assay {
@@ -31,6 +33,12 @@ struct DiscoveredContainer
     // sampled.
     QJsonObject settings;
     QString partitionKey; // the column a partitioned table is partitioned by, when one
+    // PostgreSQL: a digest of the columns the server computed (names, types, nullability):
+    // what containerDigest() uses instead of `fields` when set.
+    QString columnsDigest;
+    // The fields were not read: the container's digest equals the one the catalog gave
+    // (DiscoveryOptions::knownDigests), so they are what the catalog holds.
+    bool fieldsOmitted = false;
 };
 
 struct DiscoveryOptions
@@ -42,6 +50,12 @@ struct DiscoveryOptions
     // PARTITION BY) is one container; its partitions become containers of their own only
     // when this is set.
     bool includePartitions = false;
+    // What the catalog holds, by container name: the digest of each container as Sync last
+    // recorded it. Where the database can digest its own columns (PostgreSQL), the containers
+    // whose digest is unchanged are returned with fieldsOmitted, their columns never listed.
+    QHash<QString, QString> knownDigests;
+    // Only these containers' columns are listed (empty: every container's).
+    QStringList onlyNames;
 };
 
 // What a schema holds, as Sync sees it.
@@ -60,6 +74,11 @@ struct DiscoveredSchema
 // their base type.
 bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, DiscoveredSchema *out,
                     QString *error);
+
+// A digest of what Sync reads of `container` (kind, settings, partition key, and its columns:
+// the server's columnsDigest where there is one, else every field): equal digests, nothing to
+// compare.
+QString containerDigest(const DiscoveredContainer &container);
 
 // The relation kinds PostgreSQL can sample with TABLESAMPLE (tables, partitioned tables,
 // materialized views); views and foreign tables are sampled row by row instead.

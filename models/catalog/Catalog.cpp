@@ -523,13 +523,20 @@ Result<int> Catalog::containerCount(qint64 datastoreId) const
 bool Catalog::updateContainerSettings(const Container &c)
 {
     QSqlQuery q(database());
+    // Identifiers handed back to detection (not overridden, yet not what the last Sync
+    // detected): the next Sync must compare the container to detect them, so it forgets what it
+    // read of it (source_digest).
     q.prepare(QStringLiteral(
-        "UPDATE containers SET incremental_strategy = ?, incremental_field = ?,"
+        "UPDATE containers SET source_digest = CASE WHEN ? = 0 AND (identifiers_overridden <> 0 OR"
+        " incremental_strategy <> ? OR incremental_field <> ? OR partition_field <> ?) THEN ''"
+        " ELSE source_digest END, incremental_strategy = ?, incremental_field = ?,"
         " partition_field = ?, identifiers_overridden = ?, settings = ?, updated_at = ?"
         " WHERE id = ?"));
+    const int overridden = c.identifiersOverridden ? 1 : 0;
     for (const QVariant &v :
-         {str(c.incrementalStrategy), str(c.incrementalField), str(c.partitionField),
-          QVariant(c.identifiersOverridden ? 1 : 0), QVariant(text::fromObject(c.settings)),
+         {QVariant(overridden), str(c.incrementalStrategy), str(c.incrementalField),
+          str(c.partitionField), str(c.incrementalStrategy), str(c.incrementalField),
+          str(c.partitionField), QVariant(overridden), QVariant(text::fromObject(c.settings)),
           QVariant(now()), QVariant(c.id)})
         q.addBindValue(v);
     if (!q.exec())

@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -61,6 +63,33 @@ private:
     static int counter(const Operation &op, const char *name)
     {
         return op.counters.value(QLatin1String(name)).toInt();
+    }
+
+    // The SQL statements the source was sent while `run` ran (the assay.sql debug log).
+    static QStringList statementsDuring(const std::function<void()> &run)
+    {
+        // The operation logs from its worker thread.
+        static QMutex lock;
+        static QStringList *seen = nullptr;
+        QStringList statements;
+        {
+            QMutexLocker locked(&lock);
+            seen = &statements;
+        }
+        QLoggingCategory::setFilterRules(QStringLiteral("assay.sql.debug=true"));
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &context, const QString &message) {
+                QMutexLocker locked(&lock);
+                if (seen && context.category &&
+                    QLatin1String(context.category) == QLatin1String("assay.sql"))
+                    seen->append(message);
+            });
+        run();
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QStringLiteral("assay.sql.debug=false"));
+        QMutexLocker locked(&lock);
+        seen = nullptr;
+        return statements;
     }
 
 private slots:
@@ -202,6 +231,70 @@ private slots:
 
     // A connection whose password is a ${key} reference: every operation fetches it from Vault
     // (here a loopback HTTP server standing in for one) and keeps it in memory only.
+    // On PostgreSQL a re-sync asks the server for a digest of each relation's columns and lists
+    // the columns only of the relations whose digest changed: none when nothing did, and just
+    // the altered table's after an ALTER TABLE. The catalog ends the same as a full read.
+    void postgresResyncListsOnlyChangedColumns()
+    {
+        const test::Server pg = test::postgres();
+        const auto admin = [&](const QString &sql) {
+            QSqlDatabase db =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("pgdigest"));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            exec(db, sql);
+            db.close();
+        };
+        admin(QStringLiteral("DROP SCHEMA IF EXISTS sync_digest CASCADE"));
+        admin(QStringLiteral("CREATE SCHEMA sync_digest"));
+        for (int i = 1; i <= 3; ++i)
+            admin(QStringLiteral("CREATE TABLE sync_digest.t%1 (id integer PRIMARY KEY, v text)")
+                      .arg(i));
+        QSqlDatabase::removeDatabase(QStringLiteral("pgdigest"));
+        const qint64 ds =
+            m_harness.datastoreFor(QStringLiteral("pg digest"), QStringLiteral("postgresql"), pg,
+                                   pg.database, QStringLiteral("sync_digest"));
+        QCOMPARE(sync(ds).status, QStringLiteral("success"));
+        const auto first = containers(ds);
+        QCOMPARE(first.size(), 3);
+        const auto columnQueries = [](const QStringList &statements) {
+            QStringList out;
+            for (const QString &s : statements)
+                if (s.contains(QLatin1String("ORDER BY c.relname, a.attnum")))
+                    out << s;
+            return out;
+        };
+
+        Operation op;
+        QStringList sent = statementsDuring([&] { op = sync(ds); });
+        QCOMPARE(op.status, QStringLiteral("success"));
+        QCOMPARE(counter(op, "containers_changed"), 0);
+        QVERIFY2(columnQueries(sent).isEmpty(), qPrintable(sent.join(u'\n')));
+        QCOMPARE(containers(ds), first);
+
+        admin(QStringLiteral("ALTER TABLE sync_digest.t2 ADD COLUMN w numeric(6,2) NOT NULL "
+                             "DEFAULT 0"));
+        QSqlDatabase::removeDatabase(QStringLiteral("pgdigest"));
+        sent = statementsDuring([&] { op = sync(ds); });
+        QCOMPARE(counter(op, "containers_changed"), 1);
+        QCOMPARE(counter(op, "fields_added"), 1);
+        QCOMPARE(columnQueries(sent).size(), 1);
+        QVERIFY(columnQueries(sent).first().contains(QLatin1String("string_to_array")));
+        const Field w =
+            fieldsOf(containers(ds).value(QStringLiteral("t2")).id).value(QStringLiteral("w"));
+        QCOMPARE(w.declaredType, QStringLiteral("numeric(6,2)"));
+        QVERIFY(!w.nullable);
+
+        // A type change the column names alone would not show is seen too.
+        admin(QStringLiteral("ALTER TABLE sync_digest.t3 ALTER COLUMN v TYPE varchar(40)"));
+        QSqlDatabase::removeDatabase(QStringLiteral("pgdigest"));
+        op = sync(ds);
+        QCOMPARE(counter(op, "fields_changed"), 1);
+        QCOMPARE(fieldsOf(containers(ds).value(QStringLiteral("t3")).id)
+                     .value(QStringLiteral("v"))
+                     .declaredType,
+                 QStringLiteral("character varying(40)"));
+    }
+
     void vaultReferencesAreResolvedForOperations()
     {
         const test::Server pg = test::postgres();

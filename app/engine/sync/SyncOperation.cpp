@@ -8,9 +8,7 @@
 #include "models/catalog/CatalogBatch.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace assay {
 
@@ -52,32 +50,6 @@ bool differs(const Field &f, const DiscoveredField &df)
     return f.declaredType != df.declaredType || f.nullable != df.nullable ||
            f.baseType != df.baseType || f.collation != df.collation ||
            f.sourceName != df.sourceName;
-}
-
-// What Sync reads of a container, as a digest: equal digests mean nothing to compare.
-QString digestOf(const DiscoveredContainer &d)
-{
-    QCryptographicHash hash(QCryptographicHash::Md5); // a change detector, not a security measure
-    // The text's own UTF-16 bytes: no conversion of 200,000 names per re-sync.
-    const auto add = [&hash](const QString &text) {
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()),
-                                    text.size() * qsizetype(sizeof(char16_t))));
-        hash.addData(QByteArrayView("\x1f"));
-    };
-    add(d.containerType);
-    add(d.partitionKey);
-    hash.addData(QJsonDocument(d.settings).toJson(QJsonDocument::Compact));
-    for (const DiscoveredField &f : d.fields) {
-        hash.addData(QByteArrayView("\x1e"));
-        add(f.name);
-        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&f.ordinal), sizeof f.ordinal));
-        add(f.declaredType);
-        add(f.baseType);
-        add(f.collation);
-        add(f.sourceName);
-        hash.addData(QByteArrayView(f.nullable ? "1" : "0"));
-    }
-    return QString::fromLatin1(hash.result().toHex());
 }
 
 // Whether `known` is what Sync recorded from a read that gave `digest` and `ids`.
@@ -154,10 +126,11 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
     QList<ContainerIdentifiers> identifiers;
     int toCompare = 0;
     for (const DiscoveredContainer &d : discovered) {
-        digests << digestOf(d);
+        digests << containerDigest(d);
         identifiers << detectIdentifiers(d);
         const auto it = known.constFind(d.name);
-        if (it != known.constEnd() && !unchanged(*it, digests.last(), identifiers.last()))
+        if (it != known.constEnd() && !d.fieldsOmitted &&
+            !unchanged(*it, digests.last(), identifiers.last()))
             ++toCompare;
     }
     QHash<qint64, QList<Field>> knownFields;
@@ -227,7 +200,9 @@ bool SyncApplier::apply(const QVector<DiscoveredContainer> &discovered,
         Container c = *it;
         if (c.removed && !m_options.recreate)
             continue; // removed in Assay; it exists again, but recreate is off
-        if (unchanged(c, digests.at(i), ids))
+        // Fields not even read (the source digested them as the catalog holds them), or read
+        // and found as recorded.
+        if (d.fieldsOmitted || unchanged(c, digests.at(i), ids))
             continue;
         const bool restoring = c.removed;
         bool changed = false;
@@ -379,6 +354,11 @@ OperationOutcome SyncOperation::run(OperationContext &context)
         }
         DiscoveryOptions discovery;
         discovery.schema = context.datastore().schema;
+        // The containers Sync recorded as it read them: the source may skip listing their
+        // columns when they are unchanged.
+        for (const Container &c : context.catalog().containers(context.datastore().id))
+            if (!c.removed && !c.sourceDigest.isEmpty())
+                discovery.knownDigests.insert(c.name, c.sourceDigest);
         discovery.includeTables = options.includeTables;
         discovery.includeViews = options.includeViews;
         discovery.includePartitions = options.includePartitions;
