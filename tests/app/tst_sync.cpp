@@ -459,6 +459,8 @@ private slots:
         a.incrementalStrategy = QStringLiteral("batch-value");
         a.identifiersOverridden = false;
         QVERIFY(m_catalog.updateContainerSettings(a));
+        // The next Sync must compare it: what it read of it is forgotten.
+        QVERIFY(containers(ds).value(QStringLiteral("a")).sourceDigest.isEmpty());
         op = sync(ds);
         QCOMPARE(containers(ds).value(QStringLiteral("a")).incrementalField,
                  QStringLiteral("updated_at"));
