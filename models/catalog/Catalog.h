@@ -274,6 +274,8 @@ public:
     QHash<qint64, int> openAnomalyCounts(qint64 datastoreId) const;
     [[nodiscard]] bool addCheckMetrics(const QList<CheckMetric> &metrics);
     QList<CheckMetric> checkMetrics(qint64 operationId) const;
+    // The latest scan's figures of each check of a container, by check id.
+    QHash<qint64, CheckMetric> latestCheckMetrics(qint64 containerId) const;
     // Enrichment writes still owed (CatalogEnrichmentWrites.cpp). Oldest first.
     [[nodiscard]] qint64 addPendingEnrichmentWrite(const PendingEnrichmentWrite &write);
     QList<PendingEnrichmentWrite> pendingEnrichmentWrites(qint64 datastoreId) const;

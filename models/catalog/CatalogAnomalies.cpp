@@ -390,21 +390,52 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
     return commitWrite();
 }
 
+namespace {
+
+const char *const kCheckMetricColumns = "m.operation_id, m.check_id, m.container_id, "
+                                        "m.asserted_records, m.anomalous_records, m.result, "
+                                        "m.details";
+
+CheckMetric readCheckMetric(const QSqlQuery &q)
+{
+    return CheckMetric{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
+                       q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString(),
+                       q.value(6).toString()};
+}
+
+} // namespace
+
 QList<CheckMetric> Catalog::checkMetrics(qint64 operationId) const
 {
     QList<CheckMetric> out;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT operation_id, check_id, container_id, asserted_records, "
-                             "anomalous_records, result, details FROM check_metrics WHERE "
-                             "operation_id = ? ORDER BY id"));
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM check_metrics m WHERE m.operation_id = ? ORDER BY m.id")
+            .arg(QLatin1String(kCheckMetricColumns)));
     q.addBindValue(operationId);
     if (!q.exec())
         failQuery(q);
     while (q.next())
-        out << CheckMetric{q.value(0).toLongLong(), q.value(1).toLongLong(),
-                           q.value(2).toLongLong(), q.value(3).toLongLong(),
-                           q.value(4).toLongLong(), q.value(5).toString(),
-                           q.value(6).toString()};
+        out << readCheckMetric(q);
+    return out;
+}
+
+QHash<qint64, CheckMetric> Catalog::latestCheckMetrics(qint64 containerId) const
+{
+    QHash<qint64, CheckMetric> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM check_metrics m WHERE m.container_id = ? AND m.id = "
+                             "(SELECT MAX(x.id) FROM check_metrics x WHERE x.check_id = "
+                             "m.check_id)")
+                  .arg(QLatin1String(kCheckMetricColumns)));
+    q.addBindValue(containerId);
+    if (!q.exec())
+        failQuery(q);
+    while (q.next()) {
+        const CheckMetric m = readCheckMetric(q);
+        out.insert(m.checkId, m);
+    }
     return out;
 }
 

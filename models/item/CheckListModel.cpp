@@ -33,6 +33,22 @@ QString jsonText(const QJsonValue &v)
     return QString();
 }
 
+// Whether two readings of the latest scans say the same of every check.
+bool sameScans(const QHash<qint64, CheckMetric> &a, const QHash<qint64, CheckMetric> &b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (auto it = a.cbegin(); it != a.cend(); ++it) {
+        const auto other = b.constFind(it.key());
+        if (other == b.cend() || other->operationId != it->operationId ||
+            other->result != it->result || other->details != it->details ||
+            other->anomalousRecords != it->anomalousRecords ||
+            other->assertedRecords != it->assertedRecords)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 CheckListModel::CheckListModel(Catalog *catalog, QObject *parent)
@@ -72,6 +88,7 @@ void CheckListModel::setQuery(const CheckQuery &query)
     m_query = q;
     beginResetModel();
     m_rows = readRows();
+    m_lastScan = readLastScans();
     endResetModel();
     readCounts();
     emit contentsChanged();
@@ -104,9 +121,18 @@ void CheckListModel::readCounts()
         m_counts[k.status] += 1;
 }
 
+QHash<qint64, CheckMetric> CheckListModel::readLastScans() const
+{
+    return m_query.containerId ? m_catalog->latestCheckMetrics(m_query.containerId)
+                               : QHash<qint64, CheckMetric>();
+}
+
 void CheckListModel::refresh()
 {
     const QList<Check> fresh = readRows();
+    const QHash<qint64, CheckMetric> lastScan = readLastScans();
+    const bool scansChanged = !sameScans(lastScan, m_lastScan);
+    m_lastScan = lastScan;
     QSet<qint64> freshIds;
     for (const Check &k : fresh)
         freshIds.insert(k.id);
@@ -143,6 +169,9 @@ void CheckListModel::refresh()
             endInsertRows();
         }
     }
+    // A scan changes no check, only what its latest scan says.
+    if (scansChanged && !m_rows.isEmpty())
+        emit dataChanged(index(0, LastScanColumn), index(int(m_rows.size()) - 1, LastScanColumn));
     readCounts();
     emit contentsChanged();
 }
@@ -190,6 +219,20 @@ QString CheckListModel::coverageText(double coverage)
     return tr("%1%").arg(QLocale().toString(percent, 'f', decimals));
 }
 
+QString CheckListModel::lastScanText(const CheckMetric *metric)
+{
+    if (!metric)
+        return QStringLiteral("—");
+    if (metric->result == QLatin1String("passed"))
+        return metric->details.startsWith(QLatin1String("Guaranteed")) ? tr("Guaranteed")
+                                                                       : tr("Passed");
+    if (metric->result == QLatin1String("failed"))
+        return tr("Failed: %L1 of %L2").arg(metric->anomalousRecords).arg(metric->assertedRecords);
+    if (metric->result == QLatin1String("not_applicable"))
+        return tr("Does not apply");
+    return tr("No records");
+}
+
 QString CheckListModel::plainProperties(const Check &check)
 {
     QStringList parts;
@@ -213,6 +256,10 @@ QVariant CheckListModel::display(const Check &check, int column) const
         return coverageText(check.coverage);
     case StatusColumn:
         return statusLabel(check.status);
+    case LastScanColumn: {
+        const auto it = m_lastScan.constFind(check.id);
+        return lastScanText(it == m_lastScan.constEnd() ? nullptr : &*it);
+    }
     case OriginColumn:
         return originLabel(check);
     default:
@@ -238,6 +285,14 @@ QVariant CheckListModel::data(const QModelIndex &index, int role) const
                                 : tr("Inferred by Profile (level %1).").arg(k.inferenceLevel);
         if (index.column() == PropertiesColumn || index.column() == FieldsColumn)
             return display(k, index.column());
+        if (index.column() == LastScanColumn) {
+            const auto it = m_lastScan.constFind(k.id);
+            if (it == m_lastScan.constEnd())
+                return tr("Not scanned yet");
+            const QString scan =
+                tr("%1 (scan operation %2)").arg(lastScanText(&*it)).arg(it->operationId);
+            return it->details.isEmpty() ? scan : scan + QStringLiteral(". ") + it->details;
+        }
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == CoverageColumn)
@@ -277,6 +332,8 @@ QVariant CheckListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Coverage");
     case StatusColumn:
         return tr("Status");
+    case LastScanColumn:
+        return tr("Last scan");
     case OriginColumn:
         return tr("Origin");
     default:

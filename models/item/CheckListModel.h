@@ -28,7 +28,8 @@ public:
         PropertiesColumn,
         CoverageColumn,
         StatusColumn,
-        OriginColumn, // "Inferred", "Inferred, edited", "Authored"
+        LastScanColumn, // the latest scan's outcome: "Passed", "Failed: 12 of 1,000", "Guaranteed"
+        OriginColumn,   // "Inferred", "Inferred, edited", "Authored"
         ColumnCount
     };
     enum Role {
@@ -72,6 +73,8 @@ public:
     static QString originLabel(const Check &check);
     // "100%", "95%", "99.5%".
     static QString coverageText(double coverage);
+    // A check's latest scan outcome in words ("—" when never scanned).
+    static QString lastScanText(const CheckMetric *metric);
     // The properties as "key: value" pairs in key order (the default presenter).
     static QString plainProperties(const Check &check);
 
@@ -86,6 +89,8 @@ signals:
 private:
     QList<Check> readRows() const;
     void readCounts();
+    // The latest scan of each check (for a container's checks only).
+    QHash<qint64, CheckMetric> readLastScans() const;
     QVariant display(const Check &check, int column) const;
 
     Catalog *m_catalog;
@@ -93,6 +98,7 @@ private:
     Presenter m_presenter;
     QList<Check> m_rows;
     QHash<QString, int> m_counts;
+    QHash<qint64, CheckMetric> m_lastScan;
 };
 
 } // namespace assay

@@ -161,6 +161,54 @@ private slots:
 
     void init() { clearChecks(); }
 
+    // The Last scan column says what each check's latest scan found, in words: guaranteed by a
+    // constraint, passed, failed with its counts, or never scanned; the tooltip names the scan
+    // and its detail. A scan (checksChanged) updates the column in place.
+    void lastScanColumnSaysWhatTheScanFound()
+    {
+        CheckListModel model(&m_catalog);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        CheckQuery query;
+        query.containerId = m_orders;
+        query.status = check_status::kActive;
+        const qint64 key =
+            addCheck(QStringLiteral("unique"), {QStringLiteral("id")}, check_status::kActive);
+        const qint64 range =
+            addCheck(QStringLiteral("between"), {QStringLiteral("amount")}, check_status::kActive,
+                     {{QStringLiteral("min"), 0}, {QStringLiteral("max"), 10}});
+        const qint64 never =
+            addCheck(QStringLiteral("notNull"), {QStringLiteral("status")}, check_status::kActive);
+        model.setQuery(query);
+        const auto shown = [&](qint64 id, int role = Qt::DisplayRole) {
+            return model.data(model.index(model.rowOf(id), CheckListModel::LastScanColumn), role)
+                .toString();
+        };
+        QCOMPARE(shown(key), QStringLiteral("—"));
+
+        Operation scan;
+        scan.datastoreId = m_datastore;
+        scan.type = operation_type::kScan;
+        scan.status = operation_status::kSuccess;
+        scan.triggeredBy = QStringLiteral("user");
+        const qint64 op = m_catalog.addOperation(scan);
+        QVERIFY(op);
+        QVERIFY(m_catalog.addCheckMetrics(
+            {CheckMetric{op, key, m_orders, 1000, 0, QStringLiteral("passed"),
+                         QStringLiteral("Guaranteed by primary key (id): passed without reading "
+                                        "its values.")},
+             CheckMetric{op, range, m_orders, 1000, 12, QStringLiteral("failed"), QString()}}));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        m_catalog.notifyChecksChanged(m_datastore);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(shown(key), QStringLiteral("Guaranteed"));
+        QVERIFY(shown(key, Qt::ToolTipRole).contains(QStringLiteral("primary key (id)")));
+        QCOMPARE(shown(range), QStringLiteral("Failed: 12 of 1,000"));
+        QCOMPARE(shown(never), QStringLiteral("—"));
+        QCOMPARE(shown(never, Qt::ToolTipRole), QStringLiteral("Not scanned yet"));
+        QVERIFY(m_catalog.removeOperation(op));
+    }
+
     void modelFollowsTheCatalog()
     {
         CheckListModel model(&m_catalog);

@@ -140,6 +140,9 @@ void ChecksTab::setContainer(Catalog *catalog, qint64 containerId)
                                .toString()),
                      width(QStringLiteral("100%"))));
             header->resizeSection(CheckListModel::StatusColumn, width(tr("Archived")));
+            // Larger counts elide; the tooltip has them whole.
+            header->resizeSection(CheckListModel::LastScanColumn,
+                                  width(tr("Failed: 999 of 9,999")));
             header->resizeSection(CheckListModel::OriginColumn, width(tr("Inferred, edited")));
         }
     }
