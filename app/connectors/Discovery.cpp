@@ -356,11 +356,7 @@ namespace {
 bool listColumns(SourceSession &session, const DiscoveryOptions &options, DiscoveredSchema *out,
                  QString *error)
 {
-    out->containers.clear();
-    out->partitions.clear();
     const ConnectorSpec *spec = session.spec();
-    if (!options.includeTables && !options.includeViews)
-        return true;
     const DiscoveryQuery query = queryFor(*spec, options);
     QSqlQuery q(session.database());
     q.setForwardOnly(true);
