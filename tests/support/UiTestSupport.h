@@ -4,10 +4,14 @@
 // rendered in besides the light one.
 #include "TestSupport.h"
 #include "ui/common/DarkPalette.h"
+#include "ui/profile/ProfileFormat.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QPalette>
 #include <QString>
+#include <QTest>
+#include <QWidget>
 
 namespace assay::test {
 
@@ -21,6 +25,16 @@ inline QString screenshotPath(const QString &name)
     QDir().mkpath(dir);
     return QDir(dir).filePath(name);
 }
+
+// Saves `widget` as the picture `name` in the screenshots folder, once its layouts settled.
+inline void saveScreenshot(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    QVERIFY(widget->grab().save(screenshotPath(name)));
+}
+
+// "≈ " (the mark and a thin space) as the profile view writes it before an approximate figure.
+inline const QString kApprox = QString(profile_format::kApproxMark) + QChar(0x2009);
 
 // The dark palette the window is also rendered in (ui/common/DarkPalette.h).
 inline QPalette darkPalette()

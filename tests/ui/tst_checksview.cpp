@@ -7,6 +7,7 @@
 #include "EngineHarness.h"
 #include "KeyboardAudit.h"
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "models/catalog/Catalog.h"
 #include "models/item/CheckListModel.h"
 #include "ui/checks/CheckEditDialog.h"
@@ -39,18 +40,6 @@
 #include <QToolButton>
 
 using namespace assay;
-
-namespace {
-
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    QCoreApplication::processEvents(); // let layouts settle after the last edits
-    QVERIFY(w->grab().save(QDir(dir).filePath(name)));
-}
-
-} // namespace
 
 class TestChecksView : public QObject
 {
@@ -369,7 +358,7 @@ private slots:
         // The rows a rule adds are shown, then laid out, by the event loop (both queued).
         QTRY_VERIFY(period->isVisibleTo(d) &&
                     period->height() >= period->minimumSizeHint().height());
-        screenshot(d, QStringLiteral("check-dialog-time-distribution.png"));
+        test::saveScreenshot(d, QStringLiteral("check-dialog-time-distribution.png"));
         QTest::mouseClick(d->okButton(), Qt::LeftButton);
         QTRY_VERIFY(!tab->editDialog() || !tab->editDialog()->isVisible());
         const QList<Check> checks = m_catalog.checks(CheckQuery{0, m_orders, {}, false});
@@ -405,7 +394,7 @@ private slots:
         QVERIFY(d->findChild<QLabel *>(QStringLiteral("filterVariables"))
                     ->text()
                     .contains(QStringLiteral("{{status}}")));
-        screenshot(d, QStringLiteral("check-dialog-between.png"));
+        test::saveScreenshot(d, QStringLiteral("check-dialog-between.png"));
         QTest::mouseClick(d->okButton(), Qt::LeftButton);
         QTRY_VERIFY(!tab->editDialog() || !tab->editDialog()->isVisible());
 
@@ -431,7 +420,7 @@ private slots:
         const QString summary =
             tab->model()->data(tab->model()->index(0, CheckListModel::PropertiesColumn)).toString();
         QCOMPARE(summary, QStringLiteral("Minimum: 1.5 · Maximum: 100 · Inclusive minimum"));
-        screenshot(tab.get(), QStringLiteral("checks-tab.png"));
+        test::saveScreenshot(tab.get(), QStringLiteral("checks-tab.png"));
 
         // A list property, saved as a draft: the tab follows it to the Draft filter.
         tab->newCheck();
@@ -445,7 +434,7 @@ private slots:
         QCOMPARE(list->values(), (QStringList{QStringLiteral("shipped"), QStringLiteral("pending"),
                                               QStringLiteral("cancelled")}));
         d->statusCombo()->setCurrentIndex(d->statusCombo()->findData(check_status::kDraft));
-        screenshot(d, QStringLiteral("check-dialog-list.png"));
+        test::saveScreenshot(d, QStringLiteral("check-dialog-list.png"));
         d->okButton()->click();
         const Check draft = *m_catalog.check(d->savedCheckId());
         QCOMPARE(draft.status, check_status::kDraft);
@@ -475,7 +464,7 @@ private slots:
         QVERIFY(d.problemLabel()->isVisible());
         QCOMPARE(d.problemLabel()->text(),
                  QStringLiteral("The minimum is greater than the maximum."));
-        screenshot(&d, QStringLiteral("check-dialog-invalid.png"));
+        test::saveScreenshot(&d, QStringLiteral("check-dialog-invalid.png"));
         d.okButton()->click(); // disabled: nothing happens
         d.accept();            // and accept() refuses too
         QVERIFY(d.isVisible());
@@ -538,7 +527,7 @@ private slots:
         d = tab->editDialog();
         setSpin(d->propertyEditor(QStringLiteral("max")), 750);
         QVERIFY(d->check().userEdited);
-        screenshot(d, QStringLiteral("check-dialog-edit-inferred.png"));
+        test::saveScreenshot(d, QStringLiteral("check-dialog-edit-inferred.png"));
         d->okButton()->click();
         const Check k = *m_catalog.check(id);
         QVERIFY(k.inferred);
@@ -602,7 +591,7 @@ private slots:
         QVERIFY2(sql.contains(QStringLiteral("\"orders\"")), qPrintable(sql));
         QVERIFY2(sql.contains(QStringLiteral("\"amount\"")), qPrintable(sql));
         QCOMPARE(sql, CheckSqlDialog::sqlFor(&m_catalog, *m_catalog.check(id)));
-        screenshot(d, QStringLiteral("check-sql.png"));
+        test::saveScreenshot(d, QStringLiteral("check-sql.png"));
         d->close();
     }
 
@@ -685,7 +674,7 @@ private slots:
         // The tab follows: the activated check is listed with the active ones.
         tab.setStatusFilter(check_status::kActive);
         QVERIFY(tab.selectCheck(activated));
-        screenshot(&tab, QStringLiteral("checks-tab-decided.png"));
+        test::saveScreenshot(&tab, QStringLiteral("checks-tab-decided.png"));
     }
 
     // Show SQL compiles for the datastore's own dialect, without connecting to it: PostgreSQL
@@ -753,7 +742,7 @@ private slots:
                 QVERIFY2(sql.contains(part), qPrintable(c.type + QStringLiteral(": ") + sql));
             for (const QString &part : c.absent)
                 QVERIFY2(!sql.contains(part), qPrintable(c.type + QStringLiteral(": ") + sql));
-            screenshot(dialog, QStringLiteral("check-sql-%1.png").arg(c.type));
+            test::saveScreenshot(dialog, QStringLiteral("check-sql-%1.png").arg(c.type));
             dialog->close();
         }
     }

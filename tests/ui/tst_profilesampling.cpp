@@ -24,18 +24,6 @@
 
 using namespace assay;
 
-namespace {
-
-const QString kApprox = QString(QChar(0x2248)) + QChar(0x2009); // "≈ " as the view writes it
-
-void screenshot(QWidget *w, const QString &name)
-{
-    QCoreApplication::processEvents(); // let layouts settle after the last changes
-    QVERIFY(w->grab().save(test::screenshotPath(name)));
-}
-
-} // namespace
-
 // The profile view over what the real engine measured (tst_profileview crafts its profiles):
 // the approximate marks follow what Profile computed from a sample and what it did not.
 class TestProfileSampling : public QObject
@@ -169,11 +157,11 @@ private slots:
             // The header: a sample of about kSampleRows of the big table's records, all the
             // small table's.
             QCOMPARE(view->header()->value(QStringLiteral("sampling")),
-                     sampled
-                         ? kApprox + profile_format::percent(double(profile_sql::kSampleRows) / big)
-                         : QStringLiteral("100%"));
+                     sampled ? test::kApprox +
+                                   profile_format::percent(double(profile_sql::kSampleRows) / big)
+                             : QStringLiteral("100%"));
             if (sampled)
-                screenshot(view.get(), QStringLiteral("profile-view-real-sampled.png"));
+                test::saveScreenshot(view.get(), QStringLiteral("profile-view-real-sampled.png"));
         }
 
         // A record limit reached: the header's record count is the table's (the rowid span,
@@ -187,9 +175,9 @@ private slots:
                  qPrintable(m_harness.describe(limited)));
         view->setContainer(&m_catalog, m_harness.container(ds, QStringLiteral("small_events")).id);
         QCOMPARE(view->header()->value(QStringLiteral("records")),
-                 kApprox + QLocale().toString(500));
+                 test::kApprox + QLocale().toString(500));
         QCOMPARE(view->header()->value(QStringLiteral("sampling")),
-                 kApprox + profile_format::percent(100.0 / 500));
+                 test::kApprox + profile_format::percent(100.0 / 500));
     }
 };
 

@@ -40,14 +40,6 @@ using namespace assay;
 
 namespace {
 
-const QString kApprox = QString(QChar(0x2248)) + QChar(0x2009); // "≈ " as the view writes it
-
-void screenshot(QWidget *w, const QString &name)
-{
-    QCoreApplication::processEvents(); // let layouts settle after the last changes
-    QVERIFY(w->grab().save(test::screenshotPath(name)));
-}
-
 // A top value as Profile writes it: its count in the rows read, and its share of their non-null
 // values (`nonNull`, the sample's when the profile is sampled).
 QJsonObject bucket(const QString &value, qint64 count, qint64 nonNull)
@@ -341,21 +333,27 @@ private slots:
         QCOMPARE(panel->titleLabel()->text(), QStringLiteral("amount"));
         QCOMPARE(panel->valueText(QStringLiteral("records")), QStringLiteral("40,000"));
         QCOMPARE(panel->valueText(QStringLiteral("completeness")), QStringLiteral("97.5%"));
-        QCOMPARE(panel->valueText(QStringLiteral("distinct")), kApprox + QStringLiteral("870"));
+        QCOMPARE(panel->valueText(QStringLiteral("distinct")),
+                 test::kApprox + QStringLiteral("870"));
         // 870 distinct of 0.975 * 40,000 = 39,000 non-null values.
         QCOMPARE(panel->valueText(QStringLiteral("distinctRatio")),
-                 kApprox + QLocale().toString(870 / 39000.0, 'f', 4));
-        QCOMPARE(panel->valueText(QStringLiteral("entropy")), kApprox + QStringLiteral("6.5 bits"));
+                 test::kApprox + QLocale().toString(870 / 39000.0, 'f', 4));
+        QCOMPARE(panel->valueText(QStringLiteral("entropy")),
+                 test::kApprox + QStringLiteral("6.5 bits"));
         QCOMPARE(panel->valueText(QStringLiteral("min")), QStringLiteral("0.5"));
         QCOMPARE(panel->valueText(QStringLiteral("max")), QStringLiteral("99"));
         QCOMPARE(panel->valueText(QStringLiteral("mean")), QStringLiteral("12.5"));
         QCOMPARE(panel->valueText(QStringLiteral("sum")), QStringLiteral("15,040.6"));
-        QCOMPARE(panel->valueText(QStringLiteral("stdDev")), kApprox + QStringLiteral("3.25"));
-        QCOMPARE(panel->valueText(QStringLiteral("skewness")), kApprox + QStringLiteral("0.42"));
-        QCOMPARE(panel->valueText(QStringLiteral("kurtosis")), kApprox + QStringLiteral("-1.2"));
-        QCOMPARE(panel->valueText(QStringLiteral("q1")), kApprox + QStringLiteral("5"));
-        QCOMPARE(panel->valueText(QStringLiteral("median")), kApprox + QStringLiteral("10.25"));
-        QCOMPARE(panel->valueText(QStringLiteral("q3")), kApprox + QStringLiteral("20"));
+        QCOMPARE(panel->valueText(QStringLiteral("stdDev")),
+                 test::kApprox + QStringLiteral("3.25"));
+        QCOMPARE(panel->valueText(QStringLiteral("skewness")),
+                 test::kApprox + QStringLiteral("0.42"));
+        QCOMPARE(panel->valueText(QStringLiteral("kurtosis")),
+                 test::kApprox + QStringLiteral("-1.2"));
+        QCOMPARE(panel->valueText(QStringLiteral("q1")), test::kApprox + QStringLiteral("5"));
+        QCOMPARE(panel->valueText(QStringLiteral("median")),
+                 test::kApprox + QStringLiteral("10.25"));
+        QCOMPARE(panel->valueText(QStringLiteral("q3")), test::kApprox + QStringLiteral("20"));
         // A numeric field has no lengths: shown as not measured.
         QCOMPARE(panel->valueText(QStringLiteral("minLength")), QStringLiteral("—"));
         QVERIFY(panel->valueLabel(QStringLiteral("minLength"))->toolTip().contains("Not measured"));
@@ -369,8 +367,9 @@ private slots:
         QCOMPARE(panel->valueText(QStringLiteral("maxLength")), QStringLiteral("77 characters"));
         QCOMPARE(panel->valueText(QStringLiteral("mean")), QStringLiteral("—"));
         QCOMPARE(panel->valueText(QStringLiteral("completeness")), QStringLiteral("90%"));
-        QCOMPARE(panel->valueText(QStringLiteral("distinct")), kApprox + QStringLiteral("5"));
-        QCOMPARE(panel->valueText(QStringLiteral("entropy")), kApprox + QStringLiteral("1.5 bits"));
+        QCOMPARE(panel->valueText(QStringLiteral("distinct")), test::kApprox + QStringLiteral("5"));
+        QCOMPARE(panel->valueText(QStringLiteral("entropy")),
+                 test::kApprox + QStringLiteral("1.5 bits"));
     }
 
     // On a sampled profile, what the sample computed is marked and what pass 1 read whole is
@@ -499,7 +498,7 @@ private slots:
                 QVERIFY(chart->barRect(i).top() >= chart->barRect(i - 1).bottom());
         }
         // Figures: the count in the sample and the share of its non-null values, an estimate.
-        QCOMPARE(chart->figureText(0), QStringLiteral("4,500 · ") + kApprox + "50%");
+        QCOMPARE(chart->figureText(0), QStringLiteral("4,500 · ") + test::kApprox + "50%");
         QVERIFY(chart->toolTipFor(0).contains(QStringLiteral("sample")));
         QVERIFY(view->panel()
                     ->findChild<QLabel *>(QStringLiteral("histogramNote"))
@@ -529,7 +528,7 @@ private slots:
 
         // Numeric fields also show their spread in equal-width ranges; text fields do not.
         view->showField(m_fields.value(QStringLiteral("amount")));
-        QCOMPARE(chart->figureText(0), QStringLiteral("400 · ") + kApprox + "4.1%");
+        QCOMPARE(chart->figureText(0), QStringLiteral("400 · ") + test::kApprox + "4.1%");
         HistogramChart *spread = view->panel()->distribution();
         QVERIFY(spread->isVisible());
         QVERIFY(spread->isSampled());
@@ -576,7 +575,7 @@ private slots:
         QCOMPARE(header->value(QStringLiteral("anomalies")), QStringLiteral("1"));
         // 40,000 records, of which Profile's second pass read a sample of about 10,000: 25%.
         QCOMPARE(profile_sql::kSampleRows, 10000);
-        QCOMPARE(header->value(QStringLiteral("sampling")), kApprox + QStringLiteral("25%"));
+        QCOMPARE(header->value(QStringLiteral("sampling")), test::kApprox + QStringLiteral("25%"));
         // amount's deviation came from the sample (as PostgreSQL's exact decimals): said so.
         QVERIFY2(header->summary().samplingNote.contains(QStringLiteral("deviations marked")),
                  qPrintable(header->summary().samplingNote));
@@ -699,15 +698,15 @@ private slots:
     {
         auto view = newView();
         view->showField(m_fields.value(QStringLiteral("amount")));
-        screenshot(view.get(), QStringLiteral("profile-view.png"));
+        test::saveScreenshot(view.get(), QStringLiteral("profile-view.png"));
         view->showField(m_fields.value(QStringLiteral("created")));
-        screenshot(view.get(), QStringLiteral("profile-view-mismatch.png"));
+        test::saveScreenshot(view.get(), QStringLiteral("profile-view-mismatch.png"));
         view->showField(m_fields.value(QStringLiteral("status")));
         // The whole panel, not only what the scroll area shows.
         FieldProfilePanel *panel = view->panel();
         panel->resize(760, panel->sizeHint().height());
-        screenshot(panel, QStringLiteral("profile-panel-text.png"));
-        screenshot(panel->histogram(), QStringLiteral("profile-histogram.png"));
+        test::saveScreenshot(panel, QStringLiteral("profile-panel-text.png"));
+        test::saveScreenshot(panel->histogram(), QStringLiteral("profile-histogram.png"));
         // At a device pixel ratio of 2 the chart paints at full resolution (no scaled pixmap):
         // a bar's edge lands within one device pixel of twice its logical position.
         HistogramChart *chart = panel->histogram();
@@ -728,7 +727,7 @@ private slots:
         page.setContainer(&m_catalog, m_container);
         page.show();
         page.showField(m_fields.value(QStringLiteral("amount")));
-        screenshot(&page, QStringLiteral("profile-view-dark.png"));
+        test::saveScreenshot(&page, QStringLiteral("profile-view-dark.png"));
     }
 };
 

@@ -4,6 +4,7 @@
 // delete), with screenshots of each mode and of the list.
 #include "KeyboardAudit.h"
 #include "TestSupport.h"
+#include "UiTestSupport.h"
 #include "models/catalog/Catalog.h"
 #include "models/domain/Clock.h"
 #include "ui/schedule/ScheduleDialog.h"
@@ -43,14 +44,6 @@ const QDateTime kNow(QDate(2026, 3, 10), QTime(5, 0), Qt::UTC); // a Tuesday
 QDateTime utc(int month, int day, int hour, int minute)
 {
     return QDateTime(QDate(2026, month, day), QTime(hour, minute), Qt::UTC);
-}
-
-void screenshot(QWidget *w, const QString &name)
-{
-    const QString dir = QDir(test::stateDir()).filePath(QStringLiteral("screenshots"));
-    QDir().mkpath(dir);
-    QCoreApplication::processEvents(); // let layouts settle after the last edits
-    QVERIFY(w->grab().save(QDir(dir).filePath(QStringLiteral("schedule-%1.png").arg(name))));
 }
 
 QJsonObject syncOptions()
@@ -207,7 +200,7 @@ private slots:
         else
             QVERIFY(!d->nextRunsView()->topLevelItem(0)->text(1).isEmpty());
         d->nameEdit()->setText(QStringLiteral("Every other hour"));
-        screenshot(d.get(), QStringLiteral("hourly"));
+        test::saveScreenshot(d.get(), QStringLiteral("schedule-hourly.png"));
     }
 
     void daily()
@@ -223,7 +216,7 @@ private slots:
         QCOMPARE(d->cronLabel()->text(), QStringLiteral("30 6 */2 * *"));
         d->modeTabs()->dailyEvery()->setValue(1);
         d->nameEdit()->setText(QStringLiteral("Morning sync"));
-        screenshot(d.get(), QStringLiteral("daily"));
+        test::saveScreenshot(d.get(), QStringLiteral("schedule-daily.png"));
     }
 
     void weekly()
@@ -240,7 +233,7 @@ private slots:
                  QStringLiteral("At 09:00 UTC, on Monday, Wednesday and Friday"));
         QCOMPARE(d->preview()->nextRuns().first(), utc(3, 11, 9, 0));
         d->nameEdit()->setText(QStringLiteral("Weekday mornings"));
-        screenshot(d.get(), QStringLiteral("weekly"));
+        test::saveScreenshot(d.get(), QStringLiteral("schedule-weekly.png"));
 
         // No day at all cannot be scheduled.
         for (int day : {1, 3, 5})
@@ -264,7 +257,7 @@ private slots:
                  QStringLiteral("At 02:00 UTC on day 1 of every 3rd month"));
         QCOMPARE(d->preview()->nextRuns().first(), utc(4, 1, 2, 0));
         d->nameEdit()->setText(QStringLiteral("Quarterly"));
-        screenshot(d.get(), QStringLiteral("monthly"));
+        test::saveScreenshot(d.get(), QStringLiteral("schedule-monthly.png"));
     }
 
     void advanced()
@@ -283,7 +276,7 @@ private slots:
                  QStringLiteral("At 12:00 UTC, Monday through Friday"));
         QVERIFY(d->saveButton()->isEnabled());
         QVERIFY(!d->errorLabel()->isVisible());
-        screenshot(d.get(), QStringLiteral("advanced"));
+        test::saveScreenshot(d.get(), QStringLiteral("schedule-advanced.png"));
 
         // Typed text is kept when flipping tabs.
         tabs->setMode(ScheduleSpec::Mode::Hourly);
@@ -326,7 +319,7 @@ private slots:
         QVERIFY(!d->save());
         QVERIFY(!m_catalog.scheduleByName(QStringLiteral("Broken")));
         if (field == QLatin1String("minute"))
-            screenshot(d.get(), QStringLiteral("advanced-error"));
+            test::saveScreenshot(d.get(), QStringLiteral("schedule-advanced-error.png"));
     }
 
     void nameIsRequiredAndUnique()
@@ -349,7 +342,7 @@ private slots:
         QVERIFY(d->nameError()->isVisible());
         QVERIFY(d->nameError()->text().contains(QStringLiteral("already exists")));
         QVERIFY(!d->save());
-        screenshot(d.get(), QStringLiteral("duplicate-name"));
+        test::saveScreenshot(d.get(), QStringLiteral("schedule-duplicate-name.png"));
 
         name->setText(QStringLiteral("Nightly 2"));
         QVERIFY(d->saveButton()->isEnabled());
@@ -390,7 +383,7 @@ private slots:
         QVERIFY(box->informativeText().contains(QStringLiteral("“Weekly sync”")));
         QVERIFY2(box->informativeText().contains(utcText(utc(3, 13, 9, 0))),
                  qPrintable(box->informativeText()));
-        screenshot(box, QStringLiteral("confirmation"));
+        test::saveScreenshot(box, QStringLiteral("schedule-confirmation.png"));
         box->button(QMessageBox::Ok)->click();
         QTRY_VERIFY(!d->isVisible());
         QCOMPARE(d->result(), int(QDialog::Accepted));
@@ -485,7 +478,7 @@ private slots:
         QCOMPARE(model->index(row, ScheduleTableModel::EnabledColumn).data().toString(),
                  QStringLiteral("Active"));
         QVERIFY(!view.tableView()->isColumnHidden(ScheduleTableModel::DatastoreColumn));
-        screenshot(&view, QStringLiteral("list"));
+        test::saveScreenshot(&view, QStringLiteral("schedule-list.png"));
         // The row's actions are in view without scrolling, whatever the other columns hold.
         const QRect actions =
             view.tableView()->visualRect(model->index(row, ScheduleTableModel::ActionsColumn));
@@ -550,7 +543,7 @@ private slots:
                  QStringLiteral("Paused"));
         QCOMPARE(button(ScheduleListView::RowAction::PauseResume)->text(),
                  QStringLiteral("Resume"));
-        screenshot(&view, QStringLiteral("list-paused"));
+        test::saveScreenshot(&view, QStringLiteral("schedule-list-paused.png"));
 
         // Resuming a day later: the next run is the first slot after now, not the stale one.
         m_clock.advanceSecs(24 * 3600);
@@ -566,7 +559,7 @@ private slots:
         QTRY_VERIFY(dialog->isVisible());
         QCOMPARE(dialog->modeTabs()->mode(), ScheduleSpec::Mode::Daily);
         QCOMPARE(dialog->modeTabs()->dailyTime()->time(), QTime(6, 30));
-        screenshot(dialog, QStringLiteral("edit"));
+        test::saveScreenshot(dialog, QStringLiteral("schedule-edit.png"));
         dialog->reject();
 
         // The Delete key asks too.
@@ -585,7 +578,7 @@ private slots:
         QVERIFY(box);
         QTRY_COMPARE(QApplication::activeModalWidget(), box.data());
         QVERIFY(box->text().contains(QStringLiteral("Pausable")));
-        screenshot(box, QStringLiteral("delete-confirmation"));
+        test::saveScreenshot(box, QStringLiteral("schedule-delete-confirmation.png"));
         box->button(QMessageBox::Cancel)->click();
         QTRY_VERIFY(!box);
         QVERIFY(m_catalog.schedule(id));
