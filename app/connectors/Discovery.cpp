@@ -352,7 +352,7 @@ bool acceptsTableSample(const QJsonObject &sourceSettings, const QString &contai
 namespace {
 
 // Every container and its columns, from the one column query (of `options.onlyNames` only when
-// set), with their keys and checks.
+// set); their keys and checks are the caller's to attach.
 bool listColumns(SourceSession &session, const DiscoveryOptions &options, DiscoveredSchema *out,
                  QString *error)
 {
@@ -427,7 +427,6 @@ bool listColumns(SourceSession &session, const DiscoveryOptions &options, Discov
         for (DiscoveredContainer &c : containers)
             inferUntypedSqliteColumns(session.database(), dialect, c);
     }
-    attachConstraints(session, schema, containers);
     sortByName(containers);
     out->partitions = QStringList(partitions.begin(), partitions.end());
     out->partitions.sort();
@@ -503,7 +502,8 @@ bool discoverChangedOnly(SourceSession &session, const DiscoveryOptions &options
             const auto it = byName.constFind(c.name);
             if (it == byName.constEnd())
                 continue; // dropped between the two queries: missing, as it is now
-            DiscoveredContainer whole = *it;
+            DiscoveredContainer whole = *it; // its columns, with what the relation read said
+            whole.settings = c.settings;
             whole.columnsDigest = c.columnsDigest;
             kept << whole;
         }
@@ -558,6 +558,10 @@ bool discoverSchema(SourceSession &session, const DiscoveryOptions &options, Dis
     if (spec->dialect == QLatin1String("postgresql") && spec->id != QLatin1String("redshift") &&
         spec->qtDriver == QLatin1String("QPSQL") && options.onlyNames.isEmpty())
         return discoverChangedOnly(session, options, out, error);
-    return listColumns(session, options, out, error);
+    if (!listColumns(session, options, out, error))
+        return false;
+    attachConstraints(session, options.schema.isEmpty() ? QStringLiteral("main") : options.schema,
+                      out->containers);
+    return true;
 }
 } // namespace assay

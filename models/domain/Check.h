@@ -49,6 +49,10 @@ struct Check
 };
 
 // What one Scan measured of one check on one container: records asserted and failing.
+// How a check's metric says a constraint answered it: its details start so (stored data, the
+// same in every language), and what follows says which constraint.
+inline constexpr QLatin1String kGuaranteedDetail{"Guaranteed by "};
+
 struct CheckMetric
 {
     qint64 operationId = 0;
@@ -58,6 +62,8 @@ struct CheckMetric
     qint64 anomalousRecords = 0;
     QString result; // "passed", "failed", "unasserted", "not_applicable"
     QString details;
+
+    bool guaranteed() const { return details.startsWith(kGuaranteedDetail); }
 };
 
 } // namespace assay

@@ -224,8 +224,7 @@ QString CheckListModel::lastScanText(const CheckMetric *metric)
     if (!metric)
         return QStringLiteral("—");
     if (metric->result == QLatin1String("passed"))
-        return metric->details.startsWith(QLatin1String("Guaranteed")) ? tr("Guaranteed")
-                                                                       : tr("Passed");
+        return metric->guaranteed() ? tr("Guaranteed") : tr("Passed");
     if (metric->result == QLatin1String("failed"))
         return tr("Failed: %L1 of %L2").arg(metric->anomalousRecords).arg(metric->assertedRecords);
     if (metric->result == QLatin1String("not_applicable"))

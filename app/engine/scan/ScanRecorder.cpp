@@ -225,15 +225,15 @@ ContainerScanRecord ScanRecorder::build(const Container &container,
         m.assertedRecords = o.count.asserted;
         m.anomalousRecords = o.count.failing;
         m.result = resultOf(o);
-        m.details =
-            !o.count.error.isEmpty() ? o.count.error
-            : !o.evaluated
-                ? Text::tr("Not evaluated: the expected schema check failed, so the scan "
-                           "of %1 stopped.")
-                      .arg(container.name)
-            : !o.guarantee.isEmpty()
-                ? Text::tr("Guaranteed by %1: passed without reading its values.").arg(o.guarantee)
-                : QStringLiteral("");
+        m.details = !o.count.error.isEmpty() ? o.count.error
+                    : !o.evaluated
+                        ? Text::tr("Not evaluated: the expected schema check failed, so the scan "
+                                   "of %1 stopped.")
+                              .arg(container.name)
+                    : !o.guarantee.isEmpty()
+                        ? kGuaranteedDetail +
+                              Text::tr("%1: passed without reading its values.").arg(o.guarantee)
+                        : QStringLiteral("");
         r.metrics << m;
         if (!o.evaluated || !o.count.error.isEmpty())
             continue;
