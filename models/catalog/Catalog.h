@@ -7,6 +7,7 @@
 #include "models/domain/Datastore.h"
 #include "models/domain/FieldProfile.h"
 #include "models/domain/Lookup.h"
+#include "models/domain/Measurement.h"
 #include "models/domain/Operation.h"
 #include "models/domain/OperationShortfalls.h"
 #include "models/domain/Schedule.h"
@@ -287,6 +288,14 @@ public:
     // Drops every write a datastore owes (its enrichment datastore was unlinked); how many.
     int discardPendingEnrichmentWrites(qint64 datastoreId);
     [[nodiscard]] bool notePendingEnrichmentWriteFailure(qint64 id, const QString &error);
+    // Monitoring across time (CatalogMonitoring.cpp): a container's measurements and each
+    // check's judgements, oldest first. Inserts and returns the new id (0 on failure).
+    [[nodiscard]] qint64 addContainerMeasurement(const ContainerMeasurement &measurement);
+    // The container's measurements at or after `since` (all when invalid), the newest `limit`.
+    QList<ContainerMeasurement>
+    containerMeasurements(qint64 containerId, const QDateTime &since = {}, int limit = 1000) const;
+    // A check's judgements by the scans that ran it, the newest `limit`.
+    QList<CheckHistoryPoint> checkHistory(qint64 checkId, int limit = 400) const;
     // The incremental field's highest value a scan has read (null when none yet).
     QString scanHighWaterMark(qint64 containerId) const;
     [[nodiscard]] bool setScanHighWaterMark(qint64 containerId, const QString &value);

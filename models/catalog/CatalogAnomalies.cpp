@@ -371,8 +371,9 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
         return false;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO check_metrics (operation_id, check_id, container_id, "
-                             "asserted_records, anomalous_records, result, details) VALUES (?, ?, "
-                             "?, ?, ?, ?, ?)"));
+                             "asserted_records, anomalous_records, result, details, measured, "
+                             "observed, expected_low, expected_high) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                             "?, ?, ?, ?)"));
     for (const CheckMetric &m : metrics) {
         q.addBindValue(m.operationId);
         q.addBindValue(m.checkId);
@@ -381,6 +382,10 @@ bool Catalog::addCheckMetrics(const QList<CheckMetric> &metrics)
         q.addBindValue(m.anomalousRecords);
         q.addBindValue(catalog::notNull(m.result));
         q.addBindValue(catalog::notNull(m.details));
+        q.addBindValue(catalog::nullUnlessFinite(m.measured));
+        q.addBindValue(catalog::nullUnlessFinite(m.observed));
+        q.addBindValue(catalog::nullUnlessFinite(m.expectedLow));
+        q.addBindValue(catalog::nullUnlessFinite(m.expectedHigh));
         if (!q.exec()) {
             failQuery(q);
             rollbackWrite();
@@ -394,13 +399,22 @@ namespace {
 
 const char *const kCheckMetricColumns = "m.operation_id, m.check_id, m.container_id, "
                                         "m.asserted_records, m.anomalous_records, m.result, "
-                                        "m.details";
+                                        "m.details, m.measured, m.observed, "
+                                        "m.expected_low, m.expected_high";
 
 CheckMetric readCheckMetric(const QSqlQuery &q)
 {
-    return CheckMetric{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toLongLong(),
-                       q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toString(),
-                       q.value(6).toString()};
+    return CheckMetric{q.value(0).toLongLong(),
+                       q.value(1).toLongLong(),
+                       q.value(2).toLongLong(),
+                       q.value(3).toLongLong(),
+                       q.value(4).toLongLong(),
+                       q.value(5).toString(),
+                       q.value(6).toString(),
+                       catalog::finiteOrNaN(q.value(7)),
+                       catalog::finiteOrNaN(q.value(8)),
+                       catalog::finiteOrNaN(q.value(9)),
+                       catalog::finiteOrNaN(q.value(10))};
 }
 
 } // namespace

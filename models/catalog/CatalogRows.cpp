@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtNumeric>
 
 namespace assay::catalog {
 
@@ -167,6 +168,16 @@ QString lengthProblem(const QString &value, const char *label, int max)
         .arg(QCoreApplication::translate("assay::Catalog", label))
         .arg(max)
         .arg(value.size());
+}
+
+QVariant nullUnlessFinite(double value)
+{
+    return qIsFinite(value) ? QVariant(value) : QVariant(QMetaType::fromType<double>());
+}
+
+double finiteOrNaN(const QVariant &value)
+{
+    return value.isNull() ? qQNaN() : value.toDouble();
 }
 
 ColumnValues containerColumns(const Container &c, const QString &updatedAt)

@@ -37,6 +37,10 @@ inline QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// Numbers that may be unknown (NaN in memory, NULL in the catalog).
+QVariant nullUnlessFinite(double value);
+double finiteOrNaN(const QVariant &value);
+
 extern const char *const kConnectionColumns;
 Connection readConnection(const QSqlQuery &query);
 

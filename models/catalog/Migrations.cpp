@@ -307,6 +307,35 @@ QStringList version6()
         "ALTER TABLE containers ADD COLUMN source_digest VARCHAR(64) NOT NULL DEFAULT ''")};
 }
 
+// Monitoring across time: what each Scan and Profile measured of a container (records, size,
+// freshness) as a time series, and the figure each check measured with the band it was judged
+// against, so a check's history can be drawn and learned from.
+QStringList version7(SqlFlavor flavor)
+{
+    return {
+        QStringLiteral("CREATE TABLE container_measurements ("
+                       " %1,"
+                       " container_id BIGINT NOT NULL REFERENCES containers(id) ON DELETE CASCADE,"
+                       " operation_id BIGINT REFERENCES operations(id) ON DELETE SET NULL,"
+                       " operation_type VARCHAR(16) NOT NULL DEFAULT '',"
+                       " measured_at VARCHAR(32) NOT NULL,"
+                       " record_count BIGINT,"
+                       " volume_source VARCHAR(16) NOT NULL DEFAULT '',"
+                       " size_bytes BIGINT,"
+                       " newest_value TEXT NOT NULL DEFAULT '',"
+                       " newest_at VARCHAR(32),"
+                       " freshness_source VARCHAR(16) NOT NULL DEFAULT '',"
+                       " change_counter BIGINT)")
+            .arg(idColumn(flavor)),
+        QStringLiteral("CREATE INDEX container_measurements_by_container ON "
+                       "container_measurements (container_id, measured_at)"),
+        QStringLiteral("ALTER TABLE check_metrics ADD COLUMN measured DOUBLE PRECISION"),
+        QStringLiteral("ALTER TABLE check_metrics ADD COLUMN observed DOUBLE PRECISION"),
+        QStringLiteral("ALTER TABLE check_metrics ADD COLUMN expected_low DOUBLE PRECISION"),
+        QStringLiteral("ALTER TABLE check_metrics ADD COLUMN expected_high DOUBLE PRECISION"),
+    };
+}
+
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
     QSqlQuery query(db);
@@ -337,6 +366,10 @@ QVector<Migration> migrations(SqlFlavor flavor)
          version4()},
         {5, QStringLiteral("enrichment writes a scan still owes"), version5(flavor)},
         {6, QStringLiteral("containers: a digest of what Sync last read"), version6()},
+        {7,
+         QStringLiteral("container measurements over time; check metrics keep their figure and "
+                        "expected band"),
+         version7(flavor)},
     };
 }
 

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QtNumeric>
 
 namespace assay {
 
@@ -62,6 +63,13 @@ struct CheckMetric
     qint64 anomalousRecords = 0;
     QString result; // "passed", "failed", "unasserted", "not_applicable"
     QString details;
+    // For the checks that keep a history: the figure measured (a record count, an age, a
+    // metric's value), the figure judged (the same, or its change) and the band the judged figure
+    // was held against; NaN when there is none.
+    double measured = qQNaN();
+    double observed = qQNaN();
+    double expectedLow = qQNaN();
+    double expectedHigh = qQNaN();
 
     bool guaranteed() const { return details.startsWith(kGuaranteedDetail); }
 };

@@ -227,6 +227,86 @@ private slots:
         QCOMPARE(catalog.latestFieldProfiles(1).value(0).note, p.note);
     }
 
+    // v6 -> v7: check metrics gain measured / observed / expected_low / expected_high (NULL on
+    // the rows already there, read as NaN), and containers a history of measurements.
+    void migratesFromVersion6KeepingCheckMetrics()
+    {
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "v6");
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            createAtVersion(q, 6);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = "
+                                          "'container_measurements'")) &&
+                    q.next() && q.value(0).toInt() == 0);
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO operations (datastore_id, type, status, created_at, "
+                         "ended_at) VALUES (1, 'scan', 'success', '2026-01-01T00:00:00.000Z', "
+                         "'2026-01-01T00:01:00.000Z')")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO checks (datastore_id, container_id, rule, created_at, "
+                         "updated_at) VALUES (1, 1, 'notNull', 'now', 'now')")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY2(q.exec(QStringLiteral(
+                         "INSERT INTO check_metrics (operation_id, check_id, container_id, "
+                         "asserted_records, anomalous_records, result, details) VALUES "
+                         "(1, 1, 1, 40, 3, 'failed', 'three nulls')")),
+                     qPrintable(q.lastError().text()));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v6"));
+
+        Catalog catalog;
+        QVERIFY2(catalog.open(path), qPrintable(catalog.lastError()));
+        QCOMPARE(catalog.schemaVersion(), catalog::latestSchemaVersion());
+        const QList<CheckMetric> metrics = catalog.checkMetrics(1);
+        QCOMPARE(metrics.size(), 1);
+        const CheckMetric &old = metrics.first();
+        QCOMPARE(old.assertedRecords, qint64(40));
+        QCOMPARE(old.anomalousRecords, qint64(3));
+        QCOMPARE(old.result, QStringLiteral("failed"));
+        QCOMPARE(old.details, QStringLiteral("three nulls"));
+        QVERIFY(qIsNaN(old.measured) && qIsNaN(old.observed));
+        QVERIFY(qIsNaN(old.expectedLow) && qIsNaN(old.expectedHigh));
+        const QList<CheckHistoryPoint> history = catalog.checkHistory(1);
+        QCOMPARE(history.size(), 1);
+        QVERIFY(qIsNaN(history.first().measured) && qIsNaN(history.first().expectedLow));
+        QCOMPARE(history.first().failureRatio, 3.0 / 40.0);
+
+        // The new table is there and takes a measurement, unknown figures kept unknown.
+        QVERIFY(catalog.containerMeasurements(1).isEmpty());
+        ContainerMeasurement m;
+        m.containerId = 1;
+        m.operationId = 1;
+        m.operationType = QStringLiteral("scan");
+        m.measuredAt = QDateTime(QDate(2026, 1, 1), QTime(0, 1), Qt::UTC);
+        m.recordCount = 40;
+        m.volumeSource = QStringLiteral("pass");
+        QVERIFY2(catalog.addContainerMeasurement(m) > 0, qPrintable(catalog.lastError()));
+        const QList<ContainerMeasurement> stored = catalog.containerMeasurements(1);
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(stored.first().recordCount, qint64(40));
+        QCOMPARE(stored.first().measuredAt, m.measuredAt);
+        QCOMPARE(stored.first().sizeBytes, qint64(-1));
+        QCOMPARE(stored.first().changeCounter, qint64(-1));
+        QVERIFY(!stored.first().newestAt.isValid());
+
+        // A new metric keeps its figures.
+        CheckMetric now = old;
+        now.measured = 41;
+        now.observed = 1;
+        now.expectedLow = 0.5;
+        now.expectedHigh = 2.5;
+        QVERIFY2(catalog.addCheckMetrics({now}), qPrintable(catalog.lastError()));
+        const CheckMetric back = catalog.checkMetrics(1).value(1);
+        QCOMPARE(back.measured, 41.0);
+        QCOMPARE(back.observed, 1.0);
+        QCOMPARE(back.expectedLow, 0.5);
+        QCOMPARE(back.expectedHigh, 2.5);
+    }
+
     void checksRoundTrip()
     {
         Catalog catalog;
