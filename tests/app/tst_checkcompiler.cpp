@@ -4,6 +4,7 @@
 #include "app/checks/CheckCompiler.h"
 #include "app/checks/Rule.h"
 #include "app/checks/RuleCatalog.h"
+#include "app/files/DuckDbDriver.h"
 #include "tst_scan_data.h"
 
 #include <QSqlDatabase>
@@ -27,6 +28,25 @@ qint64 countRows(QSqlDatabase db, const SqlFragment &select, QString *error)
     if (!execFragment(q, count, error) || !q.next())
         return -1;
     return q.value(0).toLongLong();
+}
+
+// equalTo, predictedBy and the personal data rules: what the generic dialect and the file
+// engine run here.
+bool valueOrPersonalDataRule(const QString &rule)
+{
+    static const QStringList names{
+        QStringLiteral("equalTo"), QStringLiteral("predictedBy"), QStringLiteral("isCreditCard"),
+        QStringLiteral("containsCreditCard"), QStringLiteral("containsSocialSecurityNumber")};
+    return names.contains(rule);
+}
+
+QList<Case> casesOf(const QList<Case> &all, const std::function<bool(const Case &)> &keep)
+{
+    QList<Case> out;
+    for (const Case &c : all)
+        if (keep(c))
+            out << c;
+    return out;
 }
 
 } // namespace
@@ -56,11 +76,10 @@ private:
         return c;
     }
 
-    // Record rules: counts of countFailures, of the failing-record query and of the display
-    // SQL all equal the independent count.
-    void recordRules(QSqlDatabase db, const CheckSqlContext &ctx, const QString &qty)
+    // Counts of countFailures, of the failing-record query and of the display SQL all equal
+    // the independent count.
+    void countCases(QSqlDatabase db, const CheckSqlContext &ctx, const QList<Case> &cases)
     {
-        const QList<Case> cases = recordCases(ctx.dialect, kRefContainer, qty);
         QList<Check> checks;
         for (const Case &c : cases)
             checks << c.check;
@@ -91,6 +110,19 @@ private:
             QVERIFY2(countRows(db, SqlFragment{shown, {}}, &error) == failing,
                      qPrintable(shown + QStringLiteral(" ") + error));
         }
+    }
+
+    // Record rules: every case counted (countCases), then again over the first rows.
+    void recordRules(QSqlDatabase db, const CheckSqlContext &ctx, const QString &qty)
+    {
+        const QList<Case> cases = recordCases(ctx.dialect, kRefContainer, qty);
+        countCases(db, ctx, cases);
+        if (QTest::currentTestFailed())
+            return;
+        QList<Check> checks;
+        for (const Case &c : cases)
+            checks << c.check;
+        QString error;
         // The one pass with a record limit reads the first rows by id.
         CheckSqlContext limited = ctx;
         limited.orderField = QStringLiteral("id");
@@ -136,10 +168,13 @@ private:
             check("expectedSchema", {"id", "qty", "nope"}),
             check("expectedSchema", {"id", "qty"}, {{"allow_other_fields", false}}),
             check("expectedSchema", {"ID", "qty", "price"}),
-            check("fieldCount", {}, {{"value", 11}}),
-            check("fieldCount", {}, {{"value", 12}}),
+            check("fieldCount", {}, {{"value", 13}}),
+            check("fieldCount", {}, {{"value", 14}}),
             check("timeDistributionSize", {"ts"},
                   {{"interval_name", "Daily"}, {"min_size", 24}, {"max_size", 24}}),
+            check("maxPartitionSize", {}, {{"value", 1000}}),
+            check("maxPartitionSize", {}, {{"value", 100}}),
+            check("maxPartitionSize", {}, {{"value", kRows}}),
         };
         QString error;
         const QList<CheckCount> c = countFailures(db, checks, ctx, 0, &error);
@@ -179,7 +214,7 @@ private:
         QVERIFY(!c.at(10).passed);
         QCOMPARE(c.at(10).details, QStringList{"nope"});
         QVERIFY(!c.at(11).passed);
-        QCOMPARE(c.at(11).observed.toStringList().size(), 9);
+        QCOMPARE(c.at(11).observed.toStringList().size(), 11);
         QVERIFY(c.at(12).passed); // names compare case-insensitively
         QVERIFY(c.at(13).passed);
         QVERIFY(!c.at(14).passed);
@@ -202,6 +237,13 @@ private:
         QCOMPARE(c.at(15).failing, offRows);
         QCOMPARE(c.at(15).observed.toLongLong(), offDays);
         QVERIFY(!c.at(15).passed);
+        // At most 1000 records, 100, and exactly as many as there are (the bound included).
+        QVERIFY(c.at(16).passed);
+        QCOMPARE(c.at(16).failing, qint64(0));
+        QVERIFY(!c.at(17).passed);
+        QCOMPARE(c.at(17).observed.toLongLong(), qint64(kRows));
+        QCOMPARE(c.at(17).failing, qint64(kRows));
+        QVERIFY(c.at(18).passed);
 
         // Inference's holdout counts single-field unique checks in the aggregate pass: failing
         // are then the records beyond each value's first; a multi-field one stays grouped.
@@ -269,6 +311,42 @@ private:
                                        {{"expression", "name <> 'a;b' AND qty > {{least}}"}}),
                                  ctx.fieldTypes),
                  QString());
+
+        // equalTo needs a value, and compares a number field as a number: a value that is none
+        // is refused rather than compared as text.
+        QVERIFY(!rules::validate(check("equalTo", {"qty"}), ctx.fieldTypes).isEmpty());
+        const CompiledCheck notANumber =
+            compileCheck(check("equalTo", {"qty"}, {{"value", "three"}}), ctx);
+        QVERIFY2(notANumber.error.contains(QStringLiteral("“three”")),
+                 qPrintable(notANumber.error));
+        QVERIFY(!compileCheck(check("equalTo", {"day"}, {{"value", "soon"}}), ctx).ok());
+        // predictedBy: a tolerance is a distance; the prediction is checked like any expression
+        // a person writes; numbers, dates and times only.
+        QVERIFY(rules::validate(
+                    check("predictedBy", {"hi"}, {{"expression", "lo + 1"}, {"tolerance", -1}}),
+                    ctx.fieldTypes)
+                    .contains(QStringLiteral("0 or more")));
+        QVERIFY(rules::validate(check("predictedBy", {"hi"}, {{"expression", "lo; DROP TABLE t"}}),
+                                ctx.fieldTypes)
+                    .contains(QStringLiteral("“;”")));
+        QVERIFY(!rules::validate(check("predictedBy", {"name"}, {{"expression", "'x'"}}),
+                                 ctx.fieldTypes)
+                     .isEmpty());
+        QCOMPARE(rules::validate(check("predictedBy", {"ts"}, {{"expression", "{{t0}}"}}),
+                                 ctx.fieldTypes),
+                 QString());
+        const CompiledCheck unknownVariable =
+            compileCheck(check("predictedBy", {"ts"}, {{"expression", "{{nope}}"}}), ctx);
+        QVERIFY(unknownVariable.error.contains(QStringLiteral("nope")));
+        // The personal data rules read text only; maxPartitionSize takes neither fields nor a
+        // filter.
+        QVERIFY(!rules::validate(check("isCreditCard", {"qty"}), ctx.fieldTypes).isEmpty());
+        QVERIFY(!rules::validate(check("containsSocialSecurityNumber", {"day"}), ctx.fieldTypes)
+                     .isEmpty());
+        QVERIFY(!rules::validate(check("maxPartitionSize", {}, {{"value", 5}}, "qty > 1"),
+                                 ctx.fieldTypes)
+                     .isEmpty());
+        QVERIFY(!rules::validate(check("maxPartitionSize", {}), ctx.fieldTypes).isEmpty());
     }
 
     // Expected Values lists of 100,000 values, text and numbers: one OR per value would exceed
@@ -446,6 +524,32 @@ private slots:
         QCOMPARE(anomaly_messages::figureMessage(
                      check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}), missing),
                  QStringLiteral("In cat, required values are missing: q."));
+        QCOMPARE(anomaly_messages::recordMessage(check("isCreditCard", {"card"}),
+                                                 QJsonObject{{"card", "4111 1111 1111 1112"}}),
+                 QStringLiteral("The value for card of 4111 1111 1111 1112 is not a valid credit "
+                                "card number."));
+        QCOMPARE(anomaly_messages::recordMessage(check("containsSocialSecurityNumber", {"note"}),
+                                                 QJsonObject{{"note", "call 555-123-4567"}}),
+                 QStringLiteral("The value for note of call 555-123-4567 does not contain a "
+                                "social security number."));
+        QCOMPARE(anomaly_messages::recordMessage(check("equalTo", {"cat"}, {{"value", "a"}}),
+                                                 QJsonObject{{"cat", "b"}}),
+                 QStringLiteral("The value for cat of b is not equal to a."));
+        QCOMPARE(
+            anomaly_messages::recordMessage(
+                check("predictedBy", {"price"}, {{"expression", "qty * 1.5"}, {"tolerance", 4.5}}),
+                QJsonObject{{"price", 12}}),
+            QStringLiteral("The value for price of 12 is not within ±4.500 of its prediction "
+                           "qty * 1.5."));
+        QCOMPARE(anomaly_messages::shareMessage(
+                     check("predictedBy", {"hi"}, {{"expression", "lo + 1"}}), 4, 2, "t"),
+                 QStringLiteral("In hi, 50.00% of 4 records (2) do not equal their prediction "
+                                "lo + 1."));
+        CheckCount tooMany;
+        tooMany.observed = 300;
+        QCOMPARE(anomaly_messages::figureMessage(check("maxPartitionSize", {}, {{"value", 100}}),
+                                                 tooMany),
+                 QStringLiteral("The container holds 300 records, more than the maximum 100."));
         // Every rule of the catalogue has its own wording.
         QSet<QString> wordings;
         for (const RuleSpec &r : rules::all())
@@ -464,7 +568,9 @@ private slots:
             for (const Case &c : recordCases(d, kRefContainer)) {
                 const CompiledCheck compiled = compileCheck(c.check, ctx);
                 const bool regex = c.check.rule == QLatin1String("matchesPattern") ||
-                                   c.check.rule == QLatin1String("containsEmail");
+                                   c.check.rule == QLatin1String("containsEmail") ||
+                                   c.check.rule == QLatin1String("containsCreditCard") ||
+                                   c.check.rule == QLatin1String("containsSocialSecurityNumber");
                 if (family == SqlDialect::Family::SqlServer && regex) {
                     QVERIFY(compiled.error.contains(QStringLiteral("regular expressions")));
                     continue;
@@ -474,6 +580,104 @@ private slots:
                          qsizetype(compiled.failingRecords.values.size()));
             }
         }
+    }
+
+    // The independent references of tst_scan_data.h against numbers whose answer is known, and
+    // the crafted rows giving every case of the newer rules both outcomes.
+    void personalDataReferences()
+    {
+        for (const char *card : {"4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111",
+                                 "4111 1111-1111 1111", "378282246310005", "6011111111111117",
+                                 "4222222222222", "6011000990139424"})
+            QVERIFY2(isCardNumber(QLatin1String(card)), card);
+        for (const char *notCard : {"4111111111111112", " 4111111111111111", "4111111111111111-",
+                                    "4111  1111 1111 1111", "4111 - 1111 1111 1111", "411111111111",
+                                    "", "41111111111111111111", "4111x111111111111"})
+            QVERIFY2(!isCardNumber(QLatin1String(notCard)), notCard);
+        QVERIFY(containsCardNumber(QStringLiteral("pay 4111 1111 1111 1111 now")));
+        QVERIFY(containsCardNumber(QStringLiteral("x1234-5678-9012-3")));
+        QVERIFY(containsCardNumber(QStringLiteral("1234 5678 9012 3456 7890")));
+        QVERIFY(!containsCardNumber(QStringLiteral("12345678901234567890123")));
+        QVERIFY(!containsCardNumber(QStringLiteral("call 555-123-4567")));
+        QVERIFY(containsSocialSecurityNumber(QStringLiteral("ssn 123-45-6789")));
+        QVERIFY(containsSocialSecurityNumber(QStringLiteral("001-01-0001")));
+        for (const char *notSsn :
+             {"000-12-3456", "666-12-3456", "900-12-3456", "999-99-9999", "123-00-4567",
+              "123-45-0000", "1123-45-6789", "123-45-67890", "123456789", "123-45-678"})
+            QVERIFY2(!containsSocialSecurityNumber(QLatin1String(notSsn)), notSsn);
+
+        const SqlDialect d = SqlDialect::forFamily(SqlDialect::Family::SQLite);
+        for (const Case &c : casesOf(recordCases(d, kRefContainer), [](const Case &c) {
+                 return valueOrPersonalDataRule(c.check.rule);
+             })) {
+            const auto [asserted, failing] = expected(c, m_rows);
+            QVERIFY2(failing > 0 && failing < asserted, qPrintable(c.check.rule));
+        }
+    }
+
+    // ODBC sources of no family Assay knows (DB2, Trino, Teradata...) get the generic dialect.
+    // Through a real ODBC driver (PostgreSQL's), equalTo, numeric predictions and the Luhn
+    // check count as the native drivers do; the rules that need regular expressions or seconds
+    // between moments say why they cannot run.
+    void genericOdbc()
+    {
+        const test::Server pg = test::postgres();
+        QVERIFY2(pg.port, "the Servers fixture is not running");
+        const QString schema = QStringLiteral("checks_odbc");
+        {
+            QSqlDatabase native =
+                test::serverDatabase(QStringLiteral("QPSQL"), pg, QStringLiteral("odbc-native"));
+            QVERIFY2(native.open(), qPrintable(native.lastError().text()));
+            QVERIFY(exec(native, QStringLiteral("DROP SCHEMA IF EXISTS %1 CASCADE").arg(schema)));
+            QVERIFY(exec(native, QStringLiteral("CREATE SCHEMA %1").arg(schema)));
+            QVERIFY(create(native, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL), schema,
+                           QStringLiteral("t"), m_rows));
+        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QODBC"), "odbc");
+        db.setDatabaseName(
+            QStringLiteral(
+                "DRIVER={PostgreSQL Unicode};SERVER=%1;PORT=%2;DATABASE=%3;UID=%4;PWD=%5")
+                .arg(pg.host)
+                .arg(pg.port)
+                .arg(pg.database, pg.user, pg.password));
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+
+        const SqlDialect generic = SqlDialect::forFamily(SqlDialect::Family::Generic);
+        const CheckSqlContext ctx = context(generic, schema, QStringLiteral("t"), QString());
+        QList<Case> runnable;
+        for (const Case &c : recordCases(generic, kRefContainer)) {
+            if (!valueOrPersonalDataRule(c.check.rule))
+                continue;
+            const CompiledCheck compiled = compileCheck(c.check, ctx);
+            if (c.check.rule.startsWith(QLatin1String("contains"))) {
+                QVERIFY2(compiled.error.contains(QStringLiteral("regular expressions")),
+                         qPrintable(compiled.error));
+            } else if (c.check.rule == QLatin1String("predictedBy") &&
+                       isDateTimeFamily(ctx.fieldTypes.value(c.check.fields.first()))) {
+                QVERIFY2(compiled.error.contains(QStringLiteral("seconds")),
+                         qPrintable(compiled.error));
+            } else {
+                runnable << c;
+            }
+        }
+        QCOMPARE(runnable.size(), 7); // equalTo x4, predictedBy x2, isCreditCard
+        countCases(db, ctx, runnable);
+    }
+
+    // The file engine (DuckDB) runs these rules' SQL like the databases do.
+    void fileEngine()
+    {
+        if (!hasDuckDb())
+            QSKIP("This build has no file engine (DuckDB).");
+        QVERIFY(registerDuckDbDriver());
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QDUCKDB"), "duck");
+        db.setDatabaseName(QStringLiteral(":memory:"));
+        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+        const SqlDialect d = SqlDialect::forFamily(SqlDialect::Family::DuckDB);
+        QVERIFY(create(db, d, QString(), QStringLiteral("t"), m_rows));
+        countCases(db, context(d, QString(), QStringLiteral("t"), QString()),
+                   casesOf(recordCases(d, kRefContainer),
+                           [](const Case &c) { return valueOrPersonalDataRule(c.check.rule); }));
     }
 
     // existsIn / notExistsIn and spec 4.2's ref_datastore_id: absent, or naming the check's own
