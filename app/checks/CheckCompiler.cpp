@@ -82,6 +82,7 @@ QString displaySql(const Check &check, const CheckSqlContext &context)
         shown = c.failingRecords.isEmpty() ? c.groupedCount : c.failingRecords;
         break;
     case CheckForm::Aggregate:
+    case CheckForm::History: // what it measures, when no statistics answer instead
         shown = fmt(QStringLiteral("SELECT %1 FROM %2"),
                     {join(c.aggregates, QStringLiteral(", ")), sourceRelation(context)});
         break;

@@ -129,7 +129,9 @@ enum class CheckForm {
     Aggregate, // one figure over the asserted records, in the same pass (distinctCount, sum,
                // requiredValues, minPartitionSize)
     Grouped,   // its own grouped pass (unique): records whose value repeats fail
-    Schema     // evaluated from the live column list (expectedSchema, fieldCount)
+    Schema,    // evaluated from the live column list (expectedSchema, fieldCount)
+    History    // judged against the container's own history after the pass (volumetric,
+               // freshness: app/monitoring); no SQL of its own in the pass
 };
 
 // A check compiled for one dialect and container.

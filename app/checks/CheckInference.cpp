@@ -141,6 +141,7 @@ public:
         anyNotNull(facts);
         if (m_level >= 3)
             pairs(facts);
+        monitoring();
         return m_out;
     }
 
@@ -404,6 +405,35 @@ private:
                 Tx::tr("%1 holds %2 values: every value read is one.").arg(x.name, format->name));
         if (!alternatives.isEmpty())
             add(alternatives, true);
+    }
+
+    // Level 1: the container's volume and (when an incremental time field says how fresh it
+    // is) its freshness, with thresholds learned from its history: silent until enough of it
+    // exists (app/monitoring/ExpectedBand.h), so they cost nothing and never guess.
+    void monitoring()
+    {
+        const auto kept = [this](Check c) {
+            InferenceCandidate candidate{{std::move(c)}, false};
+            candidate.measured = true; // judged against the history, not the holdout rows
+            m_out << candidate;
+        };
+        kept(make(rule_name::kVolumetric, {},
+                  {{rule_key::kMeasure, QString(rule_choice::kRecords)},
+                   {rule_key::kComparison, QString(rule_choice::kAbsoluteChange)},
+                   {rule_key::kThresholds, QString(rule_choice::kAutomatic)}},
+                  1,
+                  Tx::tr("The number of records changes as its history says it does (weekly "
+                         "pattern, learned from earlier scans).")));
+        const Container &c = m_subject.container;
+        if (c.incrementalField.isEmpty() || c.incrementalStrategy == QLatin1String("batch-value"))
+            return;
+        kept(make(rule_name::kFreshness, {},
+                  {{rule_key::kUnit, QString(rule_choice::kHours)},
+                   {rule_key::kThresholds, QString(rule_choice::kAutomatic)}},
+                  1,
+                  Tx::tr("New data arrives as often as its history says it does (%1, learned "
+                         "from earlier scans).")
+                      .arg(c.incrementalField)));
     }
 
     // Level 1: the fields that are each sometimes empty but never all at once.

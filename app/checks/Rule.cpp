@@ -78,6 +78,14 @@ RuleProperty property(QLatin1String key, PropertyType type, bool required, const
     return RuleProperty{key, type, required, title, std::move(fallback)};
 }
 
+RuleProperty choice(QLatin1String key, const QString &title, const QList<QLatin1String> &choices)
+{
+    RuleProperty p{key, PropertyType::Choice, false, title, QJsonValue(choices.value(0))};
+    for (QLatin1String c : choices)
+        p.choices << c;
+    return p;
+}
+
 RuleSpec single(QLatin1String name, const QString &title, const QString &description,
                 QList<TypeFamily> types, QList<RuleProperty> properties, const char *dimension)
 {

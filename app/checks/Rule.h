@@ -103,6 +103,8 @@ const std::vector<std::unique_ptr<Rule>> &definitions();
 // Building blocks of specs, for the rule files.
 RuleProperty property(QLatin1String key, PropertyType type, bool required, const QString &title,
                       QJsonValue fallback = QJsonValue());
+// A property taking one of `choices` (the first is the default).
+RuleProperty choice(QLatin1String key, const QString &title, const QList<QLatin1String> &choices);
 RuleSpec single(QLatin1String name, const QString &title, const QString &description,
                 QList<TypeFamily> types, QList<RuleProperty> properties, const char *dimension);
 // A rule whose failures are a figure over the table, never a record of its own.

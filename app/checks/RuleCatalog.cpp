@@ -158,6 +158,11 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
                 return RT::tr("“%1” must be one of %2.")
                     .arg(p.title, intervalNames().join(QStringLiteral(", ")));
             break;
+        case P::Choice:
+            if (!p.choices.contains(v.toString()))
+                return RT::tr("“%1” must be one of %2.")
+                    .arg(p.title, p.choices.join(QStringLiteral(", ")));
+            break;
         case P::Expression:
             if (const QString problem = check_sql::userSqlProblem(v.toString()); !problem.isEmpty())
                 return problem;

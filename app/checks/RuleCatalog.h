@@ -29,7 +29,8 @@ enum class PropertyType {
     Datastore,  // a datastore (by id)
     FieldType,  // one of the field type names (integral, fractional, ...)
     Expression, // a SQL boolean expression over the container's fields
-    Interval    // a period of time: one of rules::intervalNames()
+    Interval,   // a period of time: one of rules::intervalNames()
+    Choice      // one of the property's `choices`
 };
 
 struct RuleProperty
@@ -39,6 +40,7 @@ struct RuleProperty
     bool required = false;
     QString title;
     QJsonValue defaultValue;
+    QStringList choices; // Choice: the values it takes (stored as they are; shown translated)
 };
 
 // One rule type of the catalogue: its API name, what it accepts, and what it reports.

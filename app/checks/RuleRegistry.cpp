@@ -8,22 +8,29 @@
     X(BeforeDateTime)                                                                              \
     X(Between)                                                                                     \
     X(BetweenTimes)                                                                                \
+    X(ContainsCreditCard)                                                                          \
     X(ContainsEmail)                                                                               \
+    X(ContainsSocialSecurityNumber)                                                                \
     X(ContainsUrl)                                                                                 \
     X(DistinctCount)                                                                               \
+    X(EqualTo)                                                                                     \
     X(EqualToField)                                                                                \
     X(ExistsIn)                                                                                    \
     X(ExpectedSchema)                                                                              \
     X(ExpectedValues)                                                                              \
     X(FieldCount)                                                                                  \
+    X(Freshness)                                                                                   \
     X(GreaterThan)                                                                                 \
     X(GreaterThanField)                                                                            \
+    X(IsCreditCard)                                                                                \
     X(IsType)                                                                                      \
     X(LessThan)                                                                                    \
     X(LessThanField)                                                                               \
     X(MatchesPattern)                                                                              \
     X(MaxLength)                                                                                   \
+    X(MaxPartitionSize)                                                                            \
     X(MaxValue)                                                                                    \
+    X(Metric)                                                                                      \
     X(MinLength)                                                                                   \
     X(MinPartitionSize)                                                                            \
     X(MinValue)                                                                                    \
@@ -32,11 +39,13 @@
     X(NotNegative)                                                                                 \
     X(NotNull)                                                                                     \
     X(Positive)                                                                                    \
+    X(PredictedBy)                                                                                 \
     X(RequiredValues)                                                                              \
     X(SatisfiesExpression)                                                                         \
     X(Sum)                                                                                         \
     X(TimeDistributionSize)                                                                        \
-    X(Unique)
+    X(Unique)                                                                                      \
+    X(Volumetric)
 
 namespace assay::rules {
 

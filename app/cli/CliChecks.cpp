@@ -367,9 +367,9 @@ QString propertyTypeName(PropertyType type)
 {
     // In PropertyType's order.
     static const char *const names[] = {
-        "number", "integer",   "boolean",   "text",       "pattern",    "list",    "datetime",
-        "field",  "container", "datastore", "field_type", "expression", "interval"};
-    static_assert(std::size(names) == int(PropertyType::Interval) + 1);
+        "number", "integer",   "boolean",   "text",       "pattern",    "list",     "datetime",
+        "field",  "container", "datastore", "field_type", "expression", "interval", "choice"};
+    static_assert(std::size(names) == int(PropertyType::Choice) + 1);
     return QLatin1String(names[int(type)]);
 }
 
@@ -387,11 +387,15 @@ int listRules(Context &ctx)
             types << typeFamilyName(f);
         QJsonArray properties;
         for (const RuleProperty &prop : r.properties) {
-            properties << QJsonObject{{QStringLiteral("key"), prop.key},
-                                      {QStringLiteral("type"), propertyTypeName(prop.type)},
-                                      {QStringLiteral("required"), prop.required},
-                                      {QStringLiteral("title"), prop.title},
-                                      {QStringLiteral("default"), prop.defaultValue}};
+            QJsonObject property{{QStringLiteral("key"), prop.key},
+                                 {QStringLiteral("type"), propertyTypeName(prop.type)},
+                                 {QStringLiteral("required"), prop.required},
+                                 {QStringLiteral("title"), prop.title},
+                                 {QStringLiteral("default"), prop.defaultValue}};
+            if (!prop.choices.isEmpty())
+                property.insert(QStringLiteral("choices"),
+                                QJsonArray::fromStringList(prop.choices));
+            properties << property;
             props << prop.key + (prop.required ? QString() : QStringLiteral("?"));
         }
         out << QJsonObject{{QStringLiteral("rule"), r.name},

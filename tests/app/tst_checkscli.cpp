@@ -89,7 +89,8 @@ private slots:
             assay({QStringLiteral("checks"), QStringLiteral("rules"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray all = array(r);
-        // Exactly the rules issue 5 lists, each once, and level 3's Time Distribution Size.
+        // Exactly the rules issue 5 lists, each once, level 3's Time Distribution Size, and
+        // issue 19's value, prediction, partition and personal data rules.
         QStringList names;
         for (const QJsonValue &v : all)
             names << v.toObject().value(QStringLiteral("rule")).toString();
@@ -127,8 +128,17 @@ private slots:
                              "requiredValues",
                              "distinctCount",
                              "sum",
-                             "timeDistributionSize"};
-        QCOMPARE(expected.size(), 34);
+                             "timeDistributionSize",
+                             "equalTo",
+                             "predictedBy",
+                             "maxPartitionSize",
+                             "containsCreditCard",
+                             "isCreditCard",
+                             "containsSocialSecurityNumber",
+                             "volumetric",
+                             "freshness",
+                             "metric"};
+        QCOMPARE(expected.size(), 43);
         expected.sort();
         QCOMPARE(names, expected);
         bool found = false;

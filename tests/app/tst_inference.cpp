@@ -144,6 +144,10 @@ private:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(counts.size(), checks.size());
         for (int i = 0; i < checks.size(); ++i) {
+            // Volume and freshness are judged against the container's history, not its rows.
+            if (checks.at(i).rule == QLatin1String("volumetric") ||
+                checks.at(i).rule == QLatin1String("freshness"))
+                continue;
             const CheckCount &n = counts.at(i);
             QVERIFY2(n.error.isEmpty(), qPrintable(signature(checks.at(i)) + n.error));
             QVERIFY2(n.asserted > 0, qPrintable(signature(checks.at(i))));
@@ -523,9 +527,9 @@ private slots:
             QSet<QString> rules;
             for (const Check &k : live(m_harness.container(ds, QStringLiteral("big")).id))
                 rules.insert(signature(k));
-            QCOMPARE(rules,
-                     (QSet<QString>{"notNull:id", "notNull:grp", "expectedValues:grp",
-                                    "positive:id", "notNegative:grp", "between:grp", "unique:id"}));
+            QCOMPARE(rules, (QSet<QString>{"notNull:id", "notNull:grp", "expectedValues:grp",
+                                           "positive:id", "notNegative:grp", "between:grp",
+                                           "unique:id", "volumetric:"}));
             holdout(db, ds, QStringLiteral("big"), dialect, QStringLiteral("main"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("src"));

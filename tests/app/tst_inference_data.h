@@ -172,6 +172,9 @@ QSet<QString> expected(const QString &container, int level)
                 << "expectedValues:grade~0.9"
                 << "matchesPattern:ref~0.85";
     }
+    // Every container's volume is watched from level 1 (its thresholds learned from its history).
+    if (level >= 1)
+        out << "volumetric:";
     return QSet<QString>(out.begin(), out.end());
 }
 

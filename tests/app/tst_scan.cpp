@@ -147,7 +147,9 @@ private:
         // Table-level rules: one passes, the others fail as a figure.
         QSet<qint64> aggregateFailing;
         QVERIFY(m_harness.addCheck(check("minPartitionSize", {}, {{"value", 10}}), t));
+        QVERIFY(m_harness.addCheck(check("maxPartitionSize", {}, {{"value", 1000}}), t));
         aggregateFailing << m_harness.addCheck(check("minPartitionSize", {}, {{"value", 1000}}), t)
+                         << m_harness.addCheck(check("maxPartitionSize", {}, {{"value", 10}}), t)
                          << m_harness.addCheck(
                                 check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}),
                                 t)

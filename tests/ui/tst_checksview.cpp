@@ -371,6 +371,48 @@ private slots:
         clearChecks();
     }
 
+    // A rule judged against the history: its choices are combo boxes with the rule's defaults,
+    // fixed thresholds without a bound keep OK disabled, and what is chosen is what is saved.
+    void volumetricThroughTheDialog()
+    {
+        clearChecks();
+        auto tab = newTab();
+        QTest::mouseClick(tab->newButton(), Qt::LeftButton);
+        CheckEditDialog *d = tab->editDialog();
+        QVERIFY(d && d->selectRule(QStringLiteral("volumetric")));
+        auto *measure = qobject_cast<QComboBox *>(d->propertyEditor(QStringLiteral("measure")));
+        auto *comparison =
+            qobject_cast<QComboBox *>(d->propertyEditor(QStringLiteral("comparison")));
+        auto *thresholds =
+            qobject_cast<QComboBox *>(d->propertyEditor(QStringLiteral("thresholds")));
+        QVERIFY(measure && comparison && thresholds);
+        QCOMPARE(comboData(measure), (QStringList{"Records", "Bytes"}));
+        QCOMPARE(comboData(comparison),
+                 (QStringList{"Absolute Change", "Percentage Change", "Absolute Value"}));
+        QCOMPARE(thresholds->currentData().toString(), QStringLiteral("Automatic"));
+        QVERIFY2(d->okButton()->isEnabled(), qPrintable(d->problem())); // automatic: no bound
+        thresholds->setCurrentIndex(thresholds->findData(QStringLiteral("Fixed")));
+        QVERIFY(!d->okButton()->isEnabled()); // fixed needs a minimum or a maximum
+        comparison->setCurrentIndex(comparison->findData(QStringLiteral("Percentage Change")));
+        setSpin(d->propertyEditor(QStringLiteral("min")), -5);
+        QVERIFY2(d->okButton()->isEnabled(), qPrintable(d->problem()));
+        QTRY_VERIFY(thresholds->isVisibleTo(d) &&
+                    thresholds->height() >= thresholds->minimumSizeHint().height());
+        test::saveScreenshot(d, QStringLiteral("check-dialog-volumetric.png"));
+        QTest::mouseClick(d->okButton(), Qt::LeftButton);
+        QTRY_VERIFY(!tab->editDialog() || !tab->editDialog()->isVisible());
+        const QList<Check> checks = m_catalog.checks(CheckQuery{0, m_orders, {}, false});
+        QCOMPARE(checks.size(), 1);
+        QCOMPARE(checks.first().rule, QStringLiteral("volumetric"));
+        QVERIFY(checks.first().fields.isEmpty());
+        QCOMPARE(checks.first().properties.value(QStringLiteral("comparison")).toString(),
+                 QStringLiteral("Percentage Change"));
+        QCOMPARE(checks.first().properties.value(QStringLiteral("thresholds")).toString(),
+                 QStringLiteral("Fixed"));
+        QCOMPARE(checks.first().properties.value(QStringLiteral("min")).toDouble(), -5.0);
+        clearChecks();
+    }
+
     void createCheckThroughTheDialog()
     {
         auto tab = newTab();

@@ -11,6 +11,7 @@
 #include "models/catalog/Catalog.h"
 #include "models/item/CheckListModel.h"
 #include "ui/checks/ChecksTab.h"
+#include "ui/profile/ContainerHistoryView.h"
 #include "ui/profile/ContainerPage.h"
 #include "ui/profile/ContainerProfileHeader.h"
 #include "ui/profile/ContainerProfileView.h"
@@ -21,6 +22,7 @@
 #include "ui/profile/ProfileHistoryTable.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -682,16 +684,105 @@ private slots:
         page.resize(1000, 700);
         page.setContainer(&m_catalog, m_container);
         page.show();
-        QCOMPARE(page.tabs()->count(), 2);
+        QCOMPARE(page.tabs()->count(), 3);
         QCOMPARE(page.tabs()->tabText(0), QStringLiteral("Profile"));
         QCOMPARE(page.tabs()->tabText(1), QStringLiteral("Checks"));
+        QCOMPARE(page.tabs()->tabText(2), QStringLiteral("History"));
         page.tabs()->setCurrentIndex(1);
         page.showField(m_fields.value(QStringLiteral("status")));
         QCOMPARE(page.tabs()->currentWidget(), page.profileView());
         QCOMPARE(page.profileView()->currentFieldId(), m_fields.value(QStringLiteral("status")));
         QCOMPARE(page.profileView()->panel()->titleLabel()->text(), QStringLiteral("status"));
         QCOMPARE(page.checksTab()->model()->rowCount(), 2); // the active ones
-        QCOMPARE(page.addTab(new QWidget, QStringLiteral("Anomalies")), 2);
+        QCOMPARE(page.addTab(new QWidget, QStringLiteral("Anomalies")), 3);
+    }
+
+    // The History tab on a container with 30 days of measurements and a volumetric check
+    // judged on the last 16 (Absolute Change): the records chart holds every measurement, its
+    // band is the change band set on the level it changed from, the failed judgement is the one
+    // anomaly marked; the freshness chart reads the ages; an empty container says it has none.
+    void historyTabChartsMeasurements()
+    {
+        Container events;
+        events.datastoreId = m_datastore;
+        events.name = QStringLiteral("events");
+        events.containerType = QStringLiteral("table");
+        const qint64 id = m_catalog.addContainer(events);
+        QVERIFY(id);
+        Check volumetric;
+        volumetric.containerId = id;
+        volumetric.rule = QStringLiteral("volumetric");
+        volumetric.filter = volumetric.description = QString::fromUtf8("");
+        const qint64 checkId = m_catalog.addCheck(volumetric);
+        QVERIFY2(checkId, qPrintable(m_catalog.lastError()));
+        const QDateTime start(QDate(2026, 11, 2), QTime(6, 0), Qt::UTC);
+        QList<CheckMetric> metrics;
+        for (int day = 0; day < 30; ++day) {
+            const QDateTime at = start.addDays(day);
+            const qint64 op = addOperation(at, 0, false);
+            ContainerMeasurement m;
+            m.containerId = id;
+            m.operationId = op;
+            m.operationType = QStringLiteral("scan");
+            m.measuredAt = at;
+            m.recordCount = 10000 + 1000 * day - (day == 25 ? 1500 : 0);
+            m.volumeSource = measurement_source::kPass;
+            m.newestAt = at.addSecs(-4 * 3600);
+            m.freshnessSource = measurement_source::kPass;
+            QVERIFY2(m_catalog.addContainerMeasurement(m), qPrintable(m_catalog.lastError()));
+            if (day < 14)
+                continue;
+            CheckMetric k;
+            k.operationId = op;
+            k.checkId = checkId;
+            k.containerId = id;
+            k.assertedRecords = 1;
+            k.measured = double(m.recordCount);
+            k.observed = day == 25 ? -500 : 1000;
+            k.expectedLow = 900;
+            k.expectedHigh = 1100;
+            k.result = day == 25 ? QStringLiteral("failed") : QStringLiteral("passed");
+            k.anomalousRecords = day == 25 ? 1 : 0;
+            metrics << k;
+        }
+        QVERIFY2(m_catalog.addCheckMetrics(metrics), qPrintable(m_catalog.lastError()));
+
+        ContainerPage page;
+        page.resize(1100, 700);
+        page.setContainer(&m_catalog, id);
+        page.show();
+        page.tabs()->setCurrentWidget(page.historyView());
+        ContainerHistoryView *view = page.historyView();
+        QCOMPARE(view->seriesChooser()->itemText(0), QStringLiteral("Records"));
+        const HistorySeries &records = view->chart()->series();
+        QCOMPARE(records.points.size(), 30);
+        int anomalies = 0;
+        for (int day = 0; day < 30; ++day) {
+            const HistoryPoint &p = records.points.at(day);
+            anomalies += p.anomaly ? 1 : 0;
+            if (day < 14) {
+                QVERIFY(qIsNaN(p.lower));
+                continue;
+            }
+            const double from = p.value - (day == 25 ? -500 : 1000); // the level it changed from
+            QCOMPARE(p.lower, from + 900);
+            QCOMPARE(p.upper, from + 1100);
+        }
+        QCOMPARE(anomalies, 1);
+        QVERIFY(records.points.at(25).anomaly);
+        QVERIFY(records.points.at(25).value < records.points.at(25).lower);
+
+        view->seriesChooser()->setCurrentIndex(1); // freshness
+        QCOMPARE(view->chart()->series().points.size(), 30);
+        QCOMPARE(view->chart()->series().points.at(3).value, 4.0);
+        test::saveScreenshot(&page, QStringLiteral("container-history-freshness.png"));
+        view->seriesChooser()->setCurrentIndex(0);
+        test::saveScreenshot(&page, QStringLiteral("container-history.png"));
+        page.setPalette(test::darkPalette());
+        test::saveScreenshot(&page, QStringLiteral("container-history-dark.png"));
+
+        page.setContainer(&m_catalog, m_empty);
+        QVERIFY(view->chart()->series().points.isEmpty());
     }
 
     void screenshots()

@@ -304,8 +304,10 @@ void CheckEditDialog::rebuildForRule()
                                   m_containers};
     for (const RuleProperty &p : rule->properties) {
         PropertyEditor e = makePropertyEditor(p, context, this, [this] { updateState(); });
-        // A check box always holds a value: only other optional properties say so.
-        const bool optional = !p.required && p.type != PropertyType::Boolean;
+        // A check box, a choice and a property with a default always hold a value: only the
+        // other optional properties say so.
+        const bool optional = !p.required && p.type != PropertyType::Boolean &&
+                              p.type != PropertyType::Choice && p.defaultValue.isNull();
         m_form->insertRow(++row, optional ? tr("%1 (optional)").arg(p.title) : p.title, e.widget);
         m_editors << e;
     }

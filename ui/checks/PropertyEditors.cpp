@@ -8,6 +8,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -69,22 +70,23 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
     case PropertyType::Integer: {
         auto *spin = new NumberSpinBox(property.type == PropertyType::Integer ? 0 : 10, parent);
         e.widget = spin;
-        // An optional count without a default (Time Distribution Size's bounds) may stay unset:
-        // one step below zero reads "not set".
-        const bool unsettable = property.type == PropertyType::Integer && !property.required &&
-                                property.defaultValue.isNull();
+        // An optional number without a default (Time Distribution Size's bounds, a volumetric
+        // check's fixed thresholds) may stay unset: one step below the lowest value reads "not
+        // set".
+        const bool unsettable = !property.required && property.defaultValue.isNull();
+        const double unset = spin->minimum() - 1;
         if (unsettable) {
-            spin->setMinimum(-1);
+            spin->setMinimum(unset);
             spin->setSpecialValueText(PropertyEditor::tr("not set"));
-            spin->setValue(-1);
+            spin->setValue(unset);
         }
-        e.value = [spin, unsettable] {
-            return unsettable && spin->value() < 0 ? QJsonValue(QJsonValue::Undefined)
-                                                   : QJsonValue(spin->value());
+        e.value = [spin, unsettable, unset] {
+            return unsettable && spin->value() <= unset ? QJsonValue(QJsonValue::Undefined)
+                                                        : QJsonValue(spin->value());
         };
-        e.setValue = [spin, unsettable](const QJsonValue &v) {
+        e.setValue = [spin, unsettable, unset](const QJsonValue &v) {
             spin->setValue(
-                unsettable && (v.isUndefined() || v.isNull()) ? -1.0 : v.toVariant().toDouble());
+                unsettable && (v.isUndefined() || v.isNull()) ? unset : v.toVariant().toDouble());
         };
         QObject::connect(spin, &QDoubleSpinBox::valueChanged, spin, [changed] { changed(); });
         break;
@@ -199,6 +201,21 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
         for (int i = 0; i < rules::intervalNames().size(); ++i)
             combo->addItem(titles.value(i), rules::intervalNames().at(i));
         combo->setCurrentIndex(combo->findData(property.defaultValue.toString()));
+        e.widget = combo;
+        e.value = [combo] { return textValue(combo->currentData().toString()); };
+        e.setValue = [combo](const QJsonValue &v) {
+            combo->setCurrentIndex(qMax(0, combo->findData(v.toString())));
+        };
+        QObject::connect(combo, &QComboBox::currentIndexChanged, combo, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Choice: {
+        auto *combo = new QComboBox(parent);
+        // The stored values are English words; people see them in their language.
+        for (const QString &choice : property.choices)
+            combo->addItem(QCoreApplication::translate("assay::RuleCatalog", choice.toUtf8()),
+                           choice);
+        combo->setCurrentIndex(qMax(0, combo->findData(property.defaultValue.toString())));
         e.widget = combo;
         e.value = [combo] { return textValue(combo->currentData().toString()); };
         e.setValue = [combo](const QJsonValue &v) {

@@ -1,6 +1,7 @@
 #include "ui/profile/ContainerPage.h"
 
 #include "ui/checks/ChecksTab.h"
+#include "ui/profile/ContainerHistoryView.h"
 #include "ui/profile/ContainerProfileView.h"
 
 #include <QTabWidget>
@@ -20,6 +21,8 @@ ContainerPage::ContainerPage(QWidget *parent) : QWidget(parent)
     m_checks = new ChecksTab(m_tabs);
     m_tabs->addTab(m_profile, tr("Profile"));
     m_tabs->addTab(m_checks, tr("Checks"));
+    m_history = new ContainerHistoryView(m_tabs);
+    m_tabs->addTab(m_history, tr("History"));
     layout->addWidget(m_tabs);
 }
 
@@ -28,6 +31,7 @@ void ContainerPage::setContainer(Catalog *catalog, qint64 containerId)
     m_containerId = containerId;
     m_profile->setContainer(catalog, containerId);
     m_checks->setContainer(catalog, containerId);
+    m_history->setContainer(catalog, containerId);
 }
 
 void ContainerPage::showField(qint64 fieldId)

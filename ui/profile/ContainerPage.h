@@ -8,10 +8,12 @@ namespace assay {
 
 class Catalog;
 class ChecksTab;
+class ContainerHistoryView;
 class ContainerProfileView;
 
 // A container's page, for the main window to embed: tabs "Profile" (header figures, fields,
-// the chosen field's profile) and "Checks" (the container's checks). More tabs may be added
+// the chosen field's profile), "Checks" (the container's checks) and "History" (its
+// measurements over time). More tabs may be added
 // with addTab (e.g. "Anomalies").
 class ContainerPage : public QWidget
 {
@@ -31,11 +33,13 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     ContainerProfileView *profileView() const { return m_profile; }
     ChecksTab *checksTab() const { return m_checks; }
+    ContainerHistoryView *historyView() const { return m_history; }
 
 private:
     QTabWidget *m_tabs;
     ContainerProfileView *m_profile;
     ChecksTab *m_checks;
+    ContainerHistoryView *m_history;
     qint64 m_containerId = 0;
 };
 

@@ -4,6 +4,7 @@
 #include "app/connectors/Discovery.h"
 #include "app/connectors/FieldTypes.h"
 #include "app/connectors/FolderDiscovery.h"
+#include "app/engine/ContainerMonitoring.h"
 #include "app/engine/FileFindings.h"
 #include "app/engine/OperationRequest.h"
 #include "app/engine/profile/ProfileInference.h"
@@ -103,6 +104,26 @@ QString profileNote(const ProfileColumn &c, const Field &f, const FieldProfile &
          p.inferredType == QLatin1String("fractional")))
         parts << ProfileOperationText::tr("numbers kept as text: min and max are in text order");
     return parts.join(QStringLiteral("; "));
+}
+
+// The point of the container's history this profile adds (ContainerMonitoring.h): its records
+// when pass 1 read them all, and the incremental field's newest value from its profile.
+void recordMeasurement(OperationContext &context, SourceSession &session,
+                       const Container &container, const QList<FieldProfile> &profiles,
+                       bool wholeTable, qint64 records)
+{
+    monitoring::PassFigures pass;
+    pass.records = wholeTable ? records : -1;
+    for (const FieldProfile &p : profiles)
+        if (wholeTable && !container.incrementalField.isEmpty() &&
+            p.fieldName == container.incrementalField) {
+            pass.newestRead = true;
+            pass.newestValue = p.maxValue;
+        }
+    const ContainerMeasurement m = measureForHistory(context, session, container, pass, {},
+                                                     containerHistory(context, container.id));
+    context.catalog().warnUnless(context.catalog().addContainerMeasurement(m) > 0,
+                                 "record a container measurement");
 }
 
 } // namespace
@@ -326,6 +347,10 @@ OperationOutcome ProfileOperation::run(OperationContext &context)
             failContainer(container.name, catalog.lastError());
             continue;
         }
+        recordMeasurement(context, *session, container, profiles,
+                          source.rowScope.isEmpty() &&
+                              (options.recordLimit <= 0 || records < options.recordLimit),
+                          records);
         QJsonObject figures{{QStringLiteral("records"), double(records)},
                             {QStringLiteral("records_profiled"), double(records)},
                             {QStringLiteral("fields"), int(fields.size())},

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlRecord>
 #include <QStringList>
+#include <QtNumeric>
 #include <functional>
 
 namespace assay {
@@ -27,6 +28,14 @@ struct CheckOutcome
     // The constraint that guaranteed it ("primary key “orders_pkey”"): passed without its
     // values being read; only its asserted records were counted.
     QString guarantee;
+    // A check judged against the container's history (volumetric, freshness, metric): the
+    // figure measured, the figure judged (it, or its change) and the band it was held against
+    // (NaN when none), and the judge's words (app/monitoring/HistoryJudge.h).
+    double measured = qQNaN();
+    double judged = qQNaN();
+    double expectedLow = qQNaN();
+    double expectedHigh = qQNaN();
+    QString judgement;
 };
 
 // What reading one container found. Reading writes nothing anywhere: the caller records it

@@ -3,11 +3,13 @@
 #include "app/checks/RuleCatalog.h"
 #include "app/connectors/ConnectorSpec.h"
 #include "app/connectors/FieldTypes.h"
+#include "app/engine/ContainerMonitoring.h"
 #include "app/engine/FileFindings.h"
 #include "app/engine/OperationRequest.h"
 #include "app/engine/scan/ScanConstraints.h"
 #include "app/engine/scan/ScanContainer.h"
 #include "app/engine/scan/ScanEnrichment.h"
+#include "app/engine/scan/ScanMonitoring.h"
 #include "app/engine/scan/ScanRecorder.h"
 #include "models/catalog/Catalog.h"
 #include "models/catalog/CatalogTransaction.h"
@@ -77,17 +79,36 @@ SqlFragment rowScopeOf(const SqlDialect &dialect, const Container &container,
     return {conditions.join(QStringLiteral(" AND ")), values};
 }
 
+// What the scan's pass already knows of the container as a whole: its exact record count when it
+// read every record, the incremental field's newest value when it read the newest records.
+monitoring::PassFigures passFigures(const Container &container, const ContainerFindings &found,
+                                    const SqlFragment &rowScope, bool incremental,
+                                    qint64 recordLimit)
+{
+    const bool unlimited = recordLimit <= 0 || found.records < recordLimit;
+    const bool wholeTable = rowScope.isEmpty() && unlimited;
+    monitoring::PassFigures pass;
+    pass.records = wholeTable ? found.records : -1;
+    pass.newestRead =
+        !container.incrementalField.isEmpty() && unlimited && (wholeTable || incremental);
+    pass.newestValue = found.highWaterMark;
+    return pass;
+}
+
 // Everything the scan of one container records in the Catalog, in ONE transaction (DESIGN.md):
-// its anomalies, check metrics and the status changes of earlier anomalies, the high-water mark
+// its anomalies, check metrics, its measurement (the point of its history), the status changes
+// of earlier anomalies, the high-water mark
 // ("" keeps the saved one), what it owes the enrichment datastore (`pendingId`), and the
 // operation's figures with the container marked finished. A failure anywhere leaves none of it,
 // so a resume scans the container again from scratch.
 bool recordContainer(Catalog &catalog, ScanRecorder &recorder, ContainerScanRecord &record,
-                     qint64 containerId, const QString &highWaterMark, const Operation &operation,
+                     qint64 containerId, const QString &highWaterMark,
+                     const ContainerMeasurement &measurement, const Operation &operation,
                      ScanEnrichmentSink &enrichment, qint64 *pendingId, QString *error)
 {
     CatalogTransaction transaction(catalog);
     if (!transaction.isOpen() || !recorder.write(record, error) ||
+        (measurement.containerId > 0 && catalog.addContainerMeasurement(measurement) <= 0) ||
         (!highWaterMark.isEmpty() && !catalog.setScanHighWaterMark(containerId, highWaterMark)) ||
         !enrichment.recordOwed(record.result, pendingId) || !catalog.updateOperation(operation) ||
         !transaction.commit()) {
@@ -181,11 +202,12 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         sql.recordLimit = options.recordLimit;
 
         const bool incremental = options.incremental && !container.incrementalField.isEmpty();
-        ContainerScanner::Limits limits{options.rollupThreshold, options.sourceRecordLimit, {}};
-        if (incremental) {
-            limits.incrementalField = container.incrementalField;
+        // The incremental field's MAX rides along in the pass on every scan: the newest data is
+        // what freshness is measured from.
+        ContainerScanner::Limits limits{options.rollupThreshold, options.sourceRecordLimit,
+                                        container.incrementalField};
+        if (incremental)
             sql.orderField = container.incrementalField;
-        }
         sql.rowScope =
             rowScopeOf(dialect, container, options,
                        incremental ? catalog.scanHighWaterMark(container.id) : QString());
@@ -215,7 +237,7 @@ OperationOutcome ScanOperation::run(OperationContext &context)
             liveConstraints(*session, context, container, checks);
         ContainerScanner scanner(session->database(), sql, limits,
                                  [&context] { return context.isCancelled(); });
-        const ContainerFindings found = scanner.scan(checks, constraints);
+        ContainerFindings found = scanner.scan(checks, constraints);
         logGuarantees(context, container, found);
         for (const CheckOutcome &o : found.outcomes)
             bump(counters, "checks_guaranteed", o.guarantee.isEmpty() ? 0 : 1);
@@ -258,6 +280,15 @@ OperationOutcome ScanOperation::run(OperationContext &context)
                                     .arg(title, container.name, o.examplesError));
         }
 
+        ContainerMeasurement measurement;
+        if (!found.schemaAborted) {
+            const QList<ContainerMeasurement> history = containerHistory(context, container.id);
+            measurement = measureForHistory(
+                context, *session, container,
+                passFigures(container, found, sql.rowScope, incremental, options.recordLimit),
+                checks, history);
+            judgeHistoryChecks(catalog, history, measurement, found);
+        }
         ContainerScanRecord record = recorder.build(container, found, reading);
         ContainerScanResult &result = record.result;
         result.startTime = started;
@@ -302,8 +333,8 @@ OperationOutcome ScanOperation::run(OperationContext &context)
         const QString mark = incremental && !found.schemaAborted ? found.highWaterMark : QString();
         QString error;
         qint64 pendingWrite = 0;
-        if (!recordContainer(catalog, recorder, record, container.id, mark, context.operation(),
-                             enrichment, &pendingWrite, &error)) {
+        if (!recordContainer(catalog, recorder, record, container.id, mark, measurement,
+                             context.operation(), enrichment, &pendingWrite, &error)) {
             context.operation() = before;
             figures = before.result.value(QStringLiteral("containers")).toObject();
             fatal = Text::tr("Cannot record the scan of %1 in the Catalog (%2). Nothing of %1 was "

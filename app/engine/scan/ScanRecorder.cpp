@@ -31,7 +31,8 @@ QString resultOf(const CheckOutcome &o)
         return QStringLiteral("not_applicable");
     if (!o.evaluated || !o.count.error.isEmpty() ||
         (o.count.asserted == 0 && o.form != CheckForm::Schema &&
-         o.check.rule != rule_name::kMinPartitionSize))
+         o.check.rule != rule_name::kMinPartitionSize &&
+         o.check.rule != rule_name::kMaxPartitionSize))
         return QStringLiteral("unasserted");
     return o.count.passed ? QStringLiteral("passed") : QStringLiteral("failed");
 }
@@ -233,7 +234,12 @@ ContainerScanRecord ScanRecorder::build(const Container &container,
                     : !o.guarantee.isEmpty()
                         ? kGuaranteedDetail +
                               Text::tr("%1: passed without reading its values.").arg(o.guarantee)
-                        : QStringLiteral("");
+                    : !o.judgement.isEmpty() ? o.judgement
+                                             : QStringLiteral("");
+        m.measured = o.measured;
+        m.observed = o.judged;
+        m.expectedLow = o.expectedLow;
+        m.expectedHigh = o.expectedHigh;
         r.metrics << m;
         if (!o.evaluated || !o.count.error.isEmpty())
             continue;
