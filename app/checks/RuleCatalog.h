@@ -61,6 +61,9 @@ struct RuleSpec
     QString category = QStringLiteral("data_integrity"); // or "metadata"
     QString dimension;           // quality dimension: Completeness, Conformity, Precision...
     bool crossContainer = false; // needs another container (existsIn, notExistsIn)
+    // Its figure is the container's size, which holds or fails even with no record in it
+    // (minPartitionSize, maxPartitionSize): an empty container is judged, not "unasserted".
+    bool judgesEmpty = false;
 
     const RuleProperty *property(const QString &key) const;
     bool acceptsType(TypeFamily family) const

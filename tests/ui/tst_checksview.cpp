@@ -413,6 +413,24 @@ private slots:
         clearChecks();
     }
 
+    // An Equal To value stored as a JSON number (the CLI writes one) is shown, and saved back,
+    // as its text.
+    void numericTextValueShows()
+    {
+        Check k;
+        k.containerId = m_orders;
+        k.rule = QStringLiteral("equalTo");
+        k.fields = {QStringLiteral("amount")};
+        k.properties = {{QStringLiteral("value"), 42.5}};
+        k.id = 77;
+        CheckEditDialog d(&m_catalog, k);
+        auto *value = qobject_cast<QLineEdit *>(d.propertyEditor(QStringLiteral("value")));
+        QVERIFY(value);
+        QCOMPARE(value->text(), QStringLiteral("42.5"));
+        QCOMPARE(d.check().properties.value(QStringLiteral("value")).toString(),
+                 QStringLiteral("42.5"));
+    }
+
     void createCheckThroughTheDialog()
     {
         auto tab = newTab();

@@ -270,7 +270,12 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
         }
         e.widget = edit;
         e.value = [edit] { return textValue(edit->text()); };
-        e.setValue = [edit](const QJsonValue &v) { edit->setText(v.toString()); };
+        // A value written as a JSON number or boolean (Equal To's, from the CLI or an import)
+        // shows as its text rather than blank.
+        e.setValue = [edit](const QJsonValue &v) {
+            edit->setText(v.isString() || v.isUndefined() || v.isNull() ? v.toString()
+                                                                        : v.toVariant().toString());
+        };
         QObject::connect(edit, &QLineEdit::textChanged, edit, [changed] { changed(); });
         break;
     }

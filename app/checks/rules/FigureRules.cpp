@@ -120,6 +120,7 @@ private:
                                      "Volumetrics"),
                               "metadata");
         spec.filterAllowed = false;
+        spec.judgesEmpty = true;
         return spec;
     }
 };

@@ -53,6 +53,7 @@ private:
                                      "Volumetrics"),
                               "metadata");
         spec.filterAllowed = false;
+        spec.judgesEmpty = true;
         return spec;
     }
 };

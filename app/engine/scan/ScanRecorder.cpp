@@ -27,12 +27,11 @@ constexpr int kAnomaliesPerCheck = 100000;
 
 QString resultOf(const CheckOutcome &o)
 {
+    const RuleSpec *rule = rules::find(o.check.rule);
     if (o.count.notApplicable)
         return QStringLiteral("not_applicable");
     if (!o.evaluated || !o.count.error.isEmpty() ||
-        (o.count.asserted == 0 && o.form != CheckForm::Schema &&
-         o.check.rule != rule_name::kMinPartitionSize &&
-         o.check.rule != rule_name::kMaxPartitionSize))
+        (o.count.asserted == 0 && o.form != CheckForm::Schema && !(rule && rule->judgesEmpty)))
         return QStringLiteral("unasserted");
     return o.count.passed ? QStringLiteral("passed") : QStringLiteral("failed");
 }
