@@ -9,18 +9,18 @@
 
 // How a band is learned, in short:
 //
-// 1. Training: the finite measurements strictly before the tested time and within the window,
-//    oldest first (for a change band: the changes between consecutive measurements about one
-//    cadence apart). Nothing is judged until they span minimumDays and number minimumPoints.
-// 2. Robust fit: the median and the MAD (x 1.4826) screen the values: those further than 3
-//    robust standard deviations from the median are not ordinary (a holiday dip, a spike). The
-//    centre and the spread are the mean and standard deviation of the ordinary values: as blind
-//    to outliers as the median, and much steadier on the four values a weekday of a 28-day
-//    window holds.
-// 3. Weekly pattern: the same fit per weekday (or weekday and hour, for a sub-daily cadence),
-//    kept only when it explains the series clearly better than one global centre.
-// 4. Step change: when the latest values all moved to a new level, the values before the step
-//    are carried to the new level, so a step is one alarm rather than weeks of them.
+// 1. Training: the finite measurements strictly before the tested time and within the window
+//    (for a change band: the changes between measurements one cadence apart). Nothing is judged
+//    until they span minimumDays and number minimumPoints.
+// 2. Robust fit: each value is compared with the median of the others in its bucket; one
+//    further than 4 robust standard deviations (MAD-based) is not ordinary (a holiday dip, a
+//    spike). Centre and spread are the mean and standard deviation of the ordinary values: as
+//    blind to outliers as the median, and much steadier on the four values of a weekday.
+// 3. Weekly pattern: buckets per weekday (weekday and hour for a sub-daily cadence); buckets that
+//    cannot be told apart share one centre (five alike weekdays, two quiet weekend days). The
+//    pattern is used only when it predicts held-out values clearly better than one centre.
+// 4. Step change: when the values since some point all sit at a new level, the values before
+//    it are carried to that level, so a step is one alarm rather than weeks of them.
 // 5. Band: centre +- max(sensitivity x spread, relativeFloor x |centre|, absoluteFloor).
 
 namespace assay::monitoring {
@@ -39,8 +39,9 @@ constexpr qint64 kSecondsPerDay = 24 * 3600;
 constexpr double kMadToSd = 1.4826;
 // The upper quartile of |x - mean| of normally distributed values, in standard deviations.
 constexpr double kUpperQuartileOfNormalDistance = 1.1503;
-// Values further than this many robust standard deviations from their group's median are not
-// ordinary: they stay out of its centre (a holiday dip among the four Wednesdays of a window).
+// A value further than this many robust standard deviations from the median of the others in its
+// bucket is not ordinary: it stays out of the centre and the spread (a holiday dip among the
+// Wednesdays of a window). Only the gross ones: cutting ordinary values makes the spread too small.
 constexpr double kRejectionSds = 4.0;
 // The screening is repeated with the spread it found while that grows by more than a percent,
 // at most this many times (see fitGroups).
@@ -202,13 +203,6 @@ struct Fit
     QMap<int, Group> groups;             // by bucket; one group (key 0) for a global fit
     QMap<int, QVector<double>> ordinary; // the screened values of each bucket
     double pooledSd = 0;                 // within-cluster spread, pooled over the clusters
-    bool hasSpread = false;              // some cluster held two ordinary values
-};
-
-// The training values of one bucket, ascending.
-struct BucketValues
-{
-    QVector<double> sorted;
 };
 
 // Values with one centre: a bucket's ordinary values, or several buckets' merged.
@@ -250,11 +244,11 @@ struct Cluster
 // deviation. Not their median (the MAD): quiet weekends, whose residuals are near zero, would
 // make it the median of the weekdays' smallest residuals, and the screening would cut ordinary
 // weekday values off.
-double pooledScreeningSd(const QMap<int, BucketValues> &buckets)
+double pooledScreeningSd(const QMap<int, QVector<double>> &buckets)
 {
     QVector<double> distances;
-    for (const BucketValues &b : buckets)
-        for (double r : heldOutResiduals(b.sorted))
+    for (const QVector<double> &values : buckets)
+        for (double r : heldOutResiduals(values))
             distances.append(std::abs(r));
     if (distances.isEmpty())
         return 0.0; // only lone values: no evidence of spread
@@ -284,33 +278,33 @@ double ownSpread(const QVector<double> &values)
 // cannot sway the others' spread, so the whole bucket's is used. When no value is ordinary
 // (one normal Wednesday and one holiday), nothing tells which is right: the bucket keeps all of
 // them and a wide band, and stays out of any cluster.
-Cluster screenBucket(int key, const BucketValues &b, double pooledSpread,
+Cluster screenBucket(int key, const QVector<double> &sorted, double pooledSpread,
                      const BandOptions &options)
 {
-    const QVector<double> &v = b.sorted;
-    const int n = int(v.size());
-    const double wholeSpread = n > kSmallBucket ? ownSpread(v) : 0.0;
+    const int n = int(sorted.size());
     Cluster c;
     c.buckets.append(key);
+    if (n == 1) {
+        c.values = sorted; // nothing to compare a lone value with
+        c.describeValues();
+        return c;
+    }
+    const double wholeSpread = n > kSmallBucket ? ownSpread(sorted) : 0.0;
     for (int i = 0; i < n; ++i) {
-        if (n == 1) {
-            c.values.append(v[i]);
-            break;
-        }
         double othersSpread = wholeSpread;
         if (n <= kSmallBucket) {
-            QVector<double> others = v;
+            QVector<double> others = sorted;
             others.removeAt(i);
             othersSpread = ownSpread(others);
         }
-        const double anchor = medianWithout(v, i);
+        const double anchor = medianWithout(sorted, i);
         const double limit = std::max(kRejectionSds * std::max(pooledSpread, othersSpread),
                                       floorHalfWidth(anchor, options));
-        if (std::abs(v[i] - anchor) <= limit)
-            c.values.append(v[i]);
+        if (std::abs(sorted[i] - anchor) <= limit)
+            c.values.append(sorted[i]);
     }
     if (c.values.isEmpty()) {
-        c.values = v;
+        c.values = sorted;
         c.discordant = true;
     }
     c.describeValues();
@@ -372,8 +366,7 @@ Fit describeClusters(const QVector<Cluster> &clusters)
         sumSquares += c.sumSquares;
         degrees += c.degrees();
     }
-    fit.hasSpread = degrees > 0;
-    fit.pooledSd = fit.hasSpread ? std::sqrt(sumSquares / degrees) : 0.0;
+    fit.pooledSd = degrees > 0 ? std::sqrt(sumSquares / degrees) : 0.0;
     for (const Cluster &c : clusters) {
         Group group;
         group.centre = c.mean;
@@ -393,11 +386,11 @@ Fit describeClusters(const QVector<Cluster> &clusters)
 // off.
 Fit fitGroups(const QVector<Sample> &samples, bool weekly, const BandOptions &options)
 {
-    QMap<int, BucketValues> buckets;
+    QMap<int, QVector<double>> buckets; // each ascending
     for (const Sample &s : samples)
-        buckets[weekly ? s.bucket : 0].sorted.append(s.value);
-    for (BucketValues &b : buckets)
-        std::sort(b.sorted.begin(), b.sorted.end());
+        buckets[weekly ? s.bucket : 0].append(s.value);
+    for (QVector<double> &values : buckets)
+        std::sort(values.begin(), values.end());
 
     QMap<int, double> spreads; // the pooled part of each bucket's screening spread
     const double firstGuess = pooledScreeningSd(buckets);
@@ -493,7 +486,7 @@ Model fitModel(const QVector<Sample> &samples, const BandOptions &options)
 // Step changes
 
 // A step in the training series: the values from `start` on sit at a new level. The step is
-// an added amount (a load moved two hours later: every freshness age +2 h), a factor (loads
+// an added amount (a load moved two hours earlier: every freshness age +2 h), a factor (loads
 // doubled: weekdays 1000 -> 2000 while quiet weekends stay at 0), or, while the values since
 // the step cannot tell the two apart (three weekdays), both.
 struct LevelShift
@@ -559,15 +552,15 @@ std::optional<LevelShift> shiftStartingAt(const QVector<Sample> &samples, int st
     LevelShift shift;
     shift.start = start;
     const double offset = median(offsets);
-    if (explainedBy(
-            since, [offset](double c) { return c + offset; }, 1.0, options))
+    const auto added = [offset](double centre) { return centre + offset; };
+    if (explainedBy(since, added, 1.0, options))
         shift.offset = offset;
     if (factors.size() >= kShiftOutsidePoints) {
         const double factor = median(factors);
+        const auto multiplied = [factor](double centre) { return centre * factor; };
         // A bigger level is usually a noisier one: the spread grows with the factor.
         if (factor >= 0 && std::isfinite(factor) &&
-            explainedBy(
-                since, [factor](double c) { return c * factor; }, std::max(1.0, factor), options))
+            explainedBy(since, multiplied, std::max(1.0, factor), options))
             shift.factor = factor;
     }
     if (!shift.offset && !shift.factor)
@@ -692,6 +685,16 @@ QString measurementsText(int count)
 QString changesText(int count)
 {
     return count == 1 ? Text::tr("1 change") : Text::tr("%1 changes").arg(count);
+}
+
+// A duration as people read it: "40 min", "6 h", "3 days".
+QString durationText(qint64 secs)
+{
+    if (secs < 2 * 3600)
+        return Text::tr("%1 min").arg(secs / 60);
+    if (secs < 2 * kSecondsPerDay)
+        return Text::tr("%1 h").arg(figure(std::round(secs / 360.0) / 10.0));
+    return daysText(std::round(secs * 10.0 / kSecondsPerDay) / 10.0);
 }
 
 // How long the measurements span, in whole tenths of a day rounded down (13.99 days is not 14).
@@ -824,11 +827,10 @@ ExpectedBand changeBand(const QVector<Observation> &levels, const QDateTime &at,
 
     const int cadences = cadencesIn(window.last().at.secsTo(at));
     if (cadences < 1) {
-        band.reason = Text::tr("not judged: measured %1 min after the previous measurement, "
-                               "well within the usual interval of %2 min; changes are judged "
-                               "over about one interval")
-                          .arg(window.last().at.secsTo(at) / 60)
-                          .arg(cadence / 60);
+        band.reason = Text::tr("not judged: measured %1 after the previous measurement, well "
+                               "within the usual interval of %2; changes are judged over about "
+                               "one interval")
+                          .arg(durationText(window.last().at.secsTo(at)), durationText(cadence));
         return band;
     }
     // The expected change over n cadences is the sum of the n per-cadence changes ending at

@@ -25,7 +25,9 @@ struct BandOptions
     int minimumDays = 14;   // the training history must span this many days before any alarm
     int minimumPoints = 10; // ... and hold this many measurements
     int windowDays = 28; // training window: the measurements in the N days before the tested time
-    double sensitivity = 4.0;    // half-width in robust standard deviations (1.4826 * MAD)
+    // Half-width in standard deviations of the ordinary training values (those a median and
+    // 1.4826 * MAD screening keeps: a holiday dip or a spike does not widen the band).
+    double sensitivity = 4.0;
     double relativeFloor = 0.01; // half-width at least this share of |expected| ...
     double absoluteFloor = 0.0;  // ... and at least this, in the value's unit
     // Which side can alarm; the other side of the band stays infinite.
@@ -54,9 +56,12 @@ struct ExpectedBand
     int trainingPoints = 0;
     QDateTime trainedFrom, trainedTo;
     // Valid when the training history held a step change (a level shift): the first
-    // measurement after the step. The band was re-baselined on the measurements since.
+    // measurement after the step. The band was re-baselined on the measurements since (the
+    // earlier ones carried to the new level); while it is unclear whether the step added an
+    // amount or multiplied, the band covers both readings and `expected` is their midpoint.
     QDateTime shiftedAt;
 
+    // Whether `value` is no anomaly: always when not ready; a NaN is outside a ready band.
     bool contains(double value) const;
     // For people: "expected 1,200 (between 1,100 and 1,300), weekday pattern, 28 measurements";
     // the reason when not ready.
