@@ -153,7 +153,37 @@ private:
                          << m_harness.addCheck(
                                 check("requiredValues", {"cat"}, {{"list", QJsonArray{"a", "q"}}}),
                                 t)
-                         << m_harness.addCheck(check("distinctCount", {"lo"}, {{"value", 3}}), t);
+                         << m_harness.addCheck(check("distinctCount", {"lo"}, {{"value", 3}}), t)
+                         << m_harness.addCheck(
+                                check("metric", {"qty"}, {{"aggregate", "Sum"}, {"max", -1000000}}),
+                                t);
+        // Metrics measured in the same pass, each against an independent figure below.
+        QHash<qint64, double> metricWants;
+        const auto metric = [&](const char *field, const char *aggregate, double want) {
+            const qint64 id =
+                m_harness.addCheck(check("metric", {QLatin1String(field)},
+                                         {{"aggregate", QLatin1String(aggregate)}, {"min", -1e12}}),
+                                   t);
+            QVERIFY(id);
+            metricWants.insert(id, want);
+        };
+        double qtySum = 0, priceSum = 0, loMax = -1e300;
+        int prices = 0;
+        QSet<QString> cats;
+        for (const Row &r : m_rows) {
+            qtySum += r.qty.value_or(0);
+            if (r.price) {
+                priceSum += *r.price;
+                ++prices;
+            }
+            if (r.lo)
+                loMax = qMax(loMax, double(*r.lo));
+            if (r.cat)
+                cats << *r.cat;
+        }
+        metric("qty", "Sum", qtySum);
+        metric("price", "Average", priceSum / prices);
+        metric("lo", "Maximum", loMax);
         // The hostile container: its quoted names reach every statement.
         Case hostileCase = recordCases(src.dialect, ref.id, kHostileQty).at(1); // between 1..9
         cases << qMakePair(m_harness.addCheck(hostileCase.check, hostile), hostileCase);
@@ -167,6 +197,16 @@ private:
         // One aggregate pass per container; the examples are bounded queries.
         QCOMPARE(first.counters.value(QStringLiteral("table_passes")).toInt(), 2);
         verifyFirstScan(first, cases, aggregateFailing);
+        for (const CheckMetric &m : m_catalog.checkMetrics(first.id))
+            if (metricWants.contains(m.checkId)) {
+                QCOMPARE(m.result, QStringLiteral("passed"));
+                QVERIFY2(qAbs(m.measured - metricWants.value(m.checkId)) <=
+                             1e-9 * qMax(1.0, qAbs(metricWants.value(m.checkId))),
+                         qPrintable(QStringLiteral("check %1 measured %2, want %3")
+                                        .arg(m.checkId)
+                                        .arg(m.measured, 0, 'g', 17)
+                                        .arg(metricWants.value(m.checkId), 0, 'g', 17)));
+            }
         QVERIFY(exec(src.db(), QStringLiteral("SELECT * FROM %1")
                                    .arg(src.dialect.table(src.schema, QStringLiteral("b")))));
 
