@@ -1,5 +1,5 @@
 // One figure over the asserted records, computed in the one aggregate pass: distinctCount,
-// sum, minPartitionSize. A failed figure fails the asserted records as a whole.
+// sum, minPartitionSize, maxPartitionSize. A failed figure fails the asserted records as a whole.
 #include "app/checks/AnomalyMessages.h"
 #include "app/checks/CheckSqlText.h"
 #include "app/checks/Rule.h"
@@ -88,10 +88,12 @@ public:
     }
 };
 
-class MinPartitionSizeRule : public Rule
+// minPartitionSize and maxPartitionSize: the container holds at least (at most) this many
+// records, counted in the one aggregate pass.
+class PartitionSizeRule : public Rule
 {
 public:
-    MinPartitionSizeRule() : Rule(makeSpec()) {}
+    explicit PartitionSizeRule(bool atMost) : Rule(makeSpec(atMost)), m_atMost(atMost) {}
     bool assertsNulls() const override { return true; }
     void compile(RuleSql &, CompiledCheck &out) const override
     {
@@ -100,29 +102,45 @@ public:
     }
     void readFigure(const Check &c, const QVariantList &, int, CheckCount &out) const override
     {
+        const qint64 bound = c.properties.value(key::kValue).toVariant().toLongLong();
         out.observed = out.asserted;
-        out.passed = out.asserted >= c.properties.value(key::kValue).toVariant().toLongLong();
+        out.passed = m_atMost ? out.asserted <= bound : out.asserted >= bound;
         out.failing = out.passed ? 0 : out.asserted;
+    }
+    QString violation(const Check &c, bool plural) const override
+    {
+        const QString bound = value(propertyOf(c, key::kValue));
+        return m_atMost ? pick(plural, T::tr("exceeds the maximum of %1 records"),
+                               T::tr("exceed the maximum of %1 records"))
+                              .arg(bound)
+                        : pick(plural, T::tr("falls short of the minimum of %1 records"),
+                               T::tr("fall short of the minimum of %1 records"))
+                              .arg(bound);
     }
     QString figureMessage(const Check &c, const CheckCount &count) const override
     {
-        return T::tr("The container holds %1 records, fewer than the minimum %2.")
+        return (m_atMost ? T::tr("The container holds %1 records, more than the maximum %2.")
+                         : T::tr("The container holds %1 records, fewer than the minimum %2."))
             .arg(count.observed.toLongLong())
             .arg(value(c.properties.value(key::kValue)));
     }
 
 private:
-    static RuleSpec makeSpec()
+    static RuleSpec makeSpec(bool atMost)
     {
-        RuleSpec spec = table(single(rule_name::kMinPartitionSize, T::tr("Min Partition Size"),
-                                     T::tr("The container holds at least this many records."), {},
-                                     {property(key::kValue, P::Integer, true, T::tr("Records"))},
-                                     "Volumetrics"),
-                              "metadata");
+        RuleSpec spec = table(
+            single(atMost ? rule_name::kMaxPartitionSize : rule_name::kMinPartitionSize,
+                   atMost ? T::tr("Max Partition Size") : T::tr("Min Partition Size"),
+                   atMost ? T::tr("The container holds at most this many records.")
+                          : T::tr("The container holds at least this many records."),
+                   {}, {property(key::kValue, P::Integer, true, T::tr("Records"))}, "Volumetrics"),
+            "metadata");
         spec.filterAllowed = false;
         spec.judgesEmpty = true;
         return spec;
     }
+
+    bool m_atMost;
 };
 
 } // namespace
@@ -139,7 +157,12 @@ std::unique_ptr<Rule> Sum()
 
 std::unique_ptr<Rule> MinPartitionSize()
 {
-    return std::make_unique<MinPartitionSizeRule>();
+    return std::make_unique<PartitionSizeRule>(false);
+}
+
+std::unique_ptr<Rule> MaxPartitionSize()
+{
+    return std::make_unique<PartitionSizeRule>(true);
 }
 
 } // namespace assay::rules::make
