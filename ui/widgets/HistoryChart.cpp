@@ -30,13 +30,9 @@ constexpr int kMaxValueTicks = 6;
 
 // Alphas of the translucent parts, so they tint whatever background the palette has.
 constexpr qreal kBandAlpha = 0.18;
+constexpr qreal kDarkBandAlpha = 0.3; // a tint of blue on near-black needs more to show
 constexpr qreal kOpenSideAlpha = 0.75;
 constexpr qreal kGridAlpha = 0.5;
-
-bool isFinite(double v)
-{
-    return std::isfinite(v);
-}
 
 QColor withAlpha(QColor colour, qreal alpha)
 {
@@ -65,20 +61,6 @@ QPen cosmeticPen(const QPainter &painter, const QColor &colour, qreal width,
 }
 
 // --- The value axis -------------------------------------------------------------------------
-
-// The finite values and band edges' range, or an empty optional-like (low > high).
-std::pair<double, double> dataRange(const QVector<HistoryPoint> &points)
-{
-    double low = qInf();
-    double high = -qInf();
-    for (const HistoryPoint &p : points)
-        for (double v : {p.value, p.lower, p.upper})
-            if (isFinite(v)) {
-                low = qMin(low, v);
-                high = qMax(high, v);
-            }
-    return {low, high};
-}
 
 // The fewest decimals that show `step` exactly (0.25 needs 2, 2.5 needs 1, 20 needs 0).
 int decimalsFor(double step)
@@ -218,26 +200,18 @@ QDateTime advance(const QDateTime &local, TimeStep step)
 
 // The locale's short date without its year ("M/d", "dd.MM", "d MMM"): a time axis spans weeks,
 // and the year would only crowd its labels.
-QString dayMonthFormat()
-{
-    static const QRegularExpression year(QStringLiteral("^y+\\W*|\\W*y+"));
-    QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    format.remove(year);
-    return format.isEmpty() ? QStringLiteral("d MMM") : format;
-}
-
 QString dayMonth(const QDate &date)
 {
-    return QLocale().toString(date, dayMonthFormat());
+    static const QRegularExpression year(QStringLiteral("^y+\\W*|\\W*y+"));
+    const QString format = QLocale().dateFormat(QLocale::ShortFormat).remove(year);
+    return QLocale().toString(date, format.isEmpty() ? QStringLiteral("d MMM") : format);
 }
 
 // The locale's short time without seconds ("HH:mm", "h:mm AP"): ticks fall on whole minutes.
 QString hourMinute(const QTime &time)
 {
     static const QRegularExpression seconds(QStringLiteral("\\W*s+"));
-    QString format = QLocale().timeFormat(QLocale::ShortFormat);
-    format.remove(seconds);
-    return QLocale().toString(time, format);
+    return QLocale().toString(time, QLocale().timeFormat(QLocale::ShortFormat).remove(seconds));
 }
 
 QString timeLabel(const QDateTime &local, TimeStep step, bool first)
@@ -285,8 +259,7 @@ void HistoryChart::setSeries(const HistorySeries &series)
                  points.end());
     std::stable_sort(points.begin(), points.end(),
                      [](const HistoryPoint &a, const HistoryPoint &b) { return a.at < b.at; });
-    const auto [low, high] = dataRange(points);
-    m_axis = fitAxis(low, high);
+    m_axis = fitAxis(points);
     m_hovered = -1;
     describe();
     update();
@@ -324,9 +297,17 @@ void HistoryChart::describe()
 // Ticks at multiples of 1, 2, 2.5 or 5 x 10^k, at most six, covering the data with a little
 // headroom. A flat series gets a range around its value; data that never goes below zero (a
 // count, a duration) never gets a negative axis.
-HistoryChart::ValueAxis HistoryChart::fitAxis(double low, double high)
+HistoryChart::ValueAxis HistoryChart::fitAxis(const QVector<HistoryPoint> &points)
 {
-    if (!isFinite(low) || !isFinite(high)) {
+    double low = qInf(); // the finite values' and band edges' range
+    double high = -qInf();
+    for (const HistoryPoint &p : points)
+        for (double v : {p.value, p.lower, p.upper})
+            if (std::isfinite(v)) {
+                low = qMin(low, v);
+                high = qMax(high, v);
+            }
+    if (low > high) { // nothing to show: any range will do
         low = 0;
         high = 1;
     }
@@ -476,7 +457,6 @@ QVector<HistoryChart::Tick> HistoryChart::timeTicks(const QRectF &plot) const
 HistoryChart::Layout HistoryChart::layout() const
 {
     Layout l;
-    l.title = QRectF(0, 0, width(), QFontMetricsF(font()).height());
     l.plot = plotRect();
     if (!m_series.points.isEmpty()) {
         l.yTicks = valueTicks(l.plot);
@@ -506,7 +486,7 @@ int HistoryChart::pointAt(const QPoint &pos) const
     qreal nearestDistance = reach;
     for (int i = 0; i < m_series.points.size(); ++i) {
         const HistoryPoint &p = m_series.points.at(i);
-        if (!isFinite(p.value))
+        if (!std::isfinite(p.value))
             continue;
         const QPointF at(xFor(p.at, plot), yFor(p.value, plot));
         const qreal distance = QLineF(at, QPointF(pos)).length();
@@ -547,13 +527,13 @@ QString HistoryChart::toolTipFor(int index) const
     lines << QStringLiteral("<b>%1</b>")
                  .arg(QLocale().toString(p.at.toLocalTime(), QLocale::ShortFormat).toHtmlEscaped());
     lines << valueText(p.value).toHtmlEscaped();
-    if (isFinite(p.lower) && isFinite(p.upper))
+    if (std::isfinite(p.lower) && std::isfinite(p.upper))
         lines << tr("expected between %1 and %2")
                      .arg(valueText(p.lower), valueText(p.upper))
                      .toHtmlEscaped();
-    else if (isFinite(p.lower))
+    else if (std::isfinite(p.lower))
         lines << tr("expected at least %1").arg(valueText(p.lower)).toHtmlEscaped();
-    else if (isFinite(p.upper))
+    else if (std::isfinite(p.upper))
         lines << tr("expected at most %1").arg(valueText(p.upper)).toHtmlEscaped();
     if (p.anomaly)
         lines << QStringLiteral("<b style=\"color:%1\">%2</b>")
@@ -570,7 +550,7 @@ void HistoryChart::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.fillRect(rect(), palette().color(backgroundRole()));
     const Layout l = layout();
-    paintTitle(painter, l);
+    paintTitle(painter);
     if (m_series.points.isEmpty()) {
         paintEmpty(painter, l);
         return;
@@ -584,15 +564,16 @@ void HistoryChart::paintEvent(QPaintEvent *)
     paintPoints(painter, l.plot);
 }
 
-void HistoryChart::paintTitle(QPainter &painter, const Layout &layout) const
+void HistoryChart::paintTitle(QPainter &painter) const
 {
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
     painter.setPen(palette().color(QPalette::Text));
-    const QString text =
-        QFontMetrics(bold).elidedText(titleText(), Qt::ElideRight, int(layout.title.width()));
-    painter.drawText(layout.title, Qt::AlignLeft | Qt::AlignVCenter, text);
+    const QFontMetrics fm(bold);
+    const QRect line(0, 0, width(), fm.height());
+    painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                     fm.elidedText(titleText(), Qt::ElideRight, line.width()));
 }
 
 void HistoryChart::paintEmpty(QPainter &painter, const Layout &layout) const
@@ -648,10 +629,11 @@ void HistoryChart::paintBand(QPainter &painter, const QRectF &plot) const
     // drawn across points where it was not learned yet.
     const auto &points = m_series.points;
     const auto closed = [](const HistoryPoint &p) {
-        return isFinite(p.lower) && isFinite(p.upper);
+        return std::isfinite(p.lower) && std::isfinite(p.upper);
     };
     painter.setPen(Qt::NoPen);
-    painter.setBrush(withAlpha(palette().color(QPalette::Highlight), kBandAlpha));
+    const qreal alpha = theme::isDark(palette()) ? kDarkBandAlpha : kBandAlpha;
+    painter.setBrush(withAlpha(palette().color(QPalette::Highlight), alpha));
     for (int start = 0; start < points.size();) {
         if (!closed(points.at(start))) {
             ++start;
@@ -685,7 +667,7 @@ void HistoryChart::paintOpenBandSide(QPainter &painter, const QRectF &plot, bool
     const auto edge = [upper](const HistoryPoint &p) { return upper ? p.upper : p.lower; };
     const auto other = [upper](const HistoryPoint &p) { return upper ? p.lower : p.upper; };
     const auto open = [&](const HistoryPoint &p) {
-        return isFinite(edge(p)) && !isFinite(other(p));
+        return std::isfinite(edge(p)) && !std::isfinite(other(p));
     };
     painter.setPen(cosmeticPen(painter,
                                withAlpha(palette().color(QPalette::Highlight), kOpenSideAlpha), 1.5,
@@ -716,7 +698,7 @@ void HistoryChart::paintValueLine(QPainter &painter, const QRectF &plot) const
     QPainterPath path;
     bool drawing = false; // a value that is not a number breaks the line
     for (const HistoryPoint &p : m_series.points) {
-        if (!isFinite(p.value)) {
+        if (!std::isfinite(p.value)) {
             drawing = false;
             continue;
         }
@@ -741,7 +723,7 @@ void HistoryChart::paintPoints(QPainter &painter, const QRectF &plot) const
     const auto draw = [&](int i, qreal radius, const QColor &fill, const QColor &outline,
                           qreal outlineWidth) {
         const HistoryPoint &p = points.at(i);
-        if (!isFinite(p.value))
+        if (!std::isfinite(p.value))
             return;
         painter.setPen(cosmeticPen(painter, outline, outlineWidth));
         painter.setBrush(fill);

@@ -87,13 +87,12 @@ private:
     // Where things go for the current size and font.
     struct Layout
     {
-        QRectF title;
         QRectF plot;
         QVector<Tick> yTicks;
         QVector<Tick> xTicks;
     };
 
-    static ValueAxis fitAxis(double low, double high);
+    static ValueAxis fitAxis(const QVector<HistoryPoint> &points);
     Layout layout() const;
     QFont tickFont() const;
     qreal yFor(double value, const QRectF &plot) const;
@@ -104,7 +103,7 @@ private:
     QString valueText(double value) const;
     void describe();
 
-    void paintTitle(QPainter &painter, const Layout &layout) const;
+    void paintTitle(QPainter &painter) const;
     void paintGrid(QPainter &painter, const Layout &layout) const;
     void paintBand(QPainter &painter, const QRectF &plot) const;
     void paintOpenBandSide(QPainter &painter, const QRectF &plot, bool upper) const;
