@@ -3,6 +3,7 @@
 #include "app/checks/CheckInferenceFormats.h"
 #include "app/checks/CheckInferenceSupport.h"
 #include "app/checks/RuleNames.h"
+#include "app/checks/rules/DistributionShift.h"
 #include "app/connectors/FieldTypes.h"
 #include "app/engine/profile/ProfileQueries.h"
 #include "models/domain/Clock.h"
@@ -219,6 +220,11 @@ private:
             timeDistribution(x);
         if (x.numeric() && x.hasRange())
             coarseBounds(x);
+        if (m_level < 5)
+            return;
+
+        // Level 5: the shares of its values, or of its ranges between quartiles, stay as they are.
+        distribution(x);
     }
 
     // Level 1: never negative, or (whole numbers, or values far from zero) always positive.
@@ -257,6 +263,62 @@ private:
         c.nonNull = x.nonNull;
         c.distinctValues = p.distinctValues;
         m_out << c;
+    }
+
+    // Level 5: a distribution to keep (distributionShift). A category whose every value the
+    // profile saw gets the shares of its values; a measure with quartiles the shares of its
+    // quartile ranges. These shares are provisional (a large table's histogram is a sample's, and
+    // ties at a quartile break its quarters): measureDistributions measures them on the rows in
+    // scope. Keys, codes and values that do not repeat have no distribution to keep. Dates and
+    // timestamps get none: Profile measures no quartiles of them, and the moments of a growing
+    // table move by design (a new month is no shift; freshness and Time Distribution Size watch
+    // time).
+    void distribution(const Facts &x)
+    {
+        const FieldProfile &p = *x.profile;
+        if (x.sequence || x.temporal() || identifierName(x.name))
+            return;
+        const bool categorical =
+            (x.family == TypeFamily::String || x.family == TypeFamily::Integral ||
+             x.family == TypeFamily::Boolean) &&
+            smallKnownSet(p) && p.histogram.size() >= 2 && !looksUnique(x);
+        QJsonObject baseline;
+        if (categorical) {
+            QList<std::pair<QString, qint64>> seen;
+            for (const QJsonValue &v : p.histogram)
+                seen.append({v.toObject().value(QLatin1String("value")).toString(),
+                             qRound64(v.toObject().value(QLatin1String("count")).toDouble())});
+            // The same values in the same order whatever order the histogram's ties came in.
+            const bool numeric = x.family == TypeFamily::Integral;
+            std::sort(seen.begin(), seen.end(), [numeric](const auto &a, const auto &b) {
+                if (numeric && a.first.toDouble() != b.first.toDouble())
+                    return a.first.toDouble() < b.first.toDouble();
+                return a.first < b.first;
+            });
+            QJsonArray values;
+            QList<qint64> counts;
+            for (const auto &[value, count] : seen) {
+                values << value;
+                counts << count;
+            }
+            counts << 0; // other
+            baseline = distribution_shift::categoricalBaseline(values, counts);
+        } else if (x.numeric() && !x.keyOrCode && p.q1 && p.median && p.q3) {
+            QList<double> quartiles{*p.q1, *p.median, *p.q3};
+            std::sort(quartiles.begin(), quartiles.end()); // estimates: kept in order, once each
+            quartiles.erase(std::unique(quartiles.begin(), quartiles.end()), quartiles.end());
+            QJsonArray edges;
+            for (double q : quartiles)
+                edges << q;
+            baseline = distribution_shift::binnedBaseline(
+                edges, QList<qint64>(quartiles.size() + 1, 1)); // a quarter each, by definition
+        } else {
+            return;
+        }
+        add({make(rule_name::kDistributionShift, {x.name},
+                  {{rule_key::kBaseline, baseline},
+                   {rule_key::kMaxShift, distribution_shift::kDefaultMaxShift}},
+                  5, Tx::tr("%1 keeps its distribution.").arg(x.name))});
     }
 
     // Level 2: dates and timestamps. One that holds no future moment gets notFuture (level 1) for

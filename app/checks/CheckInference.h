@@ -30,8 +30,9 @@ struct InferenceCandidate
 {
     QList<Check> alternatives;
     bool shapeable = false;
-    // Measured on every row in scope (measureTimeDistributions, measureValueLists): kept as it
-    // is, not tested again on the holdout sample (whose counts are a fraction of the real ones).
+    // Measured on every row in scope (measureTimeDistributions, measureValueLists,
+    // measureDistributions): kept as it is, not tested again on the holdout sample (whose counts
+    // are a fraction of the real ones).
     bool measured = false;
     // An Expected Values proposal whose list measureValueLists reads from every row in scope:
     // a sample's top values miss rare ones and change from run to run.
@@ -102,6 +103,17 @@ int measureTimeDistributions(QSqlDatabase db, QList<InferenceCandidate> &candida
 // one fails.
 int measureValueLists(QSqlDatabase db, QList<InferenceCandidate> &candidates,
                       const CheckSqlContext &rows, QString *error);
+
+// Measures the baseline of every Distribution Shift proposal (level 5) in one aggregate pass over
+// the rows `rows` reads (every row in scope, or the holdout's seeded sample of a large table):
+// the check itself counts the records of its bins, whose shares (rounded, so the same data gives
+// the same check) and number become its baseline. Empty quartile ranges merge with a
+// neighbour. A proposal is dropped when fewer than two bins hold records, or when its records
+// are too few for a scan as large to tell the shift it watches for from chance (its allowance
+// for chance would exceed its maximum shift). Returns the statements run; `error` is set when
+// the pass fails.
+int measureDistributions(QSqlDatabase db, QList<InferenceCandidate> &candidates,
+                         const CheckSqlContext &rows, QString *error);
 
 // What testing the candidates against the data kept.
 struct HoldoutResult

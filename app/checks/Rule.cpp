@@ -75,12 +75,12 @@ const QList<TypeFamily> kTextTypes{TypeFamily::String};
 RuleProperty property(QLatin1String key, PropertyType type, bool required, const QString &title,
                       QJsonValue fallback)
 {
-    return RuleProperty{key, type, required, title, std::move(fallback), {}};
+    return RuleProperty{key, type, required, title, std::move(fallback), {}, {}};
 }
 
 RuleProperty choice(QLatin1String key, const QString &title, const QList<QLatin1String> &choices)
 {
-    RuleProperty p{key, PropertyType::Choice, false, title, QJsonValue(choices.value(0)), {}};
+    RuleProperty p{key, PropertyType::Choice, false, title, QJsonValue(choices.value(0)), {}, {}};
     for (QLatin1String c : choices)
         p.choices << c;
     return p;

@@ -167,6 +167,10 @@ QString validate(const Check &check, const QHash<QString, TypeFamily> &fieldType
             if (const QString problem = check_sql::userSqlProblem(v.toString()); !problem.isEmpty())
                 return problem;
             break;
+        case P::Json:
+            if (!v.isObject())
+                return RT::tr("“%1” must be a JSON object.").arg(p.title);
+            break;
         case P::Text:
             break;
         }

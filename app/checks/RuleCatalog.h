@@ -30,7 +30,8 @@ enum class PropertyType {
     FieldType,  // one of the field type names (integral, fractional, ...)
     Expression, // a SQL boolean expression over the container's fields
     Interval,   // a period of time: one of rules::intervalNames()
-    Choice      // one of the property's `choices`
+    Choice,     // one of the property's `choices`
+    Json        // a JSON object (a baseline a check learned), shown and edited as JSON text
 };
 
 struct RuleProperty
@@ -40,7 +41,8 @@ struct RuleProperty
     bool required = false;
     QString title;
     QJsonValue defaultValue;
-    QStringList choices; // Choice: the values it takes (stored as they are; shown translated)
+    QStringList choices;      // Choice: the values it takes (stored as they are; shown translated)
+    QStringList choiceTitles; // ... and how people read them, when not the value itself
 };
 
 // One rule type of the catalogue: its API name, what it accepts, and what it reports.

@@ -8,6 +8,7 @@ namespace assay {
 
 namespace rule_name {
 inline constexpr QLatin1String kAfterDateTime{"afterDateTime"};
+inline constexpr QLatin1String kAggregationComparison{"aggregationComparison"};
 inline constexpr QLatin1String kAnyNotNull{"anyNotNull"};
 inline constexpr QLatin1String kBeforeDateTime{"beforeDateTime"};
 inline constexpr QLatin1String kBetween{"between"};
@@ -17,6 +18,7 @@ inline constexpr QLatin1String kContainsEmail{"containsEmail"};
 inline constexpr QLatin1String kContainsSocialSecurityNumber{"containsSocialSecurityNumber"};
 inline constexpr QLatin1String kContainsUrl{"containsUrl"};
 inline constexpr QLatin1String kDistinctCount{"distinctCount"};
+inline constexpr QLatin1String kDistributionShift{"distributionShift"};
 inline constexpr QLatin1String kEqualTo{"equalTo"};
 inline constexpr QLatin1String kEqualToField{"equalToField"};
 inline constexpr QLatin1String kExistsIn{"existsIn"};
@@ -51,6 +53,8 @@ inline constexpr QLatin1String kUnique{"unique"};
 
 namespace rule_key {
 inline constexpr QLatin1String kAllowOtherFields{"allow_other_fields"};
+inline constexpr QLatin1String kBaseline{"baseline"};
+inline constexpr QLatin1String kBaselineRecords{"baseline_records"};
 inline constexpr QLatin1String kDateTime{"datetime"};
 inline constexpr QLatin1String kExpression{"expression"};
 inline constexpr QLatin1String kFieldName{"field_name"};
@@ -61,6 +65,7 @@ inline constexpr QLatin1String kInclusiveMin{"inclusive_min"};
 inline constexpr QLatin1String kIntervalName{"interval_name"};
 inline constexpr QLatin1String kList{"list"};
 inline constexpr QLatin1String kMax{"max"};
+inline constexpr QLatin1String kMaxShift{"max_shift"};
 inline constexpr QLatin1String kMaxSize{"max_size"};
 inline constexpr QLatin1String kMaxTime{"max_time"};
 inline constexpr QLatin1String kMin{"min"};
@@ -69,9 +74,12 @@ inline constexpr QLatin1String kMinTime{"min_time"};
 inline constexpr QLatin1String kPattern{"pattern"};
 inline constexpr QLatin1String kRefContainerId{"ref_container_id"};
 // Not stored: the reference container's name, which a scan adds to the copy of a check its
-// anomaly messages read, so those of existsIn and notExistsIn name the table.
+// anomaly messages read, so those of existsIn, notExistsIn and aggregationComparison name the
+// table.
 inline constexpr QLatin1String kRefContainerName{"ref_container_name"};
 inline constexpr QLatin1String kRefDatastoreId{"ref_datastore_id"};
+inline constexpr QLatin1String kRefExpression{"ref_expression"};
+inline constexpr QLatin1String kRefFilter{"ref_filter"};
 inline constexpr QLatin1String kTolerance{"tolerance"};
 inline constexpr QLatin1String kValue{"value"};
 } // namespace rule_key

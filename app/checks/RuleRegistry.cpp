@@ -4,6 +4,7 @@
 
 #define ASSAY_RULES(X)                                                                             \
     X(AfterDateTime)                                                                               \
+    X(AggregationComparison)                                                                       \
     X(AnyNotNull)                                                                                  \
     X(BeforeDateTime)                                                                              \
     X(Between)                                                                                     \
@@ -13,6 +14,7 @@
     X(ContainsSocialSecurityNumber)                                                                \
     X(ContainsUrl)                                                                                 \
     X(DistinctCount)                                                                               \
+    X(DistributionShift)                                                                           \
     X(EqualTo)                                                                                     \
     X(EqualToField)                                                                                \
     X(ExistsIn)                                                                                    \

@@ -110,7 +110,11 @@ SqlFragment RuleSql::now() const
 
 SqlFragment RuleSql::timeParam(QLatin1String key)
 {
-    const QString iso = prop(key).toString();
+    return timeValue(prop(key).toString());
+}
+
+SqlFragment RuleSql::timeValue(const QString &iso)
+{
     QString value;
     QDateTime dt = QDateTime::fromString(iso, Qt::ISODate);
     // QDate reads the date part of a timestamp too: only a bare date is a date.

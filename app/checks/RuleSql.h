@@ -69,6 +69,8 @@ public:
     SqlFragment time(const QString &f) const;
     // A date / timestamp property as a comparable value of the dialect.
     SqlFragment timeParam(QLatin1String key);
+    // An ISO-8601 date or timestamp (a property's, or one inside a property) likewise.
+    SqlFragment timeValue(const QString &iso);
     SqlFragment now() const;
     // `subject` matches `pattern` (searching, not anchored), in the dialect's syntax.
     SqlFragment regex(const SqlFragment &subject, const QString &pattern);

@@ -366,10 +366,11 @@ QString scopeName(RuleScope scope)
 QString propertyTypeName(PropertyType type)
 {
     // In PropertyType's order.
-    static const char *const names[] = {
-        "number", "integer",   "boolean",   "text",       "pattern",    "list",     "datetime",
-        "field",  "container", "datastore", "field_type", "expression", "interval", "choice"};
-    static_assert(std::size(names) == int(PropertyType::Choice) + 1);
+    static const char *const names[] = {"number",    "integer",   "boolean",    "text",
+                                        "pattern",   "list",      "datetime",   "field",
+                                        "container", "datastore", "field_type", "expression",
+                                        "interval",  "choice",    "json"};
+    static_assert(std::size(names) == int(PropertyType::Json) + 1);
     return QLatin1String(names[int(type)]);
 }
 

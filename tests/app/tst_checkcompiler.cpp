@@ -5,6 +5,7 @@
 #include "app/checks/Rule.h"
 #include "app/checks/RuleCatalog.h"
 #include "app/files/DuckDbDriver.h"
+#include "tst_distributionshift.h"
 #include "tst_scan_data.h"
 
 #include <QSqlDatabase>
@@ -416,6 +417,9 @@ private:
 
     void runAll(QSqlDatabase db, const SqlDialect &d, const QString &schema)
     {
+        distribution_data::distributionShiftCases(db, d, schema);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(create(db, d, schema, QStringLiteral("t"), m_rows));
         QVERIFY(createReference(db, d, schema, QStringLiteral("ref")));
         const CheckSqlContext ctx = context(d, schema, QStringLiteral("t"), QStringLiteral("ref"));

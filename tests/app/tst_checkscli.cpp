@@ -137,8 +137,10 @@ private slots:
                              "containsSocialSecurityNumber",
                              "volumetric",
                              "freshness",
-                             "metric"};
-        QCOMPARE(expected.size(), 43);
+                             "metric",
+                             "aggregationComparison",
+                             "distributionShift"};
+        QCOMPARE(expected.size(), 45);
         expected.sort();
         QCOMPARE(names, expected);
         bool found = false;

@@ -6,6 +6,7 @@
 #include "app/checks/CheckInferenceSupport.h"
 #include "app/connectors/ConnectorSpec.h"
 #include "app/connectors/FieldTypes.h"
+#include "tst_distribution_data.h"
 #include "tst_inference_data.h"
 
 #include <QJsonArray>
@@ -268,6 +269,76 @@ private:
                  (QJsonArray{"A", "B", "C"}));
     }
 
+    // Level 5's distributions on a seeded draw of 3,000 records: status's shares and amount's
+    // shares between the profile's quartiles, measured on every row (the same shares computed
+    // here); the same data profiled again gives the same checks, byte for byte; and none fires
+    // on the rows it was learned from. Dates get none (no quartiles; a growing table's moments
+    // move), nor does the id (a key).
+    void distributions(qint64 ds, QSqlDatabase source, const SqlDialect &dialect,
+                       const QString &schema)
+    {
+        namespace dd = distribution_data;
+        const QVector<dd::Row> rows = dd::draw(21, 3000, 0.05, 100);
+        QVERIFY(dd::create(source, dialect, schema, QStringLiteral("spread"), rows));
+        QCOMPARE(m_harness.run(ds, operation_type::kSync, {}).status, QStringLiteral("success"));
+        const qint64 spread = m_harness.container(ds, QStringLiteral("spread")).id;
+        const auto learned = [&] {
+            QMap<QString, Check> out;
+            for (const Check &k : live(spread))
+                if (k.rule == QLatin1String("distributionShift"))
+                    out.insert(k.fields.join(QLatin1Char(',')), k);
+            return out;
+        };
+        const Operation first = profile(ds, {QStringLiteral("spread")}, 5);
+        QVERIFY2(first.status == QLatin1String("success"), qPrintable(first.message));
+        const QMap<QString, Check> once = learned();
+        QCOMPARE(once.keys(), (QStringList{"amount", "status"}));
+
+        const auto share = [](qint64 count, qint64 n) {
+            return std::round(double(count) / double(n) * 1e4) / 1e4;
+        };
+        const QList<qint64> statuses = dd::statusCounts(rows);
+        QJsonArray values;
+        for (int i = 0; i < dd::statuses().size(); ++i)
+            values << QJsonObject{{"value", dd::statuses().at(i)},
+                                  {"share", share(statuses.at(i), rows.size())}};
+        const Check status = once.value(QStringLiteral("status"));
+        QCOMPARE(status.properties.value(QStringLiteral("baseline")).toObject(),
+                 (QJsonObject{{"values", values}, {"other", 0}}));
+        QCOMPARE(status.properties.value(QStringLiteral("baseline_records")).toInt(), 3000);
+        QCOMPARE(status.properties.value(QStringLiteral("max_shift")).toDouble(), 0.25);
+        QCOMPARE(status.inferenceLevel, 5);
+        QCOMPARE(status.coverage, 1.0);
+
+        // amount's edges are the profile's quartiles, its shares those of the rows between them.
+        std::optional<FieldProfile> profiled;
+        for (const FieldProfile &p : m_catalog.latestFieldProfiles(spread))
+            if (p.fieldName == QLatin1String("amount"))
+                profiled = p;
+        QVERIFY(profiled && profiled->q1 && profiled->median && profiled->q3);
+        const QList<double> quartiles{*profiled->q1, *profiled->median, *profiled->q3};
+        QJsonArray edges, shares;
+        for (double q : quartiles)
+            edges << q;
+        for (qint64 c : dd::binCounts(rows, quartiles, [](const dd::Row &r) { return r.amount; }))
+            shares << share(c, rows.size());
+        QCOMPARE(once.value(QStringLiteral("amount")).properties.value(QStringLiteral("baseline")),
+                 QJsonValue(QJsonObject{{"edges", edges}, {"shares", shares}}));
+
+        const Operation second = profile(ds, {QStringLiteral("spread")}, 5);
+        QVERIFY2(second.status == QLatin1String("success"), qPrintable(second.message));
+        const QMap<QString, Check> twice = learned();
+        QCOMPARE(twice.keys(), once.keys());
+        for (const QString &field : once.keys()) {
+            const Check &a = once.value(field), &b = twice.value(field);
+            QCOMPARE(QJsonDocument(b.properties).toJson(QJsonDocument::Compact),
+                     QJsonDocument(a.properties).toJson(QJsonDocument::Compact));
+            QCOMPARE(b.description, a.description);
+            QCOMPARE(b.id, a.id); // the same check, updated in place
+        }
+        holdout(source, ds, QStringLiteral("spread"), dialect, schema);
+    }
+
     // Re-profiling updates, a person's edit survives, a lower level archives what never failed.
     void synchronisation(qint64 ds)
     {
@@ -497,6 +568,7 @@ private slots:
                                        test::Server{}, path, QStringLiteral("main"));
             const SqlDialect dialect = SqlDialect::forFamily(SqlDialect::Family::SQLite);
             levels(ds, db, dialect, QStringLiteral("main"));
+            distributions(ds, db, dialect, QStringLiteral("main"));
             synchronisation(ds);
             wide(ds, db, dialect, QStringLiteral("main"));
 
@@ -552,6 +624,8 @@ private slots:
                                        pg.database, QStringLiteral("infer_pg"));
             levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
                    QStringLiteral("infer_pg"));
+            distributions(ds, db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
+                          QStringLiteral("infer_pg"));
             wide(ds, db, SqlDialect::forFamily(SqlDialect::Family::PostgreSQL),
                  QStringLiteral("infer_pg"));
         }
@@ -575,6 +649,8 @@ private slots:
                 QStringLiteral("assay_infer"));
             levels(ds, db, SqlDialect::forFamily(SqlDialect::Family::MySQL),
                    QStringLiteral("assay_infer"));
+            distributions(ds, db, SqlDialect::forFamily(SqlDialect::Family::MySQL),
+                          QStringLiteral("assay_infer"));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("mdsrc"));
     }

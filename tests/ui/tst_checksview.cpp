@@ -431,6 +431,34 @@ private slots:
                  QStringLiteral("42.5"));
     }
 
+    // A Distribution Shift's baseline (a JSON object) shows as indented JSON and saves back as
+    // the same object; text that is no JSON object, or shares that do not add up, say so.
+    void distributionShiftBaselineEdits()
+    {
+        const QJsonObject baseline{{"edges", QJsonArray{10, 20.5}},
+                                   {"shares", QJsonArray{0.25, 0.5, 0.25}}};
+        Check k;
+        k.containerId = m_orders;
+        k.rule = QStringLiteral("distributionShift");
+        k.fields = {QStringLiteral("amount")};
+        k.properties = {{QStringLiteral("baseline"), baseline},
+                        {QStringLiteral("baseline_records"), 400}};
+        k.id = 78;
+        CheckEditDialog d(&m_catalog, k);
+        auto *edit = qobject_cast<QPlainTextEdit *>(d.propertyEditor(QStringLiteral("baseline")));
+        QVERIFY(edit);
+        QVERIFY2(edit->toPlainText().contains(QStringLiteral("\"edges\"")),
+                 qPrintable(edit->toPlainText()));
+        QCOMPARE(d.check().properties.value(QStringLiteral("baseline")).toObject(), baseline);
+        QCOMPARE(d.check().properties.value(QStringLiteral("max_shift")).toDouble(), 0.25);
+        QVERIFY2(d.problem().isEmpty(), qPrintable(d.problem()));
+        edit->setPlainText(QStringLiteral("{\"edges\": [10, 20.5"));
+        QVERIFY(d.problem().contains(QStringLiteral("JSON object")));
+        QVERIFY(!d.okButton()->isEnabled());
+        edit->setPlainText(QStringLiteral("{\"edges\": [10], \"shares\": [0.5, 0.2]}"));
+        QVERIFY2(d.problem().contains(QStringLiteral("70.0%")), qPrintable(d.problem()));
+    }
+
     void createCheckThroughTheDialog()
     {
         auto tab = newTab();

@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 
 namespace assay::check_presentation {
@@ -34,6 +36,12 @@ QString valueText(const QJsonValue &v)
     }
     if (v.isBool())
         return v.toBool() ? Text::tr("yes") : Text::tr("no");
+    if (v.isObject()) { // a learned baseline: its compact JSON, cut short in a list
+        constexpr int kObjectShown = 60;
+        const QString json =
+            QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        return json.size() > kObjectShown ? json.left(kObjectShown) + QStringLiteral("…") : json;
+    }
     return v.toString();
 }
 

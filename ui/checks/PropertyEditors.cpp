@@ -12,6 +12,8 @@
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTimeZone>
@@ -212,9 +214,13 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
     case PropertyType::Choice: {
         auto *combo = new QComboBox(parent);
         // The stored values are English words; people see them in their language.
-        for (const QString &choice : property.choices)
-            combo->addItem(QCoreApplication::translate("assay::RuleCatalog", choice.toUtf8()),
+        for (int i = 0; i < property.choices.size(); ++i) {
+            const QString &choice = property.choices.at(i);
+            combo->addItem(i < property.choiceTitles.size()
+                               ? property.choiceTitles.at(i)
+                               : QCoreApplication::translate("assay::RuleCatalog", choice.toUtf8()),
                            choice);
+        }
         combo->setCurrentIndex(qMax(0, combo->findData(property.defaultValue.toString())));
         e.widget = combo;
         e.value = [combo] { return textValue(combo->currentData().toString()); };
@@ -234,6 +240,31 @@ PropertyEditor makePropertyEditor(const RuleProperty &property,
         e.widget = edit;
         e.value = [edit] { return textValue(edit->toPlainText().trimmed()); };
         e.setValue = [edit](const QJsonValue &v) { edit->setPlainText(v.toString()); };
+        QObject::connect(edit, &QPlainTextEdit::textChanged, edit, [changed] { changed(); });
+        break;
+    }
+    case PropertyType::Json: {
+        // A learned baseline, shown indented and edited as JSON. Text that is no JSON object is
+        // kept as text, so that saving says what is wrong (validation) instead of losing the edit.
+        auto *edit = new QPlainTextEdit(parent);
+        edit->setFont(monospace());
+        edit->setTabChangesFocus(true);
+        edit->setLineWrapMode(QPlainTextEdit::NoWrap);
+        const int line = QFontMetrics(edit->font()).lineSpacing();
+        edit->setFixedHeight(line * 8 + 2 * edit->frameWidth() + 10);
+        e.widget = edit;
+        e.value = [edit] {
+            const QString text = edit->toPlainText().trimmed();
+            const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+            return document.isObject() ? QJsonValue(document.object()) : textValue(text);
+        };
+        e.setValue = [edit](const QJsonValue &v) {
+            edit->setPlainText(
+                v.isObject()
+                    ? QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented))
+                          .trimmed()
+                    : v.toString());
+        };
         QObject::connect(edit, &QPlainTextEdit::textChanged, edit, [changed] { changed(); });
         break;
     }

@@ -32,7 +32,8 @@ QString levelDetail(int level)
     case 5:
         return InferenceLevelPicker::tr(
             "Adds shape checks (Expected Values, Matches Pattern and Not Null with coverage "
-            "below 100%) to level 4.");
+            "below 100%, and Distribution Shift against the shares the profile measured) to "
+            "level 4.");
     }
     return {};
 }

@@ -128,11 +128,15 @@ InferenceStep ProfileInference::inferContainer(QSqlDatabase db, const Container 
     int lists = 0;
     if (error.isEmpty())
         lists = inference::measureValueLists(db, candidates, holdout, &error);
+    // Level 5's distributions: their shares measured on the same rows, in one pass.
+    int distributions = 0;
+    if (error.isEmpty())
+        distributions = inference::measureDistributions(db, candidates, holdout, &error);
     InferenceStep step;
     if (error.isEmpty())
         step = test(db, container, candidates, holdout);
-    step.queries += periods + lists;
-    step.tablePasses += periods + (readsEveryRow(holdout) ? lists : 0);
+    step.queries += periods + lists + distributions;
+    step.tablePasses += periods + (readsEveryRow(holdout) ? lists + distributions : 0);
     if (!error.isEmpty())
         step.error = error;
     return step;
