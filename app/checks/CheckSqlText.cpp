@@ -12,26 +12,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(assay::CheckCompiler)
 };
 
-// The end (one past the closing quote) of the quoted run starting at `i`, where a doubled
-// closing quote stands for itself. Backslash escapes are honoured for MySQL strings.
-int quotedEnd(const QString &s, int i, QChar close, bool backslash)
-{
-    for (int j = i + 1; j < s.size(); ++j) {
-        if (backslash && s.at(j) == u'\\') {
-            ++j;
-            continue;
-        }
-        if (s.at(j) == close) {
-            if (j + 1 < s.size() && s.at(j + 1) == close) {
-                ++j;
-                continue;
-            }
-            return j + 1;
-        }
-    }
-    return int(s.size());
-}
-
 QChar closingQuote(QChar c, const SqlDialect &dialect)
 {
     if (c == u'\'' || c == u'"')
@@ -86,6 +66,27 @@ SqlFragment variableValue(const QString &value, const SqlDialect &dialect)
 }
 
 } // namespace
+
+// The end (one past the closing quote) of the quoted run starting at `i`, where a doubled
+// closing quote stands for itself. Backslash escapes are honoured for MySQL strings. -1 when it
+// never closes.
+int quotedEnd(const QString &s, int i, QChar close, bool backslash)
+{
+    for (int j = i + 1; j < s.size(); ++j) {
+        if (backslash && s.at(j) == u'\\') {
+            ++j;
+            continue;
+        }
+        if (s.at(j) == close) {
+            if (j + 1 < s.size() && s.at(j + 1) == close) {
+                ++j;
+                continue;
+            }
+            return j + 1;
+        }
+    }
+    return -1;
+}
 
 SqlFragment fmt(const QString &pattern, std::initializer_list<SqlFragment> parts)
 {
@@ -145,7 +146,8 @@ SqlFragment userSql(const QString &sql, const QHash<QString, QString> &variables
         const QChar c = sql.at(i);
         const QChar close = closingQuote(c, dialect);
         if (!close.isNull()) {
-            const int end = quotedEnd(sql, i, close, backslash && c == u'\'');
+            const int closed = quotedEnd(sql, i, close, backslash && c == u'\'');
+            const int end = closed < 0 ? int(sql.size()) : closed;
             const QString run = sql.mid(i, end - i);
             const QRegularExpressionMatch m = wholeLiteral.match(run);
             if (c == u'\'' && m.hasMatch()) {
@@ -235,7 +237,8 @@ QString inlineValues(const QString &sql, const QVariantList &values, const SqlDi
         const QChar c = sql.at(i);
         const QChar close = closingQuote(c, dialect);
         if (!close.isNull()) {
-            const int end = quotedEnd(sql, i, close, backslash && c == u'\'');
+            const int closed = quotedEnd(sql, i, close, backslash && c == u'\'');
+            const int end = closed < 0 ? int(sql.size()) : closed;
             out += sql.mid(i, end - i);
             i = end;
             continue;

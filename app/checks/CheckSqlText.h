@@ -40,4 +40,8 @@ QString userSqlProblem(const QString &sql);
 QString inlineValues(const QString &sql, const QVariantList &values, const SqlDialect &dialect);
 QString literal(const QVariant &value, const SqlDialect &dialect);
 
+// One past the closing `close` of the quoted run opening at `i` of `s` (a doubled quote stands
+// for itself; with `backslash`, MySQL's escapes too); -1 when it never closes.
+int quotedEnd(const QString &s, int i, QChar close, bool backslash);
+
 } // namespace assay::check_sql

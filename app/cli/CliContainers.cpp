@@ -138,8 +138,8 @@ int history(Context &ctx)
     if (!ok || days <= 0)
         return fail(ctx, QStringLiteral("--days takes a whole number of days above 0"), QString(),
                     Usage);
-    const QList<ContainerMeasurement> measurements = ctx.catalog->containerMeasurements(
-        container->id, Clock::utcNow().addDays(-days), 100000);
+    const QList<ContainerMeasurement> measurements =
+        ctx.catalog->containerMeasurements(container->id, Clock::utcNow().addDays(-days), 100000);
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const ContainerMeasurement &m : measurements)

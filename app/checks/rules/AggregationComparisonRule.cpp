@@ -115,26 +115,6 @@ const QSet<QString> &keywords()
     return words;
 }
 
-// One past the closing `close` of the quoted run opening at `i` (a doubled quote stands for
-// itself; MySQL strings also escape with a backslash); -1 when it never closes.
-int quotedEnd(const QString &s, int i, QChar close, bool backslash)
-{
-    for (int j = i + 1; j < s.size(); ++j) {
-        if (backslash && s.at(j) == u'\\') {
-            ++j;
-            continue;
-        }
-        if (s.at(j) == close) {
-            if (j + 1 < s.size() && s.at(j + 1) == close) {
-                ++j;
-                continue;
-            }
-            return j + 1;
-        }
-    }
-    return -1;
-}
-
 QList<Token> tokenize(const QString &sql, const SqlDialect &d, QString *problem)
 {
     static const QRegularExpression variable(
